@@ -1,0 +1,249 @@
+// The library's front door: build(options) → files written and a manifest. The CLI is a thin
+// shell over this; CI scripts and tests call it directly.
+import { createHash } from 'node:crypto';
+import { ContentError, Problems, UsageError, type Problem } from './errors.js';
+import { listTools, loadTool, loadToolFile, type ToolModel } from './content/load.js';
+import { defaultPaths, type Paths } from './paths.js';
+import { fontSet } from './layout/fonts.js';
+import { hyphenator } from './layout/hyphenate.js';
+import { fitSheets } from './layout/fit.js';
+import { layoutGuide } from './layout/guide.js';
+import { parseSize, type Orientation, type PaperSize } from './layout/units.js';
+import { checkGlyphs } from './layout/glyphs.js';
+import type { DocFrame, Page } from './layout/frame.js';
+import { renderPdf, type ColourMode } from './render/pdf.js';
+import { writeAllAtomic } from './write.js';
+import type { Typesetter } from './layout/text.js';
+
+export interface BuildOptions {
+  /** Tool id (a folder under content/); defaults to the only tool there is. */
+  tool?: string;
+  /** Locales to build, or 'all'; defaults to the tool's source locale. */
+  locales?: string[] | 'all';
+  /** Sheet sizes: A0–A4 or WIDTHxHEIGHTmm/cm; defaults to A1. */
+  sizes?: string[];
+  orientation?: Orientation;
+  /** Size of the guide: A4 (default) or A5. */
+  guideSize?: string;
+  /** Output folder; defaults to ./out. */
+  out?: string;
+  only?: 'sheets' | 'guide';
+  /** Accept sheet text under the readability floor, with a warning. */
+  allowSmall?: boolean;
+  colour?: ColourMode;
+  /** Where content/, templates/ and fonts/ are; defaults to the package's own. */
+  paths?: Paths;
+  /** Called with a line of progress for long builds. */
+  onProgress?: (line: string) => void;
+}
+
+export interface ManifestEntry {
+  path: string;
+  kind: 'sheet' | 'guide';
+  tool: string;
+  sheet?: number;
+  locale: string;
+  size: string;
+  pages: number;
+  bytes: number;
+  sha256: string;
+  /** Layout report, for sheets. */
+  layout?: SheetReport;
+}
+
+export interface SheetReport {
+  layout: string;
+  /** Question-text size chosen by fitting, in points. */
+  textSize: number;
+  /** Readability floor for this size, in points. */
+  floor: number;
+  /** The smallest text on the sheet, in points. */
+  smallestText: number;
+  /** The least write-in room any block kept beyond its minimum, in millimetres. */
+  spareWriteInMm: number;
+  warnings: string[];
+}
+
+export interface BuildResult {
+  files: ManifestEntry[];
+  warnings: Problem[];
+}
+
+interface Job {
+  file: string;
+  entry: Omit<ManifestEntry, 'path' | 'pages' | 'bytes' | 'sha256'>;
+  frame: DocFrame;
+  tagged: boolean;
+  model: ToolModel;
+}
+
+/** The date written into the PDFs: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the tool's release date. */
+export function buildDate(toolDate: string, env = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not '${epoch}'`);
+    return new Date(Number(epoch) * 1000);
+  }
+  return new Date(`${toolDate}T00:00:00Z`);
+}
+
+export function resolveTool(paths: Paths, tool: string | undefined): string {
+  const tools = listTools(paths);
+  if (tool === undefined) {
+    if (tools.length === 1) return tools[0];
+    throw new UsageError(tools.length ? `several tools exist; choose one with --tool (${tools.join(', ')})` : `no tool found under ${paths.content}`);
+  }
+  if (!tools.includes(tool)) throw new UsageError(`unknown tool '${tool}'; known: ${tools.join(', ') || 'none'}`);
+  return tool;
+}
+
+export function resolveLocales(requested: string[] | 'all' | undefined, known: string[], source: string): string[] {
+  if (requested === undefined) return [source];
+  if (requested === 'all' || requested.includes('all')) return known;
+  for (const l of requested) {
+    if (!known.includes(l)) throw new UsageError(`unknown locale '${l}'; this tool has: ${known.join(', ')} (or all)`);
+  }
+  return [...new Set(requested)];
+}
+
+export function typesetter(model: ToolModel, paths: Paths): Typesetter {
+  return { fonts: fontSet(paths.fonts, model.theme), hyph: hyphenator(model.locale, model.hyphenation) };
+}
+
+/** Loads and checks everything a build would use, without laying anything out. */
+export function loadModels(opts: Pick<BuildOptions, 'tool' | 'locales' | 'paths'>): ToolModel[] {
+  const paths = opts.paths ?? defaultPaths();
+  const toolId = resolveTool(paths, opts.tool);
+  const problems = new Problems();
+  const tool = loadToolFile(paths, toolId, problems);
+  problems.throwIfAny();
+  const locales = resolveLocales(opts.locales, tool!.locales, tool!.sourceLocale);
+  const models: ToolModel[] = [];
+  for (const locale of locales) {
+    const m = loadTool(paths, tool!, locale, problems);
+    if (m) {
+      checkGlyphs(m, fontSet(paths.fonts, m.theme), problems);
+      models.push(m);
+    }
+  }
+  problems.throwIfAny();
+  return models;
+}
+
+export function fileName(tool: string, locale: string, what: string, size: string): string {
+  return `${tool}-${locale}-${what}-${size}.pdf`;
+}
+
+export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
+  const paths = opts.paths ?? defaultPaths();
+  const sizes = (opts.sizes ?? ['A1']).map((s) => parseSize(s, opts.orientation, 'landscape'));
+  const guidePaper = parseSize(opts.guideSize ?? 'A4', 'portrait', 'portrait');
+  if (!['A4', 'A5'].includes(guidePaper.name)) throw new UsageError(`the guide prints on A4 or A5, not '${opts.guideSize}'`);
+  const models = loadModels(opts);
+  const warnings: Problem[] = [];
+  const jobs: Job[] = [];
+  const progress = opts.onProgress ?? (() => {});
+  const errors: Problem[] = [];
+
+  for (const model of models) {
+    const ts = typesetter(model, paths);
+    const date = buildDate(model.date);
+    if (opts.only !== 'guide') {
+      for (const paper of sizes) {
+        try {
+          jobs.push(...sheetJobs(model, paper, ts, date, opts, warnings));
+        } catch (e) {
+          if (e instanceof ContentError) errors.push(...e.problems);
+          else throw e;
+        }
+      }
+    }
+    if (opts.only !== 'sheets') {
+      try {
+        const frame = layoutGuide(model, ts, guidePaper, date, paths);
+        jobs.push({
+          file: fileName(model.id, model.locale, 'guide', guidePaper.name),
+          entry: { kind: 'guide', tool: model.id, locale: model.locale, size: guidePaper.name },
+          frame,
+          tagged: true,
+          model,
+        });
+      } catch (e) {
+        if (e instanceof ContentError) errors.push(...e.problems);
+        else throw e;
+      }
+    }
+  }
+  if (errors.length) throw new ContentError(errors);
+
+  // Render everything before writing anything: a failing build leaves earlier files as they were.
+  const rendered: { file: string; bytes: Buffer; entry: ManifestEntry }[] = [];
+  for (const job of jobs) {
+    progress(`rendering ${job.file}`);
+    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? 'rgb', tagged: job.tagged });
+    rendered.push({
+      file: job.file,
+      bytes,
+      entry: {
+        ...job.entry,
+        path: '',
+        pages: job.frame.pages.length,
+        bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      },
+    });
+  }
+  const written = writeAllAtomic(opts.out ?? 'out', rendered.map((r) => ({ name: r.file, bytes: r.bytes })));
+  rendered.forEach((r, i) => (r.entry.path = written[i]));
+  return { files: rendered.map((r) => reorder(r.entry)), warnings };
+}
+
+/** Manifest keys in a fixed, readable order. */
+function reorder(e: ManifestEntry): ManifestEntry {
+  const { path, kind, tool, sheet, locale, size, pages, bytes, sha256, layout } = e;
+  return { path, kind, tool, ...(sheet !== undefined ? { sheet } : {}), locale, size, pages, bytes, sha256, ...(layout ? { layout } : {}) };
+}
+
+function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Date, opts: BuildOptions, warnings: Problem[]): Job[] {
+  const fits = fitSheets(model, paper, ts, { allowSmall: opts.allowSmall });
+  return model.sheets.map((sheet, i) => {
+    const lay = fits[i];
+    const shared = lay.size;
+    warnings.push(...lay.warnings);
+    const page: Page = lay.page;
+    return {
+      file: fileName(model.id, model.locale, sheet.id, paper.name),
+      entry: {
+        kind: 'sheet',
+        tool: model.id,
+        sheet: sheet.number,
+        locale: model.locale,
+        size: paper.name,
+        layout: {
+          layout: lay.layoutName,
+          textSize: round(shared),
+          floor: round(fits[i].floor),
+          smallestText: round(lay.stats.minText),
+          spareWriteInMm: round(lay.stats.minWriteInMm / (72 / 25.4)),
+          warnings: fits[i].warnings.map((w) => w.message),
+        },
+      },
+      frame: {
+        pages: [page],
+        outline: [],
+        meta: {
+          title: `${model.meta.title}: ${model.meta.labels.sheet} ${sheet.number} – ${sheet.words.title}`,
+          author: model.meta.author,
+          subject: model.meta.subtitle,
+          keywords: model.meta.keywords,
+          lang: model.locale,
+          date,
+        },
+      },
+      tagged: false,
+      model,
+    };
+  });
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;

@@ -1,0 +1,116 @@
+// The command line: commander maps flags to the library's options and formats what comes back.
+// Nothing else lives here.
+import { Command, CommanderError, Option } from 'commander';
+import { ContentError, OutputError, UsageError, formatProblem } from '../errors.js';
+import { build, loadModels, type BuildOptions, type BuildResult } from '../build.js';
+import { validate } from '../validate.js';
+import { schemaJson, SCHEMA_KINDS } from '../schema.js';
+import { VERSION } from '../version.js';
+
+const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+
+function program(out: { stdout: (s: string) => void; stderr: (s: string) => void }): Command {
+  const p = new Command('bordduk')
+    .description('Turns YAML content into print-ready PDFs of workshop tablecloths and their process guides.')
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'show the stack trace of an internal error')
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: out.stdout, writeErr: out.stderr })
+    .exitOverride();
+
+  p.command('build')
+    .description('build the sheets and the guide as PDF files')
+    .option('--tool <id>', 'tool to build (a folder under content/)')
+    .option('--locale <list>', 'locales, comma-separated, or "all"', list)
+    .option('--size <list>', 'sheet sizes: A0–A4 or WIDTHxHEIGHTmm/cm, comma-separated', list)
+    .addOption(new Option('--orientation <o>', 'sheet orientation (default landscape)').choices(['landscape', 'portrait']))
+    .addOption(new Option('--guide-size <size>', 'paper of the guide').choices(['A4', 'A5']).default('A4'))
+    .option('--out <dir>', 'output folder', 'out')
+    .addOption(new Option('--only <what>', 'build only the sheets or only the guide').choices(['sheets', 'guide']))
+    .addOption(new Option('--color <mode>', 'colour space of the PDF').choices(['rgb', 'cmyk']).default('rgb'))
+    .option('--allow-small', 'accept sheet text under the readability floor, with a warning')
+    .option('--report', 'print the layout report (text sizes, write-in room) for people')
+    .option('--json', 'print a JSON manifest of the files written to stdout')
+    .action(async (o) => {
+      const opts: BuildOptions = {
+        tool: o.tool,
+        locales: o.locale,
+        sizes: o.size,
+        orientation: o.orientation,
+        guideSize: o.guideSize,
+        out: o.out,
+        only: o.only,
+        colour: o.color,
+        allowSmall: !!o.allowSmall,
+        onProgress: o.json ? undefined : (line) => out.stderr(`${line}\n`),
+      };
+      const result = await build(opts);
+      report(result, !!o.json, !!o.report, out);
+    });
+
+  p.command('validate')
+    .description('check the content and templates without building')
+    .option('--tool <id>', 'tool to check')
+    .option('--locale <list>', 'locales, comma-separated, or "all" (default)', list)
+    .action((o) => {
+      const warnings = validate({ tool: o.tool, locales: o.locale ?? 'all' });
+      for (const w of warnings) out.stderr(`${formatProblem(w)}\n`);
+      out.stderr('content is valid\n');
+    });
+
+  p.command('schema')
+    .description(`print the JSON Schema of a content file (${SCHEMA_KINDS.join(', ')}), or all of them`)
+    .argument('[kind]', 'which file kind', 'all')
+    .action((kind: string) => {
+      out.stdout(`${schemaJson(kind)}\n`);
+    });
+  return p;
+}
+
+function report(result: BuildResult, json: boolean, layout: boolean, out: { stdout: (s: string) => void; stderr: (s: string) => void }): void {
+  for (const w of result.warnings) out.stderr(`${formatProblem(w)}\n`);
+  if (json) {
+    out.stdout(`${JSON.stringify({ files: result.files, warnings: result.warnings.map(formatProblem) }, null, 2)}\n`);
+    return;
+  }
+  for (const f of result.files) {
+    out.stderr(`wrote ${f.path} (${f.pages} page${f.pages === 1 ? '' : 's'}, ${(f.bytes / 1024).toFixed(0)} KB)\n`);
+    if (layout && f.layout) {
+      const l = f.layout;
+      out.stderr(`  layout ${l.layout}: question text ${l.textSize} pt (floor ${l.floor} pt), smallest text ${l.smallestText} pt, spare write-in ${l.spareWriteInMm} mm\n`);
+    }
+  }
+}
+
+/** Runs the CLI; returns the exit code: 0 success, 1 content or output error, 2 usage error, 70 internal error. */
+export async function run(argv: string[], out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) }): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    await program(out).parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here too, with code 0.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      out.stderr(`bordduk: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof ContentError) {
+      for (const p of e.problems) out.stderr(`${formatProblem(p)}\n`);
+      out.stderr(`bordduk: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} found; nothing was written\n`);
+      return 1;
+    }
+    if (e instanceof OutputError) {
+      out.stderr(`bordduk: ${e.message}\n`);
+      return 1;
+    }
+    const err = e as Error;
+    out.stderr(`bordduk: internal error: ${err?.message ?? String(e)}\nThis is a bug in bordduk, not in your content. Please report it with the command you ran and your content files${debug ? '' : ' (run again with --debug to see the stack trace)'}.\n`);
+    if (debug && err?.stack) out.stderr(`${err.stack}\n`);
+    return 70;
+  }
+}
+
+export { loadModels };

@@ -1,0 +1,179 @@
+// Words and structure must agree: every block, field, column and legend item that a template
+// names needs words in every locale, and words for something the template lacks are a mistake.
+import { Problems, suggest } from '../errors.js';
+import type { GuideFile, GuideItem, SheetFile } from './model.js';
+import type { SheetTemplate } from './template-model.js';
+import type { JsonPath, YamlFile } from './yaml-file.js';
+
+type Words = YamlFile & { data: SheetFile };
+type Tpl = YamlFile & { data: SheetTemplate };
+
+/** Compares the ids a template expects with the ids the words provide, both ways. */
+function sameIds(
+  expected: readonly string[],
+  given: Record<string, unknown> | undefined,
+  words: YamlFile,
+  at: JsonPath,
+  what: string,
+  tplFile: YamlFile,
+  problems: Problems,
+): void {
+  const have = Object.keys(given ?? {});
+  for (const id of expected) {
+    if (!have.includes(id)) {
+      problems.error(
+        words.pos(given ? at : at.slice(0, -1)),
+        `missing ${what} '${id}'`,
+        `add '${id}:' with its words (the template ${tplFile.display} expects it)`,
+      );
+    }
+  }
+  for (const id of have) {
+    if (!expected.includes(id)) {
+      const near = suggest(id, expected.filter((e) => !have.includes(e)));
+      problems.error(
+        words.pos([...at, id], true),
+        `${what} '${id}' is not in the template ${tplFile.display}`,
+        near ? `did you mean '${near}'?` : `expected only: ${expected.join(', ')}`,
+      );
+    }
+  }
+}
+
+export function crossCheckSheet(tpl: Tpl, words: Words, problems: Problems): void {
+  const blocks = tpl.data.blocks;
+  sameIds(Object.keys(blocks), words.data.blocks, words, ['blocks'], 'block', tpl, problems);
+  for (const [id, block] of Object.entries(blocks)) {
+    const w = words.data.blocks[id];
+    if (!w) continue;
+    const at = ['blocks', id];
+    const forbid = (key: keyof typeof w, why: string) => {
+      if (w[key] !== undefined) problems.error(words.pos([...at, key], true), `'${key}' has no place in a ${block.kind} block`, why);
+    };
+    const need = (key: keyof typeof w) => {
+      if (w[key] === undefined) problems.error(words.pos(at), `block '${id}' is missing '${key}'`, `a ${block.kind} block needs '${key}:'`);
+    };
+    switch (block.kind) {
+      case 'fields':
+        need('fields');
+        if (w.fields) sameIds(block.fields, w.fields, words, [...at, 'fields'], 'field', tpl, problems);
+        forbid('columns', 'remove it');
+        forbid('legend', 'remove it');
+        forbid('example', 'remove it');
+        break;
+      case 'prompt':
+        if (block.split) {
+          need('fields');
+          if (w.fields) sameIds(block.split, w.fields, words, [...at, 'fields'], 'field', tpl, problems);
+        } else forbid('fields', 'this block has one write-in area; remove it');
+        forbid('columns', 'remove it');
+        forbid('legend', 'remove it');
+        forbid('example', 'remove it');
+        break;
+      case 'table': {
+        need('columns');
+        const cols = block.columns.map((c) => c.id);
+        if (w.columns) sameIds(cols, w.columns, words, [...at, 'columns'], 'column', tpl, problems);
+        for (const key of Object.keys(w.example ?? {})) {
+          if (!cols.includes(key)) {
+            problems.error(words.pos([...at, 'example', key], true), `example names column '${key}', which the table lacks`, `columns: ${cols.join(', ')}`);
+          }
+        }
+        forbid('fields', 'a table has columns, not fields');
+        forbid('legend', 'remove it');
+        break;
+      }
+      case 'legend':
+        need('legend');
+        if (w.legend) sameIds(Object.keys(block.symbols), w.legend, words, [...at, 'legend'], 'legend item', tpl, problems);
+        forbid('fields', 'remove it');
+        forbid('columns', 'remove it');
+        forbid('example', 'remove it');
+        break;
+    }
+  }
+  checkAreas(tpl, problems);
+}
+
+/** Every layout must place every block exactly once, as one rectangle. */
+function checkAreas(tpl: Tpl, problems: Problems): void {
+  const ids = Object.keys(tpl.data.blocks);
+  tpl.data.layouts.forEach((layout, li) => {
+    const cells = layout.areas.map((row) => row.trim().split(/\s+/));
+    const at = (r: number) => tpl.pos(['layouts', li, 'areas', r]);
+    cells.forEach((row, r) => {
+      if (row.length !== layout.columns.length) {
+        problems.error(at(r), `layout '${layout.name}' row ${r + 1} has ${row.length} cells, but ${layout.columns.length} columns are declared`, 'make every row as long as columns');
+      }
+    });
+    if (cells.length !== layout.rows.length) {
+      problems.error(tpl.pos(['layouts', li, 'areas']), `layout '${layout.name}' has ${cells.length} rows of areas, but ${layout.rows.length} rows are declared`, 'make rows and areas agree');
+    }
+    const seen = new Set(cells.flat());
+    for (const id of seen) {
+      if (id !== '.' && !ids.includes(id)) {
+        const near = suggest(id, ids);
+        problems.error(tpl.pos(['layouts', li, 'areas']), `layout '${layout.name}' places '${id}', which is not a block`, near ? `did you mean '${near}'?` : `blocks: ${ids.join(', ')}`);
+      }
+    }
+    for (const id of ids) {
+      if (!seen.has(id)) problems.error(tpl.pos(['layouts', li, 'areas']), `layout '${layout.name}' does not place block '${id}'`, 'give it an area');
+      else if (!isRectangle(cells, id)) problems.error(tpl.pos(['layouts', li, 'areas']), `block '${id}' does not form a rectangle in layout '${layout.name}'`, 'a block must cover a rectangle of cells');
+    }
+  });
+}
+
+function isRectangle(cells: string[][], id: string): boolean {
+  let r0 = Infinity, r1 = -1, c0 = Infinity, c1 = -1, count = 0;
+  cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell !== id) return;
+      count++;
+      r0 = Math.min(r0, r); r1 = Math.max(r1, r); c0 = Math.min(c0, c); c1 = Math.max(c1, c);
+    }),
+  );
+  return count === (r1 - r0 + 1) * (c1 - c0 + 1);
+}
+
+const REF = /\{felt:([^}]*)\}/g;
+
+function inlineTexts(item: GuideItem): { key: string; index?: number; text: string }[] {
+  if ('p' in item) return [{ key: 'p', text: item.p }];
+  if ('tip' in item) return [{ key: 'tip', text: item.tip }];
+  if ('pitfall' in item) return [{ key: 'pitfall', text: item.pitfall }];
+  if ('list' in item) return item.list.map((text, index) => ({ key: 'list', index, text }));
+  if ('steps' in item) return item.steps.map((text, index) => ({ key: 'steps', index, text }));
+  return [];
+}
+
+export function crossCheckGuide(guide: YamlFile & { data: GuideFile }, sheetIds: readonly string[], numbers: Record<string, number>, problems: Problems): void {
+  const ids = new Map<string, JsonPath>();
+  const checkId = (id: string, at: JsonPath) => {
+    if (ids.has(id)) problems.error(guide.pos(at), `id '${id}' is used twice in the guide`, 'give each chapter and section its own id');
+    ids.set(id, at);
+  };
+  const checkBody = (body: GuideItem[], at: JsonPath) =>
+    body.forEach((item, i) => {
+      if ('figure' in item && !sheetIds.includes(item.figure)) {
+        const near = suggest(item.figure, sheetIds);
+        problems.error(guide.pos([...at, i, 'figure']), `figure '${item.figure}' is not a sheet of this tool`, near ? `did you mean '${near}'?` : `sheets: ${sheetIds.join(', ')}`);
+      }
+      for (const t of inlineTexts(item)) {
+        for (const m of t.text.matchAll(REF)) {
+          if (!(m[1] in numbers)) {
+            const near = suggest(m[1], Object.keys(numbers));
+            const path = t.index === undefined ? [...at, i, t.key] : [...at, i, t.key, t.index];
+            problems.error(guide.pos(path), `{felt:${m[1]}} names no block`, near ? `did you mean {felt:${near}}?` : `blocks: ${Object.keys(numbers).join(', ')}`);
+          }
+        }
+      }
+    });
+  guide.data.chapters.forEach((ch, ci) => {
+    checkId(ch.id, ['chapters', ci, 'id']);
+    checkBody(ch.body, ['chapters', ci, 'body']);
+    ch.sections?.forEach((s, si) => {
+      checkId(s.id, ['chapters', ci, 'sections', si, 'id']);
+      checkBody(s.body, ['chapters', ci, 'sections', si, 'body']);
+    });
+  });
+}

@@ -1,0 +1,123 @@
+// Loads one tool in one locale: content words, sheet templates and the theme, each checked
+// against its schema and against each other. All problems of a run are collected, then thrown.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, isAbsolute } from 'node:path';
+import { Problems } from '../errors.js';
+import { GuideFile, HyphenationFile, MetaFile, SheetFile, ToolFile } from './model.js';
+import { SheetTemplate, Theme, type ThemeT } from './template-model.js';
+import { checkSchema } from './schema-check.js';
+import { readYamlFile, type YamlFile } from './yaml-file.js';
+import { crossCheckSheet, crossCheckGuide } from './crosscheck.js';
+import type { Paths } from '../paths.js';
+
+export interface SheetModel {
+  id: string;
+  /** 1-based print order. */
+  number: number;
+  template: SheetTemplate;
+  words: SheetFile;
+  file: YamlFile;
+}
+
+export interface ToolModel {
+  id: string;
+  version: string;
+  date: string;
+  locale: string;
+  sourceLocale: string;
+  locales: string[];
+  meta: MetaFile;
+  sheets: SheetModel[];
+  guide: GuideFile;
+  guideFile: YamlFile;
+  hyphenation: string[];
+  theme: ThemeT;
+  /** The number printed on each block, across all sheets, in template order. */
+  fieldNumbers: Record<string, number>;
+}
+
+export function display(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+function load<T>(path: string, schema: Parameters<typeof checkSchema>[1], problems: Problems): (YamlFile & { data: T }) | undefined {
+  const file = readYamlFile(path, display(path), problems);
+  if (!file) return undefined;
+  return checkSchema<T>(file, schema, problems) ? file : undefined;
+}
+
+export function listTools(paths: Paths): string[] {
+  if (!existsSync(paths.content)) return [];
+  return readdirSync(paths.content, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(paths.content, d.name, 'tool.yaml')))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** tool.yaml alone: which locales and sheets a tool has. */
+export function loadToolFile(paths: Paths, toolId: string, problems: Problems): ToolFile | undefined {
+  const path = join(paths.content, toolId, 'tool.yaml');
+  const file = load<ToolFile>(path, ToolFile, problems);
+  if (!file) return undefined;
+  if (file.data.id !== toolId) {
+    problems.error(file.pos(['id']), `id '${file.data.id}' does not match its folder '${toolId}'`, `set id: ${toolId}`);
+  }
+  if (!file.data.locales.includes(file.data.sourceLocale)) {
+    problems.error(file.pos(['sourceLocale']), `sourceLocale '${file.data.sourceLocale}' is not in locales`, 'add it to locales');
+  }
+  return file.data;
+}
+
+export function loadTheme(paths: Paths, problems: Problems): ThemeT | undefined {
+  return load<ThemeT>(join(paths.templates, 'theme.yaml'), Theme, problems)?.data;
+}
+
+export function loadTool(paths: Paths, tool: ToolFile, locale: string, problems: Problems): ToolModel | undefined {
+  const theme = loadTheme(paths, problems);
+  const dir = join(paths.content, tool.id, locale);
+  if (!existsSync(dir)) {
+    problems.error(undefined, `no content for locale '${locale}' in ${display(join(paths.content, tool.id))}`, `known locales: ${tool.locales.join(', ')}`);
+    return undefined;
+  }
+  const meta = load<MetaFile>(join(dir, 'meta.yaml'), MetaFile, problems);
+  const hyph = existsSync(join(dir, 'hyphenation.yaml'))
+    ? load<HyphenationFile>(join(dir, 'hyphenation.yaml'), HyphenationFile, problems)
+    : undefined;
+
+  const sheets: SheetModel[] = [];
+  const fieldNumbers: Record<string, number> = {};
+  let n = 0;
+  tool.sheets.forEach((sheetId, i) => {
+    const tpl = load<SheetTemplate>(join(paths.templates, tool.id, `${sheetId}.yaml`), SheetTemplate, problems);
+    const words = load<SheetFile>(join(dir, `${sheetId}.yaml`), SheetFile, problems);
+    for (const blockId of Object.keys(tpl?.data.blocks ?? {})) {
+      if (blockId in fieldNumbers) {
+        problems.error(tpl!.pos(['blocks', blockId], true), `block id '${blockId}' is already used by an earlier sheet`, 'block ids must be unique across a tool, since the guide refers to them');
+      } else fieldNumbers[blockId] = ++n;
+    }
+    if (!tpl || !words) return;
+    crossCheckSheet(tpl, words, problems);
+    sheets.push({ id: sheetId, number: i + 1, template: tpl.data, words: words.data, file: words });
+  });
+
+  const guide = load<GuideFile>(join(dir, 'guide.yaml'), GuideFile, problems);
+  if (guide) crossCheckGuide(guide, tool.sheets, fieldNumbers, problems);
+
+  if (!theme || !meta || !guide || sheets.length !== tool.sheets.length) return undefined;
+  return {
+    id: tool.id,
+    version: tool.version,
+    date: tool.date,
+    locale,
+    sourceLocale: tool.sourceLocale,
+    locales: tool.locales,
+    meta: meta.data,
+    sheets,
+    guide: guide.data,
+    guideFile: guide,
+    hyphenation: hyph?.data.exceptions ?? [],
+    theme,
+    fieldNumbers,
+  };
+}

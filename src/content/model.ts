@@ -1,0 +1,205 @@
+// The content format: the types here ARE the documentation of what an editor may write.
+// One TypeBox source gives both the TypeScript types and the JSON Schema that ajv checks
+// and that editors load through the `# yaml-language-server: $schema=…` line.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+/** Text an editor writes. Always a string: `1.10` would silently become the number 1.1. */
+const Text = (description: string, extra: Record<string, unknown> = {}) =>
+  Type.String({ minLength: 1, description, ...extra });
+
+const Id = Type.String({
+  pattern: '^[a-z][a-zA-Z0-9]*$',
+  description: 'An identifier: starts with a lowercase letter, then letters and digits (camelCase).',
+});
+
+const LocaleCode = Type.String({
+  pattern: '^[a-z]{2,3}$',
+  description: 'A language code such as nb, nn, en or se.',
+});
+
+// ───────────────────────────── tool.yaml (one per tool, no words)
+
+export const ToolFile = Type.Object(
+  {
+    id: Id,
+    version: Type.String({
+      pattern: '^\\d+\\.\\d+(\\.\\d+)?$',
+      description: 'The tool\'s version, printed in every footer. Quote it: "1.0".',
+    }),
+    date: Type.String({
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      description:
+        'Release date (YYYY-MM-DD). Written into the PDFs\' metadata so that builds are reproducible; SOURCE_DATE_EPOCH overrides it.',
+    }),
+    sourceLocale: LocaleCode,
+    locales: Type.Array(LocaleCode, { minItems: 1, uniqueItems: true, description: 'Locales this tool ships in.' }),
+    sheets: Type.Array(Id, {
+      minItems: 1,
+      uniqueItems: true,
+      description: 'Sheet ids in print order; each needs templates/<tool>/<id>.yaml and content/<tool>/<locale>/<id>.yaml.',
+    }),
+  },
+  { additionalProperties: false, $id: 'tool', title: 'bordduk tool description (tool.yaml)' },
+);
+export type ToolFile = Static<typeof ToolFile>;
+
+// ───────────────────────────── <locale>/meta.yaml: the tool's own words
+
+export const MetaFile = Type.Object(
+  {
+    title: Text('The tool\'s name, e.g. "Ledelsesforankring".'),
+    subtitle: Text('One line under the name, e.g. "Verktøy for ledelsesforankring i innovative anskaffelser".'),
+    description: Text('One or two sentences for the PDF metadata and the guide\'s cover.'),
+    author: Text('Who publishes the tool; goes into the PDF metadata.'),
+    keywords: Type.Array(Text('A search keyword.'), { minItems: 1 }),
+    labels: Type.Object(
+      {
+        sheet: Text('Word for "sheet", as in "Sheet 1 of 2".'),
+        of: Text('Word for "of", as in "Sheet 1 of 2".'),
+        page: Text('Word for "page".'),
+        contents: Text('Heading of the guide\'s table of contents.'),
+        guide: Text('Word for the process guide, e.g. "Prosessguide".'),
+        version: Text('Word for "version".'),
+        field: Text('Word for a numbered field on a sheet, e.g. "felt".'),
+        tip: Text('Label of a tip callout.'),
+        pitfall: Text('Label of a pitfall callout.'),
+        example: Text('Label of an example row in a table, e.g. "Eksempel".'),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false, $id: 'meta', title: 'bordduk tool words (<locale>/meta.yaml)' },
+);
+export type MetaFile = Static<typeof MetaFile>;
+
+// ───────────────────────────── <locale>/<sheet>.yaml: the words of one sheet
+
+const Column = Type.Object(
+  {
+    label: Text('Column heading: a few words.'),
+    hint: Type.Optional(Text('A short helper line under the heading.')),
+  },
+  { additionalProperties: false },
+);
+
+const LegendItem = Type.Object(
+  {
+    mark: Type.String({ minLength: 1, maxLength: 2, description: 'One or two letters drawn inside the symbol.' }),
+    label: Text('The mark\'s name, e.g. "Forankre".'),
+    description: Text('What the mark means, in one sentence.'),
+  },
+  { additionalProperties: false },
+);
+
+export const SheetBlock = Type.Object(
+  {
+    title: Text('The field\'s heading: a short question or a name.'),
+    prompt: Type.Optional(Text('One or two sentences that say what to write here.')),
+    hints: Type.Optional(Type.Array(Text('A helper question.'), { minItems: 1, maxItems: 6 })),
+    fields: Type.Optional(
+      Type.Record(Id, Text('Label of a field to fill in.'), { description: 'For a "fields" block: id → label.' }),
+    ),
+    columns: Type.Optional(
+      Type.Record(Id, Column, { description: 'For a "table" block: column id → heading and hint.' }),
+    ),
+    example: Type.Optional(
+      Type.Record(Id, Text('Example text in this column.'), { description: 'For a "table" block: one example row.' }),
+    ),
+    legend: Type.Optional(
+      Type.Record(Id, LegendItem, { description: 'For a "legend" block: item id → mark, label, description.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SheetBlock = Static<typeof SheetBlock>;
+
+export const SheetFile = Type.Object(
+  {
+    title: Text('The sheet\'s title, e.g. "Hvem berører anskaffelsen?".'),
+    intro: Text('One or two sentences: what the group does on this sheet.'),
+    blocks: Type.Record(Id, SheetBlock, { description: 'The words of each block; ids are set by the sheet\'s template.' }),
+  },
+  { additionalProperties: false, $id: 'sheet', title: 'bordduk sheet words (<locale>/<sheet>.yaml)' },
+);
+export type SheetFile = Static<typeof SheetFile>;
+
+// ───────────────────────────── <locale>/guide.yaml: the process guide
+
+const Inline = (what: string) =>
+  Text(`${what} Inline markup: **bold**, *italic*, [text](https://…), {felt:blockId} for a field's number.`);
+
+const GuideItem = Type.Union(
+  [
+    Type.Object({ p: Inline('A paragraph.') }, { additionalProperties: false }),
+    Type.Object({ list: Type.Array(Inline('A bullet.'), { minItems: 1 }) }, { additionalProperties: false }),
+    Type.Object({ steps: Type.Array(Inline('A numbered step.'), { minItems: 1 }) }, { additionalProperties: false }),
+    Type.Object({ tip: Inline('A tip, set off in a box.') }, { additionalProperties: false }),
+    Type.Object({ pitfall: Inline('A pitfall, set off in a box.') }, { additionalProperties: false }),
+    Type.Object(
+      {
+        figure: Id,
+        alt: Text('Alternative text for readers who cannot see the miniature.'),
+      },
+      { additionalProperties: false, description: 'A miniature of a sheet, by sheet id.' },
+    ),
+  ],
+  { description: 'One piece of a chapter: p, list, steps, tip, pitfall or figure.' },
+);
+export type GuideItem = Static<typeof GuideItem>;
+
+const Section = Type.Object(
+  {
+    id: Id,
+    title: Text('The section heading.'),
+    body: Type.Array(GuideItem, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+const Chapter = Type.Object(
+  {
+    id: Id,
+    title: Text('The chapter heading.'),
+    body: Type.Array(GuideItem, { minItems: 1 }),
+    sections: Type.Optional(Type.Array(Section, { minItems: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type Chapter = Static<typeof Chapter>;
+export type Section = Static<typeof Section>;
+
+export const GuideFile = Type.Object(
+  {
+    title: Text('The guide\'s title on its cover.'),
+    subtitle: Text('One line under the title.'),
+    chapters: Type.Array(Chapter, { minItems: 1 }),
+  },
+  { additionalProperties: false, $id: 'guide', title: 'bordduk process guide (<locale>/guide.yaml)' },
+);
+export type GuideFile = Static<typeof GuideFile>;
+
+// ───────────────────────────── <locale>/hyphenation.yaml
+
+export const HyphenationFile = Type.Object(
+  {
+    exceptions: Type.Array(
+      Type.String({
+        pattern: '^[\\p{L}]+(-[\\p{L}]+)+$',
+        description: 'A word with its allowed break points as hyphens, e.g. ge-vinst-re-a-li-se-ring.',
+      }),
+      { description: 'Words the hyphenation patterns get wrong, with the right break points.' },
+    ),
+  },
+  { additionalProperties: false, $id: 'hyphenation', title: 'bordduk hyphenation exceptions (<locale>/hyphenation.yaml)' },
+);
+export type HyphenationFile = Static<typeof HyphenationFile>;
+
+/** Every kind of content file, by the name `bordduk schema <kind>` knows it. */
+export const contentSchemas: Record<string, TSchema> = {
+  tool: ToolFile,
+  meta: MetaFile,
+  sheet: SheetFile,
+  guide: GuideFile,
+  hyphenation: HyphenationFile,
+};
+export type ContentKind = 'tool' | 'meta' | 'sheet' | 'guide' | 'hyphenation';

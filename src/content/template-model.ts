@@ -1,0 +1,130 @@
+// The structure of a sheet and the shared theme: what a designer edits. No words here.
+import { Type, type Static } from '@sinclair/typebox';
+
+const Id = Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$', description: 'camelCase id' });
+const Mm = (description: string) => Type.Number({ exclusiveMinimum: 0, description: `${description} (mm at A1; scales with the sheet)` });
+
+const FieldsBlock = Type.Object(
+  {
+    kind: Type.Literal('fields'),
+    fields: Type.Array(Id, { minItems: 1, uniqueItems: true }),
+    widths: Type.Optional(Type.Array(Type.Number({ exclusiveMinimum: 0 }))),
+  },
+  { additionalProperties: false },
+);
+
+const PromptBlock = Type.Object(
+  {
+    kind: Type.Literal('prompt'),
+    writeIn: Mm('least height left free for writing'),
+    split: Type.Optional(Type.Array(Id, { minItems: 2, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+
+const TableBlock = Type.Object(
+  {
+    kind: Type.Literal('table'),
+    columns: Type.Array(
+      Type.Object({ id: Id, width: Type.Number({ exclusiveMinimum: 0 }) }, { additionalProperties: false }),
+      { minItems: 1 },
+    ),
+    rowHeight: Mm('least height of a write-in row'),
+    minRows: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export const Shape = Type.Union([Type.Literal('circle'), Type.Literal('square'), Type.Literal('triangle'), Type.Literal('diamond')]);
+export type Shape = Static<typeof Shape>;
+
+const LegendBlock = Type.Object(
+  {
+    kind: Type.Literal('legend'),
+    symbols: Type.Record(Id, Shape),
+  },
+  { additionalProperties: false },
+);
+
+export const TemplateBlock = Type.Union([FieldsBlock, PromptBlock, TableBlock, LegendBlock]);
+export type TemplateBlock = Static<typeof TemplateBlock>;
+export type FieldsBlock = Static<typeof FieldsBlock>;
+export type PromptBlock = Static<typeof PromptBlock>;
+export type TableBlock = Static<typeof TableBlock>;
+export type LegendBlock = Static<typeof LegendBlock>;
+
+export const GridLayout = Type.Object(
+  {
+    name: Type.String({ minLength: 1 }),
+    ratio: Type.Number({ exclusiveMinimum: 0, description: 'width / height this layout is designed for' }),
+    columns: Type.Array(Type.Number({ exclusiveMinimum: 0 }), { minItems: 1 }),
+    rows: Type.Array(Type.Union([Type.Number({ exclusiveMinimum: 0 }), Type.Literal('auto')]), { minItems: 1 }),
+    areas: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type GridLayout = Static<typeof GridLayout>;
+
+export const SheetTemplate = Type.Object(
+  {
+    blocks: Type.Record(Id, TemplateBlock),
+    layouts: Type.Array(GridLayout, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type SheetTemplate = Static<typeof SheetTemplate>;
+
+const Colour = Type.Object(
+  {
+    rgb: Type.String({ pattern: '^#[0-9a-fA-F]{6}$' }),
+    cmyk: Type.Array(Type.Number({ minimum: 0, maximum: 100 }), { minItems: 4, maxItems: 4 }),
+  },
+  { additionalProperties: false },
+);
+export type Colour = Static<typeof Colour>;
+
+export const FONT_IDS = ['sans', 'sansItalic', 'sansSemi', 'sansBold', 'sansBoldItalic', 'serif', 'serifItalic', 'serifBold'] as const;
+export type FontId = (typeof FONT_IDS)[number];
+
+export const COLOUR_IDS = ['ink', 'muted', 'accent', 'accentInk', 'panel', 'paper', 'rule', 'frame', 'example', 'callout', 'warn'] as const;
+export type ColourId = (typeof COLOUR_IDS)[number];
+
+const SCALE_KEYS = ['sheetTitle', 'toolName', 'intro', 'blockTitle', 'hint', 'column', 'columnHint', 'number', 'footer'] as const;
+
+export const Theme = Type.Object(
+  {
+    palette: Type.Object(Object.fromEntries(COLOUR_IDS.map((c) => [c, Colour])), { additionalProperties: false }),
+    fonts: Type.Object(Object.fromEntries(FONT_IDS.map((f) => [f, Type.String({ pattern: '\\.(ttf|otf)$' })])), { additionalProperties: false }),
+    sheet: Type.Object(
+      {
+        floorA1: Type.Number({ exclusiveMinimum: 0 }),
+        ceilingA1: Type.Number({ exclusiveMinimum: 0 }),
+        absoluteFloor: Type.Number({ exclusiveMinimum: 0 }),
+        marginA1: Type.Number({ exclusiveMinimum: 0 }),
+        minMargin: Type.Number({ exclusiveMinimum: 0 }),
+        gutterA1: Type.Number({ exclusiveMinimum: 0 }),
+        paddingA1: Type.Number({ exclusiveMinimum: 0 }),
+        linePitchA1: Type.Number({ exclusiveMinimum: 0 }),
+        scale: Type.Object(Object.fromEntries(SCALE_KEYS.map((k) => [k, Type.Number({ exclusiveMinimum: 0 })])), { additionalProperties: false }),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export interface ThemeT {
+  palette: Record<ColourId, Colour>;
+  fonts: Record<FontId, string>;
+  sheet: {
+    floorA1: number;
+    ceilingA1: number;
+    absoluteFloor: number;
+    marginA1: number;
+    minMargin: number;
+    gutterA1: number;
+    paddingA1: number;
+    linePitchA1: number;
+    scale: Record<(typeof SCALE_KEYS)[number], number>;
+  };
+}

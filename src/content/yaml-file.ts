@@ -1,0 +1,150 @@
+// Reading one YAML file with its source positions, refusing what would hurt us
+// (huge files, non-UTF-8 bytes, alias bombs) with a message that says where and what to do.
+import { readFileSync, statSync } from 'node:fs';
+import { isMap, isSeq, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { Problems, type SourcePos } from '../errors.js';
+
+/** Content files are a few kilobytes; 1 MiB leaves room for any real guide and stops a runaway file early. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** Aliases are rare in content; a few dozen is plenty and stops "billion laughs" expansion. */
+const MAX_ALIAS_COUNT = 50;
+
+export type JsonPath = readonly (string | number)[];
+
+export interface YamlFile {
+  /** The path as shown to the user. */
+  display: string;
+  data: unknown;
+  /** Position of the value at `path`, or of its key when `key` is true; falls back to the nearest parent. */
+  pos(path: JsonPath, key?: boolean): SourcePos;
+}
+
+export function readYamlFile(path: string, display: string, problems: Problems): YamlFile | undefined {
+  const start: SourcePos = { file: display, line: 1, col: 1 };
+  let bytes: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) {
+      problems.error(
+        start,
+        `file is ${(size / 1024 / 1024).toFixed(1)} MiB; content files may be at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
+        'split the text or remove what does not belong in a content file',
+      );
+      return undefined;
+    }
+    bytes = readFileSync(path);
+  } catch (e) {
+    problems.error(start, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 'check that it exists and is readable');
+    return undefined;
+  }
+  const text = decodeUtf8(bytes, display, problems);
+  if (text === undefined) return undefined;
+  return parseYamlText(text, display, problems);
+}
+
+export function parseYamlText(text: string, display: string, problems: Problems): YamlFile | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const at = (offset: number): SourcePos => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file: display, line, col };
+  };
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) problems.error(at(err.pos[0]), yamlMessage(err.message), yamlHint(err.code));
+    return undefined;
+  }
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    problems.error(at(0), 'the file is empty', 'it must hold a YAML mapping; see the schema named on its first line');
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    const alias = firstAliasOffset(text);
+    problems.error(
+      at(alias),
+      `too many alias expansions (${(e as Error).message.replace(/\.$/, '')})`,
+      'write the text out instead of using YAML aliases (*name)',
+    );
+    return undefined;
+  }
+  return { display, data, pos: (path, key = false) => at(offsetOf(doc, path, key)) };
+}
+
+function decodeUtf8(bytes: Buffer, display: string, problems: Problems): string | undefined {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    // Find the first bad byte, so that the message can say where it is.
+    let good = 0;
+    for (let end = 1; end <= bytes.length; end++) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+        good = end;
+      } catch {
+        if (end - good > 4) break;
+      }
+    }
+    const before = new TextDecoder().decode(bytes.subarray(0, good));
+    const lines = before.split('\n');
+    problems.error(
+      { file: display, line: lines.length, col: lines[lines.length - 1].length + 1 },
+      `the file is not valid UTF-8 (byte 0x${bytes[good].toString(16).padStart(2, '0')} at offset ${good})`,
+      'save it as UTF-8 in your editor',
+    );
+    return undefined;
+  }
+}
+
+function offsetOf(doc: Document, path: JsonPath, key: boolean): number {
+  let node: Node | null | undefined = doc.contents as Node | null;
+  let best = node?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return best;
+      const keyNode = pair.key as Node;
+      if (last && key) return keyNode.range?.[0] ?? best;
+      node = pair.value as Node | null;
+      best = node?.range?.[0] ?? keyNode.range?.[0] ?? best;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg] as Node | null;
+      best = node?.range?.[0] ?? best;
+    } else {
+      return best;
+    }
+  }
+  return best;
+}
+
+function firstAliasOffset(text: string): number {
+  const m = /(^|[\s[{,:-])\*[^\s,\]}]+/m.exec(text);
+  return m ? m.index + m[1].length : 0;
+}
+
+function yamlMessage(message: string): string {
+  // The yaml library appends "at line X, column Y" and a code excerpt; we give the position ourselves.
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return `YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+}
+
+function yamlHint(code: string): string | undefined {
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces, never tabs';
+    case 'DUPLICATE_KEY':
+      return 'each key may appear once in a mapping; remove or rename one of them';
+    case 'MISSING_CHAR':
+    case 'BAD_DQ_ESCAPE':
+      return 'close the quote on the same value, or escape the character';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'a value that continues on the next line must be indented, or put the text in quotes';
+    default:
+      return 'check indentation, colons and quotes on this line';
+  }
+}

@@ -1,0 +1,109 @@
+// Choosing the question-text size: the largest uniform size at which every block keeps its
+// words and its least write-in space, never under the readability floor for the sheet's size.
+import { ContentError, type Problem } from '../errors.js';
+import { layoutSheet, type Overflow, type SheetInput, type SheetLayout } from './sheet.js';
+import { linearScale, toMm, type PaperSize } from './units.js';
+import type { ToolModel } from '../content/load.js';
+import type { Typesetter } from './text.js';
+
+export interface FitResult extends SheetLayout {
+  size: number;
+  floor: number;
+  warnings: Problem[];
+}
+
+/**
+ * The floor grows with reading distance: 16 pt question text on A1 (theme.sheet.floorA1) scaled by
+ * the sheet's linear size, and never under 6 pt (print.md: no text below 6 pt anywhere).
+ */
+export function floorFor(input: SheetInput): number {
+  const t = input.model.theme.sheet;
+  return Math.max(t.absoluteFloor, t.floorA1 * linearScale(input.paper));
+}
+
+export function ceilingFor(input: SheetInput): number {
+  const t = input.model.theme.sheet;
+  return Math.max(floorFor(input), t.ceilingA1 * linearScale(input.paper));
+}
+
+const fits = (l: SheetLayout) => l.overflows.length === 0;
+const STEP = 0.05; // points: finer than anyone can see, coarse enough to keep the search short
+
+/** The largest size in [lo, hi] that fits, or undefined. Fit is monotone enough in practice for bisection. */
+function search(input: SheetInput, lo: number, hi: number): SheetLayout & { size: number } | undefined {
+  const top = layoutSheet(input, hi);
+  if (fits(top)) return { ...top, size: hi };
+  let low = layoutSheet(input, lo);
+  if (!fits(low)) return undefined;
+  let a = lo;
+  let b = hi;
+  while (b - a > STEP) {
+    const mid = (a + b) / 2;
+    const l = layoutSheet(input, mid);
+    if (fits(l)) {
+      a = mid;
+      low = l;
+    } else b = mid;
+  }
+  return { ...low, size: a };
+}
+
+export function fitSheet(input: SheetInput, opts: { allowSmall?: boolean; maxSize?: number } = {}): FitResult {
+  const floor = floorFor(input);
+  const ceiling = Math.min(ceilingFor(input), opts.maxSize ?? Infinity);
+  const found = search(input, Math.min(floor, ceiling), ceiling);
+  if (found) return { ...found, floor, warnings: [] };
+  const abs = input.model.theme.sheet.absoluteFloor;
+  if (opts.allowSmall) {
+    const small = search(input, abs, floor);
+    if (small) {
+      return {
+        ...small,
+        floor,
+        warnings: [{
+          severity: 'warning',
+          message: `sheet ${input.sheet.id} at ${input.paper.name}: question text is ${small.size.toFixed(1)} pt, under the ${floor.toFixed(1)} pt floor for this size`,
+          hint: 'it may be hard to read across the table; shorten the text or print larger',
+        }],
+      };
+    }
+  }
+  const tried = opts.allowSmall ? abs : floor;
+  throw new ContentError(overflowProblems(input, layoutSheet(input, tried).overflows, tried, !opts.allowSmall));
+}
+
+export function overflowProblems(input: SheetInput, overflows: Overflow[], size: number, mentionAllowSmall: boolean): Problem[] {
+  const file = input.sheet.file;
+  return overflows.map((o) => {
+    const words = input.sheet.words.blocks[o.block];
+    const name = words ? `block '${o.block}' ("${words.title}")` : o.block === 'title' || o.block === 'footer' ? `the sheet's ${o.block}` : `layout '${o.block}'`;
+    const what = o.dimension === 'height' ? `lacks ${toMm(o.by).toFixed(1)} mm of height` : `has a word ${toMm(o.by).toFixed(1)} mm too wide for its column`;
+    return {
+      pos: file.pos(o.path),
+      severity: 'error' as const,
+      message: `${name} on sheet ${input.sheet.number} ${what} at ${input.paper.name} with ${size.toFixed(1)} pt text`,
+      hint: `shorten the text${mentionAllowSmall ? ', print larger, or pass --allow-small to accept text under the readability floor' : ' or print larger'}`,
+    };
+  });
+}
+
+/**
+ * Fits every sheet of a tool at one size. The sheets lie side by side on the table, so they share
+ * one question-text size: the smaller of their fits.
+ */
+export function fitSheets(model: ToolModel, paper: PaperSize, ts: Typesetter, opts: { allowSmall?: boolean; bleed?: number } = {}): FitResult[] {
+  const inputs = model.sheets.map((sheet) => ({ model, sheet, paper, ts, bleed: opts.bleed ?? 0 }));
+  const problems: Problem[] = [];
+  const fits: FitResult[] = [];
+  for (const input of inputs) {
+    try {
+      fits.push(fitSheet(input, opts));
+    } catch (e) {
+      if (e instanceof ContentError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
+  if (problems.length) throw new ContentError(problems);
+  const shared = Math.min(...fits.map((f) => f.size));
+  return fits.map((f, i) => (f.size === shared ? f : { ...f, ...layoutSheet(inputs[i], shared), size: shared }));
+}

@@ -1,0 +1,80 @@
+// Fonts are parsed once per process and shared by every document of a run; layout measures with
+// the same files that the PDF embeds, so what layout decides is what prints.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import type { FontId, ThemeT } from '../content/template-model.js';
+
+interface Face {
+  font: fontkit.Font;
+  upm: number;
+  widths: Map<string, number>;
+}
+
+export interface Metrics {
+  ascent: number;
+  descent: number;
+  /** Cap height, for centring letters in symbols. */
+  capHeight: number;
+}
+
+export class FontSet {
+  private faces = new Map<FontId, Face>();
+  constructor(
+    readonly dir: string,
+    readonly files: Record<FontId, string>,
+  ) {}
+
+  path(id: FontId): string {
+    return join(this.dir, this.files[id]);
+  }
+
+  private face(id: FontId): Face {
+    let f = this.faces.get(id);
+    if (!f) {
+      const font = fontkit.create(readFileSync(this.path(id))) as fontkit.Font;
+      f = { font, upm: font.unitsPerEm, widths: new Map() };
+      this.faces.set(id, f);
+    }
+    return f;
+  }
+
+  /** Advance width of `text` at `size` points, with kerning, as pdfkit will set it. */
+  width(id: FontId, size: number, text: string): number {
+    const f = this.face(id);
+    let w = f.widths.get(text);
+    if (w === undefined) {
+      w = f.font.layout(text).advanceWidth;
+      f.widths.set(text, w);
+    }
+    return (w * size) / f.upm;
+  }
+
+  metrics(id: FontId, size: number): Metrics {
+    const f = this.face(id).font;
+    const k = size / f.unitsPerEm;
+    return { ascent: f.ascent * k, descent: -f.descent * k, capHeight: f.capHeight * k };
+  }
+
+  /** Characters of `text` that the font has no glyph for. */
+  missing(id: FontId, text: string): string[] {
+    const font = this.face(id).font;
+    const out = new Set<string>();
+    for (const ch of text) {
+      if (/\s|\u00ad/.test(ch)) continue;
+      if (!font.hasGlyphForCodePoint(ch.codePointAt(0)!)) out.add(ch);
+    }
+    return [...out];
+  }
+}
+
+const cache = new Map<string, FontSet>();
+export function fontSet(dir: string, theme: ThemeT): FontSet {
+  const key = dir + JSON.stringify(theme.fonts);
+  let fs = cache.get(key);
+  if (!fs) {
+    fs = new FontSet(dir, theme.fonts);
+    cache.set(key, fs);
+  }
+  return fs;
+}

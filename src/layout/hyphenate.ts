@@ -1,0 +1,71 @@
+// Hyphenation per locale, before line breaking. TeX patterns (the `hyphen` package) plus the
+// exception list that editors keep in content/<tool>/<locale>/hyphenation.yaml.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** Pattern sets per locale. Sámi has none yet: its words are not hyphenated (they still wrap at spaces). */
+const PATTERNS: Record<string, string> = { nb: 'hyphen/nb', nn: 'hyphen/nn', en: 'hyphen/en-gb' };
+
+/** Keep at least this many letters before and after a break (Norwegian typesetting practice: 2 and 3). */
+const LEFT_MIN = 2;
+const RIGHT_MIN = 3;
+const SHORTEST = 6;
+
+type Hyphenate = (text: string, options: { hyphenChar: string }) => string;
+
+export type Hyphenator = (word: string) => number[];
+
+const patternCache = new Map<string, Hyphenate | null>();
+const hyphenatorCache = new Map<string, Hyphenator>();
+
+function patterns(locale: string): Hyphenate | null {
+  if (!patternCache.has(locale)) {
+    const mod = PATTERNS[locale];
+    patternCache.set(locale, mod ? (require(mod) as { hyphenateSync: Hyphenate }).hyphenateSync : null);
+  }
+  return patternCache.get(locale)!;
+}
+
+/**
+ * Returns a function giving the indices inside a word where it may break (a hyphen is added there).
+ * Words already holding a hyphen or slash are broken only there, by the line breaker.
+ */
+export function hyphenator(locale: string, exceptions: readonly string[]): Hyphenator {
+  const key = locale + '\u0000' + exceptions.join(',');
+  const cached = hyphenatorCache.get(key);
+  if (cached) return cached;
+  const exc = new Map<string, number[]>();
+  for (const e of exceptions) {
+    const parts = e.split('-');
+    const points: number[] = [];
+    let at = 0;
+    for (const p of parts.slice(0, -1)) points.push((at += p.length));
+    exc.set(parts.join('').toLowerCase(), points);
+  }
+  const pat = patterns(locale);
+  const memo = new Map<string, number[]>();
+  const fn: Hyphenator = (word) => {
+    let r = memo.get(word);
+    if (r) return r;
+    const m = /^([^\p{L}]*)(\p{L}+)([^\p{L}]*)$/u.exec(word);
+    r = [];
+    if (m && m[2].length >= SHORTEST) {
+      const core = m[2];
+      const lead = m[1].length;
+      const fromExc = exc.get(core.toLowerCase());
+      let points: number[];
+      if (fromExc) points = fromExc;
+      else if (pat) {
+        points = [];
+        let at = 0;
+        for (const part of pat(core, { hyphenChar: '\u00ad' }).split('\u00ad').slice(0, -1)) points.push((at += part.length));
+      } else points = [];
+      r = points.filter((p) => p >= LEFT_MIN && core.length - p >= RIGHT_MIN).map((p) => p + lead);
+    }
+    memo.set(word, r);
+    return r;
+  };
+  hyphenatorCache.set(key, fn);
+  return fn;
+}

@@ -1,0 +1,35 @@
+// The guide's small inline markup: **bold**, *italic*, [text](https://…), {felt:blockId}.
+import type { FontId } from '../content/template-model.js';
+import type { Run, Style } from './linebreak.js';
+
+export interface Faces {
+  regular: FontId;
+  bold: FontId;
+  italic: FontId;
+}
+
+const TOKEN = /\*\*(.+?)\*\*|\*(.+?)\*|\[([^\]]+)\]\(([^)\s]+)\)|\{felt:([^}]+)\}/g;
+
+/** Turns marked-up text into styled runs. Field references become the field's number. */
+export function parseInline(text: string, base: Style, faces: Faces, numbers: Record<string, number>): Run[] {
+  const runs: Run[] = [];
+  let at = 0;
+  const push = (t: string, style: Style) => {
+    if (t) runs.push({ text: t, style });
+  };
+  for (const m of text.matchAll(TOKEN)) {
+    push(text.slice(at, m.index), base);
+    if (m[1] !== undefined) push(m[1], { ...base, font: faces.bold });
+    else if (m[2] !== undefined) push(m[2], { ...base, font: faces.italic });
+    else if (m[3] !== undefined) push(m[3], { ...base, colour: 'accent', link: m[4] });
+    else push(String(numbers[m[5]] ?? m[5]), { ...base, font: faces.bold });
+    at = m.index! + m[0].length;
+  }
+  push(text.slice(at), base);
+  return runs;
+}
+
+/** The text without markup, e.g. for a PDF outline or a test's search. */
+export function plainText(text: string, numbers: Record<string, number>): string {
+  return text.replace(TOKEN, (_all, b, i, lt, _url, ref) => b ?? i ?? lt ?? String(numbers[ref] ?? ref));
+}

@@ -1,0 +1,114 @@
+// One sheet at one question-text size: title band, grid of blocks, footer.
+// Returns the page and every place where the words did not fit, in points.
+import type { SheetModel, ToolModel } from '../content/load.js';
+import type { Item, Page, Region } from './frame.js';
+import { chooseLayout, resolveGrid, type Rect } from './grid.js';
+import { drawBlock, size, stack, type SheetCtx } from './blocks.js';
+import { setText, type Typesetter } from './text.js';
+import { linearScale, mm, type PaperSize } from './units.js';
+
+export interface Overflow {
+  /** Block id, or 'title' / 'footer'. */
+  block: string;
+  /** Path of the text at fault inside the sheet's content file. */
+  path: (string | number)[];
+  dimension: 'height' | 'width';
+  /** Points missing. */
+  by: number;
+}
+
+export interface SheetLayout {
+  page: Page;
+  overflows: Overflow[];
+  layoutName: string;
+  /** Smallest write-in area (mm²) and the smallest text size used, for the layout report. */
+  stats: { minText: number; minWriteInMm: number };
+}
+
+export interface SheetInput {
+  model: ToolModel;
+  sheet: SheetModel;
+  paper: PaperSize;
+  ts: Typesetter;
+  /** Bleed in points: backgrounds that touch the trim run on this far. */
+  bleed: number;
+}
+
+export function margin(input: SheetInput): number {
+  const t = input.model.theme.sheet;
+  return mm(Math.max(t.minMargin, t.marginA1 * linearScale(input.paper)));
+}
+
+export function layoutSheet(input: SheetInput, s: number): SheetLayout {
+  const { model, sheet, paper, ts, bleed } = input;
+  const W = mm(paper.widthMm);
+  const H = mm(paper.heightMm);
+  const k = linearScale(paper);
+  const c: SheetCtx = { ts, theme: model.theme, s, k, labels: model.meta.labels, numbers: model.fieldNumbers };
+  const m = margin(input);
+  const gutter = mm(model.theme.sheet.gutterA1 * k);
+  const items: Item[] = [];
+  const regions: Region[] = [];
+  const overflows: Overflow[] = [];
+  const total = model.sheets.length;
+  const sheetLabel = `${model.meta.labels.sheet} ${sheet.number} ${model.meta.labels.of} ${total}`;
+
+  // Title band: runs into the bleed at the top and both sides.
+  const innerW = W - 2 * m;
+  const leftW = innerW * 0.58;
+  const rightX = m + leftW + gutter * 2;
+  const rightW = W - m - rightX;
+  const top = m * 0.9;
+  const kicker = setText(ts, `${model.meta.title.toUpperCase()}  ·  ${sheetLabel}`, { font: 'sansSemi', size: size(c, 'toolName'), colour: 'accentInk' }, { x: m, y: top, width: leftW, source: 'title' });
+  const title = stack(c, [{ text: sheet.words.title, font: 'sansBold', size: size(c, 'sheetTitle'), colour: 'accentInk', path: ['title'], leading: 1.1 }], m, top + kicker.height + s * 0.15, leftW, 0, 'title');
+  const leftH = kicker.height + s * 0.15 + title.height;
+  const intro = stack(c, [{ text: sheet.words.intro, font: 'sans', size: size(c, 'intro'), colour: 'accentInk', path: ['intro'], leading: 1.3 }], rightX, top, rightW, 0, 'title');
+  const bandContent = Math.max(leftH, intro.height);
+  // Centre the intro against the title block.
+  const introShift = Math.max(0, (leftH - intro.height) / 2 + s * 0.2);
+  for (const it of intro.items) if (it.type === 'text') it.y += Math.min(introShift, bandContent - intro.height);
+  const bandH = top + bandContent + m * 0.55;
+  items.push({ type: 'rect', x: -bleed, y: -bleed, w: W + 2 * bleed, h: bandH + bleed, fill: 'accent' });
+  items.push(...kicker.items, ...title.items, ...intro.items);
+  regions.push({ id: 'title', x: m, y: top, w: innerW, h: bandContent + 0.01 });
+  for (const o of [...title.wide, ...intro.wide]) overflows.push({ block: 'title', path: o.path, dimension: 'width', by: o.by });
+  if (kicker.width > leftW) overflows.push({ block: 'title', path: ['title'], dimension: 'width', by: kicker.width - leftW });
+
+  // Footer: a rule and one line of small print, inside the safe margin.
+  const fSize = size(c, 'footer');
+  const fLine = fSize * 1.3;
+  const footTop = H - m - fLine;
+  items.push({ type: 'line', x1: m, y1: footTop - fSize * 0.5, x2: W - m, y2: footTop - fSize * 0.5, stroke: 'rule', lineWidth: Math.max(0.5, 0.75 * k) });
+  const left = `${model.meta.title} – ${model.meta.subtitle}  ·  ${model.meta.labels.version} ${model.version}`;
+  const right = `${model.meta.labels.guide}: ${model.meta.labels.field} 1–${Object.keys(model.fieldNumbers).length}  ·  ${sheetLabel}`;
+  const fl = setText(ts, left, { font: 'sans', size: fSize, colour: 'muted' }, { x: m, y: footTop, width: innerW * 0.62, source: 'footer' });
+  const fr = setText(ts, right, { font: 'sans', size: fSize, colour: 'muted' }, { x: m, y: footTop, width: innerW, align: 'right', source: 'footer' });
+  items.push(...fl.items, ...fr.items);
+  regions.push({ id: 'footer', x: m, y: footTop, w: innerW, h: fLine });
+  if (fl.lines > 1 || fl.width + fr.width + gutter > innerW) overflows.push({ block: 'footer', path: ['title'], dimension: 'width', by: Math.max(0, fl.width + fr.width + gutter - innerW) });
+
+  // The grid of blocks.
+  const area: Rect = { x: m, y: bandH + gutter * 1.2, w: innerW, h: footTop - fSize * 0.5 - gutter - (bandH + gutter * 1.2) };
+  const layout = chooseLayout(sheet.template.layouts, W / H);
+  const measure = (id: string, width: number) =>
+    drawBlock(c, id, sheet.template.blocks[id], sheet.words.blocks[id], { x: 0, y: 0, w: width, h: 0 }).needed;
+  const grid = resolveGrid(layout, area, gutter, measure);
+  let minWrite = Infinity;
+  for (const [id, rect] of grid.rects) {
+    const res = drawBlock(c, id, sheet.template.blocks[id], sheet.words.blocks[id], rect);
+    items.push(...res.items);
+    regions.push({ id, ...rect });
+    if (res.needed > rect.h + 0.01) overflows.push({ block: id, path: ['blocks', id], dimension: 'height', by: res.needed - rect.h });
+    for (const o of res.wide) overflows.push({ block: id, path: o.path, dimension: 'width', by: o.by });
+    minWrite = Math.min(minWrite, rect.h - res.needed);
+  }
+  if (grid.shortfall > 0.01) overflows.push({ block: layout.name, path: ['blocks'], dimension: 'height', by: grid.shortfall });
+
+  const minText = Math.min(...items.flatMap((i) => (i.type === 'text' ? [i.size] : [])));
+  return {
+    page: { width: W, height: H, trim: { x: 0, y: 0, w: W, h: H }, bleed: { x: -bleed, y: -bleed, w: W + 2 * bleed, h: H + 2 * bleed }, items, regions },
+    overflows,
+    layoutName: layout.name,
+    stats: { minText, minWriteInMm: minWrite },
+  };
+}
