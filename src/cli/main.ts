@@ -6,6 +6,7 @@ import { build, loadModels, type BuildOptions, type BuildResult } from '../build
 import { validate } from '../validate.js';
 import { schemaJson, SCHEMA_KINDS } from '../schema.js';
 import { VERSION } from '../version.js';
+import { projectPaths, type Paths } from '../paths.js';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -14,6 +15,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .description('Turns YAML content into print-ready PDFs of workshop tablecloths and their process guides.')
     .version(VERSION, '-V, --version')
     .option('--debug', 'show the stack trace of an internal error')
+    .option('--root <dir>', 'project folder with your own content/ (and optionally templates/, fonts/)')
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: out.stdout, writeErr: out.stderr })
     .exitOverride();
@@ -33,6 +35,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .option('--json', 'print a JSON manifest of the files written to stdout')
     .action(async (o) => {
       const opts: BuildOptions = {
+        paths: rootPaths(p),
         tool: o.tool,
         locales: o.locale,
         sizes: o.size,
@@ -53,7 +56,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .option('--tool <id>', 'tool to check')
     .option('--locale <list>', 'locales, comma-separated, or "all" (default)', list)
     .action((o) => {
-      const warnings = validate({ tool: o.tool, locales: o.locale ?? 'all' });
+      const warnings = validate({ paths: rootPaths(p), tool: o.tool, locales: o.locale ?? 'all' });
       for (const w of warnings) out.stderr(`${formatProblem(w)}\n`);
       out.stderr('content is valid\n');
     });
@@ -65,6 +68,11 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
       out.stdout(`${schemaJson(kind)}\n`);
     });
   return p;
+}
+
+function rootPaths(p: Command): Paths | undefined {
+  const root = p.opts().root as string | undefined;
+  return root === undefined ? undefined : projectPaths(root);
 }
 
 function report(result: BuildResult, json: boolean, layout: boolean, out: { stdout: (s: string) => void; stderr: (s: string) => void }): void {

@@ -138,7 +138,7 @@ function fieldsBlock(c: SheetCtx, id: string, t: FieldsBlock, w: SheetBlock, rec
   const sum = widths.reduce((a, b) => a + b, 0);
   const gap = p * 0.8;
   const avail = rect.w - 2 * p - gap * (t.fields.length - 1);
-  const boxH = mm(13 * c.k);
+  const boxH = mm(16 * c.k); // room for a marker's capital letters
   let x = rect.x + p;
   let labelH = 0;
   const sets = t.fields.map((f, i) => {

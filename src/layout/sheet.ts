@@ -94,7 +94,9 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     drawBlock(c, id, sheet.template.blocks[id], sheet.words.blocks[id], { x: 0, y: 0, w: width, h: 0 }).needed;
   const grid = resolveGrid(layout, area, gutter, measure);
   let minWrite = Infinity;
-  for (const [id, rect] of grid.rects) {
+  // Draw in field-number order, which is also the order a screen reader or a test meets them.
+  for (const id of Object.keys(sheet.template.blocks)) {
+    const rect = grid.rects.get(id)!;
     const res = drawBlock(c, id, sheet.template.blocks[id], sheet.words.blocks[id], rect);
     items.push(...res.items);
     regions.push({ id, ...rect });

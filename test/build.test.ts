@@ -1,0 +1,118 @@
+// A build read back from its PDFs: what a user printing it would check.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { cli, compact, joinedText, readPdf, ROOT, TOOL, type PdfInfo } from './helpers.js';
+
+const mm = (v: number) => (v * 72) / 25.4;
+
+/** Every string in a YAML value, with {felt:…} references and inline markup taken out. */
+function strings(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) v.forEach((x) => strings(x, out));
+  else if (v && typeof v === 'object') Object.values(v).forEach((x) => strings(x, out));
+  return out;
+}
+
+describe('npx bordduk build (bokmål, A1)', () => {
+  const out = mkdtempSync(join(tmpdir(), 'bordduk-build-'));
+  let manifest: { files: { path: string; kind: string; sheet?: number; size: string; pages: number; bytes: number; sha256: string }[] };
+  const pdfs: Record<string, PdfInfo> = {};
+
+  beforeAll(async () => {
+    const r = await cli(['build', '--out', out, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    manifest = JSON.parse(r.stdout);
+    for (const f of manifest.files) pdfs[f.kind + (f.sheet ?? '')] = await readPdf(f.path);
+  });
+
+  it('writes two A1 landscape sheets and an A4 guide, as the manifest says', () => {
+    expect(manifest.files.map((f) => [f.kind, f.sheet, f.size])).toEqual([
+      ['sheet', 1, 'A1'],
+      ['sheet', 2, 'A1'],
+      ['guide', undefined, 'A4'],
+    ]);
+    for (const key of ['sheet1', 'sheet2']) {
+      expect(pdfs[key].pages).toHaveLength(1);
+      expect(pdfs[key].pages[0].width).toBeCloseTo(mm(841), 1);
+      expect(pdfs[key].pages[0].height).toBeCloseTo(mm(594), 1);
+    }
+    for (const p of pdfs.guide.pages) {
+      expect(p.width).toBeCloseTo(mm(210), 1);
+      expect(p.height).toBeCloseTo(mm(297), 1);
+    }
+    for (const f of manifest.files) {
+      const bytes = readFileSync(f.path);
+      expect(bytes.length).toBe(f.bytes);
+      expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
+  it('embeds every font it uses, as subsets, and no other', () => {
+    for (const pdf of Object.values(pdfs)) {
+      expect(pdf.fonts.length).toBeGreaterThan(0);
+      for (const f of pdf.fonts) expect(f).toMatch(/^[A-Z]{6}\+Noto(Sans|Serif)/);
+    }
+  });
+
+  it('prints every heading, question, hint and label of the sheets', () => {
+    for (const n of [1, 2]) {
+      const yaml = parse(readFileSync(join(ROOT, 'content', TOOL, 'nb', `sheet${n}.yaml`), 'utf8'));
+      const text = joinedText(pdfs[`sheet${n}`]);
+      for (const s of strings(yaml)) expect(text, `sheet ${n}: "${s}"`).toContain(compact(s));
+    }
+  });
+
+  it('prints every chapter, section and paragraph of the guide', () => {
+    const yaml = parse(readFileSync(join(ROOT, 'content', TOOL, 'nb', 'guide.yaml'), 'utf8'));
+    const text = joinedText(pdfs.guide);
+    const plain = (s: string) => s.replace(/\*\*(.+?)\*\*|\*(.+?)\*/g, '$1$2').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
+    for (const ch of yaml.chapters) {
+      expect(text).toContain(compact(ch.title));
+      const items = [...ch.body, ...(ch.sections ?? []).flatMap((s: { title: string; body: unknown[] }) => [{ p: s.title }, ...s.body])];
+      for (const it of items) {
+        for (const [k, v] of Object.entries(it as Record<string, unknown>)) {
+          if (k === 'figure' || k === 'alt') continue;
+          for (const s of strings(v)) {
+            // Field references print as numbers; compare the text around them.
+            for (const part of plain(s).split(/\{felt:[^}]+\}/)) expect(text).toContain(compact(part));
+          }
+        }
+      }
+    }
+  });
+
+  it('keeps every text run inside the safe margin (14 mm on A1) and the guide inside its page', () => {
+    for (const key of ['sheet1', 'sheet2']) {
+      const p = pdfs[key].pages[0];
+      for (const t of p.texts) {
+        expect(t.x, t.str).toBeGreaterThanOrEqual(mm(14) - 0.5);
+        expect(t.x + t.w, t.str).toBeLessThanOrEqual(p.width - mm(14) + 0.5);
+        expect(t.y, t.str).toBeGreaterThanOrEqual(mm(14) - 2);
+        expect(t.y + t.h, t.str).toBeLessThanOrEqual(p.height - mm(14) + 0.5);
+      }
+    }
+    for (const p of pdfs.guide.pages) {
+      for (const t of p.texts) {
+        expect(t.x).toBeGreaterThanOrEqual(mm(10));
+        expect(t.x + t.w).toBeLessThanOrEqual(p.width - mm(10));
+      }
+    }
+  });
+
+  it('numbers the fields 1–10 across both sheets', () => {
+    const numbers = (pdf: PdfInfo) => pdf.pages[0].texts.filter((t) => /^\d+$/.test(t.str)).map((t) => Number(t.str));
+    expect(numbers(pdfs.sheet1)).toEqual([1, 2, 3, 4, 5]);
+    expect(numbers(pdfs.sheet2)).toEqual([6, 7, 8, 9, 10]);
+  });
+
+  it('gives the same bytes when built again', async () => {
+    const again = mkdtempSync(join(tmpdir(), 'bordduk-again-'));
+    const r = await cli(['build', '--out', again, '--json']);
+    const second = JSON.parse(r.stdout).files.map((f: { sha256: string }) => f.sha256);
+    expect(second).toEqual(manifest.files.map((f) => f.sha256));
+  });
+});

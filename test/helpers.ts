@@ -1,0 +1,145 @@
+// Shared test helpers: a scratch copy of the content, the CLI run in-process or as a process,
+// and PDFs read back with pdfjs-dist.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { run } from '../src/cli/main.js';
+import type { Paths } from '../src/paths.js';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const TOOL = 'ledelsesforankring';
+
+export interface Project {
+  dir: string;
+  paths: Paths;
+  /** Path of a content file, relative to the tool's folder, e.g. 'nb/sheet1.yaml'. */
+  file(rel: string): string;
+  read(rel: string): string;
+  write(rel: string, text: string): void;
+  edit(rel: string, fn: (text: string) => string): void;
+}
+
+/** A scratch project folder with a copy of the built-in content and templates (fonts stay shared). */
+export function scratchProject(): Project {
+  const dir = mkdtempSync(join(tmpdir(), 'bordduk-test-'));
+  cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+  cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
+  const paths = { content: join(dir, 'content'), templates: join(dir, 'templates'), fonts: join(ROOT, 'fonts') };
+  const file = (rel: string) => join(dir, 'content', TOOL, rel);
+  return {
+    dir,
+    paths,
+    file,
+    read: (rel) => readFileSync(file(rel), 'utf8'),
+    write: (rel, text) => writeFileSync(file(rel), text),
+    edit: (rel, fn) => writeFileSync(file(rel), fn(readFileSync(file(rel), 'utf8'))),
+  };
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in this process (fast: fonts and patterns stay loaded between runs). */
+export async function cli(args: string[], cwd?: string): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const before = process.cwd();
+  if (cwd) process.chdir(cwd);
+  try {
+    const code = await run(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
+    return { code, stdout, stderr };
+  } finally {
+    if (cwd) process.chdir(before);
+  }
+}
+
+/** Runs the real `bordduk` command (the bundle in dist/) as a child process. */
+export function cliProcess(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'bordduk.js'), ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...process.env, ...opts.env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface PdfText {
+  str: string;
+  x: number;
+  /** Top-left origin, y downwards, like the frames. */
+  y: number;
+  w: number;
+  h: number;
+  font: string;
+}
+
+export interface PdfPage {
+  width: number;
+  height: number;
+  texts: PdfText[];
+}
+
+export interface PdfInfo {
+  pages: PdfPage[];
+  info: Record<string, unknown>;
+  outline: { title: string; items: unknown[] }[] | null;
+  /** Font names as embedded (subset tags included). */
+  fonts: string[];
+}
+
+export async function readPdf(path: string): Promise<PdfInfo> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const data = new Uint8Array(readFileSync(path));
+  const doc = await pdfjs.getDocument({ data: data.slice(), verbosity: 0, useSystemFonts: false, disableFontFace: true }).promise;
+  const pages: PdfPage[] = [];
+  const fonts = new Set<string>();
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const [x0, y0, x1, y1] = page.view;
+    const height = y1 - y0;
+    const content = await page.getTextContent();
+    const texts: PdfText[] = [];
+    for (const it of content.items) {
+      if (!('str' in it) || !it.str.trim()) continue;
+      const t = it.transform as number[];
+      const size = Math.hypot(t[2], t[3]);
+      texts.push({ str: it.str, x: t[4] - x0, y: height - (t[5] - y0) - size * 0.8, w: it.width, h: size, font: it.fontName });
+    }
+    pages.push({ width: x1 - x0, height, texts });
+  }
+  const meta = await doc.getMetadata();
+  const outline = await doc.getOutline();
+  await doc.destroy();
+  for (const f of await embeddedFonts(data)) fonts.add(f);
+  return { pages, info: meta.info as Record<string, unknown>, outline: outline as PdfInfo['outline'], fonts: [...fonts] };
+}
+
+/** BaseFont names of fonts whose descriptor carries an embedded font file; unembedded ones get a '!' prefix. */
+export async function embeddedFonts(data: Uint8Array): Promise<string[]> {
+  const { PDFDocument, PDFDict, PDFName } = await import('pdf-lib');
+  const doc = await PDFDocument.load(data, { updateMetadata: false });
+  const out: string[] = [];
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict)) continue;
+    if (obj.get(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) continue;
+    const name = String(obj.get(PDFName.of('FontName'))).replace(/^\//, '');
+    const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some((k) => obj.has(PDFName.of(k)));
+    out.push(embedded ? name : `!${name}`);
+  }
+  return out.sort();
+}
+
+/** All text of a PDF without spaces and hyphens, for "does the YAML text appear" checks across line breaks. */
+export function joinedText(pdf: PdfInfo): string {
+  return compact(pdf.pages.map((p) => p.texts.map((t) => t.str).join('')).join(''));
+}
+
+/** Text with whitespace and hyphens removed: a hyphenated line end and the unbroken word compare equal. */
+export function compact(s: string): string {
+  return s.normalize('NFC').replace(/[\s\-\u00ad\u2010]/g, '');
+}
