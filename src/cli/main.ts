@@ -7,6 +7,7 @@ import { validate } from '../validate.js';
 import { schemaJson, SCHEMA_KINDS } from '../schema.js';
 import { VERSION } from '../version.js';
 import { projectPaths, type Paths } from '../paths.js';
+import { readConfig } from '../config.js';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -33,17 +34,21 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .option('--allow-small', 'accept sheet text under the readability floor, with a warning')
     .option('--report', 'print the layout report (text sizes, write-in room) for people')
     .option('--json', 'print a JSON manifest of the files written to stdout')
-    .action(async (o) => {
+    .option('--config <file>', 'a release matrix (e.g. bordduk.config.yaml); flags given as well win')
+    .action(async (o, cmd: Command) => {
+      const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
+      const file = o.config ? readConfig(o.config) : {};
+      const pick = <T,>(name: string, flag: T, fromFile: T | undefined) => (given(name) || fromFile === undefined ? flag : fromFile);
       const opts: BuildOptions = {
         paths: rootPaths(p),
-        tool: o.tool,
-        locales: o.locale,
-        sizes: o.size,
-        orientation: o.orientation,
-        guideSize: o.guideSize,
-        out: o.out,
+        tool: o.tool ?? file.tool,
+        locales: o.locale ?? file.locales,
+        sizes: o.size ?? file.sizes,
+        orientation: o.orientation ?? file.orientation,
+        guideSize: pick('guideSize', o.guideSize, file.guideSize),
+        out: pick('out', o.out, file.out),
         only: o.only,
-        colour: o.color,
+        colour: pick('color', o.color, file.colour),
         allowSmall: !!o.allowSmall,
         onProgress: o.json ? undefined : (line) => out.stderr(`${line}\n`),
       };
@@ -55,8 +60,11 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .description('check the content and templates without building')
     .option('--tool <id>', 'tool to check')
     .option('--locale <list>', 'locales, comma-separated, or "all" (default)', list)
+    .option('--size <list>', 'sheet sizes to check that the text fits at (default A0–A4)', list)
+    .addOption(new Option('--orientation <o>', 'sheet orientation (default landscape)').choices(['landscape', 'portrait']))
+    .option('--allow-small', 'accept sheet text under the readability floor')
     .action((o) => {
-      const warnings = validate({ paths: rootPaths(p), tool: o.tool, locales: o.locale ?? 'all' });
+      const warnings = validate({ paths: rootPaths(p), tool: o.tool, locales: o.locale ?? 'all', sizes: o.size, orientation: o.orientation, allowSmall: !!o.allowSmall });
       for (const w of warnings) out.stderr(`${formatProblem(w)}\n`);
       out.stderr('content is valid\n');
     });
