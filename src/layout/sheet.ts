@@ -58,7 +58,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   const leftW = innerW * 0.58;
   const rightX = m + leftW + gutter * 2;
   const rightW = W - m - rightX;
-  const top = m * 0.9;
+  const top = m;
   const kicker = setText(ts, `${model.meta.title.toUpperCase()}  ·  ${sheetLabel}`, { font: 'sansSemi', size: size(c, 'toolName'), colour: 'accentInk' }, { x: m, y: top, width: leftW, source: 'title' });
   const title = stack(c, [{ text: sheet.words.title, font: 'sansBold', size: size(c, 'sheetTitle'), colour: 'accentInk', path: ['title'], leading: 1.1 }], m, top + kicker.height + s * 0.15, leftW, 0, 'title');
   const leftH = kicker.height + s * 0.15 + title.height;

@@ -50,9 +50,14 @@ export function parseSize(spec: string, orientation: Orientation | undefined, de
   return { name: `${fmt(w)}x${fmt(h)}mm`, widthMm: w, heightMm: h };
 }
 
-/** Linear scale of a sheet relative to A1, from its area: A0 → 1.41, A3 → 0.5, A4 → 0.35. */
+/**
+ * Linear scale of a sheet relative to A1: A0 → 1.41, A3 → 0.5, A4 → 0.35. Taken from the short side:
+ * a group sits along the long sides of a table and reads across its depth, so a long, narrow
+ * tablecloth (2000×700 mm) is read from about as far as a 700 mm deep one, not from further.
+ * For the ISO A series (one ratio) this equals the square root of the area ratio.
+ */
 export function linearScale(size: PaperSize): number {
-  return Math.sqrt((size.widthMm * size.heightMm) / (594 * 841));
+  return Math.min(size.widthMm, size.heightMm) / 594;
 }
 
 /** Parses a length such as "3mm", "0.5cm", "3" (mm) into millimetres. */
