@@ -45,7 +45,6 @@ function nextLine(text: string): number {
 
 /** No stack trace, no JS error prefix, no "internal error". */
 function expectNoStack(r: CliResult): void {
-  if (process.env.SHOW) console.log(`[${r.code}]\n${r.stderr}`);
   expect(r.stderr, r.stderr).not.toMatch(/^\s+at /m);
   expect(r.stderr, r.stderr).not.toMatch(/(^|\s)([A-Z][A-Za-z]*)?Error:/m);
   expect(r.stderr, r.stderr).not.toMatch(/internal error/i);
@@ -79,10 +78,12 @@ function expectHint(line: string): void {
   expect(line, `no hint in parentheses: ${line}`).toMatch(/\S \(.*\S.*\)$/);
 }
 
-/** A content error: exit 1, no stack, nothing written, and the summary line. */
+/** A content error: exit 1, no stack, each problem said once, nothing written. */
 function expectContentError(r: CliResult, out?: string): void {
   expect(r.code, r.stderr).toBe(1);
   expectNoStack(r);
+  const lines = r.stderr.split('\n').filter(Boolean);
+  expect(lines.filter((l, i) => lines.indexOf(l) !== i), `a problem is reported more than once:\n${r.stderr}`).toEqual([]);
   if (out) expectNothingWritten(out);
 }
 
