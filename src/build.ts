@@ -8,7 +8,9 @@ import { fontSet } from './layout/fonts.js';
 import { hyphenator } from './layout/hyphenate.js';
 import { fitSheets } from './layout/fit.js';
 import { layoutGuide } from './layout/guide.js';
-import { parseSize, type Orientation, type PaperSize } from './layout/units.js';
+import { mm, parseSize, type Orientation, type PaperSize } from './layout/units.js';
+import { placeOnPress } from './layout/marks.js';
+import { tilePages } from './layout/tile.js';
 import { checkGlyphs } from './layout/glyphs.js';
 import type { DocFrame, Page } from './layout/frame.js';
 import { renderPdf, type ColourMode } from './render/pdf.js';
@@ -31,6 +33,18 @@ export interface BuildOptions {
   /** Accept sheet text under the readability floor, with a warning. */
   allowSmall?: boolean;
   colour?: ColourMode;
+  /** Bleed around each sheet in millimetres (print.md: 3 mm to A3, 5 mm and more for large format). */
+  bleedMm?: number;
+  /** Crop marks, registration targets and a slug line outside the trim. */
+  marks?: boolean;
+  /** The print-shop preset: 3 mm bleed up to A3, 5 mm above, marks on (explicit bleed/marks win). */
+  printShop?: boolean;
+  /** Print each sheet in tiles on office paper. */
+  tile?: 'A4' | 'A3';
+  /** Glue overlap between tiles in mm (default 10). */
+  overlapMm?: number;
+  /** Edge the office printer cannot print in mm (default 5). */
+  unprintableMm?: number;
   /** Where content/, templates/ and fonts/ are; defaults to the package's own. */
   paths?: Paths;
   /** Called with a line of progress for long builds. */
@@ -49,6 +63,15 @@ export interface ManifestEntry {
   sha256: string;
   /** Layout report, for sheets. */
   layout?: SheetReport;
+  /** How a sheet was prepared for printing. */
+  print?: PrintReport;
+}
+
+export interface PrintReport {
+  colour: ColourMode;
+  bleedMm: number;
+  marks: boolean;
+  tile?: { paper: string; cols: number; rows: number; overlapMm: number; unprintableMm: number };
 }
 
 export interface SheetReport {
@@ -200,19 +223,56 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
 
 /** Manifest keys in a fixed, readable order. */
 function reorder(e: ManifestEntry): ManifestEntry {
-  const { path, kind, tool, sheet, locale, size, pages, bytes, sha256, layout } = e;
-  return { path, kind, tool, ...(sheet !== undefined ? { sheet } : {}), locale, size, pages, bytes, sha256, ...(layout ? { layout } : {}) };
+  const { path, kind, tool, sheet, locale, size, pages, bytes, sha256, layout, print } = e;
+  return { path, kind, tool, ...(sheet !== undefined ? { sheet } : {}), locale, size, pages, bytes, sha256, ...(layout ? { layout } : {}), ...(print ? { print } : {}) };
+}
+
+/** Bleed, marks and tiling as asked, after the print-shop preset and with checks a user can act on. */
+export function printOptions(opts: BuildOptions, paper: PaperSize): PrintReport {
+  if (opts.tile && (opts.bleedMm || opts.marks || opts.printShop)) {
+    throw new UsageError('tiles are for office printers: leave out --bleed, --marks and --print-shop when you use --tile');
+  }
+  const large = paper.widthMm * paper.heightMm > 297 * 420 + 1;
+  const bleedMm = opts.bleedMm ?? (opts.printShop ? (large ? 5 : 3) : 0);
+  if (bleedMm < 0 || bleedMm > 25) throw new UsageError(`bleed of ${bleedMm} mm is out of range: use 0–25 mm (3 mm is usual, 5 mm or more on large format)`);
+  const report: PrintReport = { colour: opts.colour ?? 'rgb', bleedMm, marks: opts.marks ?? !!opts.printShop };
+  if (opts.tile) {
+    const overlapMm = opts.overlapMm ?? 10;
+    const unprintableMm = opts.unprintableMm ?? 5;
+    if (overlapMm < 3 || overlapMm > 40) throw new UsageError(`overlap of ${overlapMm} mm is out of range: use 3–40 mm (8–15 mm suits office printers)`);
+    if (unprintableMm < 0 || unprintableMm > 20) throw new UsageError(`unprintable edge of ${unprintableMm} mm is out of range: use 0–20 mm`);
+    report.tile = { paper: opts.tile, cols: 0, rows: 0, overlapMm, unprintableMm };
+  }
+  return report;
 }
 
 function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Date, opts: BuildOptions, warnings: Problem[]): Job[] {
-  const fits = fitSheets(model, paper, ts, { allowSmall: opts.allowSmall });
+  const print = printOptions(opts, paper);
+  const fits = fitSheets(model, paper, ts, { allowSmall: opts.allowSmall, bleed: mm(print.bleedMm) });
   return model.sheets.map((sheet, i) => {
     const lay = fits[i];
     const shared = lay.size;
     warnings.push(...lay.warnings);
-    const page: Page = lay.page;
+    let pages: Page[] = [lay.page];
+    let name = fileName(model.id, model.locale, sheet.id, paper.name);
+    const sheetPrint: PrintReport = { ...print, ...(print.tile ? { tile: { ...print.tile } } : {}) };
+    if (print.tile) {
+      name = fileName(model.id, model.locale, sheet.id, `${paper.name}-tiled-${print.tile.paper}`);
+      const t = tilePages(lay.page, ts, { paper: print.tile.paper as 'A4' | 'A3', overlapMm: print.tile.overlapMm, unprintableMm: print.tile.unprintableMm }, {
+        title: `${model.meta.labels.assemblyTitle}: ${model.meta.labels.sheet} ${sheet.number} – ${sheet.words.title} (${paper.name})`,
+        actualSize: model.meta.labels.actualSize,
+        assembly: model.meta.labels.assembly,
+        fileName: name,
+      });
+      pages = t.pages;
+      sheetPrint.tile!.cols = t.plan.cols;
+      sheetPrint.tile!.rows = t.plan.rows;
+    } else if (print.bleedMm > 0 || print.marks) {
+      const slug = `${model.id} · ${model.locale} · ${model.meta.labels.sheet} ${sheet.number} · ${paper.name} · ${model.meta.labels.version} ${model.version} · ${date.toISOString().slice(0, 10)}`;
+      pages = [placeOnPress(lay.page, ts, { bleedMm: print.bleedMm, marks: print.marks, slug })];
+    }
     return {
-      file: fileName(model.id, model.locale, sheet.id, paper.name),
+      file: name,
       entry: {
         kind: 'sheet',
         tool: model.id,
@@ -222,14 +282,15 @@ function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Dat
         layout: {
           layout: lay.layoutName,
           textSize: round(shared),
-          floor: round(fits[i].floor),
+          floor: round(lay.floor),
           smallestText: round(lay.stats.minText),
           spareWriteInMm: round(lay.stats.minWriteInMm / (72 / 25.4)),
-          warnings: fits[i].warnings.map((w) => w.message),
+          warnings: lay.warnings.map((w) => w.message),
         },
+        print: sheetPrint,
       },
       frame: {
-        pages: [page],
+        pages,
         outline: [],
         meta: {
           title: `${model.meta.title}: ${model.meta.labels.sheet} ${sheet.number} – ${sheet.words.title}`,

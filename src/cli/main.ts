@@ -8,6 +8,7 @@ import { schemaJson, SCHEMA_KINDS } from '../schema.js';
 import { VERSION } from '../version.js';
 import { projectPaths, type Paths } from '../paths.js';
 import { readConfig } from '../config.js';
+import { parseLengthMm } from '../layout/units.js';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -32,6 +33,12 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .addOption(new Option('--only <what>', 'build only the sheets or only the guide').choices(['sheets', 'guide']))
     .addOption(new Option('--color <mode>', 'colour space of the PDF').choices(['rgb', 'cmyk']).default('rgb'))
     .option('--allow-small', 'accept sheet text under the readability floor, with a warning')
+    .option('--bleed <length>', 'bleed around each sheet, e.g. 3mm (a bare number means mm)')
+    .option('--marks', 'crop marks, registration targets and a slug line outside the trim')
+    .option('--print-shop', 'preset: 3 mm bleed up to A3, 5 mm above, and marks')
+    .addOption(new Option('--tile <paper>', 'print each sheet in tiles on office paper').choices(['A4', 'A3']))
+    .option('--overlap <length>', 'glue overlap between tiles (default 10mm)')
+    .option('--unprintable <length>', 'edge your printer cannot print (default 5mm)')
     .option('--report', 'print the layout report (text sizes, write-in room) for people')
     .option('--json', 'print a JSON manifest of the files written to stdout')
     .option('--config <file>', 'a release matrix (e.g. bordduk.config.yaml); flags given as well win')
@@ -50,6 +57,12 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         only: o.only,
         colour: pick('color', o.color, file.colour),
         allowSmall: !!o.allowSmall,
+        bleedMm: o.bleed === undefined ? undefined : parseLengthMm(o.bleed, '--bleed'),
+        marks: o.marks,
+        printShop: !!o.printShop,
+        tile: o.tile,
+        overlapMm: o.overlap === undefined ? undefined : parseLengthMm(o.overlap, '--overlap'),
+        unprintableMm: o.unprintable === undefined ? undefined : parseLengthMm(o.unprintable, '--unprintable'),
         onProgress: o.json ? undefined : (line) => out.stderr(`${line}\n`),
       };
       const result = await build(opts);

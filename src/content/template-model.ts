@@ -87,7 +87,9 @@ export const FONT_IDS = ['sans', 'sansItalic', 'sansSemi', 'sansBold', 'sansBold
 export type FontId = (typeof FONT_IDS)[number];
 
 export const COLOUR_IDS = ['ink', 'muted', 'accent', 'accentInk', 'panel', 'paper', 'rule', 'frame', 'example', 'callout', 'warn'] as const;
-export type ColourId = (typeof COLOUR_IDS)[number];
+export type PaletteId = (typeof COLOUR_IDS)[number];
+/** A palette colour, or registration (100 % of every ink) for printer's marks. */
+export type ColourId = PaletteId | 'registration';
 
 const SCALE_KEYS = ['sheetTitle', 'toolName', 'intro', 'blockTitle', 'hint', 'column', 'columnHint', 'number', 'footer'] as const;
 
@@ -114,7 +116,7 @@ export const Theme = Type.Object(
 );
 
 export interface ThemeT {
-  palette: Record<ColourId, Colour>;
+  palette: Record<PaletteId, Colour>;
   fonts: Record<FontId, string>;
   sheet: {
     floorA1: number;

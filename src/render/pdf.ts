@@ -50,7 +50,9 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  const colour = (id: ColourId): string | number[] => (o.colour === 'cmyk' ? o.theme.palette[id].cmyk : o.theme.palette[id].rgb);
+  // Registration colour prints on every plate (print.md, crop marks); on screen and office printers it is black.
+  const colour = (id: ColourId): string | number[] =>
+    id === 'registration' ? (o.colour === 'cmyk' ? [100, 100, 100, 100] : '#000000') : o.colour === 'cmyk' ? o.theme.palette[id].cmyk : o.theme.palette[id].rgb;
   const pageLinks: { page: number; x: number; y: number; w: number; h: number; target: number }[] = [];
 
   frame.pages.forEach((page, pi) => {

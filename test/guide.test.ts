@@ -1,0 +1,535 @@
+// The process guide read back from its PDF, the way a reader, a screen reader and a print shop
+// meet it: the table of contents and its links, the bookmarks, the tags, the page breaks and
+// the footers. Nothing here looks at layout frames; every check reads the written file.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { cli, compact, ROOT, TOOL } from './helpers.js';
+
+const mm = (v: number) => (v * 72) / 25.4;
+const LOCALES = ['nb', 'nn', 'en'] as const;
+type Locale = (typeof LOCALES)[number];
+
+// ── The content, as the author wrote it.
+
+type YamlItem = Record<string, unknown>;
+interface YamlSection {
+  id: string;
+  title: string;
+  body: YamlItem[];
+}
+interface YamlChapter extends YamlSection {
+  sections?: YamlSection[];
+}
+interface Content {
+  locale: Locale;
+  meta: { title: string; labels: Record<string, string>; keywords: string[] };
+  guide: { title: string; chapters: YamlChapter[] };
+  /** Chapters and sections in reading order. */
+  headings: { title: string; level: 1 | 2; chapter: number }[];
+  /** Every paragraph, list entry, step, tip and pitfall, as plain text. */
+  paragraphs: string[];
+  /** Alt texts of the figures in the chapters, in order. */
+  figureAlts: string[];
+  /** Every `[text](url)` in the guide. */
+  links: { text: string; url: string }[];
+}
+
+function content(locale: Locale): Content {
+  const read = (f: string) => parse(readFileSync(join(ROOT, 'content', TOOL, locale, f), 'utf8'));
+  const meta = read('meta.yaml');
+  const guide = read('guide.yaml');
+  const headings: Content['headings'] = [];
+  const paragraphs: string[] = [];
+  const figureAlts: string[] = [];
+  const links: Content['links'] = [];
+  const items = (body: YamlItem[]) => {
+    for (const it of body) {
+      if ('figure' in it) {
+        figureAlts.push(String(it.alt));
+        continue;
+      }
+      for (const v of Object.values(it)) {
+        for (const s of Array.isArray(v) ? v : [v]) {
+          paragraphs.push(String(s));
+          for (const m of String(s).matchAll(/\[([^\]]+)\]\(([^)\s]+)\)/g)) links.push({ text: m[1], url: m[2] });
+        }
+      }
+    }
+  };
+  (guide.chapters as YamlChapter[]).forEach((ch, i) => {
+    headings.push({ title: ch.title, level: 1, chapter: i });
+    items(ch.body);
+    for (const s of ch.sections ?? []) {
+      headings.push({ title: s.title, level: 2, chapter: i });
+      items(s.body);
+    }
+  });
+  return { locale, meta, guide, headings, paragraphs, figureAlts, links };
+}
+
+/** Markup taken out; field references (printed as numbers) dropped. */
+const plain = (s: string) =>
+  s.replace(/\*\*(.+?)\*\*|\*(.+?)\*/g, '$1$2').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/\{felt:[^}]+\}/g, '');
+/** For comparing paragraphs with printed text: no spaces, no hyphens, no digits (field numbers). */
+const norm = (s: string) => compact(plain(s)).replace(/\d/g, '');
+
+// ── The PDF, read back.
+
+interface Run {
+  str: string;
+  x: number;
+  w: number;
+  /** Baseline, measured from the top of the page. */
+  base: number;
+  size: number;
+  /** Embedded font name without the subset tag, e.g. NotoSans-Bold. */
+  font: string;
+  /** Innermost marked-content id (maps to the structure tree) and its tag. */
+  mc: string | null;
+  tag: string | null;
+}
+
+interface Annot {
+  /** PDF space (y up): x0, y0, x1, y1. */
+  rect: number[];
+  url?: string;
+  /** 1-based page the link goes to. */
+  target?: number;
+}
+
+interface StructEl {
+  role: string;
+  alt?: string;
+  page: number;
+  /** Text of the marked content the element (and its descendants) owns. */
+  text: string;
+}
+
+interface GPage {
+  n: number;
+  width: number;
+  height: number;
+  runs: Run[];
+  annots: Annot[];
+}
+
+interface OutlineEntry {
+  title: string;
+  page: number | undefined;
+  children: OutlineEntry[];
+}
+
+interface Guide {
+  path: string;
+  pages: GPage[];
+  outline: OutlineEntry[];
+  struct: StructEl[];
+  info: Record<string, unknown>;
+  catalog: { lang?: string; marked?: boolean; structTreeRoot: boolean; displayDocTitle?: boolean };
+}
+
+async function readGuide(path: string): Promise<Guide> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const bytes = new Uint8Array(readFileSync(path));
+  // getDocument takes the buffer over (detaches it): hand it a copy.
+  const doc = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, useSystemFonts: false, disableFontFace: true }).promise;
+  const pageOf = async (dest: unknown): Promise<number | undefined> => {
+    const d = typeof dest === 'string' ? await doc.getDestination(dest) : (dest as unknown[] | null);
+    if (!d || !d.length) return undefined;
+    const ref = d[0];
+    if (typeof ref === 'number') return ref + 1;
+    return (await doc.getPageIndex(ref as Parameters<typeof doc.getPageIndex>[0])) + 1;
+  };
+
+  const pages: GPage[] = [];
+  const struct: StructEl[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const [x0, y0, x1, y1] = page.view;
+    const height = y1 - y0;
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    await page.getOperatorList(); // loads the fonts, so that their real names can be looked up
+    const fontName = (id: string) => {
+      try {
+        return String((page.commonObjs.get(id) as { name?: string }).name ?? id).replace(/^[A-Z]{6}\+/, '');
+      } catch {
+        return id;
+      }
+    };
+    const stack: { id: string | null; tag: string | null }[] = [];
+    const runs: Run[] = [];
+    for (const it of content.items) {
+      if (!('str' in it)) {
+        const m = it as { type: string; id?: string | null; tag?: string };
+        if (m.type === 'endMarkedContent') stack.pop();
+        else stack.push({ id: m.id ?? null, tag: m.tag ?? null });
+        continue;
+      }
+      if (!it.str.trim()) continue;
+      const t = it.transform as number[];
+      const top = [...stack].reverse().find((s) => s.id) ?? stack[stack.length - 1];
+      runs.push({ str: it.str, x: t[4] - x0, w: it.width, base: height - (t[5] - y0), size: Math.hypot(t[2], t[3]), font: fontName(it.fontName), mc: top?.id ?? null, tag: top?.tag ?? null });
+    }
+    const annots: Annot[] = [];
+    for (const a of (await page.getAnnotations()) as { subtype: string; rect: number[]; unsafeUrl?: string; url?: string; dest?: unknown }[]) {
+      if (a.subtype !== 'Link') continue;
+      annots.push({ rect: a.rect, url: a.unsafeUrl ?? a.url ?? undefined, target: a.dest ? await pageOf(a.dest) : undefined });
+    }
+    pages.push({ n, width: x1 - x0, height, runs, annots });
+
+    // Structure elements present on this page, in tree order, with the text they own.
+    type Node = { role?: string; alt?: string; type?: string; id?: string; children?: Node[] };
+    const textOf = (node: Node): string => {
+      if (node.type === 'content' && node.id) return runs.filter((r) => r.mc === node.id).map((r) => r.str).join(' ');
+      return (node.children ?? []).map(textOf).join(' ');
+    };
+    const walk = (node: Node) => {
+      if (node.role && node.role !== 'Root') struct.push({ role: node.role, alt: node.alt, page: n, text: textOf(node) });
+      for (const c of node.children ?? []) walk(c);
+    };
+    const tree = (await page.getStructTree()) as Node | null;
+    if (tree) walk(tree);
+  }
+
+  type RawOutline = { title: string; dest: unknown; items: RawOutline[] };
+  const outlineOf = async (items: RawOutline[] | null): Promise<OutlineEntry[]> =>
+    Promise.all((items ?? []).map(async (o) => ({ title: o.title, page: await pageOf(o.dest), children: await outlineOf(o.items) })));
+  const outline = await outlineOf((await doc.getOutline()) as RawOutline[] | null);
+  const info = (await doc.getMetadata()).info as Record<string, unknown>;
+  await doc.destroy();
+
+  // The catalog, read with pdf-lib.
+  const { PDFDocument, PDFName, PDFDict, PDFBool } = await import('pdf-lib');
+  const lib = await PDFDocument.load(bytes, { updateMetadata: false });
+  const cat = lib.catalog;
+  const langObj = cat.lookup(PDFName.of('Lang'));
+  const lang = langObj && 'decodeText' in langObj ? (langObj as { decodeText(): string }).decodeText() : undefined;
+  const markInfo = cat.lookupMaybe(PDFName.of('MarkInfo'), PDFDict);
+  const marked = markInfo?.lookup(PDFName.of('Marked'));
+  const prefs = cat.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict);
+  const ddt = prefs?.lookup(PDFName.of('DisplayDocTitle'));
+  return {
+    path,
+    pages,
+    outline,
+    struct,
+    info,
+    catalog: {
+      lang,
+      marked: marked instanceof PDFBool ? marked.asBoolean() : undefined,
+      structTreeRoot: cat.has(PDFName.of('StructTreeRoot')),
+      displayDocTitle: ddt instanceof PDFBool ? ddt.asBoolean() : undefined,
+    },
+  };
+}
+
+// ── Reading the pages like a person would.
+
+/** The running body size: the size most characters are set in. */
+function bodySize(g: Guide): number {
+  const count = new Map<number, number>();
+  for (const p of g.pages.slice(2)) for (const r of p.runs) count.set(Math.round(r.size * 10) / 10, (count.get(Math.round(r.size * 10) / 10) ?? 0) + r.str.length);
+  return [...count].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+/** Runs in the footer band: the bottom 20 mm on A4, scaled with the page. */
+const inFooter = (p: GPage, r: Run, band = mm(20) * (p.width / mm(210))) => r.base > p.height - band;
+
+/** Chapter and section headings: text set clearly larger than the body, on the chapter pages. */
+function headingRuns(g: Guide, p: GPage): Run[] {
+  const body = bodySize(g);
+  return p.n < 3 ? [] : p.runs.filter((r) => r.size > body * 1.04 && !inFooter(p, r));
+}
+
+/** The 1-based page on which each chapter/section heading is printed, found in reading order. */
+function headingPages(g: Guide, c: Content): (number | undefined)[] {
+  const texts = g.pages.map((p) => compact(headingRuns(g, p).map((r) => r.str).join('')));
+  let page = 2;
+  let offset = 0;
+  return c.headings.map((h) => {
+    const want = compact(h.title);
+    for (let i = page; i < texts.length; i++) {
+      const at = texts[i].indexOf(want, i === page ? offset : 0);
+      if (at >= 0) {
+        page = i;
+        offset = at + want.length;
+        return i + 1;
+      }
+    }
+    return undefined;
+  });
+}
+
+/** Text lines of a page: runs grouped by baseline, left to right. */
+function lines(runs: Run[]): { base: number; runs: Run[] }[] {
+  const out: { base: number; runs: Run[] }[] = [];
+  for (const r of [...runs].sort((a, b) => a.base - b.base || a.x - b.x)) {
+    const l = out.find((o) => Math.abs(o.base - r.base) < 1);
+    if (l) l.runs.push(r);
+    else out.push({ base: r.base, runs: [r] });
+  }
+  for (const l of out) l.runs.sort((a, b) => a.x - b.x);
+  return out.sort((a, b) => a.base - b.base);
+}
+
+interface TocEntry {
+  title: string;
+  number: number;
+  /** Where the title starts, in PDF space (y up), for finding the link over it. */
+  probe: [number, number];
+}
+
+/** Page 2 read as a reader does: a title, then per entry its text and the number at the right. */
+function tocEntries(g: Guide): TocEntry[] {
+  const p = g.pages[1];
+  const runs = p.runs.filter((r) => !inFooter(p, r));
+  const biggest = Math.max(...runs.map((r) => r.size));
+  const entries: TocEntry[] = [];
+  let pending: string[] = [];
+  let first: Run | undefined;
+  for (const l of lines(runs.filter((r) => r.size < biggest))) {
+    const last = l.runs[l.runs.length - 1];
+    const isNumber = /^\d+$/.test(last.str.trim()) && last.x > p.width * 0.6;
+    const words = (isNumber ? l.runs.slice(0, -1) : l.runs).map((r) => r.str);
+    first ??= l.runs[0];
+    pending.push(...words);
+    if (isNumber) {
+      entries.push({ title: pending.join(' ').replace(/\s+/g, ' ').trim(), number: Number(last.str), probe: [first.x + 4, p.height - (first.base - first.size * 0.3)] });
+      pending = [];
+      first = undefined;
+    }
+  }
+  return entries;
+}
+
+const contains = (rect: number[], [x, y]: [number, number]) => x >= rect[0] && x <= rect[2] && y >= rect[1] && y <= rect[3];
+
+// ── The builds: every locale on A4, and bokmål on A5.
+
+interface Variant {
+  name: string;
+  locale: Locale;
+  size: 'A4' | 'A5';
+}
+const VARIANTS: Variant[] = [...LOCALES.map((locale) => ({ name: `${locale} A4`, locale, size: 'A4' as const })), { name: 'nb A5', locale: 'nb', size: 'A5' }];
+
+const guides: Record<string, Guide> = {};
+const contents = Object.fromEntries(LOCALES.map((l) => [l, content(l)])) as Record<Locale, Content>;
+
+beforeAll(async () => {
+  for (const size of ['A4', 'A5'] as const) {
+    const out = mkdtempSync(join(tmpdir(), 'bordduk-guide-'));
+    const locales = size === 'A4' ? LOCALES.join(',') : 'nb';
+    const r = await cli(['build', '--only', 'guide', '--locale', locales, '--guide-size', size, '--out', out, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const manifest = JSON.parse(r.stdout) as { files: { path: string; kind: string; locale: string; size: string; pages: number }[] };
+    for (const f of manifest.files) {
+      expect(f.kind).toBe('guide');
+      expect(f.size).toBe(size);
+      const g = await readGuide(f.path);
+      expect(g.pages).toHaveLength(f.pages);
+      guides[`${f.locale} ${f.size}`] = g;
+    }
+  }
+});
+
+describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
+  const c = contents[locale];
+  const g = () => {
+    const x = guides[name];
+    expect(x, `no ${name} guide was built`).toBeDefined();
+    return x;
+  };
+
+  it('finds every chapter and section heading on a chapter page, in order', () => {
+    const pages = headingPages(g(), c);
+    const missing = c.headings.filter((_, i) => pages[i] === undefined).map((h) => h.title);
+    expect(missing).toEqual([]);
+    // Every chapter starts on a new page.
+    const chapterPages = c.headings.map((h, i) => [h, pages[i]] as const).filter(([h]) => h.level === 1).map(([, p]) => p!);
+    expect(new Set(chapterPages).size).toBe(chapterPages.length);
+  });
+
+  it('lists every chapter and section in the table of contents, each with the page its heading is on', () => {
+    const entries = tocEntries(g());
+    const pages = headingPages(g(), c);
+    expect(entries.map((e) => compact(e.title))).toEqual(c.headings.map((h) => compact(h.title)));
+    expect(entries.map((e) => `${e.title} … ${e.number}`)).toEqual(c.headings.map((h, i) => `${entries[i]?.title ?? h.title} … ${pages[i]}`));
+  });
+
+  it('links each table-of-contents entry to the page of its heading', () => {
+    const p = g().pages[1];
+    const entries = tocEntries(g());
+    const pages = headingPages(g(), c);
+    expect(entries).toHaveLength(c.headings.length);
+    const got = entries.map((e) => {
+      const hits = p.annots.filter((a) => contains(a.rect, e.probe));
+      return `${e.title} → ${hits.length === 1 ? hits[0].target : `${hits.length} links`}`;
+    });
+    expect(got).toEqual(entries.map((e, i) => `${e.title} → ${pages[i]}`));
+  });
+
+  it('has a bookmark for the contents and one per chapter, with the sections beneath, each opening its heading\'s page', () => {
+    const pages = headingPages(g(), c);
+    const outline = g().outline;
+    expect(outline.map((o) => o.title)).toEqual([c.meta.labels.contents, ...c.guide.chapters.map((ch) => ch.title)]);
+    expect(outline[0].page).toBe(2);
+    expect(outline[0].children).toEqual([]);
+    c.guide.chapters.forEach((ch, i) => {
+      const o = outline[i + 1];
+      const hi = c.headings.findIndex((h) => h.level === 1 && h.chapter === i);
+      expect(`${o.title} → ${o.page}`).toBe(`${ch.title} → ${pages[hi]}`);
+      expect(o.children.map((s) => `${s.title} → ${s.page}`)).toEqual(
+        (ch.sections ?? []).map((s) => `${s.title} → ${pages[c.headings.findIndex((h) => h.level === 2 && h.chapter === i && h.title === s.title)]}`),
+      );
+    });
+  });
+
+  it('makes every external link clickable, with its exact address, over its text', () => {
+    const urls = new Set(c.links.map((l) => l.url));
+    expect(c.links.length).toBeGreaterThan(0);
+    const uriAnnots = g().pages.flatMap((p) => p.annots.filter((a) => a.url !== undefined).map((a) => ({ p, a })));
+    // Every link in the YAML is in the PDF, with the address exactly as written.
+    for (const l of c.links) expect(uriAnnots.map(({ a }) => a.url), l.url).toContain(l.url);
+    // Every link annotation is one of those, and sits over its link text.
+    for (const { p, a } of uriAnnots) {
+      expect(urls, `unexpected link ${a.url}`).toContain(a.url);
+      const text = c.links.find((l) => l.url === a.url)!.text;
+      let best = { h: 0, v: 0 };
+      for (const r of p.runs) {
+        const at = r.str.indexOf(text);
+        if (at < 0) continue;
+        // Where the link text lies in the run, assuming evenly wide characters.
+        const tx0 = r.x + (r.w * at) / r.str.length;
+        const tx1 = r.x + (r.w * (at + text.length)) / r.str.length;
+        const ty0 = p.height - r.base - r.size * 0.25;
+        const ty1 = p.height - r.base + r.size * 0.8;
+        const h = Math.max(0, Math.min(a.rect[2], tx1) - Math.max(a.rect[0], tx0)) / (tx1 - tx0);
+        const v = Math.max(0, Math.min(a.rect[3], ty1) - Math.max(a.rect[1], ty0)) / (ty1 - ty0);
+        if (h * v > best.h * best.v) best = { h, v };
+      }
+      const where = `link to ${a.url} on page ${p.n} at [${a.rect.map((v) => v.toFixed(1)).join(', ')}]`;
+      expect(best.h, `${where}: share of the width of "${text}" covered`).toBeGreaterThanOrEqual(0.5);
+      expect(best.v, `${where}: share of the height of "${text}" covered`).toBeGreaterThanOrEqual(0.75);
+    }
+  });
+
+  it('is a tagged PDF in the right language, with a title to show and full document info', () => {
+    const { catalog, info } = g();
+    expect(catalog.marked).toBe(true);
+    expect(catalog.structTreeRoot).toBe(true);
+    expect(catalog.lang).toBe(locale);
+    expect(catalog.displayDocTitle).toBe(true);
+    for (const k of ['Title', 'Author', 'Subject', 'Keywords']) expect(String(info[k] ?? '').trim(), `Info ${k}`).not.toBe('');
+  });
+
+  it('tags headings, paragraphs, lists and figures, and gives every figure its alt text', () => {
+    const struct = g().struct;
+    const roles = new Set(struct.map((s) => s.role));
+    for (const r of ['H1', 'H2', 'P', 'L', 'LI', 'Figure']) expect([...roles], r).toContain(r);
+    const figures = struct.filter((s) => s.role === 'Figure');
+    // The chapters' figures carry the alt text written for them in guide.yaml…
+    expect(figures.filter((f) => f.page > 2).map((f) => f.alt)).toEqual(c.figureAlts);
+    // …and the cover's miniatures have alt texts of their own.
+    expect(figures.filter((f) => f.page === 1).length).toBeGreaterThan(0);
+    for (const f of figures) expect(f.alt?.trim(), `Figure on page ${f.page}`).toBeTruthy();
+  });
+
+  it('reads the headings in order: the title, the contents, then the chapters and their sections', () => {
+    const struct = g().struct;
+    // The cover's title is an H1 too (the document's title), then the contents page's heading.
+    expect(struct.filter((s) => s.role === 'H1').map((s) => compact(s.text))).toEqual(
+      [c.meta.title, c.meta.labels.contents, ...c.guide.chapters.map((ch) => ch.title)].map(compact),
+    );
+    expect(struct.filter((s) => s.role === 'H2').map((s) => compact(s.text))).toEqual(
+      c.headings.filter((h) => h.level === 2).map((h) => compact(h.title)),
+    );
+  });
+
+  it('never leaves a heading at the foot of a page: body text follows it on the same page', () => {
+    const stranded: string[] = [];
+    for (const p of g().pages.slice(2)) {
+      const heads = headingRuns(g(), p);
+      const body = p.runs.filter((r) => !inFooter(p, r) && !heads.includes(r));
+      for (const h of heads) if (!body.some((b) => b.base > h.base + 0.5)) stranded.push(`page ${p.n}: "${h.str}"`);
+    }
+    expect(stranded).toEqual([]);
+  });
+
+  it('never leaves a single line of a paragraph alone at the top or the foot of a page', () => {
+    // A paragraph broken across pages shows as one marked-content piece per page (P or LI). A piece
+    // is the paragraph's start or end but not all of it; each such piece must have two lines or more.
+    const paras = c.paragraphs.map(norm);
+    const lonely: string[] = [];
+    for (const p of g().pages.slice(2)) {
+      const blocks = new Map<string, Run[]>();
+      for (const r of p.runs) if (r.mc && (r.tag === 'P' || r.tag === 'LI') && !inFooter(p, r)) blocks.set(r.mc, [...(blocks.get(r.mc) ?? []), r]);
+      for (const runs of blocks.values()) {
+        const t = norm(runs.map((r) => r.str).join(''));
+        if (!t || paras.includes(t)) continue;
+        const start = paras.some((q) => q.startsWith(t));
+        const end = paras.some((q) => q.endsWith(t));
+        if (!start && !end) continue;
+        const n = lines(runs).length;
+        if (n < 2) lonely.push(`page ${p.n}: ${start ? 'first' : 'last'} line of a paragraph alone: "${runs.map((r) => r.str).join(' ')}"`);
+      }
+    }
+    expect(lonely).toEqual([]);
+  });
+
+  it('prints its own number and the running footer at the foot of every page but the cover', () => {
+    const running = compact(`${c.meta.title} · ${c.meta.labels.guide}`);
+    const wrong: string[] = [];
+    for (const p of g().pages.slice(1)) {
+      const foot = p.runs.filter((r) => inFooter(p, r, mm(20)));
+      const numbers = foot.filter((r) => /^\d+$/.test(r.str.trim())).map((r) => r.str.trim());
+      if (numbers.join(',') !== String(p.n)) wrong.push(`page ${p.n}: numbers in the footer [${numbers.join(', ')}]`);
+      if (!compact(foot.map((r) => r.str).join(' ')).includes(running)) wrong.push(`page ${p.n}: no running footer "${running}"`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it(`prints on ${size} pages, between 8 and 24 of them, with all text inside the page`, () => {
+    const pages = g().pages;
+    expect(pages.length).toBeGreaterThanOrEqual(8);
+    expect(pages.length).toBeLessThanOrEqual(24);
+    const [w, h] = size === 'A4' ? [210, 297] : [148, 210];
+    for (const p of pages) {
+      expect(p.width, `page ${p.n} width`).toBeGreaterThan(mm(w) - 0.5);
+      expect(p.width, `page ${p.n} width`).toBeLessThan(mm(w) + 0.5);
+      expect(p.height, `page ${p.n} height`).toBeGreaterThan(mm(h) - 0.5);
+      expect(p.height, `page ${p.n} height`).toBeLessThan(mm(h) + 0.5);
+      // Inside A4 whatever the paper.
+      expect(p.width).toBeLessThanOrEqual(mm(210) + 0.5);
+      expect(p.height).toBeLessThanOrEqual(mm(297) + 0.5);
+      for (const r of p.runs) {
+        const at = `page ${p.n}: "${r.str}"`;
+        expect(r.x, at).toBeGreaterThanOrEqual(0);
+        expect(r.x + r.w, at).toBeLessThanOrEqual(p.width);
+        expect(r.base - r.size, at).toBeGreaterThanOrEqual(0);
+        expect(r.base, at).toBeLessThanOrEqual(p.height);
+      }
+    }
+  });
+});
+
+describe('--guide-size A5', () => {
+  it('gives a bokmål guide whose pages are 148 × 210 mm and whose contents still match its pages', () => {
+    const a5 = guides['nb A5'];
+    const a4 = guides['nb A4'];
+    expect(a5).toBeDefined();
+    for (const p of a5.pages) {
+      expect(Math.abs(p.width - mm(148)), `page ${p.n} width ${p.width}`).toBeLessThanOrEqual(0.5);
+      expect(Math.abs(p.height - mm(210)), `page ${p.n} height ${p.height}`).toBeLessThanOrEqual(0.5);
+    }
+    const c = contents.nb;
+    const pages = headingPages(a5, c);
+    expect(tocEntries(a5).map((e) => `${compact(e.title)} ${e.number}`)).toEqual(c.headings.map((h, i) => `${compact(h.title)} ${pages[i]}`));
+    // Smaller paper, same text: the A5 guide needs at least as many pages as the A4 one.
+    expect(a5.pages.length).toBeGreaterThanOrEqual(a4.pages.length);
+  });
+});
