@@ -166,7 +166,8 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
   const warnings: Problem[] = [];
   const jobs: Job[] = [];
   const progress = opts.onProgress ?? (() => {});
-  const errors: Problem[] = [];
+  // Sheets and the guide's miniatures may fail alike; Problems says each once.
+  const errors = new Problems();
 
   for (const model of models) {
     const ts = typesetter(model, paths);
@@ -176,7 +177,7 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
         try {
           jobs.push(...sheetJobs(model, paper, ts, date, opts, warnings));
         } catch (e) {
-          if (e instanceof ContentError) errors.push(...e.problems);
+          if (e instanceof ContentError) e.problems.forEach((p) => errors.add(p));
           else throw e;
         }
       }
@@ -192,12 +193,12 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
           model,
         });
       } catch (e) {
-        if (e instanceof ContentError) errors.push(...e.problems);
+        if (e instanceof ContentError) e.problems.forEach((p) => errors.add(p));
         else throw e;
       }
     }
   }
-  if (errors.length) throw new ContentError(errors);
+  errors.throwIfAny();
 
   // Render everything before writing anything: a failing build leaves earlier files as they were.
   const rendered: { file: string; bytes: Buffer; entry: ManifestEntry }[] = [];

@@ -19,6 +19,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .option('--debug', 'show the stack trace of an internal error')
     .option('--root <dir>', 'project folder with your own content/ (and optionally templates/, fonts/)')
     .showSuggestionAfterError(true)
+    .showHelpAfterError("(run 'bordduk --help', or 'bordduk build --help', for the options)")
     .configureOutput({ writeOut: out.stdout, writeErr: out.stderr })
     .exitOverride();
 

@@ -11,7 +11,8 @@ const compiled = new WeakMap<TSchema, ValidateFunction>();
 function validatorFor(schema: TSchema): ValidateFunction {
   let v = compiled.get(schema);
   if (!v) {
-    ajv ??= new Ajv({ allErrors: true, strict: false });
+    // verbose: errors carry their schema, which the messages need (known keys, descriptions).
+    ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true });
     v = ajv.compile(schema);
     compiled.set(schema, v);
   }

@@ -50,7 +50,22 @@ export function parseYamlText(text: string, display: string, problems: Problems)
     return { file: display, line, col };
   };
   if (doc.errors.length > 0) {
-    for (const err of doc.errors) problems.error(at(err.pos[0]), yamlMessage(err.message), yamlHint(err.code));
+    for (const err of doc.errors) {
+      let offset = err.pos[0];
+      let message = yamlMessage(err.message);
+      if (/flow (sequence|map|collection)/i.test(err.message)) {
+        // The parser notices an unclosed [ or { only further on; point at the bracket that was opened.
+        const open = unclosedBracket(text, offset);
+        if (open >= 0) {
+          offset = open;
+          message = `YAML: this '${text[open]}' is never closed`;
+        }
+      } else if (err.code === 'DUPLICATE_KEY') {
+        const key = /^\s*(?:- )?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(text.slice(offset).split('\n')[0])?.[1];
+        if (key) message = `YAML: the key '${key}' appears twice in this mapping`;
+      }
+      problems.error(at(offset), message, yamlHint(err.code, err.message));
+    }
     return undefined;
   }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -132,15 +147,37 @@ function yamlMessage(message: string): string {
   return `YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }
 
-function yamlHint(code: string): string | undefined {
+/** The last [ or { before `end` that no bracket closes, outside quotes; -1 if none. */
+function unclosedBracket(text: string, end: number): number {
+  const stack: number[] = [];
+  let quote = '';
+  for (let i = 0; i < Math.min(end, text.length); i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\n') quote = '';
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '"' || (c === "'" && (i === 0 || /[\s:[{,]/.test(text[i - 1])))) quote = c;
+    else if (c === '[' || c === '{') stack.push(i);
+    else if ((c === ']' || c === '}') && stack.length) stack.pop();
+  }
+  return stack.length ? stack[stack.length - 1] : -1;
+}
+
+function yamlHint(code: string, message: string): string | undefined {
+  if (/flow (sequence|map|collection)/i.test(message)) return "close it on the same line, or put the text in quotes if it should start with '[' or '{'";
   switch (code) {
     case 'TAB_AS_INDENT':
       return 'indent with spaces, never tabs';
     case 'DUPLICATE_KEY':
       return 'each key may appear once in a mapping; remove or rename one of them';
     case 'MISSING_CHAR':
+      return /quote/i.test(message) ? 'close the quote on the same value' : 'a character is missing here: check the line against the ones around it';
     case 'BAD_DQ_ESCAPE':
-      return 'close the quote on the same value, or escape the character';
+      return 'write a backslash as \\\\ inside double quotes, or use single quotes';
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
       return 'a value that continues on the next line must be indented, or put the text in quotes';

@@ -74,7 +74,7 @@ export function paginate(flows: Flow[], top: number, bottom: number, newPage: ()
   };
   start();
   let openList: { group: number; page: number; tag: TagItem } | undefined;
-  const place = (f: Flow, items: Item[], role: Role) => {
+  const place = (f: Flow, items: Item[], role: Role, alt?: string) => {
     if (role === 'LI') {
       if (!openList || openList.group !== f.group || openList.page !== page) {
         openList = { group: f.group ?? -1, page, tag: { type: 'tag', role: 'L', items: [] } };
@@ -83,7 +83,7 @@ export function paginate(flows: Flow[], top: number, bottom: number, newPage: ()
       openList.tag.items.push({ type: 'tag', role: 'LI', items });
     } else {
       openList = undefined;
-      emit(page, [{ type: 'tag', role, items }]);
+      emit(page, [{ type: 'tag', role, items, ...(alt ? { alt } : {}) }]);
     }
   };
 
@@ -98,7 +98,7 @@ export function paginate(flows: Flow[], top: number, bottom: number, newPage: ()
     f.onPlace?.(page, y);
 
     if (f.box) {
-      place(f, shift(f.box.items, y), f.role);
+      place(f, shift(f.box.items, y), f.role, f.box.alt);
       y += f.box.height + f.spaceAfter;
       return;
     }

@@ -164,7 +164,8 @@ class Drawer {
     switch (it.type) {
       case 'text':
         doc.font(it.font).fontSize(it.size).fillColor(this.colour(it.colour) as never);
-        doc.text(it.text, it.x, it.y, { lineBreak: false, baseline: 'alphabetic', link: it.link ?? undefined } as never);
+        // Links are drawn as their own link items (layout knows the line box); none from pdfkit here.
+        doc.text(it.text, it.x, it.y, { lineBreak: false, baseline: 'alphabetic' } as never);
         return;
       case 'rect':
         if (it.radius) doc.roundedRect(it.x, it.y, it.w, it.h, it.radius);
