@@ -29,6 +29,14 @@ export class FontSet {
     return join(this.dir, this.files[id]);
   }
 
+  /**
+   * The parsed font, shared with pdfkit (it accepts a fontkit font), so that each face's tables are
+   * decoded once per process, not once for measuring and again for every PDF.
+   */
+  fontkit(id: FontId): fontkit.Font {
+    return this.face(id).font;
+  }
+
   private face(id: FontId): Face {
     let f = this.faces.get(id);
     if (!f) {

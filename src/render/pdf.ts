@@ -25,7 +25,7 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
     bufferPages: true,
     margin: 0,
     // Our own font as the default, so that pdfkit never loads (or embeds) Helvetica.
-    font: o.fonts.path('sans'),
+    font: o.fonts.fontkit('sans'),
     pdfVersion: '1.7',
     lang: frame.meta.lang,
     tagged: o.tagged,
@@ -41,8 +41,8 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
       CreationDate: frame.meta.date,
       ModDate: frame.meta.date,
     },
-  } as PDFKit.PDFDocumentOptions);
-  for (const id of FONT_IDS) doc.registerFont(id, o.fonts.path(id));
+  } as unknown as PDFKit.PDFDocumentOptions);
+  for (const id of FONT_IDS) doc.registerFont(id, o.fonts.fontkit(id) as never);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
