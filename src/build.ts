@@ -8,7 +8,7 @@ import { fontSet } from './layout/fonts.js';
 import { hyphenator } from './layout/hyphenate.js';
 import { fitSheets } from './layout/fit.js';
 import { layoutGuide } from './layout/guide.js';
-import { mm, parseSize, type Orientation, type PaperSize } from './layout/units.js';
+import { mm, toMm, parseSize, type Orientation, type PaperSize } from './layout/units.js';
 import { placeOnPress } from './layout/marks.js';
 import { tilePages } from './layout/tile.js';
 import { checkGlyphs } from './layout/glyphs.js';
@@ -82,8 +82,10 @@ export interface SheetReport {
   floor: number;
   /** The smallest text on the sheet, in points. */
   smallestText: number;
-  /** The least write-in room any block kept beyond its minimum, in millimetres. */
+  /** The least height any block kept beyond its minimum write-in room, in millimetres. */
   spareWriteInMm: number;
+  /** The smallest room to write in on the sheet: a write-in area, a field box or a table cell. */
+  smallestWriteIn?: { block: string; widthMm: number; heightMm: number };
   warnings: string[];
 }
 
@@ -170,6 +172,7 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
   const errors = new Problems();
 
   for (const model of models) {
+    progress(`laying out ${model.id} (${model.locale})`);
     const ts = typesetter(model, paths);
     const date = buildDate(model.date);
     if (opts.only !== 'guide') {
@@ -202,8 +205,8 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
 
   // Render everything before writing anything: a failing build leaves earlier files as they were.
   const rendered: { file: string; bytes: Buffer; entry: ManifestEntry }[] = [];
-  for (const job of jobs) {
-    progress(`rendering ${job.file}`);
+  for (const [i, job] of jobs.entries()) {
+    progress(`[${i + 1}/${jobs.length}] rendering ${job.file}`);
     const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? 'rgb', tagged: job.tagged });
     rendered.push({
       file: job.file,
@@ -285,7 +288,8 @@ function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Dat
           textSize: round(shared),
           floor: round(lay.floor),
           smallestText: round(lay.stats.minText),
-          spareWriteInMm: round(lay.stats.minWriteInMm / (72 / 25.4)),
+          spareWriteInMm: round(toMm(lay.stats.minWriteInMm)),
+          ...(lay.stats.smallestWriteIn ? { smallestWriteIn: { block: lay.stats.smallestWriteIn.block, widthMm: round(toMm(lay.stats.smallestWriteIn.w)), heightMm: round(toMm(lay.stats.smallestWriteIn.h)) } } : {}),
           warnings: lay.warnings.map((w) => w.message),
         },
         print: sheetPrint,

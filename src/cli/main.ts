@@ -107,7 +107,9 @@ function report(result: BuildResult, json: boolean, layout: boolean, out: { stdo
     out.stderr(`wrote ${f.path} (${f.pages} page${f.pages === 1 ? '' : 's'}, ${(f.bytes / 1024).toFixed(0)} KB)\n`);
     if (layout && f.layout) {
       const l = f.layout;
-      out.stderr(`  layout ${l.layout}: question text ${l.textSize} pt (floor ${l.floor} pt), smallest text ${l.smallestText} pt, spare write-in ${l.spareWriteInMm} mm\n`);
+      const cell = l.smallestWriteIn ? `, smallest write-in ${l.smallestWriteIn.widthMm} × ${l.smallestWriteIn.heightMm} mm (${l.smallestWriteIn.block})` : '';
+      out.stderr(`  layout ${l.layout}: question text ${l.textSize} pt (floor ${l.floor} pt), smallest text ${l.smallestText} pt${cell}\n`);
+      for (const w of l.warnings) out.stderr(`  warning: ${w}\n`);
     }
   }
 }

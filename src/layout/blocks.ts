@@ -31,6 +31,8 @@ export interface BlockResult {
   /** Height this block needs, including its least write-in space. */
   needed: number;
   wide: WidthOverflow[];
+  /** The smallest room to write in that the block offers (a write-in area, a field box, a table cell). */
+  writeIn?: { w: number; h: number };
 }
 
 export const pad = (c: SheetCtx) => mm(c.theme.sheet.paddingA1 * c.k);
@@ -126,7 +128,9 @@ function promptBlock(c: SheetCtx, id: string, t: PromptBlock, w: SheetBlock, rec
   } else {
     writeArea(c, { ...area, h: Math.max(0, area.h) }, items);
   }
-  return { items, needed: h.y - rect.y + labelH + minWrite + p, wide };
+  const n = t.split && w.fields ? t.split.length : 1;
+  const writeIn = { w: (area.w - p * 0.6 * (n - 1)) / n, h: area.h - labelH };
+  return { items, needed: h.y - rect.y + labelH + minWrite + p, wide, writeIn };
 }
 
 function fieldsBlock(c: SheetCtx, id: string, t: FieldsBlock, w: SheetBlock, rect: Rect, base: string[]): BlockResult {
@@ -156,7 +160,9 @@ function fieldsBlock(c: SheetCtx, id: string, t: FieldsBlock, w: SheetBlock, rec
     const bottom = Math.max(top + boxH, rect.y + rect.h - p);
     items.push({ type: 'rect', x: f.x, y: top, w: f.w, h: bottom - top, fill: 'paper', stroke: 'rule', lineWidth: hairline(c), radius: mm(1.5 * c.k) });
   }
-  return { items, needed: h.y - rect.y + labelH + p * 0.25 + boxH + p, wide };
+  const boxTop = h.y + labelH + p * 0.25;
+  const writeIn = { w: Math.min(...sets.map((f) => f.w)), h: Math.max(boxH, rect.y + rect.h - p - boxTop) };
+  return { items, needed: h.y - rect.y + labelH + p * 0.25 + boxH + p, wide, writeIn };
 }
 
 function symbolPath(shape: Shape, cx: number, cy: number, r: number): Item {
@@ -237,7 +243,7 @@ export function drawBlock(c: SheetCtx, id: string, t: TemplateBlock, w: SheetBlo
     case 'table': {
       const h = head(c, id, w, rect, base);
       const tbl = drawTable(c, id, t as TableBlock, w, { x: rect.x + pad(c), y: h.y, w: rect.w - 2 * pad(c), h: rect.y + rect.h - pad(c) - h.y }, base);
-      return { items: [...h.items, ...tbl.items], needed: h.y - rect.y + tbl.needed + pad(c), wide: [...h.wide, ...tbl.wide] };
+      return { items: [...h.items, ...tbl.items], needed: h.y - rect.y + tbl.needed + pad(c), wide: [...h.wide, ...tbl.wide], writeIn: tbl.cell };
     }
   }
 }

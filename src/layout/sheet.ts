@@ -21,8 +21,8 @@ export interface SheetLayout {
   page: Page;
   overflows: Overflow[];
   layoutName: string;
-  /** Smallest write-in area (mm²) and the smallest text size used, for the layout report. */
-  stats: { minText: number; minWriteInMm: number };
+  /** For the layout report: the smallest text size, the least spare height, the smallest room to write in. */
+  stats: { minText: number; minWriteInMm: number; smallestWriteIn?: { block: string; w: number; h: number } };
 }
 
 export interface SheetInput {
@@ -94,6 +94,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     drawBlock(c, id, sheet.template.blocks[id], sheet.words.blocks[id], { x: 0, y: 0, w: width, h: 0 }).needed;
   const grid = resolveGrid(layout, area, gutter, measure);
   let minWrite = Infinity;
+  let smallest: { block: string; w: number; h: number } | undefined;
   // Draw in field-number order, which is also the order a screen reader or a test meets them.
   for (const id of Object.keys(sheet.template.blocks)) {
     const rect = grid.rects.get(id)!;
@@ -103,6 +104,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     if (res.needed > rect.h + 0.01) overflows.push({ block: id, path: ['blocks', id], dimension: 'height', by: res.needed - rect.h });
     for (const o of res.wide) overflows.push({ block: id, path: o.path, dimension: 'width', by: o.by });
     minWrite = Math.min(minWrite, rect.h - res.needed);
+    if (res.writeIn && (!smallest || res.writeIn.w * res.writeIn.h < smallest.w * smallest.h)) smallest = { block: id, ...res.writeIn };
   }
   if (grid.shortfall > 0.01) overflows.push({ block: layout.name, path: ['blocks'], dimension: 'height', by: grid.shortfall });
 
@@ -111,6 +113,6 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     page: { width: W, height: H, trim: { x: 0, y: 0, w: W, h: H }, bleed: { x: -bleed, y: -bleed, w: W + 2 * bleed, h: H + 2 * bleed }, items, regions },
     overflows,
     layoutName: layout.name,
-    stats: { minText, minWriteInMm: minWrite },
+    stats: { minText, minWriteInMm: minWrite, smallestWriteIn: smallest },
   };
 }

@@ -77,5 +77,5 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   // The heading's lower edge is the table's strongest line: it carries the structure in greyscale too.
   items.push({ type: 'line', x1: rect.x, y1: bodyTop, x2: rect.x + rect.w, y2: bodyTop, stroke: 'accent', lineWidth: line * 2 });
   items.push({ type: 'rect', x: rect.x, y: bodyTop, w: rect.w, h: bodyBottom - bodyTop, stroke: 'frame', lineWidth: line });
-  return { items, needed, wide, rows };
+  return { items, needed, wide, rows, cell: { w: Math.min(...widths), h: rowH } };
 }
