@@ -131,7 +131,7 @@ export async function run(argv: string[], out = { stdout: (s: string) => void pr
     }
     if (e instanceof ContentError) {
       for (const p of e.problems) out.stderr(`${formatProblem(p)}\n`);
-      out.stderr(`bordduk: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} found; nothing was written\n`);
+      out.stderr(`bordduk: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} found; no files were written\n`);
       return 1;
     }
     if (e instanceof OutputError) {

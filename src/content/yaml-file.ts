@@ -49,8 +49,9 @@ export function parseYamlText(text: string, display: string, problems: Problems)
     const { line, col } = lineCounter.linePos(offset);
     return { file: display, line, col };
   };
-  if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
+  // A warning from the parser (an unknown %directive, say) means the file is not what the editor meant.
+  if (doc.errors.length > 0 || doc.warnings.length > 0) {
+    for (const err of [...doc.errors, ...doc.warnings]) {
       let offset = err.pos[0];
       let message = yamlMessage(err.message);
       if (/flow (sequence|map|collection)/i.test(err.message)) {
@@ -170,6 +171,8 @@ function unclosedBracket(text: string, end: number): number {
 function yamlHint(code: string, message: string): string | undefined {
   if (/flow (sequence|map|collection)/i.test(message)) return "close it on the same line, or put the text in quotes if it should start with '[' or '{'";
   switch (code) {
+    case 'BAD_DIRECTIVE':
+      return "a line that starts with % is a YAML directive: put text that starts with % in quotes";
     case 'TAB_AS_INDENT':
       return 'indent with spaces, never tabs';
     case 'DUPLICATE_KEY':
