@@ -4,7 +4,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { OutputError } from './errors.js';
 
-export function writeAllAtomic(dir: string, files: { name: string; bytes: Buffer }[]): string[] {
+export function writeAllAtomic(dir: string, files: { name: string; bytes: Uint8Array }[]): string[] {
   const out = resolve(dir);
   try {
     mkdirSync(out, { recursive: true });

@@ -1,6 +1,6 @@
 // The command as a user meets it: the real bin, its help, version and exit codes.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliProcess, ROOT } from './helpers.js';
 
@@ -43,5 +43,37 @@ describe('bordduk (the installed command)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/wrote out\/test-cli\/ledelsesforankring-nb-guide-A4\.pdf \(\d+ pages, \d+ KB\)/);
+  });
+});
+
+describe('building on several threads', () => {
+  it('gives exactly the files of a one-thread build', async () => {
+    const { cli } = await import('./helpers.js');
+    const args = ['build', '--locale', 'nb,en', '--size', 'A3,A4', '--json'];
+    const serial = await cli([...args, '--out', join(ROOT, 'out', 'test-serial'), '--jobs', '1']);
+    const parallel = cliProcess([...args, '--out', 'out/test-parallel', '--jobs', '3']);
+    expect(parallel.code, parallel.stderr).toBe(0);
+    const hashes = (s: string) => JSON.parse(s).files.map((f: { path: string; sha256: string }) => [f.path.split('/').pop(), f.sha256]);
+    expect(hashes(parallel.stdout)).toHaveLength(2 * (2 * 2 + 1));
+    expect(hashes(parallel.stdout)).toEqual(hashes(serial.stdout));
+  });
+
+  it('reports a content problem found in a worker like any other, and writes nothing', async () => {
+    const { scratchProject } = await import('./helpers.js');
+    const p = scratchProject();
+    const long = Array.from({ length: 400 }, () => 'anskaffelse').join(' ');
+    p.edit('en/sheet2.yaml', (t) => t.replace(/^( {4}prompt: )(.*)$/m, `$1"${long}"`));
+    const out = join(p.dir, 'out');
+    const r = cliProcess(['--root', p.dir, 'build', '--locale', 'nb,en', '--size', 'A2,A3,A4', '--out', out, '--jobs', '2']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/en\/sheet2\.yaml:\d+:\d+: block '.*' .* lacks [\d.]+ mm/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a thread count that is not a whole number', () => {
+    const r = cliProcess(['build', '--jobs', 'many']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/give a whole number of threads/);
   });
 });

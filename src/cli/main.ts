@@ -1,6 +1,6 @@
 // The command line: commander maps flags to the library's options and formats what comes back.
 // Nothing else lives here.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ContentError, OutputError, UsageError, formatProblem } from '../errors.js';
 import { build, loadModels, type BuildOptions, type BuildResult } from '../build.js';
 import { validate } from '../validate.js';
@@ -42,6 +42,10 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .option('--unprintable <length>', 'edge your printer cannot print (default 5mm)')
     .option('--report', 'print the layout report (text sizes, write-in room) for people')
     .option('--json', 'print a JSON manifest of the files written to stdout')
+    .option('--jobs <n>', 'threads to build with (default: one per core, at most 4)', (v) => {
+      if (!/^[1-9]\d*$/.test(v)) throw new InvalidArgumentError('give a whole number of threads, 1 or more');
+      return Number(v);
+    })
     .option('--config <file>', 'a release matrix (e.g. bordduk.config.yaml); flags given as well win')
     .action(async (o, cmd: Command) => {
       const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
@@ -58,6 +62,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         only: o.only,
         colour: pick('color', o.color, file.colour),
         allowSmall: !!o.allowSmall,
+        jobs: o.jobs,
         bleedMm: o.bleed === undefined ? undefined : parseLengthMm(o.bleed, '--bleed'),
         marks: o.marks,
         printShop: !!o.printShop,

@@ -1,0 +1,34 @@
+// Loading every locale a build needs, with all problems of all of them reported together.
+import { Problems } from './errors.js';
+import { loadTool, loadToolFile, type ToolModel } from './content/load.js';
+import { defaultPaths, type Paths } from './paths.js';
+import { fontSet } from './layout/fonts.js';
+import { hyphenator } from './layout/hyphenate.js';
+import { checkGlyphs } from './layout/glyphs.js';
+import type { Typesetter } from './layout/text.js';
+import { resolveLocales, resolveTool, type BuildOptions } from './options.js';
+
+export function typesetter(model: ToolModel, paths: Paths): Typesetter {
+  return { fonts: fontSet(paths.fonts, model.theme), hyph: hyphenator(model.locale, model.hyphenation) };
+}
+
+/** Loads and checks everything a build would use, without laying anything out. */
+export function loadModels(opts: Pick<BuildOptions, 'tool' | 'locales' | 'paths'>): ToolModel[] {
+  const paths = opts.paths ?? defaultPaths();
+  const toolId = resolveTool(paths, opts.tool);
+  const problems = new Problems();
+  const tool = loadToolFile(paths, toolId, problems);
+  problems.throwIfAny();
+  const locales = resolveLocales(opts.locales, tool!.locales, tool!.sourceLocale);
+  const models: ToolModel[] = [];
+  for (const locale of locales) {
+    const m = loadTool(paths, tool!, locale, problems);
+    if (m) {
+      checkGlyphs(m, fontSet(paths.fonts, m.theme), problems);
+      models.push(m);
+    }
+  }
+  problems.throwIfAny();
+  return models;
+}
+

@@ -1,0 +1,92 @@
+// Running a build's units on every core: this thread takes units from the same queue as the
+// worker threads, so one core is never idle while a worker starts up. Each unit gives the same
+// bytes in any thread, so the output does not depend on how the work was shared.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ToolModel } from './content/load.js';
+import type { BuildOptions } from './options.js';
+import { loadModels } from './models.js';
+import { runUnit, type Unit, type UnitResult } from './jobs.js';
+
+/** Workers pay for their own start-up (modules, fonts, content): not worth it for a few files. */
+const MIN_UNITS_FOR_WORKERS = 4;
+const MAX_THREADS = 4;
+
+/** The worker script exists only in the bundle (dist/); from the TypeScript sources we run in one thread. */
+const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
+
+export type WorkerRequest = { opts: BuildOptions; unit: Unit; index: number } | { stop: true };
+export type WorkerReply = { index: number; result?: UnitResult; error?: string; stack?: string } | { ready: true };
+
+function threadCount(opts: BuildOptions, units: number): number {
+  if (opts.jobs !== undefined) return Math.max(1, Math.min(opts.jobs, units));
+  if (units < MIN_UNITS_FOR_WORKERS || !existsSync(workerFile)) return 1;
+  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, units));
+}
+
+export async function runUnits(units: Unit[], models: ToolModel[], opts: BuildOptions, progress: (line: string) => void): Promise<UnitResult[]> {
+  const results: UnitResult[] = new Array(units.length);
+  const byLocale = new Map(models.map((m) => [m.locale, m]));
+  let next = 0;
+  let done = 0;
+  const note = (i: number) => {
+    done++;
+    const f = results[i].files.map((r) => r.file).join(', ');
+    progress(`[${done}/${units.length}] ${f || `${units[i].locale} ${units[i].kind}: problems found`}`);
+  };
+  const { onProgress: _drop, ...plain } = opts;
+  void _drop;
+
+  const threads = threadCount(opts, units.length);
+  const workers: Promise<void>[] = [];
+  for (let w = 1; w < threads && existsSync(workerFile); w++) {
+    workers.push(
+      new Promise((resolve, reject) => {
+        const worker = new Worker(workerFile);
+        let inFlight = 0;
+        const feed = () => {
+          if (next >= units.length) {
+            if (inFlight === 0) worker.postMessage({ stop: true } satisfies WorkerRequest);
+            return;
+          }
+          inFlight++;
+          const index = next++;
+          worker.postMessage({ opts: plain, unit: units[index], index } satisfies WorkerRequest);
+        };
+        worker.on('message', (msg: WorkerReply) => {
+          // Two units in flight: the next one waits in the worker while this thread is busy laying out.
+          if ('ready' in msg) {
+            feed();
+            return feed();
+          }
+          if (msg.error !== undefined) {
+            const err = new Error(msg.error);
+            if (msg.stack) err.stack = msg.stack;
+            worker.terminate();
+            return reject(err);
+          }
+          inFlight--;
+          results[msg.index] = msg.result!;
+          note(msg.index);
+          feed();
+        });
+        worker.on('error', reject);
+        worker.on('exit', () => resolve());
+      }),
+    );
+  }
+  // This thread works the same queue, with the models it has already loaded and checked.
+  const local = (async () => {
+    while (next < units.length) {
+      const index = next++;
+      const unit = units[index];
+      const model = byLocale.get(unit.locale) ?? loadModels({ ...opts, locales: [unit.locale] })[0];
+      results[index] = await runUnit(model, unit, opts, opts.paths!);
+      note(index);
+    }
+  })();
+  await Promise.all([local, ...workers]);
+  return results;
+}
