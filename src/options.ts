@@ -36,7 +36,7 @@ export interface BuildOptions {
   unprintableMm?: number;
   /** Where content/, templates/ and fonts/ are; defaults to the package's own. */
   paths?: Paths;
-  /** Threads to build with (default: one per core, at most 4); 1 builds in this thread alone. */
+  /** Threads to build with (default: one per core where there are 4 or more, at most 4); 1 builds in this thread alone. */
   jobs?: number;
   /** Called with a line of progress for long builds. */
   onProgress?: (line: string) => void;

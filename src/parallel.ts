@@ -13,6 +13,11 @@ import { runUnit, type Unit, type UnitResult } from './jobs.js';
 /** Workers pay for their own start-up (modules, fonts, content): not worth it for a few files. */
 const MIN_UNITS_FOR_WORKERS = 4;
 const MAX_THREADS = 4;
+/**
+ * Measured on a 2-core machine, a second thread made the release matrix slower (its start-up and
+ * cold JIT cost more than it saved), so by default workers start only where there are 4 cores or more.
+ */
+const MIN_CORES_FOR_WORKERS = 4;
 
 /** The worker script exists only in the bundle (dist/); from the TypeScript sources we run in one thread. */
 const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
@@ -22,7 +27,7 @@ export type WorkerReply = { index: number; result?: UnitResult; error?: string; 
 
 function threadCount(opts: BuildOptions, units: number): number {
   if (opts.jobs !== undefined) return Math.max(1, Math.min(opts.jobs, units));
-  if (units < MIN_UNITS_FOR_WORKERS || !existsSync(workerFile)) return 1;
+  if (units < MIN_UNITS_FOR_WORKERS || !existsSync(workerFile) || availableParallelism() < MIN_CORES_FOR_WORKERS) return 1;
   return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, units));
 }
 
@@ -80,6 +85,9 @@ export async function runUnits(units: Unit[], models: ToolModel[], opts: BuildOp
   // This thread works the same queue, with the models it has already loaded and checked.
   const local = (async () => {
     while (next < units.length) {
+      // Rendering resolves in microtasks only; yield a macrotask so that workers' messages get in.
+      await new Promise((r) => setImmediate(r));
+      if (next >= units.length) break;
       const index = next++;
       const unit = units[index];
       const model = byLocale.get(unit.locale) ?? loadModels({ ...opts, locales: [unit.locale] })[0];

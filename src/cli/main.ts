@@ -42,7 +42,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .option('--unprintable <length>', 'edge your printer cannot print (default 5mm)')
     .option('--report', 'print the layout report (text sizes, write-in room) for people')
     .option('--json', 'print a JSON manifest of the files written to stdout')
-    .option('--jobs <n>', 'threads to build with (default: one per core, at most 4)', (v) => {
+    .option('--jobs <n>', 'threads to build with (default: one per core from 4 cores up, at most 4)', (v) => {
       if (!/^[1-9]\d*$/.test(v)) throw new InvalidArgumentError('give a whole number of threads, 1 or more');
       return Number(v);
     })

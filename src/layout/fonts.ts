@@ -40,7 +40,7 @@ export class FontSet {
   private face(id: FontId): Face {
     let f = this.faces.get(id);
     if (!f) {
-      const font = fontkit.create(readFileSync(this.path(id))) as fontkit.Font;
+      const font = shareLayouts(fontkit.create(readFileSync(this.path(id))) as fontkit.Font);
       f = { font, upm: font.unitsPerEm, widths: new Map() };
       this.faces.set(id, f);
     }
@@ -74,6 +74,30 @@ export class FontSet {
     }
     return [...out];
   }
+}
+
+/**
+ * Shaping (GSUB/GPOS) is most of the cost of a build, and every PDF shapes the same words again:
+ * pdfkit keeps its layout cache per document. Memoising fontkit's layout on the shared font object
+ * shapes each word once per process. pdfkit scales the positions it gets in place, so every caller
+ * receives its own copy of the positions (glyphs are shared; nobody changes them).
+ */
+function shareLayouts(font: fontkit.Font): fontkit.Font {
+  const original = font.layout.bind(font) as (text: string, features?: unknown) => fontkit.GlyphRun;
+  const memo = new Map<string, fontkit.GlyphRun>();
+  (font as { layout: unknown }).layout = (text: string, features?: unknown) => {
+    const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
+    let run = memo.get(key);
+    if (!run) {
+      run = original(text, features);
+      memo.set(key, run);
+    }
+    const copy = Object.create(Object.getPrototypeOf(run)) as fontkit.GlyphRun & { positions: object[] };
+    Object.assign(copy, run);
+    copy.positions = (run as unknown as { positions: object[] }).positions.map((p) => ({ ...p }));
+    return copy;
+  };
+  return font;
 }
 
 const cache = new Map<string, FontSet>();
