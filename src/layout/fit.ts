@@ -29,23 +29,52 @@ export function ceilingFor(input: SheetInput): number {
 const fits = (l: SheetLayout) => l.overflows.length === 0;
 const STEP = 0.05; // points: finer than anyone can see, coarse enough to keep the search short
 
-/** The largest size in [lo, hi] that fits, or undefined. Fit is monotone enough in practice for bisection. */
+/**
+ * How far a layout is from the edge of fitting, in points: the least spare height of any block
+ * (negative when one lacks room). Words too wide for their column make it negative too.
+ */
+function margin(l: SheetLayout): number {
+  const wide = l.overflows.filter((o) => o.dimension === 'width').reduce((a, o) => a + o.by, 0);
+  const tall = l.overflows.filter((o) => o.dimension === 'height').reduce((a, o) => Math.max(a, o.by), 0);
+  return fits(l) ? l.stats.minWriteInMm : -(tall + wide) || -1;
+}
+
+/**
+ * The largest size in [lo, hi] that fits, or undefined: the largest whole number of STEPs, so the
+ * answer does not depend on how it was found. Spare room shrinks about linearly with the text size,
+ * so a secant step between a fitting and an overflowing size lands near the edge in a few layouts;
+ * every other step halves the bracket, in case the room does not behave.
+ */
 function search(input: SheetInput, lo: number, hi: number): SheetLayout & { size: number } | undefined {
-  const top = layoutSheet(input, hi);
-  if (fits(top)) return { ...top, size: hi };
-  let low = layoutSheet(input, lo);
-  if (!fits(low)) return undefined;
-  let a = lo;
-  let b = hi;
-  while (b - a > STEP) {
-    const mid = (a + b) / 2;
-    const l = layoutSheet(input, mid);
+  const loI = Math.ceil(lo / STEP - 1e-9);
+  const hiI = Math.floor(hi / STEP + 1e-9);
+  if (hiI < loI) return undefined;
+  const at = (i: number) => layoutSheet(input, i * STEP);
+  const top = at(hiI);
+  if (fits(top)) return { ...top, size: hiI * STEP };
+  let good = at(loI);
+  if (!fits(good)) return undefined;
+  let a = loI; // fits
+  let b = hiI; // does not fit
+  let ma = margin(good);
+  let mb = margin(top);
+  let secant = true;
+  while (b - a > 1) {
+    let i = Math.floor((a + b) / 2);
+    if (secant && ma > 0 && mb < 0) i = Math.round(a + ((b - a) * ma) / (ma - mb));
+    i = Math.min(b - 1, Math.max(a + 1, i));
+    secant = !secant;
+    const l = at(i);
     if (fits(l)) {
-      a = mid;
-      low = l;
-    } else b = mid;
+      a = i;
+      good = l;
+      ma = margin(l);
+    } else {
+      b = i;
+      mb = margin(l);
+    }
   }
-  return { ...low, size: a };
+  return { ...good, size: a * STEP };
 }
 
 export function fitSheet(input: SheetInput, opts: { allowSmall?: boolean; maxSize?: number } = {}): FitResult {
