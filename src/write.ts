@@ -1,6 +1,6 @@
 // Writing output so that nothing is ever half-written: each file goes to a temporary name in the
 // same folder and is renamed into place only when every file of the build has been written.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { OutputError } from './errors.js';
 
@@ -11,6 +11,7 @@ export function writeAllAtomic(dir: string, files: { name: string; bytes: Uint8A
   } catch (e) {
     throw new OutputError(`cannot create the output folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? e} (choose another with --out)`);
   }
+  removeStaleTemps(out, files.map((f) => f.name));
   const temps: string[] = [];
   try {
     for (const f of files) {
@@ -27,4 +28,23 @@ export function writeAllAtomic(dir: string, files: { name: string; bytes: Uint8A
     renameSync(temps[i], final);
     return join(dir, f.name);
   });
+}
+
+/** Temporary files of a build that was killed (SIGKILL, power loss): ours by name, their process gone. */
+function removeStaleTemps(dir: string, names: string[]): void {
+  for (const f of readdirSync(dir)) {
+    const m = /^\.(.+)\.(\d+)\.tmp$/.exec(f);
+    if (!m || !names.includes(m[1]) || alive(Number(m[2]))) continue;
+    rmSync(join(dir, f), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

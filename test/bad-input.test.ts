@@ -281,6 +281,21 @@ describe('content that does not match its schema', () => {
     expect(msg).toMatch(/unknown key 'frobnicate'/);
   });
 
+  it('5c. every problem of a run is listed, across files and locales, not only the first', async () => {
+    const p = scratchProject();
+    let nb = p.read(SHEET1);
+    const l1 = lineOf(nb, '    prompt: "Hvilke mål');
+    nb = replaceLine(nb, l1, (l) => l.replace('prompt:', 'promt:'));
+    p.write(SHEET1, nb);
+    const en = p.read('en/guide.yaml');
+    p.write('en/guide.yaml', `${en.endsWith('\n') ? en : `${en}\n`}extra: true\n`);
+    const r = await cli(['--root', p.dir, 'validate']);
+    expectContentError(r);
+    problemAt(r, p.file(SHEET1), l1, colOf(nb, l1, 'promt'));
+    problemAt(r, p.file('en/guide.yaml'), nextLine(en), 1);
+    expect(r.stderr).toMatch(/bordduk: 2 problems found/);
+  });
+
   it('6. a missing required field (intro) is named, at the mapping that lacks it', async () => {
     const p = scratchProject();
     const original = p.read(SHEET1);
@@ -521,5 +536,9 @@ describe('nothing lost', () => {
         else expect(before.has(f), f).toBe(true);
       }
     }
+    // The next build into the folder clears what a killed build left behind.
+    const again = cliProcess(args);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });
