@@ -4,11 +4,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemaJson, SCHEMA_KINDS } from '../src/schema.js';
 import { cli, ROOT, TOOL } from './helpers.js';
+import { validatorModule } from '../src/content/validator-codegen.js';
 
 describe('JSON Schema for editors', () => {
   it.each(SCHEMA_KINDS)('content/schema/%s.schema.json is current (run `npm run schema` if not)', (kind) => {
     const committed = readFileSync(join(ROOT, 'content', 'schema', `${kind}.schema.json`), 'utf8');
     expect(committed).toBe(`${schemaJson(kind)}\n`);
+  });
+
+  it('src/content/validators.generated.ts is current (run `npm run schema` if not)', () => {
+    const committed = readFileSync(join(ROOT, 'src', 'content', 'validators.generated.ts'), 'utf8');
+    expect(committed).toBe(validatorModule());
   });
 
   it('every content file names its schema on its first line', () => {

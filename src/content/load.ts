@@ -6,6 +6,7 @@ import { Problems } from '../errors.js';
 import { GuideFile, HyphenationFile, MetaFile, SheetFile, ToolFile } from './model.js';
 import { SheetTemplate, Theme, type ThemeT } from './template-model.js';
 import { checkSchema } from './schema-check.js';
+import type { SchemaName } from './schemas.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
 import { crossCheckSheet, crossCheckGuide } from './crosscheck.js';
 import type { Paths } from '../paths.js';
@@ -41,7 +42,7 @@ export function display(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-function load<T>(path: string, schema: Parameters<typeof checkSchema>[1], problems: Problems): (YamlFile & { data: T }) | undefined {
+function load<T>(path: string, schema: SchemaName, problems: Problems): (YamlFile & { data: T }) | undefined {
   const file = readYamlFile(path, display(path), problems);
   if (!file) return undefined;
   return checkSchema<T>(file, schema, problems) ? file : undefined;
@@ -58,7 +59,7 @@ export function listTools(paths: Paths): string[] {
 /** tool.yaml alone: which locales and sheets a tool has. */
 export function loadToolFile(paths: Paths, toolId: string, problems: Problems): ToolFile | undefined {
   const path = join(paths.content, toolId, 'tool.yaml');
-  const file = load<ToolFile>(path, ToolFile, problems);
+  const file = load<ToolFile>(path, 'tool', problems);
   if (!file) return undefined;
   if (file.data.id !== toolId) {
     problems.error(file.pos(['id']), `id '${file.data.id}' does not match its folder '${toolId}'`, `set id: ${toolId}`);
@@ -70,7 +71,7 @@ export function loadToolFile(paths: Paths, toolId: string, problems: Problems): 
 }
 
 export function loadTheme(paths: Paths, problems: Problems): ThemeT | undefined {
-  return load<ThemeT>(join(paths.templates, 'theme.yaml'), Theme, problems)?.data;
+  return load<ThemeT>(join(paths.templates, 'theme.yaml'), 'theme', problems)?.data;
 }
 
 export function loadTool(paths: Paths, tool: ToolFile, locale: string, problems: Problems): ToolModel | undefined {
@@ -80,17 +81,17 @@ export function loadTool(paths: Paths, tool: ToolFile, locale: string, problems:
     problems.error(undefined, `no content for locale '${locale}' in ${display(join(paths.content, tool.id))}`, `known locales: ${tool.locales.join(', ')}`);
     return undefined;
   }
-  const meta = load<MetaFile>(join(dir, 'meta.yaml'), MetaFile, problems);
+  const meta = load<MetaFile>(join(dir, 'meta.yaml'), 'meta', problems);
   const hyph = existsSync(join(dir, 'hyphenation.yaml'))
-    ? load<HyphenationFile>(join(dir, 'hyphenation.yaml'), HyphenationFile, problems)
+    ? load<HyphenationFile>(join(dir, 'hyphenation.yaml'), 'hyphenation', problems)
     : undefined;
 
   const sheets: SheetModel[] = [];
   const fieldNumbers: Record<string, number> = {};
   let n = 0;
   tool.sheets.forEach((sheetId, i) => {
-    const tpl = load<SheetTemplate>(join(paths.templates, tool.id, `${sheetId}.yaml`), SheetTemplate, problems);
-    const words = load<SheetFile>(join(dir, `${sheetId}.yaml`), SheetFile, problems);
+    const tpl = load<SheetTemplate>(join(paths.templates, tool.id, `${sheetId}.yaml`), 'template', problems);
+    const words = load<SheetFile>(join(dir, `${sheetId}.yaml`), 'sheet', problems);
     for (const blockId of Object.keys(tpl?.data.blocks ?? {})) {
       if (blockId in fieldNumbers) {
         problems.error(tpl!.pos(['blocks', blockId], true), `block id '${blockId}' is already used by an earlier sheet`, 'block ids must be unique across a tool, since the guide refers to them');
@@ -101,7 +102,7 @@ export function loadTool(paths: Paths, tool: ToolFile, locale: string, problems:
     sheets.push({ id: sheetId, number: i + 1, template: tpl.data, words: words.data, file: words });
   });
 
-  const guide = load<GuideFile>(join(dir, 'guide.yaml'), GuideFile, problems);
+  const guide = load<GuideFile>(join(dir, 'guide.yaml'), 'guide', problems);
   if (guide) crossCheckGuide(guide, tool.sheets, fieldNumbers, problems);
 
   if (!theme || !meta || !guide || sheets.length !== tool.sheets.length) return undefined;

@@ -1,27 +1,15 @@
 // Checks a parsed YAML file against its JSON Schema (ajv) and turns every ajv error into
 // a Problem at the exact key or value, with a hint an editor can act on.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { TSchema } from '@sinclair/typebox';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Problems, suggest } from '../errors.js';
 import type { JsonPath, YamlFile } from './yaml-file.js';
-
-let ajv: Ajv | undefined;
-const compiled = new WeakMap<TSchema, ValidateFunction>();
-
-function validatorFor(schema: TSchema): ValidateFunction {
-  let v = compiled.get(schema);
-  if (!v) {
-    // verbose: errors carry their schema, which the messages need (known keys, descriptions).
-    ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true });
-    v = ajv.compile(schema);
-    compiled.set(schema, v);
-  }
-  return v;
-}
+import type { SchemaName } from './schemas.js';
+// Precompiled by `npm run schema` from the TypeBox source; a test keeps it current.
+import * as validators from './validators.generated.js';
 
 /** Returns true when the file matches its schema; otherwise adds one problem per mistake. */
-export function checkSchema<T>(file: YamlFile, schema: TSchema, problems: Problems): file is YamlFile & { data: T } {
-  const validate = validatorFor(schema);
+export function checkSchema<T>(file: YamlFile, schema: SchemaName, problems: Problems): file is YamlFile & { data: T } {
+  const validate = (validators as Record<SchemaName, ValidateFunction>)[schema];
   if (validate(file.data)) return true;
   for (const err of pickErrors(validate.errors ?? [], file.data)) report(err, file, problems);
   return false;

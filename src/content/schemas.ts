@@ -1,0 +1,19 @@
+// Every schema a YAML file of bordduk is checked against, by name. The validators for these are
+// generated ahead of time (validators.generated.ts), so that no schema is compiled at run time.
+import type { TSchema } from '@sinclair/typebox';
+import { GuideFile, HyphenationFile, MetaFile, SheetFile, ToolFile } from './model.js';
+import { SheetTemplate, Theme } from './template-model.js';
+import { ConfigFile } from '../config-model.js';
+
+export const schemas = {
+  tool: ToolFile,
+  meta: MetaFile,
+  sheet: SheetFile,
+  guide: GuideFile,
+  hyphenation: HyphenationFile,
+  template: SheetTemplate,
+  theme: Theme,
+  config: ConfigFile,
+} satisfies Record<string, TSchema>;
+
+export type SchemaName = keyof typeof schemas;
