@@ -67,7 +67,7 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
       jobs = [{
         file: fileName(model.id, model.locale, 'guide', guidePaper.name),
         entry: { kind: 'guide', tool: model.id, locale: model.locale, size: guidePaper.name },
-        frame: layoutGuide(model, ts, guidePaper, date, paths),
+        frame: layoutGuide(model, ts, guidePaper, date),
         tagged: true,
         model,
       }];

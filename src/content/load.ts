@@ -3,8 +3,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import { Problems } from '../errors.js';
-import { GuideFile, HyphenationFile, MetaFile, SheetFile, ToolFile } from './model.js';
-import { SheetTemplate, Theme, type ThemeT } from './template-model.js';
+import type { GuideFile, HyphenationFile, MetaFile, SheetFile, ToolFile } from './model.js';
+import type { SheetTemplate, ThemeT } from './template-model.js';
 import { checkSchema } from './schema-check.js';
 import type { SchemaName } from './schemas.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
