@@ -129,6 +129,8 @@ interface Guide {
   struct: StructEl[];
   info: Record<string, unknown>;
   catalog: { lang?: string; marked?: boolean; structTreeRoot: boolean; displayDocTitle?: boolean };
+  /** Every link annotation: whether it belongs to the structure tree, and its description. */
+  links: { structParent: boolean; contents: string }[];
 }
 
 async function readGuide(path: string): Promise<Guide> {
@@ -211,7 +213,21 @@ async function readGuide(path: string): Promise<Guide> {
   const marked = markInfo?.lookup(PDFName.of('Marked'));
   const prefs = cat.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict);
   const ddt = prefs?.lookup(PDFName.of('DisplayDocTitle'));
+  const links: Guide['links'] = [];
+  for (const page of lib.getPages()) {
+    const annots = page.node.Annots();
+    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+      const a = annots!.lookup(i, PDFDict);
+      if (a.lookup(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
+      const contents = a.lookup(PDFName.of('Contents'));
+      links.push({
+        structParent: a.has(PDFName.of('StructParent')),
+        contents: contents && 'decodeText' in contents ? (contents as { decodeText(): string }).decodeText() : '',
+      });
+    }
+  }
   return {
+    links,
     path,
     pages,
     outline,
@@ -437,6 +453,16 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
     // …and the cover's miniatures have alt texts of their own.
     expect(figures.filter((f) => f.page === 1).length).toBeGreaterThan(0);
     for (const f of figures) expect(f.alt?.trim(), `Figure on page ${f.page}`).toBeTruthy();
+  });
+
+  it('puts every link in the structure tree as a Link element, with a description (PDF/UA)', () => {
+    const { links, struct } = g();
+    expect(links.length).toBeGreaterThanOrEqual(c.headings.length + c.links.length);
+    for (const l of links) {
+      expect(l.structParent).toBe(true);
+      expect(l.contents.trim()).not.toBe('');
+    }
+    expect(struct.filter((s) => s.role === 'Link').length).toBe(links.length);
   });
 
   it('reads the headings in order: the title, the contents, then the chapters and their sections', () => {

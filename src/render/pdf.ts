@@ -18,6 +18,8 @@ export interface RenderOptions {
 
 type Doc = InstanceType<typeof PDFDocument>;
 type Struct = ReturnType<Doc['struct']>;
+type PageLink = { page: number; x: number; y: number; w: number; h: number; target: number };
+const pageDestination = (page: number) => `page-${page + 1}`;
 
 export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -53,18 +55,24 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
   // Registration colour prints on every plate (print.md, crop marks); on screen and office printers it is black.
   const colour = (id: ColourId): string | number[] =>
     id === 'registration' ? (o.colour === 'cmyk' ? [100, 100, 100, 100] : '#000000') : o.colour === 'cmyk' ? o.theme.palette[id].cmyk : o.theme.palette[id].rgb;
-  const pageLinks: { page: number; x: number; y: number; w: number; h: number; target: number }[] = [];
+  const pageLinks: PageLink[] = [];
+  const destinations: number[] = [];
 
   frame.pages.forEach((page, pi) => {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     setBoxes(doc, page);
-    const draw = new Drawer(doc, colour, o.tagged, (l) => pageLinks.push({ ...l, page: pi }));
+    const draw = new Drawer(doc, colour, o.tagged, (l) => pageLinks.push({ ...l, page: pi }), (t) => destinations.push(t));
     draw.items(page.items, null);
     draw.close();
   });
+  // Untagged links to pages can be made only once the pages exist; tagged ones name a destination.
   for (const l of pageLinks) {
     doc.switchToPage(l.page);
     doc.link(l.x, l.y, l.w, l.h, l.target as unknown as string);
+  }
+  for (const target of [...new Set(destinations)].sort((a, b) => a - b)) {
+    doc.switchToPage(target);
+    doc.addNamedDestination(pageDestination(target));
   }
   addOutline(doc, frame);
   doc.end();
@@ -95,7 +103,8 @@ class Drawer {
     private doc: Doc,
     private colour: (id: ColourId) => string | number[],
     private tagged: boolean,
-    private pageLink: (l: { x: number; y: number; w: number; h: number; target: number }) => void,
+    private pageLink: (l: Omit<PageLink, 'page'>) => void,
+    private destination: (page: number) => void,
   ) {}
 
   close(): void {
@@ -153,10 +162,27 @@ class Drawer {
       if (child.type === 'tag') {
         flush();
         this.tag(child, el);
+      } else if (child.type === 'link') {
+        this.link(child, el);
       } else run.push(child);
     }
     flush();
     el.end();
+  }
+
+  /** A link in a tagged PDF: a Link element that owns the annotation, with a description (PDF/UA). */
+  private link(it: Extract<Item, { type: 'link' }>, parent: Struct): void {
+    const el = this.doc.struct('Link');
+    parent.add(el);
+    if (it.url) {
+      this.doc.link(it.x, it.y, it.w, it.h, it.url, { structParent: el, Contents: new String(it.url) } as never);
+      el.end();
+    } else if (it.page !== undefined) {
+      // The page may not exist yet: point at a named destination that is added once it does.
+      this.destination(it.page);
+      this.doc.goTo(it.x, it.y, it.w, it.h, pageDestination(it.page), { structParent: el, Contents: new String(pageDestination(it.page)) } as never);
+      el.end();
+    }
   }
 
   private item(it: Item): void {
