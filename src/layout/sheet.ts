@@ -79,13 +79,23 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   const fLine = fSize * 1.3;
   const footTop = H - m - fLine;
   items.push({ type: 'line', x1: m, y1: footTop - fSize * 0.5, x2: W - m, y2: footTop - fSize * 0.5, stroke: 'rule', lineWidth: Math.max(0.5, 0.75 * k) });
-  const left = `${model.meta.title} – ${model.meta.subtitle}  ·  ${model.meta.labels.version} ${model.version}`;
-  const right = `${model.meta.labels.guide}: ${model.meta.labels.field} 1–${Object.keys(model.fieldNumbers).length}  ·  ${sheetLabel}`;
-  const fl = setText(ts, left, { font: 'sans', size: fSize, colour: 'muted' }, { x: m, y: footTop, width: innerW * 0.62, source: 'footer' });
+  // The fullest footer that fits on one line: on small or narrow paper it drops the subtitle, then the
+  // pointer to the guide, rather than fail a build over small print.
+  const version = `${model.meta.labels.version} ${model.version}`;
+  const guideNote = `${model.meta.labels.guide}: ${model.meta.labels.field} 1–${Object.keys(model.fieldNumbers).length}`;
+  const choices: [string, string][] = [
+    [`${model.meta.title} – ${model.meta.subtitle}  ·  ${version}`, `${guideNote}  ·  ${sheetLabel}`],
+    [`${model.meta.title}  ·  ${version}`, `${guideNote}  ·  ${sheetLabel}`],
+    [`${model.meta.title}  ·  ${version}`, sheetLabel],
+  ];
+  const footW = (t: string) => ts.fonts.width('sans', fSize, t);
+  const [left, right] = choices.find(([l, r]) => footW(l) + footW(r) + gutter <= innerW) ?? choices[choices.length - 1];
+  const fl = setText(ts, left, { font: 'sans', size: fSize, colour: 'muted' }, { x: m, y: footTop, width: innerW, source: 'footer' });
   const fr = setText(ts, right, { font: 'sans', size: fSize, colour: 'muted' }, { x: m, y: footTop, width: innerW, align: 'right', source: 'footer' });
   items.push(...fl.items, ...fr.items);
   regions.push({ id: 'footer', x: m, y: footTop, w: innerW, h: fLine });
-  if (fl.lines > 1 || fl.width + fr.width + gutter > innerW) overflows.push({ block: 'footer', path: ['title'], dimension: 'width', by: Math.max(0, fl.width + fr.width + gutter - innerW) });
+  const footOver = footW(left) + footW(right) + gutter - innerW;
+  if (footOver > 0) overflows.push({ block: 'footer', path: ['title'], dimension: 'width', by: footOver });
 
   // The grid of blocks.
   const area: Rect = { x: m, y: bandH + gutter * 1.2, w: innerW, h: footTop - fSize * 0.5 - gutter - (bandH + gutter * 1.2) };
