@@ -7,7 +7,7 @@ import { writeAllAtomic } from './write.js';
 import { loadModels } from './models.js';
 import { planUnits } from './jobs.js';
 import { runUnits } from './parallel.js';
-import { printOptions, reorder, type BuildOptions, type BuildResult } from './options.js';
+import { buildDate, printOptions, reorder, type BuildOptions, type BuildResult } from './options.js';
 
 export * from './options.js';
 export { loadModels, typesetter } from './models.js';
@@ -20,6 +20,7 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
   if (!['A4', 'A5'].includes(guidePaper.name)) throw new UsageError(`the guide prints on A4 or A5, not '${opts.guideSize}'`);
   const progress = opts.onProgress ?? (() => {});
   const models = loadModels(opts);
+  buildDate(models[0]?.date ?? '1970-01-01'); // a bad SOURCE_DATE_EPOCH is a usage error before any work
   const units = planUnits(models.map((m) => m.locale), opts);
   const results = await runUnits(units, models, { ...opts, paths }, progress);
 

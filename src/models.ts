@@ -1,6 +1,6 @@
 // Loading every locale a build needs, with all problems of all of them reported together.
 import { Problems } from './errors.js';
-import { loadTool, loadToolFile, type ToolModel } from './content/load.js';
+import { loadTemplates, loadTool, loadToolFile, type ToolModel } from './content/load.js';
 import { defaultPaths, type Paths } from './paths.js';
 import { fontSet } from './layout/fonts.js';
 import { hyphenator } from './layout/hyphenate.js';
@@ -20,11 +20,14 @@ export function loadModels(opts: Pick<BuildOptions, 'tool' | 'locales' | 'paths'
   const tool = loadToolFile(paths, toolId, problems);
   problems.throwIfAny();
   const locales = resolveLocales(opts.locales, tool!.locales, tool!.sourceLocale);
+  const templates = loadTemplates(paths, tool!, problems);
+  problems.throwIfAny();
+  const fonts = fontSet(paths.fonts, templates!.theme);
   const models: ToolModel[] = [];
   for (const locale of locales) {
-    const m = loadTool(paths, tool!, locale, problems);
+    const m = loadTool(paths, tool!, templates!, locale, problems);
     if (m) {
-      checkGlyphs(m, fontSet(paths.fonts, m.theme), problems);
+      checkGlyphs(m, fonts, problems);
       models.push(m);
     }
   }

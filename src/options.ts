@@ -89,7 +89,8 @@ export interface BuildResult {
 export function buildDate(toolDate: string, env = process.env): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not '${epoch}'`);
+    // Up to the end of year 9999: PDF dates have four digits for the year.
+    if (!/^\d+$/.test(epoch) || Number(epoch) > 253402300799) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (up to year 9999), not '${epoch}'`);
     return new Date(Number(epoch) * 1000);
   }
   return new Date(`${toolDate}T00:00:00Z`);
@@ -107,6 +108,7 @@ export function resolveTool(paths: Paths, tool: string | undefined): string {
 
 export function resolveLocales(requested: string[] | 'all' | undefined, known: string[], source: string): string[] {
   if (requested === undefined) return [source];
+  if (requested !== 'all' && requested.length === 0) throw new UsageError(`--locale names no locale; this tool has: ${known.join(', ')} (or all)`);
   if (requested === 'all' || requested.includes('all')) return known;
   for (const l of requested) {
     if (!known.includes(l)) throw new UsageError(`unknown locale '${l}'; this tool has: ${known.join(', ')} (or all)`);

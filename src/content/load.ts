@@ -28,6 +28,7 @@ export interface ToolModel {
   sourceLocale: string;
   locales: string[];
   meta: MetaFile;
+  metaFile: YamlFile;
   sheets: SheetModel[];
   guide: GuideFile;
   guideFile: YamlFile;
@@ -67,15 +68,46 @@ export function loadToolFile(paths: Paths, toolId: string, problems: Problems): 
   if (!file.data.locales.includes(file.data.sourceLocale)) {
     problems.error(file.pos(['sourceLocale']), `sourceLocale '${file.data.sourceLocale}' is not in locales`, 'add it to locales');
   }
+  const d = file.data.date;
+  const day = new Date(`${d}T00:00:00Z`);
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== d) {
+    problems.error(file.pos(['date']), `'${d}' is not a date in the calendar`, 'write a real date as YYYY-MM-DD, e.g. "2026-11-29"');
+  }
   return file.data;
 }
 
+/** The theme, with every font it names present in the fonts folder. */
 export function loadTheme(paths: Paths, problems: Problems): ThemeT | undefined {
-  return load<ThemeT>(join(paths.templates, 'theme.yaml'), 'theme', problems)?.data;
+  const file = load<ThemeT>(join(paths.templates, 'theme.yaml'), 'theme', problems);
+  if (!file) return undefined;
+  let ok = true;
+  for (const [id, name] of Object.entries(file.data.fonts)) {
+    if (!existsSync(join(paths.fonts, name))) {
+      problems.error(file.pos(['fonts', id]), `font file '${name}' is not in ${display(paths.fonts)}`, 'put the TTF there, or name one that is');
+      ok = false;
+    }
+  }
+  return ok ? file.data : undefined;
 }
 
-export function loadTool(paths: Paths, tool: ToolFile, locale: string, problems: Problems): ToolModel | undefined {
+/** Templates depend on no locale: loaded and checked once per build. */
+export interface Templates {
+  theme: ThemeT;
+  sheets: Map<string, YamlFile & { data: SheetTemplate }>;
+}
+
+export function loadTemplates(paths: Paths, tool: ToolFile, problems: Problems): Templates | undefined {
   const theme = loadTheme(paths, problems);
+  const sheets = new Map<string, YamlFile & { data: SheetTemplate }>();
+  for (const sheetId of tool.sheets) {
+    const tpl = load<SheetTemplate>(join(paths.templates, tool.id, `${sheetId}.yaml`), 'template', problems);
+    if (tpl) sheets.set(sheetId, tpl);
+  }
+  return theme && sheets.size === tool.sheets.length ? { theme, sheets } : undefined;
+}
+
+export function loadTool(paths: Paths, tool: ToolFile, templates: Templates, locale: string, problems: Problems): ToolModel | undefined {
+  const theme = templates.theme;
   const dir = join(paths.content, tool.id, locale);
   if (!existsSync(dir)) {
     problems.error(undefined, `no content for locale '${locale}' in ${display(join(paths.content, tool.id))}`, `known locales: ${tool.locales.join(', ')}`);
@@ -90,7 +122,7 @@ export function loadTool(paths: Paths, tool: ToolFile, locale: string, problems:
   const fieldNumbers: Record<string, number> = {};
   let n = 0;
   tool.sheets.forEach((sheetId, i) => {
-    const tpl = load<SheetTemplate>(join(paths.templates, tool.id, `${sheetId}.yaml`), 'template', problems);
+    const tpl = templates.sheets.get(sheetId);
     const words = load<SheetFile>(join(dir, `${sheetId}.yaml`), 'sheet', problems);
     for (const blockId of Object.keys(tpl?.data.blocks ?? {})) {
       if (blockId in fieldNumbers) {
@@ -105,7 +137,7 @@ export function loadTool(paths: Paths, tool: ToolFile, locale: string, problems:
   const guide = load<GuideFile>(join(dir, 'guide.yaml'), 'guide', problems);
   if (guide) crossCheckGuide(guide, tool.sheets, fieldNumbers, problems);
 
-  if (!theme || !meta || !guide || sheets.length !== tool.sheets.length) return undefined;
+  if (!meta || !guide || sheets.length !== tool.sheets.length) return undefined;
   return {
     id: tool.id,
     version: tool.version,
@@ -114,6 +146,7 @@ export function loadTool(paths: Paths, tool: ToolFile, locale: string, problems:
     sourceLocale: tool.sourceLocale,
     locales: tool.locales,
     meta: meta.data,
+    metaFile: meta,
     sheets,
     guide: guide.data,
     guideFile: guide,

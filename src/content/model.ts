@@ -52,6 +52,12 @@ export const MetaFile = Type.Object(
     description: Text('One or two sentences for the PDF metadata and the guide\'s cover.'),
     author: Text('Who publishes the tool; goes into the PDF metadata.'),
     keywords: Type.Array(Text('A search keyword.'), { minItems: 1 }),
+    months: Type.Array(Text('A month\'s name as it stands in a date, e.g. "november".'), {
+      minItems: 12,
+      maxItems: 12,
+      description: 'The twelve months, January first: dates are written from these, not from the machine\'s locale data.',
+    }),
+    dateFormat: Text('How a date is written, with {day}, {month} and {year}: "{day}. {month} {year}".', { pattern: '\\{day\\}[\\s\\S]*\\{month\\}|\\{month\\}[\\s\\S]*\\{day\\}' }),
     labels: Type.Object(
       {
         sheet: Text('Word for "sheet", as in "Sheet 1 of 2".'),

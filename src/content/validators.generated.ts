@@ -351,9 +351,10 @@ return errors === 0;
 }
 
 export const meta = validate11;
-const schema12 = {"additionalProperties":false,"title":"bordduk tool words (<locale>/meta.yaml)","type":"object","required":["title","subtitle","description","author","keywords","labels"],"properties":{"title":{"minLength":1,"description":"The tool's name, e.g. \"Ledelsesforankring\".","type":"string"},"subtitle":{"minLength":1,"description":"One line under the name, e.g. \"Verktøy for ledelsesforankring i innovative anskaffelser\".","type":"string"},"description":{"minLength":1,"description":"One or two sentences for the PDF metadata and the guide's cover.","type":"string"},"author":{"minLength":1,"description":"Who publishes the tool; goes into the PDF metadata.","type":"string"},"keywords":{"minItems":1,"type":"array","items":{"minLength":1,"description":"A search keyword.","type":"string"}},"labels":{"additionalProperties":false,"type":"object","required":["sheet","of","page","contents","guide","version","field","tip","pitfall","example","assemblyTitle","actualSize","assembly"],"properties":{"sheet":{"minLength":1,"description":"Word for \"sheet\", as in \"Sheet 1 of 2\".","type":"string"},"of":{"minLength":1,"description":"Word for \"of\", as in \"Sheet 1 of 2\".","type":"string"},"page":{"minLength":1,"description":"Word for \"page\".","type":"string"},"contents":{"minLength":1,"description":"Heading of the guide's table of contents.","type":"string"},"guide":{"minLength":1,"description":"Word for the process guide, e.g. \"Prosessguide\".","type":"string"},"version":{"minLength":1,"description":"Word for \"version\".","type":"string"},"field":{"minLength":1,"description":"Word for a numbered field on a sheet, e.g. \"felt\".","type":"string"},"tip":{"minLength":1,"description":"Label of a tip callout.","type":"string"},"pitfall":{"minLength":1,"description":"Label of a pitfall callout.","type":"string"},"example":{"minLength":1,"description":"Label of an example row in a table, e.g. \"Eksempel\".","type":"string"},"assemblyTitle":{"minLength":1,"description":"Heading of the first page of a sheet printed in tiles, e.g. \"Slik setter du sammen arket\".","type":"string"},"actualSize":{"minLength":1,"description":"The instruction to print tiles at 100 % (actual size), never fit to page.","type":"string"},"assembly":{"minLength":1,"description":"How to cut and glue the tiles together, in one or two sentences.","type":"string"}}}}};
+const schema12 = {"additionalProperties":false,"title":"bordduk tool words (<locale>/meta.yaml)","type":"object","required":["title","subtitle","description","author","keywords","months","dateFormat","labels"],"properties":{"title":{"minLength":1,"description":"The tool's name, e.g. \"Ledelsesforankring\".","type":"string"},"subtitle":{"minLength":1,"description":"One line under the name, e.g. \"Verktøy for ledelsesforankring i innovative anskaffelser\".","type":"string"},"description":{"minLength":1,"description":"One or two sentences for the PDF metadata and the guide's cover.","type":"string"},"author":{"minLength":1,"description":"Who publishes the tool; goes into the PDF metadata.","type":"string"},"keywords":{"minItems":1,"type":"array","items":{"minLength":1,"description":"A search keyword.","type":"string"}},"months":{"minItems":12,"maxItems":12,"description":"The twelve months, January first: dates are written from these, not from the machine's locale data.","type":"array","items":{"minLength":1,"description":"A month's name as it stands in a date, e.g. \"november\".","type":"string"}},"dateFormat":{"minLength":1,"description":"How a date is written, with {day}, {month} and {year}: \"{day}. {month} {year}\".","pattern":"\\{day\\}[\\s\\S]*\\{month\\}|\\{month\\}[\\s\\S]*\\{day\\}","type":"string"},"labels":{"additionalProperties":false,"type":"object","required":["sheet","of","page","contents","guide","version","field","tip","pitfall","example","assemblyTitle","actualSize","assembly"],"properties":{"sheet":{"minLength":1,"description":"Word for \"sheet\", as in \"Sheet 1 of 2\".","type":"string"},"of":{"minLength":1,"description":"Word for \"of\", as in \"Sheet 1 of 2\".","type":"string"},"page":{"minLength":1,"description":"Word for \"page\".","type":"string"},"contents":{"minLength":1,"description":"Heading of the guide's table of contents.","type":"string"},"guide":{"minLength":1,"description":"Word for the process guide, e.g. \"Prosessguide\".","type":"string"},"version":{"minLength":1,"description":"Word for \"version\".","type":"string"},"field":{"minLength":1,"description":"Word for a numbered field on a sheet, e.g. \"felt\".","type":"string"},"tip":{"minLength":1,"description":"Label of a tip callout.","type":"string"},"pitfall":{"minLength":1,"description":"Label of a pitfall callout.","type":"string"},"example":{"minLength":1,"description":"Label of an example row in a table, e.g. \"Eksempel\".","type":"string"},"assemblyTitle":{"minLength":1,"description":"Heading of the first page of a sheet printed in tiles, e.g. \"Slik setter du sammen arket\".","type":"string"},"actualSize":{"minLength":1,"description":"The instruction to print tiles at 100 % (actual size), never fit to page.","type":"string"},"assembly":{"minLength":1,"description":"How to cut and glue the tiles together, in one or two sentences.","type":"string"}}}}};
 const func2 = (typeof runtime_ucs2length === "function" ? runtime_ucs2length : runtime_ucs2length.default);
-const func7 = Object.prototype.hasOwnProperty;
+const func9 = Object.prototype.hasOwnProperty;
+const pattern6 = new RegExp("\\{day\\}[\\s\\S]*\\{month\\}|\\{month\\}[\\s\\S]*\\{day\\}", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -409,8 +410,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.labels === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'",schema:schema12.required,parentSchema:schema12,data};
+if(data.months === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "months"},message:"must have required property '"+"months"+"'",schema:schema12.required,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -419,9 +420,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((((key0 === "title") || (key0 === "subtitle")) || (key0 === "description")) || (key0 === "author")) || (key0 === "keywords")) || (key0 === "labels"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
+if(data.dateFormat === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dateFormat"},message:"must have required property '"+"dateFormat"+"'",schema:schema12.required,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -430,12 +430,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.title !== undefined){
-let data0 = data.title;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.title,data:data0};
+if(data.labels === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'",schema:schema12.required,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -444,9 +440,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.title.type,parentSchema:schema12.properties.title,data:data0};
+for(const key0 in data){
+if(!((((((((key0 === "title") || (key0 === "subtitle")) || (key0 === "description")) || (key0 === "author")) || (key0 === "keywords")) || (key0 === "months")) || (key0 === "dateFormat")) || (key0 === "labels"))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -456,11 +452,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.subtitle !== undefined){
-let data1 = data.subtitle;
-if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err9 = {instancePath:instancePath+"/subtitle",schemaPath:"#/properties/subtitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.subtitle,data:data1};
+if(data.title !== undefined){
+let data0 = data.title;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err9 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.title,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -471,7 +467,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/subtitle",schemaPath:"#/properties/subtitle/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.subtitle.type,parentSchema:schema12.properties.subtitle,data:data1};
+const err10 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.title.type,parentSchema:schema12.properties.title,data:data0};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -481,11 +477,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.description !== undefined){
-let data2 = data.description;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err11 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.description,data:data2};
+if(data.subtitle !== undefined){
+let data1 = data.subtitle;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err11 = {instancePath:instancePath+"/subtitle",schemaPath:"#/properties/subtitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.subtitle,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -496,7 +492,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.description.type,parentSchema:schema12.properties.description,data:data2};
+const err12 = {instancePath:instancePath+"/subtitle",schemaPath:"#/properties/subtitle/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.subtitle.type,parentSchema:schema12.properties.subtitle,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -506,11 +502,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.author !== undefined){
-let data3 = data.author;
-if(typeof data3 === "string"){
-if(func2(data3) < 1){
-const err13 = {instancePath:instancePath+"/author",schemaPath:"#/properties/author/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.author,data:data3};
+if(data.description !== undefined){
+let data2 = data.description;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err13 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.description,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -521,7 +517,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/author",schemaPath:"#/properties/author/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.author.type,parentSchema:schema12.properties.author,data:data3};
+const err14 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.description.type,parentSchema:schema12.properties.description,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -531,11 +527,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.keywords !== undefined){
-let data4 = data.keywords;
-if(Array.isArray(data4)){
-if(data4.length < 1){
-const err15 = {instancePath:instancePath+"/keywords",schemaPath:"#/properties/keywords/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.keywords,data:data4};
+if(data.author !== undefined){
+let data3 = data.author;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err15 = {instancePath:instancePath+"/author",schemaPath:"#/properties/author/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.author,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -544,12 +540,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-const err16 = {instancePath:instancePath+"/keywords/" + i0,schemaPath:"#/properties/keywords/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.keywords.items,data:data5};
+}
+else {
+const err16 = {instancePath:instancePath+"/author",schemaPath:"#/properties/author/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.author.type,parentSchema:schema12.properties.author,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -559,8 +552,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/keywords/" + i0,schemaPath:"#/properties/keywords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.keywords.items.type,parentSchema:schema12.properties.keywords.items,data:data5};
+if(data.keywords !== undefined){
+let data4 = data.keywords;
+if(Array.isArray(data4)){
+if(data4.length < 1){
+const err17 = {instancePath:instancePath+"/keywords",schemaPath:"#/properties/keywords/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.keywords,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -569,10 +565,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/keywords",schemaPath:"#/properties/keywords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.keywords.type,parentSchema:schema12.properties.keywords,data:data4};
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err18 = {instancePath:instancePath+"/keywords/" + i0,schemaPath:"#/properties/keywords/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.keywords.items,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -582,11 +580,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.labels !== undefined){
-let data6 = data.labels;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.sheet === undefined){
-const err19 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "sheet"},message:"must have required property '"+"sheet"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data6};
+else {
+const err19 = {instancePath:instancePath+"/keywords/" + i0,schemaPath:"#/properties/keywords/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.keywords.items.type,parentSchema:schema12.properties.keywords.items,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -595,8 +590,10 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data6.of === undefined){
-const err20 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data6};
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/keywords",schemaPath:"#/properties/keywords/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.keywords.type,parentSchema:schema12.properties.keywords,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -605,8 +602,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data6.page === undefined){
-const err21 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "page"},message:"must have required property '"+"page"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data6};
+}
+if(data.months !== undefined){
+let data6 = data.months;
+if(Array.isArray(data6)){
+if(data6.length > 12){
+const err21 = {instancePath:instancePath+"/months",schemaPath:"#/properties/months/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items",schema:12,parentSchema:schema12.properties.months,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -615,8 +616,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data6.contents === undefined){
-const err22 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "contents"},message:"must have required property '"+"contents"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data6};
+if(data6.length < 12){
+const err22 = {instancePath:instancePath+"/months",schemaPath:"#/properties/months/minItems",keyword:"minItems",params:{limit: 12},message:"must NOT have fewer than 12 items",schema:12,parentSchema:schema12.properties.months,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -625,8 +626,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data6.guide === undefined){
-const err23 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "guide"},message:"must have required property '"+"guide"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data6};
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+let data7 = data6[i1];
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err23 = {instancePath:instancePath+"/months/" + i1,schemaPath:"#/properties/months/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.months.items,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -635,8 +640,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data6.version === undefined){
-const err24 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data6};
+}
+else {
+const err24 = {instancePath:instancePath+"/months/" + i1,schemaPath:"#/properties/months/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.months.items.type,parentSchema:schema12.properties.months.items,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -645,8 +651,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data6.field === undefined){
-const err25 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data6};
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/months",schemaPath:"#/properties/months/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.months.type,parentSchema:schema12.properties.months,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -655,8 +663,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data6.tip === undefined){
-const err26 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "tip"},message:"must have required property '"+"tip"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data6};
+}
+if(data.dateFormat !== undefined){
+let data8 = data.dateFormat;
+if(typeof data8 === "string"){
+if(func2(data8) < 1){
+const err26 = {instancePath:instancePath+"/dateFormat",schemaPath:"#/properties/dateFormat/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.dateFormat,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -665,8 +677,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data6.pitfall === undefined){
-const err27 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "pitfall"},message:"must have required property '"+"pitfall"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data6};
+if(!pattern6.test(data8)){
+const err27 = {instancePath:instancePath+"/dateFormat",schemaPath:"#/properties/dateFormat/pattern",keyword:"pattern",params:{pattern: "\\{day\\}[\\s\\S]*\\{month\\}|\\{month\\}[\\s\\S]*\\{day\\}"},message:"must match pattern \""+"\\{day\\}[\\s\\S]*\\{month\\}|\\{month\\}[\\s\\S]*\\{day\\}"+"\"",schema:"\\{day\\}[\\s\\S]*\\{month\\}|\\{month\\}[\\s\\S]*\\{day\\}",parentSchema:schema12.properties.dateFormat,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -675,8 +687,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data6.example === undefined){
-const err28 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "example"},message:"must have required property '"+"example"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data6};
+}
+else {
+const err28 = {instancePath:instancePath+"/dateFormat",schemaPath:"#/properties/dateFormat/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.dateFormat.type,parentSchema:schema12.properties.dateFormat,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -685,8 +698,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data6.assemblyTitle === undefined){
-const err29 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "assemblyTitle"},message:"must have required property '"+"assemblyTitle"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data6};
+}
+if(data.labels !== undefined){
+let data9 = data.labels;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.sheet === undefined){
+const err29 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "sheet"},message:"must have required property '"+"sheet"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -695,8 +712,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data6.actualSize === undefined){
-const err30 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "actualSize"},message:"must have required property '"+"actualSize"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data6};
+if(data9.of === undefined){
+const err30 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -705,8 +722,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data6.assembly === undefined){
-const err31 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "assembly"},message:"must have required property '"+"assembly"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data6};
+if(data9.page === undefined){
+const err31 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "page"},message:"must have required property '"+"page"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -715,9 +732,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-for(const key1 in data6){
-if(!(func7.call(schema12.properties.labels.properties, key1))){
-const err32 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.labels,data:data6};
+if(data9.contents === undefined){
+const err32 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "contents"},message:"must have required property '"+"contents"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -726,12 +742,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data6.sheet !== undefined){
-let data7 = data6.sheet;
-if(typeof data7 === "string"){
-if(func2(data7) < 1){
-const err33 = {instancePath:instancePath+"/labels/sheet",schemaPath:"#/properties/labels/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.sheet,data:data7};
+if(data9.guide === undefined){
+const err33 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "guide"},message:"must have required property '"+"guide"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -740,9 +752,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/labels/sheet",schemaPath:"#/properties/labels/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.sheet.type,parentSchema:schema12.properties.labels.properties.sheet,data:data7};
+if(data9.version === undefined){
+const err34 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -751,12 +762,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data6.of !== undefined){
-let data8 = data6.of;
-if(typeof data8 === "string"){
-if(func2(data8) < 1){
-const err35 = {instancePath:instancePath+"/labels/of",schemaPath:"#/properties/labels/properties/of/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.of,data:data8};
+if(data9.field === undefined){
+const err35 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -765,9 +772,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/labels/of",schemaPath:"#/properties/labels/properties/of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.of.type,parentSchema:schema12.properties.labels.properties.of,data:data8};
+if(data9.tip === undefined){
+const err36 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "tip"},message:"must have required property '"+"tip"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -776,12 +782,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data6.page !== undefined){
-let data9 = data6.page;
-if(typeof data9 === "string"){
-if(func2(data9) < 1){
-const err37 = {instancePath:instancePath+"/labels/page",schemaPath:"#/properties/labels/properties/page/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.page,data:data9};
+if(data9.pitfall === undefined){
+const err37 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "pitfall"},message:"must have required property '"+"pitfall"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -790,9 +792,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/labels/page",schemaPath:"#/properties/labels/properties/page/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.page.type,parentSchema:schema12.properties.labels.properties.page,data:data9};
+if(data9.example === undefined){
+const err38 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "example"},message:"must have required property '"+"example"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -801,12 +802,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data6.contents !== undefined){
-let data10 = data6.contents;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err39 = {instancePath:instancePath+"/labels/contents",schemaPath:"#/properties/labels/properties/contents/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.contents,data:data10};
+if(data9.assemblyTitle === undefined){
+const err39 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "assemblyTitle"},message:"must have required property '"+"assemblyTitle"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -815,9 +812,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/labels/contents",schemaPath:"#/properties/labels/properties/contents/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.contents.type,parentSchema:schema12.properties.labels.properties.contents,data:data10};
+if(data9.actualSize === undefined){
+const err40 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "actualSize"},message:"must have required property '"+"actualSize"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -826,12 +822,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data6.guide !== undefined){
-let data11 = data6.guide;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err41 = {instancePath:instancePath+"/labels/guide",schemaPath:"#/properties/labels/properties/guide/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.guide,data:data11};
+if(data9.assembly === undefined){
+const err41 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "assembly"},message:"must have required property '"+"assembly"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -840,9 +832,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/labels/guide",schemaPath:"#/properties/labels/properties/guide/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.guide.type,parentSchema:schema12.properties.labels.properties.guide,data:data11};
+for(const key1 in data9){
+if(!(func9.call(schema12.properties.labels.properties, key1))){
+const err42 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -852,11 +844,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data6.version !== undefined){
-let data12 = data6.version;
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err43 = {instancePath:instancePath+"/labels/version",schemaPath:"#/properties/labels/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.version,data:data12};
+if(data9.sheet !== undefined){
+let data10 = data9.sheet;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err43 = {instancePath:instancePath+"/labels/sheet",schemaPath:"#/properties/labels/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.sheet,data:data10};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -867,7 +859,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/labels/version",schemaPath:"#/properties/labels/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.version.type,parentSchema:schema12.properties.labels.properties.version,data:data12};
+const err44 = {instancePath:instancePath+"/labels/sheet",schemaPath:"#/properties/labels/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.sheet.type,parentSchema:schema12.properties.labels.properties.sheet,data:data10};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -877,11 +869,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data6.field !== undefined){
-let data13 = data6.field;
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err45 = {instancePath:instancePath+"/labels/field",schemaPath:"#/properties/labels/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.field,data:data13};
+if(data9.of !== undefined){
+let data11 = data9.of;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err45 = {instancePath:instancePath+"/labels/of",schemaPath:"#/properties/labels/properties/of/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.of,data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -892,7 +884,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/labels/field",schemaPath:"#/properties/labels/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.field.type,parentSchema:schema12.properties.labels.properties.field,data:data13};
+const err46 = {instancePath:instancePath+"/labels/of",schemaPath:"#/properties/labels/properties/of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.of.type,parentSchema:schema12.properties.labels.properties.of,data:data11};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -902,11 +894,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data6.tip !== undefined){
-let data14 = data6.tip;
-if(typeof data14 === "string"){
-if(func2(data14) < 1){
-const err47 = {instancePath:instancePath+"/labels/tip",schemaPath:"#/properties/labels/properties/tip/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.tip,data:data14};
+if(data9.page !== undefined){
+let data12 = data9.page;
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err47 = {instancePath:instancePath+"/labels/page",schemaPath:"#/properties/labels/properties/page/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.page,data:data12};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -917,7 +909,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/labels/tip",schemaPath:"#/properties/labels/properties/tip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.tip.type,parentSchema:schema12.properties.labels.properties.tip,data:data14};
+const err48 = {instancePath:instancePath+"/labels/page",schemaPath:"#/properties/labels/properties/page/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.page.type,parentSchema:schema12.properties.labels.properties.page,data:data12};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -927,11 +919,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data6.pitfall !== undefined){
-let data15 = data6.pitfall;
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err49 = {instancePath:instancePath+"/labels/pitfall",schemaPath:"#/properties/labels/properties/pitfall/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.pitfall,data:data15};
+if(data9.contents !== undefined){
+let data13 = data9.contents;
+if(typeof data13 === "string"){
+if(func2(data13) < 1){
+const err49 = {instancePath:instancePath+"/labels/contents",schemaPath:"#/properties/labels/properties/contents/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.contents,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -942,7 +934,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/labels/pitfall",schemaPath:"#/properties/labels/properties/pitfall/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.pitfall.type,parentSchema:schema12.properties.labels.properties.pitfall,data:data15};
+const err50 = {instancePath:instancePath+"/labels/contents",schemaPath:"#/properties/labels/properties/contents/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.contents.type,parentSchema:schema12.properties.labels.properties.contents,data:data13};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -952,11 +944,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data6.example !== undefined){
-let data16 = data6.example;
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-const err51 = {instancePath:instancePath+"/labels/example",schemaPath:"#/properties/labels/properties/example/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.example,data:data16};
+if(data9.guide !== undefined){
+let data14 = data9.guide;
+if(typeof data14 === "string"){
+if(func2(data14) < 1){
+const err51 = {instancePath:instancePath+"/labels/guide",schemaPath:"#/properties/labels/properties/guide/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.guide,data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -967,7 +959,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/labels/example",schemaPath:"#/properties/labels/properties/example/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.example.type,parentSchema:schema12.properties.labels.properties.example,data:data16};
+const err52 = {instancePath:instancePath+"/labels/guide",schemaPath:"#/properties/labels/properties/guide/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.guide.type,parentSchema:schema12.properties.labels.properties.guide,data:data14};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -977,11 +969,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data6.assemblyTitle !== undefined){
-let data17 = data6.assemblyTitle;
-if(typeof data17 === "string"){
-if(func2(data17) < 1){
-const err53 = {instancePath:instancePath+"/labels/assemblyTitle",schemaPath:"#/properties/labels/properties/assemblyTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.assemblyTitle,data:data17};
+if(data9.version !== undefined){
+let data15 = data9.version;
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err53 = {instancePath:instancePath+"/labels/version",schemaPath:"#/properties/labels/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.version,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -992,7 +984,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/labels/assemblyTitle",schemaPath:"#/properties/labels/properties/assemblyTitle/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.assemblyTitle.type,parentSchema:schema12.properties.labels.properties.assemblyTitle,data:data17};
+const err54 = {instancePath:instancePath+"/labels/version",schemaPath:"#/properties/labels/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.version.type,parentSchema:schema12.properties.labels.properties.version,data:data15};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1002,11 +994,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data6.actualSize !== undefined){
-let data18 = data6.actualSize;
-if(typeof data18 === "string"){
-if(func2(data18) < 1){
-const err55 = {instancePath:instancePath+"/labels/actualSize",schemaPath:"#/properties/labels/properties/actualSize/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.actualSize,data:data18};
+if(data9.field !== undefined){
+let data16 = data9.field;
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+const err55 = {instancePath:instancePath+"/labels/field",schemaPath:"#/properties/labels/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.field,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1017,7 +1009,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/labels/actualSize",schemaPath:"#/properties/labels/properties/actualSize/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.actualSize.type,parentSchema:schema12.properties.labels.properties.actualSize,data:data18};
+const err56 = {instancePath:instancePath+"/labels/field",schemaPath:"#/properties/labels/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.field.type,parentSchema:schema12.properties.labels.properties.field,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1027,11 +1019,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data6.assembly !== undefined){
-let data19 = data6.assembly;
-if(typeof data19 === "string"){
-if(func2(data19) < 1){
-const err57 = {instancePath:instancePath+"/labels/assembly",schemaPath:"#/properties/labels/properties/assembly/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.assembly,data:data19};
+if(data9.tip !== undefined){
+let data17 = data9.tip;
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err57 = {instancePath:instancePath+"/labels/tip",schemaPath:"#/properties/labels/properties/tip/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.tip,data:data17};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1042,7 +1034,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/labels/assembly",schemaPath:"#/properties/labels/properties/assembly/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.assembly.type,parentSchema:schema12.properties.labels.properties.assembly,data:data19};
+const err58 = {instancePath:instancePath+"/labels/tip",schemaPath:"#/properties/labels/properties/tip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.tip.type,parentSchema:schema12.properties.labels.properties.tip,data:data17};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1052,9 +1044,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.labels.type,parentSchema:schema12.properties.labels,data:data6};
+if(data9.pitfall !== undefined){
+let data18 = data9.pitfall;
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err59 = {instancePath:instancePath+"/labels/pitfall",schemaPath:"#/properties/labels/properties/pitfall/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.pitfall,data:data18};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1064,14 +1058,137 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
 else {
-const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+const err60 = {instancePath:instancePath+"/labels/pitfall",schemaPath:"#/properties/labels/properties/pitfall/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.pitfall.type,parentSchema:schema12.properties.labels.properties.pitfall,data:data18};
 if(vErrors === null){
 vErrors = [err60];
 }
 else {
 vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data9.example !== undefined){
+let data19 = data9.example;
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err61 = {instancePath:instancePath+"/labels/example",schemaPath:"#/properties/labels/properties/example/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.example,data:data19};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/labels/example",schemaPath:"#/properties/labels/properties/example/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.example.type,parentSchema:schema12.properties.labels.properties.example,data:data19};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data9.assemblyTitle !== undefined){
+let data20 = data9.assemblyTitle;
+if(typeof data20 === "string"){
+if(func2(data20) < 1){
+const err63 = {instancePath:instancePath+"/labels/assemblyTitle",schemaPath:"#/properties/labels/properties/assemblyTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.assemblyTitle,data:data20};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/labels/assemblyTitle",schemaPath:"#/properties/labels/properties/assemblyTitle/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.assemblyTitle.type,parentSchema:schema12.properties.labels.properties.assemblyTitle,data:data20};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data9.actualSize !== undefined){
+let data21 = data9.actualSize;
+if(typeof data21 === "string"){
+if(func2(data21) < 1){
+const err65 = {instancePath:instancePath+"/labels/actualSize",schemaPath:"#/properties/labels/properties/actualSize/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.actualSize,data:data21};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/labels/actualSize",schemaPath:"#/properties/labels/properties/actualSize/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.actualSize.type,parentSchema:schema12.properties.labels.properties.actualSize,data:data21};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data9.assembly !== undefined){
+let data22 = data9.assembly;
+if(typeof data22 === "string"){
+if(func2(data22) < 1){
+const err67 = {instancePath:instancePath+"/labels/assembly",schemaPath:"#/properties/labels/properties/assembly/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.assembly,data:data22};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/labels/assembly",schemaPath:"#/properties/labels/properties/assembly/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.assembly.type,parentSchema:schema12.properties.labels.properties.assembly,data:data22};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.labels.type,parentSchema:schema12.properties.labels,data:data9};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
 }
 errors++;
 }
@@ -3129,7 +3246,7 @@ return errors === 0;
 
 export const hyphenation = validate14;
 const schema15 = {"additionalProperties":false,"title":"bordduk hyphenation exceptions (<locale>/hyphenation.yaml)","type":"object","required":["exceptions"],"properties":{"exceptions":{"description":"Words the hyphenation patterns get wrong, with the right break points.","type":"array","items":{"pattern":"^[\\p{L}]+(-[\\p{L}]+)+$","description":"A word with its allowed break points as hyphens, e.g. ge-vinst-re-a-li-se-ring.","type":"string"}}}};
-const pattern15 = new RegExp("^[\\p{L}]+(-[\\p{L}]+)+$", "u");
+const pattern16 = new RegExp("^[\\p{L}]+(-[\\p{L}]+)+$", "u");
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3164,7 +3281,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
-if(!pattern15.test(data1)){
+if(!pattern16.test(data1)){
 const err2 = {instancePath:instancePath+"/exceptions/" + i0,schemaPath:"#/properties/exceptions/items/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}]+(-[\\p{L}]+)+$"},message:"must match pattern \""+"^[\\p{L}]+(-[\\p{L}]+)+$"+"\"",schema:"^[\\p{L}]+(-[\\p{L}]+)+$",parentSchema:schema15.properties.exceptions.items,data:data1};
 if(vErrors === null){
 vErrors = [err2];
@@ -4505,8 +4622,8 @@ return errors === 0;
 
 export const theme = validate16;
 const schema17 = {"additionalProperties":false,"type":"object","required":["palette","fonts","sheet"],"properties":{"palette":{"additionalProperties":false,"type":"object","required":["ink","muted","accent","accentInk","panel","paper","rule","frame","example","callout","warn"],"properties":{"ink":{"additionalProperties":false,"type":"object","required":["rgb","cmyk"],"properties":{"rgb":{"pattern":"^#[0-9a-fA-F]{6}$","type":"string"},"cmyk":{"minItems":4,"maxItems":4,"type":"array","items":{"minimum":0,"maximum":100,"type":"number"}}}},"muted":{"additionalProperties":false,"type":"object","required":["rgb","cmyk"],"properties":{"rgb":{"pattern":"^#[0-9a-fA-F]{6}$","type":"string"},"cmyk":{"minItems":4,"maxItems":4,"type":"array","items":{"minimum":0,"maximum":100,"type":"number"}}}},"accent":{"additionalProperties":false,"type":"object","required":["rgb","cmyk"],"properties":{"rgb":{"pattern":"^#[0-9a-fA-F]{6}$","type":"string"},"cmyk":{"minItems":4,"maxItems":4,"type":"array","items":{"minimum":0,"maximum":100,"type":"number"}}}},"accentInk":{"additionalProperties":false,"type":"object","required":["rgb","cmyk"],"properties":{"rgb":{"pattern":"^#[0-9a-fA-F]{6}$","type":"string"},"cmyk":{"minItems":4,"maxItems":4,"type":"array","items":{"minimum":0,"maximum":100,"type":"number"}}}},"panel":{"additionalProperties":false,"type":"object","required":["rgb","cmyk"],"properties":{"rgb":{"pattern":"^#[0-9a-fA-F]{6}$","type":"string"},"cmyk":{"minItems":4,"maxItems":4,"type":"array","items":{"minimum":0,"maximum":100,"type":"number"}}}},"paper":{"additionalProperties":false,"type":"object","required":["rgb","cmyk"],"properties":{"rgb":{"pattern":"^#[0-9a-fA-F]{6}$","type":"string"},"cmyk":{"minItems":4,"maxItems":4,"type":"array","items":{"minimum":0,"maximum":100,"type":"number"}}}},"rule":{"additionalProperties":false,"type":"object","required":["rgb","cmyk"],"properties":{"rgb":{"pattern":"^#[0-9a-fA-F]{6}$","type":"string"},"cmyk":{"minItems":4,"maxItems":4,"type":"array","items":{"minimum":0,"maximum":100,"type":"number"}}}},"frame":{"additionalProperties":false,"type":"object","required":["rgb","cmyk"],"properties":{"rgb":{"pattern":"^#[0-9a-fA-F]{6}$","type":"string"},"cmyk":{"minItems":4,"maxItems":4,"type":"array","items":{"minimum":0,"maximum":100,"type":"number"}}}},"example":{"additionalProperties":false,"type":"object","required":["rgb","cmyk"],"properties":{"rgb":{"pattern":"^#[0-9a-fA-F]{6}$","type":"string"},"cmyk":{"minItems":4,"maxItems":4,"type":"array","items":{"minimum":0,"maximum":100,"type":"number"}}}},"callout":{"additionalProperties":false,"type":"object","required":["rgb","cmyk"],"properties":{"rgb":{"pattern":"^#[0-9a-fA-F]{6}$","type":"string"},"cmyk":{"minItems":4,"maxItems":4,"type":"array","items":{"minimum":0,"maximum":100,"type":"number"}}}},"warn":{"additionalProperties":false,"type":"object","required":["rgb","cmyk"],"properties":{"rgb":{"pattern":"^#[0-9a-fA-F]{6}$","type":"string"},"cmyk":{"minItems":4,"maxItems":4,"type":"array","items":{"minimum":0,"maximum":100,"type":"number"}}}}}},"fonts":{"additionalProperties":false,"type":"object","required":["sans","sansItalic","sansSemi","sansBold","sansBoldItalic","serif","serifItalic","serifBold"],"properties":{"sans":{"pattern":"\\.(ttf|otf)$","type":"string"},"sansItalic":{"pattern":"\\.(ttf|otf)$","type":"string"},"sansSemi":{"pattern":"\\.(ttf|otf)$","type":"string"},"sansBold":{"pattern":"\\.(ttf|otf)$","type":"string"},"sansBoldItalic":{"pattern":"\\.(ttf|otf)$","type":"string"},"serif":{"pattern":"\\.(ttf|otf)$","type":"string"},"serifItalic":{"pattern":"\\.(ttf|otf)$","type":"string"},"serifBold":{"pattern":"\\.(ttf|otf)$","type":"string"}}},"sheet":{"additionalProperties":false,"type":"object","required":["floorA1","ceilingA1","absoluteFloor","marginA1","minMargin","gutterA1","paddingA1","linePitchA1","scale"],"properties":{"floorA1":{"exclusiveMinimum":0,"type":"number"},"ceilingA1":{"exclusiveMinimum":0,"type":"number"},"absoluteFloor":{"exclusiveMinimum":0,"type":"number"},"marginA1":{"exclusiveMinimum":0,"type":"number"},"minMargin":{"exclusiveMinimum":0,"type":"number"},"gutterA1":{"exclusiveMinimum":0,"type":"number"},"paddingA1":{"exclusiveMinimum":0,"type":"number"},"linePitchA1":{"exclusiveMinimum":0,"type":"number"},"scale":{"additionalProperties":false,"type":"object","required":["sheetTitle","toolName","intro","blockTitle","hint","column","columnHint","number","footer"],"properties":{"sheetTitle":{"exclusiveMinimum":0,"type":"number"},"toolName":{"exclusiveMinimum":0,"type":"number"},"intro":{"exclusiveMinimum":0,"type":"number"},"blockTitle":{"exclusiveMinimum":0,"type":"number"},"hint":{"exclusiveMinimum":0,"type":"number"},"column":{"exclusiveMinimum":0,"type":"number"},"columnHint":{"exclusiveMinimum":0,"type":"number"},"number":{"exclusiveMinimum":0,"type":"number"},"footer":{"exclusiveMinimum":0,"type":"number"}}}}}}};
-const pattern21 = new RegExp("^#[0-9a-fA-F]{6}$", "u");
-const pattern32 = new RegExp("\\.(ttf|otf)$", "u");
+const pattern22 = new RegExp("^#[0-9a-fA-F]{6}$", "u");
+const pattern33 = new RegExp("\\.(ttf|otf)$", "u");
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4668,7 +4785,7 @@ vErrors.push(err14);
 errors++;
 }
 for(const key1 in data0){
-if(!(func7.call(schema17.properties.palette.properties, key1))){
+if(!(func9.call(schema17.properties.palette.properties, key1))){
 const err15 = {instancePath:instancePath+"/palette",schemaPath:"#/properties/palette/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.palette,data:data0};
 if(vErrors === null){
 vErrors = [err15];
@@ -4717,7 +4834,7 @@ errors++;
 if(data1.rgb !== undefined){
 let data2 = data1.rgb;
 if(typeof data2 === "string"){
-if(!pattern21.test(data2)){
+if(!pattern22.test(data2)){
 const err19 = {instancePath:instancePath+"/palette/ink/rgb",schemaPath:"#/properties/palette/properties/ink/properties/rgb/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\"",schema:"^#[0-9a-fA-F]{6}$",parentSchema:schema17.properties.palette.properties.ink.properties.rgb,data:data2};
 if(vErrors === null){
 vErrors = [err19];
@@ -4860,7 +4977,7 @@ errors++;
 if(data5.rgb !== undefined){
 let data6 = data5.rgb;
 if(typeof data6 === "string"){
-if(!pattern21.test(data6)){
+if(!pattern22.test(data6)){
 const err31 = {instancePath:instancePath+"/palette/muted/rgb",schemaPath:"#/properties/palette/properties/muted/properties/rgb/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\"",schema:"^#[0-9a-fA-F]{6}$",parentSchema:schema17.properties.palette.properties.muted.properties.rgb,data:data6};
 if(vErrors === null){
 vErrors = [err31];
@@ -5003,7 +5120,7 @@ errors++;
 if(data9.rgb !== undefined){
 let data10 = data9.rgb;
 if(typeof data10 === "string"){
-if(!pattern21.test(data10)){
+if(!pattern22.test(data10)){
 const err43 = {instancePath:instancePath+"/palette/accent/rgb",schemaPath:"#/properties/palette/properties/accent/properties/rgb/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\"",schema:"^#[0-9a-fA-F]{6}$",parentSchema:schema17.properties.palette.properties.accent.properties.rgb,data:data10};
 if(vErrors === null){
 vErrors = [err43];
@@ -5146,7 +5263,7 @@ errors++;
 if(data13.rgb !== undefined){
 let data14 = data13.rgb;
 if(typeof data14 === "string"){
-if(!pattern21.test(data14)){
+if(!pattern22.test(data14)){
 const err55 = {instancePath:instancePath+"/palette/accentInk/rgb",schemaPath:"#/properties/palette/properties/accentInk/properties/rgb/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\"",schema:"^#[0-9a-fA-F]{6}$",parentSchema:schema17.properties.palette.properties.accentInk.properties.rgb,data:data14};
 if(vErrors === null){
 vErrors = [err55];
@@ -5289,7 +5406,7 @@ errors++;
 if(data17.rgb !== undefined){
 let data18 = data17.rgb;
 if(typeof data18 === "string"){
-if(!pattern21.test(data18)){
+if(!pattern22.test(data18)){
 const err67 = {instancePath:instancePath+"/palette/panel/rgb",schemaPath:"#/properties/palette/properties/panel/properties/rgb/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\"",schema:"^#[0-9a-fA-F]{6}$",parentSchema:schema17.properties.palette.properties.panel.properties.rgb,data:data18};
 if(vErrors === null){
 vErrors = [err67];
@@ -5432,7 +5549,7 @@ errors++;
 if(data21.rgb !== undefined){
 let data22 = data21.rgb;
 if(typeof data22 === "string"){
-if(!pattern21.test(data22)){
+if(!pattern22.test(data22)){
 const err79 = {instancePath:instancePath+"/palette/paper/rgb",schemaPath:"#/properties/palette/properties/paper/properties/rgb/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\"",schema:"^#[0-9a-fA-F]{6}$",parentSchema:schema17.properties.palette.properties.paper.properties.rgb,data:data22};
 if(vErrors === null){
 vErrors = [err79];
@@ -5575,7 +5692,7 @@ errors++;
 if(data25.rgb !== undefined){
 let data26 = data25.rgb;
 if(typeof data26 === "string"){
-if(!pattern21.test(data26)){
+if(!pattern22.test(data26)){
 const err91 = {instancePath:instancePath+"/palette/rule/rgb",schemaPath:"#/properties/palette/properties/rule/properties/rgb/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\"",schema:"^#[0-9a-fA-F]{6}$",parentSchema:schema17.properties.palette.properties.rule.properties.rgb,data:data26};
 if(vErrors === null){
 vErrors = [err91];
@@ -5718,7 +5835,7 @@ errors++;
 if(data29.rgb !== undefined){
 let data30 = data29.rgb;
 if(typeof data30 === "string"){
-if(!pattern21.test(data30)){
+if(!pattern22.test(data30)){
 const err103 = {instancePath:instancePath+"/palette/frame/rgb",schemaPath:"#/properties/palette/properties/frame/properties/rgb/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\"",schema:"^#[0-9a-fA-F]{6}$",parentSchema:schema17.properties.palette.properties.frame.properties.rgb,data:data30};
 if(vErrors === null){
 vErrors = [err103];
@@ -5861,7 +5978,7 @@ errors++;
 if(data33.rgb !== undefined){
 let data34 = data33.rgb;
 if(typeof data34 === "string"){
-if(!pattern21.test(data34)){
+if(!pattern22.test(data34)){
 const err115 = {instancePath:instancePath+"/palette/example/rgb",schemaPath:"#/properties/palette/properties/example/properties/rgb/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\"",schema:"^#[0-9a-fA-F]{6}$",parentSchema:schema17.properties.palette.properties.example.properties.rgb,data:data34};
 if(vErrors === null){
 vErrors = [err115];
@@ -6004,7 +6121,7 @@ errors++;
 if(data37.rgb !== undefined){
 let data38 = data37.rgb;
 if(typeof data38 === "string"){
-if(!pattern21.test(data38)){
+if(!pattern22.test(data38)){
 const err127 = {instancePath:instancePath+"/palette/callout/rgb",schemaPath:"#/properties/palette/properties/callout/properties/rgb/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\"",schema:"^#[0-9a-fA-F]{6}$",parentSchema:schema17.properties.palette.properties.callout.properties.rgb,data:data38};
 if(vErrors === null){
 vErrors = [err127];
@@ -6147,7 +6264,7 @@ errors++;
 if(data41.rgb !== undefined){
 let data42 = data41.rgb;
 if(typeof data42 === "string"){
-if(!pattern21.test(data42)){
+if(!pattern22.test(data42)){
 const err139 = {instancePath:instancePath+"/palette/warn/rgb",schemaPath:"#/properties/palette/properties/warn/properties/rgb/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\"",schema:"^#[0-9a-fA-F]{6}$",parentSchema:schema17.properties.palette.properties.warn.properties.rgb,data:data42};
 if(vErrors === null){
 vErrors = [err139];
@@ -6362,7 +6479,7 @@ errors++;
 if(data45.sans !== undefined){
 let data46 = data45.sans;
 if(typeof data46 === "string"){
-if(!pattern32.test(data46)){
+if(!pattern33.test(data46)){
 const err158 = {instancePath:instancePath+"/fonts/sans",schemaPath:"#/properties/fonts/properties/sans/pattern",keyword:"pattern",params:{pattern: "\\.(ttf|otf)$"},message:"must match pattern \""+"\\.(ttf|otf)$"+"\"",schema:"\\.(ttf|otf)$",parentSchema:schema17.properties.fonts.properties.sans,data:data46};
 if(vErrors === null){
 vErrors = [err158];
@@ -6387,7 +6504,7 @@ errors++;
 if(data45.sansItalic !== undefined){
 let data47 = data45.sansItalic;
 if(typeof data47 === "string"){
-if(!pattern32.test(data47)){
+if(!pattern33.test(data47)){
 const err160 = {instancePath:instancePath+"/fonts/sansItalic",schemaPath:"#/properties/fonts/properties/sansItalic/pattern",keyword:"pattern",params:{pattern: "\\.(ttf|otf)$"},message:"must match pattern \""+"\\.(ttf|otf)$"+"\"",schema:"\\.(ttf|otf)$",parentSchema:schema17.properties.fonts.properties.sansItalic,data:data47};
 if(vErrors === null){
 vErrors = [err160];
@@ -6412,7 +6529,7 @@ errors++;
 if(data45.sansSemi !== undefined){
 let data48 = data45.sansSemi;
 if(typeof data48 === "string"){
-if(!pattern32.test(data48)){
+if(!pattern33.test(data48)){
 const err162 = {instancePath:instancePath+"/fonts/sansSemi",schemaPath:"#/properties/fonts/properties/sansSemi/pattern",keyword:"pattern",params:{pattern: "\\.(ttf|otf)$"},message:"must match pattern \""+"\\.(ttf|otf)$"+"\"",schema:"\\.(ttf|otf)$",parentSchema:schema17.properties.fonts.properties.sansSemi,data:data48};
 if(vErrors === null){
 vErrors = [err162];
@@ -6437,7 +6554,7 @@ errors++;
 if(data45.sansBold !== undefined){
 let data49 = data45.sansBold;
 if(typeof data49 === "string"){
-if(!pattern32.test(data49)){
+if(!pattern33.test(data49)){
 const err164 = {instancePath:instancePath+"/fonts/sansBold",schemaPath:"#/properties/fonts/properties/sansBold/pattern",keyword:"pattern",params:{pattern: "\\.(ttf|otf)$"},message:"must match pattern \""+"\\.(ttf|otf)$"+"\"",schema:"\\.(ttf|otf)$",parentSchema:schema17.properties.fonts.properties.sansBold,data:data49};
 if(vErrors === null){
 vErrors = [err164];
@@ -6462,7 +6579,7 @@ errors++;
 if(data45.sansBoldItalic !== undefined){
 let data50 = data45.sansBoldItalic;
 if(typeof data50 === "string"){
-if(!pattern32.test(data50)){
+if(!pattern33.test(data50)){
 const err166 = {instancePath:instancePath+"/fonts/sansBoldItalic",schemaPath:"#/properties/fonts/properties/sansBoldItalic/pattern",keyword:"pattern",params:{pattern: "\\.(ttf|otf)$"},message:"must match pattern \""+"\\.(ttf|otf)$"+"\"",schema:"\\.(ttf|otf)$",parentSchema:schema17.properties.fonts.properties.sansBoldItalic,data:data50};
 if(vErrors === null){
 vErrors = [err166];
@@ -6487,7 +6604,7 @@ errors++;
 if(data45.serif !== undefined){
 let data51 = data45.serif;
 if(typeof data51 === "string"){
-if(!pattern32.test(data51)){
+if(!pattern33.test(data51)){
 const err168 = {instancePath:instancePath+"/fonts/serif",schemaPath:"#/properties/fonts/properties/serif/pattern",keyword:"pattern",params:{pattern: "\\.(ttf|otf)$"},message:"must match pattern \""+"\\.(ttf|otf)$"+"\"",schema:"\\.(ttf|otf)$",parentSchema:schema17.properties.fonts.properties.serif,data:data51};
 if(vErrors === null){
 vErrors = [err168];
@@ -6512,7 +6629,7 @@ errors++;
 if(data45.serifItalic !== undefined){
 let data52 = data45.serifItalic;
 if(typeof data52 === "string"){
-if(!pattern32.test(data52)){
+if(!pattern33.test(data52)){
 const err170 = {instancePath:instancePath+"/fonts/serifItalic",schemaPath:"#/properties/fonts/properties/serifItalic/pattern",keyword:"pattern",params:{pattern: "\\.(ttf|otf)$"},message:"must match pattern \""+"\\.(ttf|otf)$"+"\"",schema:"\\.(ttf|otf)$",parentSchema:schema17.properties.fonts.properties.serifItalic,data:data52};
 if(vErrors === null){
 vErrors = [err170];
@@ -6537,7 +6654,7 @@ errors++;
 if(data45.serifBold !== undefined){
 let data53 = data45.serifBold;
 if(typeof data53 === "string"){
-if(!pattern32.test(data53)){
+if(!pattern33.test(data53)){
 const err172 = {instancePath:instancePath+"/fonts/serifBold",schemaPath:"#/properties/fonts/properties/serifBold/pattern",keyword:"pattern",params:{pattern: "\\.(ttf|otf)$"},message:"must match pattern \""+"\\.(ttf|otf)$"+"\"",schema:"\\.(ttf|otf)$",parentSchema:schema17.properties.fonts.properties.serifBold,data:data53};
 if(vErrors === null){
 vErrors = [err172];
@@ -6665,7 +6782,7 @@ vErrors.push(err183);
 errors++;
 }
 for(const key14 in data54){
-if(!(func7.call(schema17.properties.sheet.properties, key14))){
+if(!(func9.call(schema17.properties.sheet.properties, key14))){
 const err184 = {instancePath:instancePath+"/sheet",schemaPath:"#/properties/sheet/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.sheet,data:data54};
 if(vErrors === null){
 vErrors = [err184];
@@ -6970,7 +7087,7 @@ vErrors.push(err209);
 errors++;
 }
 for(const key15 in data63){
-if(!(func7.call(schema17.properties.sheet.properties.scale.properties, key15))){
+if(!(func9.call(schema17.properties.sheet.properties.scale.properties, key15))){
 const err210 = {instancePath:instancePath+"/sheet/scale",schemaPath:"#/properties/sheet/properties/scale/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.sheet.properties.scale,data:data63};
 if(vErrors === null){
 vErrors = [err210];
@@ -7247,7 +7364,7 @@ return errors === 0;
 
 export const config = validate17;
 const schema18 = {"additionalProperties":false,"title":"bordduk release matrix (bordduk.config.yaml)","type":"object","properties":{"tool":{"pattern":"^[a-z][a-zA-Z0-9-]*$","type":"string"},"locales":{"anyOf":[{"const":"all","type":"string"},{"minItems":1,"type":"array","items":{"pattern":"^[a-z]{2,3}$","type":"string"}}]},"sizes":{"minItems":1,"type":"array","items":{"minLength":2,"type":"string"}},"orientation":{"anyOf":[{"const":"landscape","type":"string"},{"const":"portrait","type":"string"}]},"guideSize":{"anyOf":[{"const":"A4","type":"string"},{"const":"A5","type":"string"}]},"out":{"minLength":1,"type":"string"},"colour":{"anyOf":[{"const":"rgb","type":"string"},{"const":"cmyk","type":"string"}]}}};
-const pattern40 = new RegExp("^[a-z][a-zA-Z0-9-]*$", "u");
+const pattern41 = new RegExp("^[a-z][a-zA-Z0-9-]*$", "u");
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7268,7 +7385,7 @@ errors++;
 if(data.tool !== undefined){
 let data0 = data.tool;
 if(typeof data0 === "string"){
-if(!pattern40.test(data0)){
+if(!pattern41.test(data0)){
 const err1 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-zA-Z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-zA-Z0-9-]*$"+"\"",schema:"^[a-z][a-zA-Z0-9-]*$",parentSchema:schema18.properties.tool,data:data0};
 if(vErrors === null){
 vErrors = [err1];

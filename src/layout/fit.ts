@@ -84,7 +84,7 @@ export function fitSheet(input: SheetInput, opts: { allowSmall?: boolean; maxSiz
   if (found) return { ...found, floor, warnings: [] };
   const abs = input.model.theme.sheet.absoluteFloor;
   if (opts.allowSmall) {
-    const small = search(input, abs, floor);
+    const small = search(input, abs, Math.min(floor, opts.maxSize ?? Infinity));
     if (small) {
       return {
         ...small,
@@ -102,11 +102,16 @@ export function fitSheet(input: SheetInput, opts: { allowSmall?: boolean; maxSiz
 }
 
 export function overflowProblems(input: SheetInput, overflows: Overflow[], size: number, mentionAllowSmall: boolean): Problem[] {
-  const file = input.sheet.file;
   return overflows.map((o) => {
+    const file = o.inMeta ? input.model.metaFile : input.sheet.file;
     const words = input.sheet.words.blocks[o.block];
     const name = words ? `block '${o.block}' ("${words.title}")` : o.block === 'title' || o.block === 'footer' ? `the sheet's ${o.block}` : `layout '${o.block}'`;
-    const what = o.dimension === 'height' ? `lacks ${toMm(o.by).toFixed(1)} mm of height` : `has a word ${toMm(o.by).toFixed(1)} mm too wide for its column`;
+    const what =
+      o.dimension === 'height'
+        ? `lacks ${toMm(o.by).toFixed(1)} mm of height`
+        : o.block === 'footer'
+          ? `is ${toMm(o.by).toFixed(1)} mm too wide for one line`
+          : `has a word ${toMm(o.by).toFixed(1)} mm too wide for its column`;
     return {
       pos: file.pos(o.path),
       severity: 'error' as const,
@@ -133,6 +138,12 @@ export function fitSheets(model: ToolModel, paper: PaperSize, ts: Typesetter, op
     }
   }
   if (problems.length) throw new ContentError(problems);
-  const shared = Math.min(...fits.map((f) => f.size));
-  return fits.map((f, i) => (f.size === shared ? f : { ...f, ...layoutSheet(inputs[i], shared), size: shared }));
+  // Each larger fit is searched again below the shared size (a smaller size can change a layout's
+  // choices, so it is checked, not assumed); repeat until the sheets agree.
+  let current = fits;
+  for (;;) {
+    const shared = Math.min(...current.map((f) => f.size));
+    if (current.every((f) => f.size === shared)) return current;
+    current = current.map((f, i) => (f.size === shared ? f : fitSheet(inputs[i], { ...opts, maxSize: shared })));
+  }
 }

@@ -113,7 +113,7 @@ export function paginate(flows: Flow[], top: number, bottom: number, newPage: ()
         fit++;
       }
       const rest = lines.length - idx - fit;
-      if (rest > 0 && rest < MIN_LINES && fit > MIN_LINES) fit -= MIN_LINES - rest; // no widow
+      if (rest > 0 && rest < MIN_LINES && fit >= MIN_LINES) fit -= MIN_LINES - rest; // no widow (the orphan rule below may then move it all)
       if (fit < Math.min(MIN_LINES, lines.length - idx) && y > top) {
         start(); // no orphan
         continue;

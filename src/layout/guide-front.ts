@@ -31,17 +31,23 @@ export function cover(c: GuideCtx, date: Date): Item[] {
   coverY += figH + mm(10 * g.k);
   const desc = setText(ts, model.meta.description, { font: 'serif', size: g.body * 1.05, colour: 'ink' }, { x: g.left, y: coverY, width: g.width, leading: 1.5, source: 'cover' });
   cover.push({ type: 'tag', role: 'P', items: desc.items });
-  const dateText = new Intl.DateTimeFormat(intlLocale(model.locale), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  const dateText = formatDate(date, model.meta.months, model.meta.dateFormat);
   const colophon = setText(ts, `${model.meta.author}  ·  ${L.version} ${model.version}  ·  ${dateText}`, { font: 'sans', size: 8.5 * g.k, colour: 'muted' }, { x: g.left, y: g.bottom + mm(4 * g.k), width: g.width, source: 'cover' });
   cover.push({ type: 'tag', role: 'Artifact', items: colophon.items });
-  if (coverY + desc.height > g.bottom) throw new ContentError([{ pos: model.guideFile.pos([]), message: `the guide's cover overflows by ${((coverY + desc.height - g.bottom) / mm(1)).toFixed(1)} mm`, hint: 'shorten the description in meta.yaml', severity: 'error' }]);
+  if (coverY + desc.height > g.bottom) throw new ContentError([{ pos: model.metaFile.pos(['description']), message: `the guide's cover overflows by ${((coverY + desc.height - g.bottom) / mm(1)).toFixed(1)} mm`, hint: 'shorten the description', severity: 'error' }]);
 
   return cover;
 }
 
-/** Intl knows nynorsk as nn and bokmål as nb; Sámi as se. */
-function intlLocale(locale: string): string {
-  return locale === 'en' ? 'en-GB' : locale;
+/**
+ * A date in the locale's words from meta.yaml, in UTC: the same bytes on every machine, whatever
+ * its time zone or the locale data its Node was built with.
+ */
+export function formatDate(date: Date, months: string[], format: string): string {
+  return format
+    .replace('{day}', String(date.getUTCDate()))
+    .replace('{month}', months[date.getUTCMonth()])
+    .replace('{year}', String(date.getUTCFullYear()));
 }
 
 export function tableOfContents(c: GuideCtx, toc: TocEntry[]): Item[] {

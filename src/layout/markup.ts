@@ -19,9 +19,11 @@ export function parseInline(text: string, base: Style, faces: Faces, numbers: Re
   };
   for (const m of text.matchAll(TOKEN)) {
     push(text.slice(at, m.index), base);
-    if (m[1] !== undefined) push(m[1], { ...base, font: faces.bold });
-    else if (m[2] !== undefined) push(m[2], { ...base, font: faces.italic });
-    else if (m[3] !== undefined) push(m[3], { ...base, colour: 'accent', link: m[4] });
+    // Bold, italic and link text may hold field references (and each other): parse them in turn.
+    const inner = (t: string, style: Style) => runs.push(...parseInline(t, style, faces, numbers));
+    if (m[1] !== undefined) inner(m[1], { ...base, font: faces.bold });
+    else if (m[2] !== undefined) inner(m[2], { ...base, font: base.font === faces.bold ? faces.bold : faces.italic });
+    else if (m[3] !== undefined) inner(m[3], { ...base, colour: 'accent', link: m[4] });
     else push(String(numbers[m[5]] ?? m[5]), { ...base, font: faces.bold });
     at = m.index! + m[0].length;
   }
@@ -31,5 +33,5 @@ export function parseInline(text: string, base: Style, faces: Faces, numbers: Re
 
 /** The text without markup, e.g. for a PDF outline or a test's search. */
 export function plainText(text: string, numbers: Record<string, number>): string {
-  return text.replace(TOKEN, (_all, b, i, lt, _url, ref) => b ?? i ?? lt ?? String(numbers[ref] ?? ref));
+  return text.replace(TOKEN, (_all, b, i, lt, _url, ref) => (b ?? i ?? lt) !== undefined ? plainText(b ?? i ?? lt, numbers) : String(numbers[ref] ?? ref));
 }

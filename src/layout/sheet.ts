@@ -13,6 +13,8 @@ export interface Overflow {
   /** Path of the text at fault inside the sheet's content file. */
   path: (string | number)[];
   dimension: 'height' | 'width';
+  /** The words at fault are the tool's own (meta.yaml), not the sheet's. */
+  inMeta?: boolean;
   /** Points missing. */
   by: number;
 }
@@ -72,7 +74,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   items.push(...kicker.items, ...title.items, ...intro.items);
   regions.push({ id: 'title', x: m, y: top, w: innerW, h: bandContent + 0.01 });
   for (const o of [...title.wide, ...intro.wide]) overflows.push({ block: 'title', path: o.path, dimension: 'width', by: o.by });
-  if (kicker.width > leftW) overflows.push({ block: 'title', path: ['title'], dimension: 'width', by: kicker.width - leftW });
+  if (kicker.width > leftW) overflows.push({ block: 'title', path: ['title'], dimension: 'width', by: kicker.width - leftW, inMeta: true });
 
   // Footer: a rule and one line of small print, inside the safe margin.
   const fSize = size(c, 'footer');
@@ -95,7 +97,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   items.push(...fl.items, ...fr.items);
   regions.push({ id: 'footer', x: m, y: footTop, w: innerW, h: fLine });
   const footOver = footW(left) + footW(right) + gutter - innerW;
-  if (footOver > 0) overflows.push({ block: 'footer', path: ['title'], dimension: 'width', by: footOver });
+  if (footOver > 0) overflows.push({ block: 'footer', path: ['title'], dimension: 'width', by: footOver, inMeta: true });
 
   // The grid of blocks.
   const area: Rect = { x: m, y: bandH + gutter * 1.2, w: innerW, h: footTop - fSize * 0.5 - gutter - (bandH + gutter * 1.2) };
