@@ -15,14 +15,17 @@ export { loadModels, typesetter } from './models.js';
 export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
   const paths = opts.paths ?? defaultPaths();
   // Usage mistakes surface before any work: every size, the guide's paper, the print options.
-  for (const s of opts.sizes ?? ['A1']) printOptions(opts, parseSize(s, opts.orientation, 'landscape'));
+  const papers = (opts.sizes ?? ['A1']).map((s) => parseSize(s, opts.orientation, 'landscape'));
+  for (const paper of papers) printOptions(opts, paper);
+  // "A1,a1" or "1200x800mm,120x80cm" name one size twice: build it once (same file names otherwise).
+  const sizes = [...new Set(papers.map((p) => p.name))];
   const guidePaper = parseSize(opts.guideSize ?? 'A4', 'portrait', 'portrait');
   if (!['A4', 'A5'].includes(guidePaper.name)) throw new UsageError(`the guide prints on A4 or A5, not '${opts.guideSize}'`);
   const progress = opts.onProgress ?? (() => {});
   const models = loadModels(opts);
   buildDate(models[0]?.date ?? '1970-01-01'); // a bad SOURCE_DATE_EPOCH is a usage error before any work
-  const units = planUnits(models.map((m) => m.locale), opts);
-  const results = await runUnits(units, models, { ...opts, paths }, progress);
+  const units = planUnits(models.map((m) => m.locale), { ...opts, sizes });
+  const results = await runUnits(units, models, { ...opts, sizes, paths }, progress);
 
   // Sheets and the guide's miniatures may fail alike; Problems says each once.
   const errors = new Problems();

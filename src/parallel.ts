@@ -9,6 +9,7 @@ import type { ToolModel } from './content/load.js';
 import type { BuildOptions } from './options.js';
 import { loadModels } from './models.js';
 import { runUnit, type Unit, type UnitResult } from './jobs.js';
+import { ContentError, OutputError, UsageError, type Problem } from './errors.js';
 
 /** Workers pay for their own start-up (modules, fonts, content): not worth it for a few files. */
 const MIN_UNITS_FOR_WORKERS = 4;
@@ -23,7 +24,15 @@ const MIN_CORES_FOR_WORKERS = 4;
 const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
 
 export type WorkerRequest = { opts: BuildOptions; unit: Unit; index: number } | { stop: true };
-export type WorkerReply = { index: number; result?: UnitResult; error?: string; stack?: string } | { ready: true };
+export type WorkerReply = { index: number; result?: UnitResult; error?: string; name?: string; problems?: Problem[]; stack?: string } | { ready: true };
+
+/** The error a worker reported, as the class the CLI knows how to print (and with its exit code). */
+function rebuild(msg: { error?: string; name?: string; problems?: Problem[]; stack?: string }): Error {
+  if (msg.problems) return new ContentError(msg.problems);
+  const err = msg.name === 'UsageError' ? new UsageError(msg.error!) : msg.name === 'OutputError' ? new OutputError(msg.error!) : new Error(msg.error);
+  if (msg.stack && !(err instanceof UsageError || err instanceof OutputError)) err.stack = msg.stack;
+  return err;
+}
 
 function threadCount(opts: BuildOptions, units: number): number {
   if (opts.jobs !== undefined) return Math.max(1, Math.min(opts.jobs, units));
@@ -67,10 +76,8 @@ export async function runUnits(units: Unit[], models: ToolModel[], opts: BuildOp
             return feed();
           }
           if (msg.error !== undefined) {
-            const err = new Error(msg.error);
-            if (msg.stack) err.stack = msg.stack;
             worker.terminate();
-            return reject(err);
+            return reject(rebuild(msg));
           }
           inFlight--;
           results[msg.index] = msg.result!;
@@ -78,7 +85,7 @@ export async function runUnits(units: Unit[], models: ToolModel[], opts: BuildOp
           feed();
         });
         worker.on('error', reject);
-        worker.on('exit', () => resolve());
+        worker.on('exit', () => (inFlight > 0 ? reject(new Error('a worker thread stopped before it finished its units')) : resolve()));
       }),
     );
   }

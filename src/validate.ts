@@ -7,6 +7,7 @@ import type { ToolModel } from './content/load.js';
 import { defaultPaths } from './paths.js';
 import { fitSheets } from './layout/fit.js';
 import { parseSize } from './layout/units.js';
+import { textValues, valueAt } from './content/yaml-file.js';
 
 /** Longer than this (and by more than a few characters) is worth a warning: the sheets have fixed room. */
 const LENGTH_RATIO = 1.35;
@@ -15,18 +16,6 @@ const LENGTH_SLACK = 12;
 export interface ValidateOptions extends Pick<BuildOptions, 'tool' | 'locales' | 'paths' | 'orientation' | 'allowSmall'> {
   /** Sheet sizes to try fitting at; defaults to A0–A4. */
   sizes?: string[];
-}
-
-function* strings(value: unknown, path: (string | number)[] = []): Generator<[(string | number)[], string]> {
-  if (typeof value === 'string') yield [path, value];
-  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path, i]);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, [...path, k]);
-}
-
-function at(value: unknown, path: (string | number)[]): unknown {
-  let v = value;
-  for (const seg of path) v = v == null ? undefined : (v as Record<string | number, unknown>)[seg];
-  return v;
 }
 
 function compareGuides(source: ToolModel, target: ToolModel, problems: Problems): void {
@@ -47,8 +36,8 @@ function compareGuides(source: ToolModel, target: ToolModel, problems: Problems)
 function compareLengths(source: ToolModel, target: ToolModel, problems: Problems): void {
   target.sheets.forEach((sheet, i) => {
     const src = source.sheets[i].words;
-    for (const [path, text] of strings(sheet.words)) {
-      const orig = at(src, path);
+    for (const [path, text] of textValues(sheet.words)) {
+      const orig = valueAt(src, path);
       if (typeof orig !== 'string') continue;
       if (text.length > orig.length * LENGTH_RATIO + LENGTH_SLACK) {
         problems.warn(sheet.file.pos(path), `this text is ${Math.round((text.length / orig.length - 1) * 100)} % longer than the ${source.locale} source ("${orig}")`, 'sheets have fixed room: shorten it if the build reports that it does not fit');

@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { ToolModel } from './content/load.js';
 import { loadModels } from './models.js';
+import { ContentError } from './errors.js';
 import { runUnit } from './jobs.js';
 import type { WorkerReply, WorkerRequest } from './parallel.js';
 
@@ -22,7 +23,8 @@ port.on('message', async (msg: WorkerRequest) => {
     port.postMessage({ index: msg.index, result } satisfies WorkerReply);
   } catch (e) {
     const err = e as Error;
-    port.postMessage({ index: msg.index, error: err?.message ?? String(e), stack: err?.stack } satisfies WorkerReply);
+    const problems = e instanceof ContentError ? e.problems : undefined;
+    port.postMessage({ index: msg.index, error: err?.message ?? String(e), name: err?.name, problems, stack: err?.stack } satisfies WorkerReply);
   }
 });
 port.postMessage({ ready: true } satisfies WorkerReply);

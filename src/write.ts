@@ -25,7 +25,12 @@ export function writeAllAtomic(dir: string, files: { name: string; bytes: Uint8A
   }
   return files.map((f, i) => {
     const final = join(out, f.name);
-    renameSync(temps[i], final);
+    try {
+      renameSync(temps[i], final);
+    } catch (e) {
+      for (const t of temps.slice(i)) rmSync(t, { force: true });
+      throw new OutputError(`cannot put ${f.name} into ${dir}: ${(e as NodeJS.ErrnoException).code ?? e} (is another build writing there at the same time?)`);
+    }
     return join(dir, f.name);
   });
 }

@@ -77,3 +77,12 @@ describe('building on several threads', () => {
     expect(r.stderr).toMatch(/give a whole number of threads/);
   });
 });
+
+describe('sizes named twice', () => {
+  it('builds A1,a1 and 1200x800mm,120x80cm once each', async () => {
+    const { cli } = await import('./helpers.js');
+    const r = await cli(['build', '--only', 'sheets', '--size', 'A1,a1,1200x800mm,120x80cm', '--out', join(ROOT, 'out', 'test-dup'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).files.map((f: { size: string; sheet: number }) => `${f.sheet}-${f.size}`)).toEqual(['1-A1', '2-A1', '1-1200x800mm', '2-1200x800mm']);
+  });
+});

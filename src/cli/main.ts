@@ -2,7 +2,7 @@
 // Nothing else lives here.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ContentError, OutputError, UsageError, formatProblem } from '../errors.js';
-import { build, loadModels, type BuildOptions, type BuildResult } from '../build.js';
+import { build, type BuildOptions, type BuildResult } from '../build.js';
 import { validate } from '../validate.js';
 import { schemaJson, SCHEMA_KINDS } from '../schema.js';
 import { VERSION } from '../version.js';
@@ -150,4 +150,3 @@ export async function run(argv: string[], out = { stdout: (s: string) => void pr
   }
 }
 
-export { loadModels };

@@ -211,4 +211,3 @@ export const contentSchemas: Record<string, TSchema> = {
   guide: GuideFile,
   hyphenation: HyphenationFile,
 };
-export type ContentKind = 'tool' | 'meta' | 'sheet' | 'guide' | 'hyphenation';

@@ -2,7 +2,7 @@
 // a Problem at the exact key or value, with a hint an editor can act on.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Problems, suggest } from '../errors.js';
-import type { JsonPath, YamlFile } from './yaml-file.js';
+import { valueAt, type YamlFile } from './yaml-file.js';
 import type { SchemaName } from './schemas.js';
 // Precompiled by `npm run schema` from the TypeBox source; a test keeps it current.
 import * as validators from './validators.generated.js';
@@ -23,11 +23,6 @@ function pathOf(err: ErrorObject): (string | number)[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function dataAt(data: unknown, path: JsonPath): unknown {
-  let d = data;
-  for (const seg of path) d = d == null ? undefined : (d as Record<string | number, unknown>)[seg];
-  return d;
-}
 
 /**
  * A union (the guide's items) fails in every branch; only the branch that the editor meant is
@@ -40,7 +35,7 @@ function pickErrors(errors: ErrorObject[], data: unknown): ErrorObject[] {
   const unionPaths = new Set(unions.map((u) => u.instancePath));
   const chosen = new Map<string, number>();
   for (const u of unions) {
-    const item = dataAt(data, pathOf(u));
+    const item = valueAt(data, pathOf(u));
     const branches = (u.schema as { properties?: Record<string, unknown> }[]) ?? [];
     const keys = item && typeof item === 'object' && !Array.isArray(item) ? Object.keys(item) : [];
     const idx = branches.findIndex((b) => keys.some((k) => b.properties && k in b.properties && k !== 'alt'));
@@ -86,7 +81,7 @@ function describe(value: unknown): string {
 
 function report(err: ErrorObject, file: YamlFile, problems: Problems): void {
   const path = pathOf(err);
-  const value = dataAt(file.data, path);
+  const value = valueAt(file.data, path);
   const where = path.length ? `'${path.join('.')}'` : 'the file';
   switch (err.keyword) {
     case 'additionalProperties': {

@@ -93,16 +93,7 @@ function decodeUtf8(bytes: Buffer, display: string, problems: Problems): string 
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
-    // Find the first bad byte, so that the message can say where it is.
-    let good = 0;
-    for (let end = 1; end <= bytes.length; end++) {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
-        good = end;
-      } catch {
-        if (end - good > 4) break;
-      }
-    }
+    const good = firstInvalidUtf8(bytes);
     const before = new TextDecoder().decode(bytes.subarray(0, good));
     const lines = before.split('\n');
     problems.error(
@@ -112,6 +103,25 @@ function decodeUtf8(bytes: Buffer, display: string, problems: Problems): string 
     );
     return undefined;
   }
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence (one pass). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    // The second byte's range rules out overlong forms, surrogates and code points above U+10FFFF.
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= n; k++) {
+      const x = b[i + k];
+      if (x === undefined || x < (k === 1 ? lo : 0x80) || x > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return b.length - 1;
 }
 
 function offsetOf(doc: Document, path: JsonPath, key: boolean): number {
@@ -187,4 +197,18 @@ function yamlHint(code: string, message: string): string | undefined {
     default:
       return 'check indentation, colons and quotes on this line';
   }
+}
+
+/** Every text value in parsed YAML, with its path: for checks that look at all the words. */
+export function* textValues(value: unknown, path: (string | number)[] = []): Generator<[JsonPath, string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* textValues(value[i], [...path, i]);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* textValues(v, [...path, k]);
+}
+
+/** The value at a path in parsed YAML, or undefined. */
+export function valueAt(data: unknown, path: JsonPath): unknown {
+  let d = data;
+  for (const seg of path) d = d == null ? undefined : (d as Record<string | number, unknown>)[seg];
+  return d;
 }

@@ -28,10 +28,6 @@ export interface Flow {
   onPlace?: (page: number, y: number) => void;
 }
 
-export interface FlowPage {
-  items: Item[];
-}
-
 const MIN_LINES = 2;
 
 function shift(items: Item[], dy: number, dx = 0): Item[] {

@@ -3,16 +3,10 @@
 import { Problems } from '../errors.js';
 import type { ToolModel } from '../content/load.js';
 import type { FontSet } from './fonts.js';
-import type { YamlFile, JsonPath } from '../content/yaml-file.js';
-
-function* strings(value: unknown, path: (string | number)[] = []): Generator<[JsonPath, string]> {
-  if (typeof value === 'string') yield [path, value];
-  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path, i]);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, [...path, k]);
-}
+import { textValues, type YamlFile } from '../content/yaml-file.js';
 
 function checkFile(file: YamlFile, data: unknown, fonts: FontSet, problems: Problems): void {
-  for (const [path, text] of strings(data)) {
+  for (const [path, text] of textValues(data)) {
     // Every text may be set in the sans (sheets) or the serif (guide body); it must work in both.
     const missing = new Set([...fonts.missing('sans', text), ...fonts.missing('serif', text)]);
     for (const ch of missing) {

@@ -187,8 +187,3 @@ export function wrap(runs: Run[], maxWidth: number, fonts: FontSet, hyph: Hyphen
   }
   return lines.map((l) => buildLine(l, fonts));
 }
-
-/** The widest single unbreakable piece: text narrower than this can never fit. */
-export function maxLineWidth(lines: Line[]): number {
-  return lines.reduce((m, l) => Math.max(m, l.width), 0);
-}

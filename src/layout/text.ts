@@ -66,8 +66,3 @@ function placeLines(ts: Typesetter, lines: Line[], runs: Run[], o: SetOptions): 
   });
   return { items, height: lines.length * lh, width: widest, lines: lines.length };
 }
-
-/** Height of one line of text at `size`, as setText stacks them. */
-export function lineHeight(size: number, leading = 1.25): number {
-  return size * leading;
-}
