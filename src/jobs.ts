@@ -126,7 +126,7 @@ function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Dat
           textSize: round(shared),
           floor: round(lay.floor),
           smallestText: round(lay.stats.minText),
-          spareWriteInMm: round(toMm(lay.stats.minWriteInMm)),
+          spareWriteInMm: round(toMm(lay.stats.spareHeight)),
           ...(lay.stats.smallestWriteIn ? { smallestWriteIn: { block: lay.stats.smallestWriteIn.block, widthMm: round(toMm(lay.stats.smallestWriteIn.w)), heightMm: round(toMm(lay.stats.smallestWriteIn.h)) } } : {}),
           warnings: lay.warnings.map((w) => w.message),
         },

@@ -55,6 +55,9 @@ export function crossCheckSheet(tpl: Tpl, words: Words, problems: Problems): voi
     };
     switch (block.kind) {
       case 'fields':
+        if (block.widths && block.widths.length !== block.fields.length) {
+          problems.error(tpl.pos(['blocks', id, 'widths']), `block '${id}' has ${block.widths.length} widths for ${block.fields.length} fields`, 'give one width per field, or none for equal widths');
+        }
         need('fields');
         if (w.fields) sameIds(block.fields, w.fields, words, [...at, 'fields'], 'field', tpl, problems);
         forbid('columns', 'remove it');

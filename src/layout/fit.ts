@@ -36,7 +36,7 @@ const STEP = 0.05; // points: finer than anyone can see, coarse enough to keep t
 function margin(l: SheetLayout): number {
   const wide = l.overflows.filter((o) => o.dimension === 'width').reduce((a, o) => a + o.by, 0);
   const tall = l.overflows.filter((o) => o.dimension === 'height').reduce((a, o) => Math.max(a, o.by), 0);
-  return fits(l) ? l.stats.minWriteInMm : -(tall + wide) || -1;
+  return fits(l) ? l.stats.spareHeight : -(tall + wide) || -1;
 }
 
 /**

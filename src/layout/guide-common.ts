@@ -5,7 +5,7 @@ import type { Item, Page } from './frame.js';
 import type { FlowLine } from './flow.js';
 import { wrap, type Run, type Style } from './linebreak.js';
 import { parseInline } from './markup.js';
-import type { Typesetter } from './text.js';
+import { lineBox, lineItems, type Typesetter } from './text.js';
 import { mm, type PaperSize } from './units.js';
 
 export interface Geometry {
@@ -30,19 +30,14 @@ export function geometry(paper: PaperSize): Geometry {
 
 export const FACES = { regular: 'serif' as FontId, bold: 'serifBold' as FontId, italic: 'serifItalic' as FontId };
 
+/** Runs wrapped into lines for pagination: items relative to each line's top, links as their own items. */
 export function linesOf(ts: Typesetter, runs: Run[], x: number, width: number, leading: number, source: string): FlowLine[] {
-  const size = Math.max(...runs.map((r) => r.style.size));
-  const lh = size * leading;
-  const m = ts.fonts.metrics(runs[0].style.font, size);
-  const base = (lh - (m.ascent + m.descent)) / 2 + m.ascent;
+  const box = lineBox(ts, runs, leading);
   return wrap(runs, width, ts.fonts, ts.hyph).map((line) => ({
-    height: lh,
-    items: line.fragments.flatMap((f): Item[] => {
-      const text = f.text.replace(/ +$/, '');
-      if (!text) return [];
-      const t: Item = { type: 'text', x: x + f.x, y: base, text, font: f.style.font, size: f.style.size, colour: f.style.colour, width: ts.fonts.width(f.style.font, f.style.size, text), source, link: f.style.link };
-      return f.style.link ? [t, { type: 'link', x: x + f.x, y: base - f.style.size, w: t.width, h: f.style.size * 1.3, url: f.style.link }] : [t];
-    }),
+    height: box.height,
+    items: lineItems(ts, line, x, box.baseline, source).flatMap((t): Item[] =>
+      t.link ? [t, { type: 'link', x: t.x, y: t.y - t.size, w: t.width, h: t.size * 1.3, url: t.link }] : [t],
+    ),
   }));
 }
 

@@ -24,7 +24,7 @@ export interface SheetLayout {
   overflows: Overflow[];
   layoutName: string;
   /** For the layout report: the smallest text size, the least spare height, the smallest room to write in. */
-  stats: { minText: number; minWriteInMm: number; smallestWriteIn?: { block: string; w: number; h: number } };
+  stats: { minText: number; /** Points. */ spareHeight: number; smallestWriteIn?: { block: string; w: number; h: number } };
 }
 
 export interface SheetInput {
@@ -125,6 +125,6 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     page: { width: W, height: H, trim: { x: 0, y: 0, w: W, h: H }, bleed: { x: -bleed, y: -bleed, w: W + 2 * bleed, h: H + 2 * bleed }, items, regions },
     overflows,
     layoutName: layout.name,
-    stats: { minText, minWriteInMm: minWrite, smallestWriteIn: smallest },
+    stats: { minText, spareHeight: minWrite, smallestWriteIn: smallest },
   };
 }

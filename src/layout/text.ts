@@ -36,33 +36,35 @@ export function setText(ts: Typesetter, text: string, style: Style, o: SetOption
   return setRuns(ts, [{ text, style }], o);
 }
 
-function placeLines(ts: Typesetter, lines: Line[], runs: Run[], o: SetOptions): SetText {
+/** Line height and the baseline's distance from the line's top, for runs set at `leading`. */
+export function lineBox(ts: Typesetter, runs: Run[], leading: number): { height: number; baseline: number } {
   const size = Math.max(...runs.map((r) => r.style.size));
-  const lh = size * (o.leading ?? 1.25);
+  const height = size * leading;
   const m = ts.fonts.metrics(runs[0].style.font, size);
   // Centre the glyphs' ascent+descent in the line box, so that boxes stack evenly.
-  const baseline0 = o.y + (lh - (m.ascent + m.descent)) / 2 + m.ascent;
+  return { height, baseline: (height - (m.ascent + m.descent)) / 2 + m.ascent };
+}
+
+/** One wrapped line as text items on a baseline; trailing spaces are not drawn. */
+export function lineItems(ts: Typesetter, line: Line, x: number, baseline: number, source: string | undefined): TextItem[] {
+  const items: TextItem[] = [];
+  for (const f of line.fragments) {
+    const text = f.text.replace(/ +$/, '');
+    if (!text) continue;
+    const width = text === f.text ? f.width : ts.fonts.width(f.style.font, f.style.size, text);
+    items.push({ type: 'text', x: x + f.x, y: baseline, text, font: f.style.font, size: f.style.size, colour: f.style.colour, width, source, link: f.style.link });
+  }
+  return items;
+}
+
+function placeLines(ts: Typesetter, lines: Line[], runs: Run[], o: SetOptions): SetText {
+  const box = lineBox(ts, runs, o.leading ?? 1.25);
   const items: TextItem[] = [];
   let widest = 0;
   lines.forEach((line, i) => {
     widest = Math.max(widest, line.width);
     const shift = o.align === 'center' ? (o.width - line.width) / 2 : o.align === 'right' ? o.width - line.width : 0;
-    for (const f of line.fragments) {
-      const text = f.text.replace(/ +$/, '');
-      if (!text) continue;
-      items.push({
-        type: 'text',
-        x: o.x + shift + f.x,
-        y: baseline0 + i * lh,
-        text,
-        font: f.style.font,
-        size: f.style.size,
-        colour: f.style.colour,
-        width: text === f.text ? f.width : ts.fonts.width(f.style.font, f.style.size, text),
-        source: o.source,
-        link: f.style.link,
-      });
-    }
+    items.push(...lineItems(ts, line, o.x + shift, o.y + box.baseline + i * box.height, o.source));
   });
-  return { items, height: lines.length * lh, width: widest, lines: lines.length };
+  return { items, height: lines.length * box.height, width: widest, lines: lines.length };
 }
