@@ -125,7 +125,25 @@ export function overflowProblems(input: SheetInput, overflows: Overflow[], size:
  * Fits every sheet of a tool at one size. The sheets lie side by side on the table, so they share
  * one question-text size: the smaller of their fits.
  */
+/**
+ * Fits are pure (same model, paper and bleed: same result), and a default build needs the A1 fits
+ * twice: for the sheets and for the guide's miniatures. A fit that needed no --allow-small is the
+ * same with or without it, so it serves both.
+ */
+const fitCache = new WeakMap<ToolModel, Map<string, FitResult[]>>();
+
 export function fitSheets(model: ToolModel, paper: PaperSize, ts: Typesetter, opts: { allowSmall?: boolean; bleed?: number } = {}): FitResult[] {
+  const key = `${paper.widthMm}x${paper.heightMm}|${opts.bleed ?? 0}`;
+  let byKey = fitCache.get(model);
+  if (!byKey) fitCache.set(model, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const fits = fitSheetsUncached(model, paper, ts, opts);
+  if (fits.every((f) => f.warnings.length === 0)) byKey.set(key, fits);
+  return fits;
+}
+
+function fitSheetsUncached(model: ToolModel, paper: PaperSize, ts: Typesetter, opts: { allowSmall?: boolean; bleed?: number }): FitResult[] {
   const inputs = model.sheets.map((sheet) => ({ model, sheet, paper, ts, bleed: opts.bleed ?? 0 }));
   const problems: Problem[] = [];
   const fits: FitResult[] = [];
