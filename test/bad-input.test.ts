@@ -542,3 +542,50 @@ describe('nothing lost', () => {
     expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });
+
+describe('more bad inputs (found in review)', () => {
+  it('21. an impossible release date in tool.yaml is reported at its line', async () => {
+    const p = scratchProject();
+    const text = p.read('tool.yaml');
+    const line = lineOf(text, 'date:');
+    p.write('tool.yaml', replaceLine(text, line, () => 'date: "2026-02-30"'));
+    const r = await build(p);
+    expectContentError(r, outOf(p));
+    expect(problemAt(r, p.file('tool.yaml'), line, 7)).toMatch(/'2026-02-30' is not a date in the calendar/);
+  });
+
+  it('22. SOURCE_DATE_EPOCH beyond year 9999 is a usage error, before any work', () => {
+    const p = scratchProject();
+    const r = cliProcess(['--root', p.dir, 'build', '--out', outOf(p)], { env: { SOURCE_DATE_EPOCH: '99999999999999' } });
+    expectUsageError(r, outOf(p), /SOURCE_DATE_EPOCH must be whole seconds since 1970 \(up to year 9999\)/);
+  });
+
+  it('23. a font file the theme names but the fonts folder lacks is reported at theme.yaml', async () => {
+    const p = scratchProject();
+    const theme = join(p.dir, 'templates', 'theme.yaml');
+    const text = readFileSync(theme, 'utf8');
+    const line = lineOf(text, '  serifBold:');
+    writeFileSync(theme, replaceLine(text, line, () => '  serifBold: NotoSerif_900Black.ttf'));
+    const r = await build(p);
+    expectContentError(r, outOf(p));
+    expect(problemAt(r, theme, line, 14)).toMatch(/font file 'NotoSerif_900Black\.ttf' is not in/);
+  });
+
+  it('24. --locale with no locale in it is a usage error', async () => {
+    const p = scratchProject();
+    const r = await cli(['--root', p.dir, 'build', '--locale', ',', '--out', outOf(p)]);
+    expectUsageError(r, outOf(p), /--locale names no locale; this tool has: nb, nn, en/);
+    const v = await cli(['--root', p.dir, 'validate', '--locale', ',']);
+    expectUsageError(v, undefined, /--locale names no locale/);
+  });
+
+  it('25. a character no font can draw in meta.yaml is named at its line', async () => {
+    const p = scratchProject();
+    const text = p.read('nb/meta.yaml');
+    const line = lineOf(text, 'subtitle:');
+    p.write('nb/meta.yaml', replaceLine(text, line, () => 'subtitle: Verktøy for ledelsesforankring ✪'));
+    const r = await build(p);
+    expectContentError(r, outOf(p));
+    expect(problemAt(r, p.file('nb/meta.yaml'), line, 11)).toMatch(/the character '✪' \(U\+272A\) cannot be printed/);
+  });
+});
