@@ -351,7 +351,7 @@ return errors === 0;
 }
 
 export const meta = validate11;
-const schema12 = {"additionalProperties":false,"title":"bordduk tool words (<locale>/meta.yaml)","type":"object","required":["title","subtitle","description","author","keywords","months","dateFormat","labels"],"properties":{"title":{"minLength":1,"description":"The tool's name, e.g. \"Ledelsesforankring\".","type":"string"},"subtitle":{"minLength":1,"description":"One line under the name, e.g. \"Verktøy for ledelsesforankring i innovative anskaffelser\".","type":"string"},"description":{"minLength":1,"description":"One or two sentences for the PDF metadata and the guide's cover.","type":"string"},"author":{"minLength":1,"description":"Who publishes the tool; goes into the PDF metadata.","type":"string"},"keywords":{"minItems":1,"type":"array","items":{"minLength":1,"description":"A search keyword.","type":"string"}},"months":{"minItems":12,"maxItems":12,"description":"The twelve months, January first: dates are written from these, not from the machine's locale data.","type":"array","items":{"minLength":1,"description":"A month's name as it stands in a date, e.g. \"november\".","type":"string"}},"dateFormat":{"minLength":1,"description":"How a date is written, with {day}, {month} and {year}: \"{day}. {month} {year}\".","pattern":"\\{day\\}[\\s\\S]*\\{month\\}|\\{month\\}[\\s\\S]*\\{day\\}","type":"string"},"labels":{"additionalProperties":false,"type":"object","required":["sheet","of","page","contents","guide","version","field","tip","pitfall","example","assemblyTitle","actualSize","assembly"],"properties":{"sheet":{"minLength":1,"description":"Word for \"sheet\", as in \"Sheet 1 of 2\".","type":"string"},"of":{"minLength":1,"description":"Word for \"of\", as in \"Sheet 1 of 2\".","type":"string"},"page":{"minLength":1,"description":"Word for \"page\".","type":"string"},"contents":{"minLength":1,"description":"Heading of the guide's table of contents.","type":"string"},"guide":{"minLength":1,"description":"Word for the process guide, e.g. \"Prosessguide\".","type":"string"},"version":{"minLength":1,"description":"Word for \"version\".","type":"string"},"field":{"minLength":1,"description":"Word for a numbered field on a sheet, e.g. \"felt\".","type":"string"},"tip":{"minLength":1,"description":"Label of a tip callout.","type":"string"},"pitfall":{"minLength":1,"description":"Label of a pitfall callout.","type":"string"},"example":{"minLength":1,"description":"Label of an example row in a table, e.g. \"Eksempel\".","type":"string"},"assemblyTitle":{"minLength":1,"description":"Heading of the first page of a sheet printed in tiles, e.g. \"Slik setter du sammen arket\".","type":"string"},"actualSize":{"minLength":1,"description":"The instruction to print tiles at 100 % (actual size), never fit to page.","type":"string"},"assembly":{"minLength":1,"description":"How to cut and glue the tiles together, in one or two sentences.","type":"string"}}}}};
+const schema12 = {"additionalProperties":false,"title":"bordduk tool words (<locale>/meta.yaml)","type":"object","required":["title","subtitle","description","author","keywords","months","dateFormat","labels"],"properties":{"title":{"minLength":1,"description":"The tool's name, e.g. \"Ledelsesforankring\".","type":"string"},"subtitle":{"minLength":1,"description":"One line under the name, e.g. \"Verktøy for ledelsesforankring i innovative anskaffelser\".","type":"string"},"description":{"minLength":1,"description":"One or two sentences for the PDF metadata and the guide's cover.","type":"string"},"author":{"minLength":1,"description":"Who publishes the tool; goes into the PDF metadata.","type":"string"},"keywords":{"minItems":1,"type":"array","items":{"minLength":1,"description":"A search keyword.","type":"string"}},"months":{"minItems":12,"maxItems":12,"description":"The twelve months, January first: dates are written from these, not from the machine's locale data.","type":"array","items":{"minLength":1,"description":"A month's name as it stands in a date, e.g. \"november\".","type":"string"}},"dateFormat":{"minLength":1,"description":"How a date is written, with {day}, {month} and {year}: \"{day}. {month} {year}\".","pattern":"\\{day\\}[\\s\\S]*\\{month\\}|\\{month\\}[\\s\\S]*\\{day\\}","type":"string"},"labels":{"additionalProperties":false,"type":"object","required":["sheet","of","page","contents","guide","version","tip","pitfall","example","guideNote","assemblyTitle","actualSize","assembly"],"properties":{"sheet":{"minLength":1,"description":"Word for \"sheet\", as in \"Sheet 1 of 2\".","type":"string"},"of":{"minLength":1,"description":"Word for \"of\", as in \"Sheet 1 of 2\".","type":"string"},"page":{"minLength":1,"description":"Word for \"page\".","type":"string"},"contents":{"minLength":1,"description":"Heading of the guide's table of contents.","type":"string"},"guide":{"minLength":1,"description":"Word for the process guide, e.g. \"Prosessguide\".","type":"string"},"version":{"minLength":1,"description":"Word for \"version\".","type":"string"},"tip":{"minLength":1,"description":"Label of a tip callout.","type":"string"},"pitfall":{"minLength":1,"description":"Label of a pitfall callout.","type":"string"},"example":{"minLength":1,"description":"Label of an example row in a table, e.g. \"Eksempel\".","type":"string"},"guideNote":{"minLength":1,"description":"Footer note on each sheet pointing to the guide, e.g. \"Prosessguiden forklarer hvert felt\".","type":"string"},"assemblyTitle":{"minLength":1,"description":"Heading of the first page of a sheet printed in tiles, e.g. \"Slik setter du sammen arket\".","type":"string"},"actualSize":{"minLength":1,"description":"The instruction to print tiles at 100 % (actual size), never fit to page.","type":"string"},"assembly":{"minLength":1,"description":"How to cut and glue the tiles together, in one or two sentences.","type":"string"}}}}};
 const func2 = (typeof runtime_ucs2length === "function" ? runtime_ucs2length : runtime_ucs2length.default);
 const func9 = Object.prototype.hasOwnProperty;
 const pattern6 = new RegExp("\\{day\\}[\\s\\S]*\\{month\\}|\\{month\\}[\\s\\S]*\\{day\\}", "u");
@@ -762,8 +762,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data9.field === undefined){
-const err35 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
+if(data9.tip === undefined){
+const err35 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "tip"},message:"must have required property '"+"tip"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -772,8 +772,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data9.tip === undefined){
-const err36 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "tip"},message:"must have required property '"+"tip"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
+if(data9.pitfall === undefined){
+const err36 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "pitfall"},message:"must have required property '"+"pitfall"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -782,8 +782,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data9.pitfall === undefined){
-const err37 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "pitfall"},message:"must have required property '"+"pitfall"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
+if(data9.example === undefined){
+const err37 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "example"},message:"must have required property '"+"example"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -792,8 +792,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data9.example === undefined){
-const err38 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "example"},message:"must have required property '"+"example"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
+if(data9.guideNote === undefined){
+const err38 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/required",keyword:"required",params:{missingProperty: "guideNote"},message:"must have required property '"+"guideNote"+"'",schema:schema12.properties.labels.required,parentSchema:schema12.properties.labels,data:data9};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -994,11 +994,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data9.field !== undefined){
-let data16 = data9.field;
+if(data9.tip !== undefined){
+let data16 = data9.tip;
 if(typeof data16 === "string"){
 if(func2(data16) < 1){
-const err55 = {instancePath:instancePath+"/labels/field",schemaPath:"#/properties/labels/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.field,data:data16};
+const err55 = {instancePath:instancePath+"/labels/tip",schemaPath:"#/properties/labels/properties/tip/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.tip,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1009,7 +1009,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/labels/field",schemaPath:"#/properties/labels/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.field.type,parentSchema:schema12.properties.labels.properties.field,data:data16};
+const err56 = {instancePath:instancePath+"/labels/tip",schemaPath:"#/properties/labels/properties/tip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.tip.type,parentSchema:schema12.properties.labels.properties.tip,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1019,11 +1019,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data9.tip !== undefined){
-let data17 = data9.tip;
+if(data9.pitfall !== undefined){
+let data17 = data9.pitfall;
 if(typeof data17 === "string"){
 if(func2(data17) < 1){
-const err57 = {instancePath:instancePath+"/labels/tip",schemaPath:"#/properties/labels/properties/tip/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.tip,data:data17};
+const err57 = {instancePath:instancePath+"/labels/pitfall",schemaPath:"#/properties/labels/properties/pitfall/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.pitfall,data:data17};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1034,7 +1034,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/labels/tip",schemaPath:"#/properties/labels/properties/tip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.tip.type,parentSchema:schema12.properties.labels.properties.tip,data:data17};
+const err58 = {instancePath:instancePath+"/labels/pitfall",schemaPath:"#/properties/labels/properties/pitfall/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.pitfall.type,parentSchema:schema12.properties.labels.properties.pitfall,data:data17};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1044,11 +1044,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data9.pitfall !== undefined){
-let data18 = data9.pitfall;
+if(data9.example !== undefined){
+let data18 = data9.example;
 if(typeof data18 === "string"){
 if(func2(data18) < 1){
-const err59 = {instancePath:instancePath+"/labels/pitfall",schemaPath:"#/properties/labels/properties/pitfall/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.pitfall,data:data18};
+const err59 = {instancePath:instancePath+"/labels/example",schemaPath:"#/properties/labels/properties/example/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.example,data:data18};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1059,7 +1059,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/labels/pitfall",schemaPath:"#/properties/labels/properties/pitfall/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.pitfall.type,parentSchema:schema12.properties.labels.properties.pitfall,data:data18};
+const err60 = {instancePath:instancePath+"/labels/example",schemaPath:"#/properties/labels/properties/example/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.example.type,parentSchema:schema12.properties.labels.properties.example,data:data18};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1069,11 +1069,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data9.example !== undefined){
-let data19 = data9.example;
+if(data9.guideNote !== undefined){
+let data19 = data9.guideNote;
 if(typeof data19 === "string"){
 if(func2(data19) < 1){
-const err61 = {instancePath:instancePath+"/labels/example",schemaPath:"#/properties/labels/properties/example/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.example,data:data19};
+const err61 = {instancePath:instancePath+"/labels/guideNote",schemaPath:"#/properties/labels/properties/guideNote/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.labels.properties.guideNote,data:data19};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1084,7 +1084,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/labels/example",schemaPath:"#/properties/labels/properties/example/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.example.type,parentSchema:schema12.properties.labels.properties.example,data:data19};
+const err62 = {instancePath:instancePath+"/labels/guideNote",schemaPath:"#/properties/labels/properties/guideNote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.labels.properties.guideNote.type,parentSchema:schema12.properties.labels.properties.guideNote,data:data19};
 if(vErrors === null){
 vErrors = [err62];
 }

@@ -71,6 +71,8 @@ export interface LinkItem {
   h: number;
   url?: string;
   page?: number;
+  /** What the link leads to, for assistive technology (the annotation's Contents). */
+  description?: string;
 }
 
 /** Structure for tagged PDF: the items inside belong to one element of the given role. */

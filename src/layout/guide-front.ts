@@ -70,7 +70,7 @@ export function tableOfContents(c: GuideCtx, toc: TocEntry[]): Item[] {
     const lineEnd = last && last.type === 'text' ? last.x + last.width : g.left + indent;
     const numItem: Item = { type: 'text', x: g.left + g.width - nw, y: baseline, text: num, font, size, colour: 'ink', width: nw, source: 'toc' };
     const leader: Item = { type: 'line', x1: lineEnd + mm(2 * g.k), y1: baseline, x2: g.left + g.width - nw - mm(2 * g.k), y2: baseline, stroke: 'rule', lineWidth: 0.8, dash: [0.8, 2.4] };
-    tocEntries.push({ type: 'tag', role: 'TOCI', items: [...set.items, { type: 'tag', role: 'Artifact', items: [leader] }, numItem, { type: 'link', x: g.left + indent, y: ty, w: g.width - indent, h: set.height, page: e.page }] });
+    tocEntries.push({ type: 'tag', role: 'TOCI', items: [...set.items, { type: 'tag', role: 'Artifact', items: [leader] }, numItem, { type: 'link', x: g.left + indent, y: ty, w: g.width - indent, h: set.height, page: e.page, description: `${L.page} ${e.page + 1}: ${e.title}` }] });
     ty += set.height;
   }
   tocItems.push({ type: 'tag', role: 'TOC', items: tocEntries });

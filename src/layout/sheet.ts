@@ -84,7 +84,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   // The fullest footer that fits on one line: on small or narrow paper it drops the subtitle, then the
   // pointer to the guide, rather than fail a build over small print.
   const version = `${model.meta.labels.version} ${model.version}`;
-  const guideNote = `${model.meta.labels.guide}: ${model.meta.labels.field} 1–${Object.keys(model.fieldNumbers).length}`;
+  const guideNote = model.meta.labels.guideNote;
   const choices: [string, string][] = [
     [`${model.meta.title} – ${model.meta.subtitle}  ·  ${version}`, `${guideNote}  ·  ${sheetLabel}`],
     [`${model.meta.title}  ·  ${version}`, `${guideNote}  ·  ${sheetLabel}`],

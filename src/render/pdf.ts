@@ -175,12 +175,12 @@ class Drawer {
     const el = this.doc.struct('Link');
     parent.add(el);
     if (it.url) {
-      this.doc.link(it.x, it.y, it.w, it.h, it.url, { structParent: el, Contents: new String(it.url) } as never);
+      this.doc.link(it.x, it.y, it.w, it.h, it.url, { structParent: el, Contents: new String(it.description ?? it.url) } as never);
       el.end();
     } else if (it.page !== undefined) {
       // The page may not exist yet: point at a named destination that is added once it does.
       this.destination(it.page);
-      this.doc.goTo(it.x, it.y, it.w, it.h, pageDestination(it.page), { structParent: el, Contents: new String(pageDestination(it.page)) } as never);
+      this.doc.goTo(it.x, it.y, it.w, it.h, pageDestination(it.page), { structParent: el, Contents: new String(it.description ?? pageDestination(it.page)) } as never);
       el.end();
     }
   }
