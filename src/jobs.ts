@@ -144,7 +144,8 @@ function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Dat
           date,
         },
       },
-      tagged: false,
+      // Tagged for readers on screen; press and tile versions are print artefacts, drawn as groups.
+      tagged: pages.length === 1 && pages[0] === lay.page,
       model,
     };
   });

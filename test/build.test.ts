@@ -116,3 +116,35 @@ describe('npx bordduk build (bokmål, A1)', () => {
     expect(second).toEqual(manifest.files.map((f) => f.sha256));
   });
 });
+
+describe('sheets for readers on screen', () => {
+  it('are tagged: the sheet title as H1, each field\'s number and title as H2, its words as P, in field order', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'bordduk-tagged-'));
+    const r = await cli(['build', '--only', 'sheets', '--out', out, '--json']);
+    const path = JSON.parse(r.stdout).files[0].path;
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
+    const page = await doc.getPage(1);
+    const tree = (await page.getStructTree()) as { children?: unknown[] };
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const textOf = new Map<string, string>();
+    let current: string | undefined;
+    for (const it of content.items as { type?: string; id?: string; str?: string }[]) {
+      if (it.type === 'beginMarkedContentProps') current = it.id;
+      else if (it.type === 'endMarkedContent') current = undefined;
+      else if (it.str !== undefined && current) textOf.set(current, (textOf.get(current) ?? '') + it.str);
+    }
+    const roles: [string, string][] = [];
+    const visit = (n: { role?: string; children?: unknown[]; type?: string; id?: string }, role?: string) => {
+      if (n.type === 'content' && role && n.id) roles.push([role, textOf.get(n.id) ?? '']);
+      for (const c of n.children ?? []) visit(c as typeof n, n.role ?? role);
+    };
+    visit(tree);
+    await doc.destroy();
+    const headings = roles.filter(([r]) => r === 'H2').map(([, t]) => t);
+    expect(roles.find(([r]) => r === 'H1')?.[1]).toBe('Hvem berøres av anskaffelsen?');
+    expect(headings.map((h) => h.replace(/\s+/g, ' '))).toEqual(['1 Om anskaffelsen', '2 Hvorfor er anskaffelsen strategisk?', '3 Hva vil endre seg?', '4 Ledelseskart', '5 Hvem mangler?']);
+    expect(roles.filter(([r]) => r === 'P').length).toBeGreaterThanOrEqual(5);
+    expect(readFileSync(path, 'latin1')).toMatch(/\/Lang \(nb\)/);
+  });
+});

@@ -75,11 +75,12 @@ function head(c: SheetCtx, id: string, w: SheetBlock, rect: Rect, base: string[]
   const num = String(c.numbers[id]);
   const nw = c.ts.fonts.width('sansBold', nSize, num);
   const nm = c.ts.fonts.metrics('sansBold', nSize);
-  items.push({ type: 'text', x: cx - nw / 2, y: cy + nm.capHeight / 2, text: num, font: 'sansBold', size: nSize, colour: 'accentInk', width: nw, source: id });
+  const numText: Item = { type: 'text', x: cx - nw / 2, y: cy + nm.capHeight / 2, text: num, font: 'sansBold', size: nSize, colour: 'accentInk', width: nw, source: id };
   const tx = rect.x + p + d + p * 0.6;
   const tw = rect.x + rect.w - p - tx;
   const title = stack(c, [{ text: w.title, font: 'sansBold', size: titleSize, colour: 'ink', path: [...base, 'title'], leading: 1.15 }], tx, rect.y + p + Math.max(0, (d - titleSize * 1.15) / 2), tw, 0, id);
-  items.push(...title.items);
+  // The field's number and title are its heading in the structure tree (the sheet's own text is tagged too).
+  items.push({ type: 'tag', role: 'H2', items: [numText, ...title.items] });
   let y = Math.max(rect.y + p + d, rect.y + p + Math.max(0, (d - titleSize * 1.15) / 2) + title.height);
   const paras: Para[] = [];
   if (w.prompt) paras.push({ text: w.prompt, font: 'sans', size: c.s, colour: 'ink', path: [...base, 'prompt'] });

@@ -1,7 +1,7 @@
 // One sheet at one question-text size: title band, grid of blocks, footer.
 // Returns the page and every place where the words did not fit, in points.
 import type { SheetModel, ToolModel } from '../content/load.js';
-import type { Item, Page, Region } from './frame.js';
+import { walk, type Item, type Page, type Region } from './frame.js';
 import { chooseLayout, resolveGrid, type Rect } from './grid.js';
 import { drawBlock, size, stack, type SheetCtx } from './blocks.js';
 import { setText, type Typesetter } from './text.js';
@@ -71,7 +71,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   for (const it of intro.items) if (it.type === 'text') it.y += Math.min(introShift, bandContent - intro.height);
   const bandH = top + bandContent + m * 0.55;
   items.push({ type: 'rect', x: -bleed, y: -bleed, w: W + 2 * bleed, h: bandH + bleed, fill: 'accent' });
-  items.push(...kicker.items, ...title.items, ...intro.items);
+  items.push({ type: 'tag', role: 'P', items: kicker.items }, { type: 'tag', role: 'H1', items: title.items }, { type: 'tag', role: 'P', items: intro.items });
   regions.push({ id: 'title', x: m, y: top, w: innerW, h: bandContent + 0.01 });
   for (const o of [...title.wide, ...intro.wide]) overflows.push({ block: 'title', path: o.path, dimension: 'width', by: o.by });
   if (kicker.width > leftW) overflows.push({ block: 'title', path: ['title'], dimension: 'width', by: kicker.width - leftW, inMeta: true });
@@ -111,7 +111,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   for (const id of Object.keys(sheet.template.blocks)) {
     const rect = grid.rects.get(id)!;
     const res = drawBlock(c, id, sheet.template.blocks[id], sheet.words.blocks[id], rect);
-    items.push(...res.items);
+    items.push(...tagBlock(res.items));
     regions.push({ id, ...rect });
     if (res.needed > rect.h + 0.01) overflows.push({ block: id, path: ['blocks', id], dimension: 'height', by: res.needed - rect.h });
     for (const o of res.wide) overflows.push({ block: id, path: o.path, dimension: 'width', by: o.by });
@@ -120,11 +120,23 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   }
   if (grid.shortfall > 0.01) overflows.push({ block: layout.name, path: ['blocks'], dimension: 'height', by: grid.shortfall });
 
-  const minText = Math.min(...items.flatMap((i) => (i.type === 'text' ? [i.size] : [])));
+  const minText = Math.min(...[...walk(items)].flatMap((i) => (i.type === 'text' ? [i.size] : [])));
   return {
     page: { width: W, height: H, trim: { x: 0, y: 0, w: W, h: H }, bleed: { x: -bleed, y: -bleed, w: W + 2 * bleed, h: H + 2 * bleed }, items, regions },
     overflows,
     layoutName: layout.name,
     stats: { minText, spareHeight: minWrite, smallestWriteIn: smallest },
   };
+}
+
+/**
+ * A block's words in reading order for the structure tree: its heading (tagged by the block), then
+ * its other text as one paragraph. Drawings stay untagged, so the renderer marks them as artifacts.
+ * Text is drawn after the drawings of its block, which it sits on anyway.
+ */
+function tagBlock(items: Item[]): Item[] {
+  const drawings = items.filter((i) => i.type !== 'text' && i.type !== 'tag');
+  const headings = items.filter((i) => i.type === 'tag');
+  const words = items.filter((i) => i.type === 'text');
+  return [...drawings, ...headings, ...(words.length ? [{ type: 'tag' as const, role: 'P' as const, items: words }] : [])];
 }
