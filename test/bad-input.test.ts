@@ -589,3 +589,16 @@ describe('more bad inputs (found in review)', () => {
     expect(problemAt(r, p.file('nb/meta.yaml'), line, 11)).toMatch(/the character '✪' \(U\+272A\) cannot be printed/);
   });
 });
+
+describe('guide text that cannot fit a page', () => {
+  it('26. a tip longer than a page fails the build at its line, instead of running off the page', async () => {
+    const p = scratchProject();
+    const text = p.read(GUIDE);
+    const line = lineOf(text, '      - tip: ');
+    p.write(GUIDE, replaceLine(text, line, (l) => `${l.slice(0, l.indexOf('tip: ') + 5)}"${words(1500)}"`));
+    const r = await build(p, '--only', 'guide');
+    expectContentError(r, outOf(p));
+    const col = text.split('\n')[line - 1].indexOf('- tip') + 3;
+    expect(problemAt(r, p.file(GUIDE), line, col)).toMatch(/this boxed item \(tip, pitfall or figure\) is [\d.]+ mm taller than a page of the guide/);
+  });
+});

@@ -2,6 +2,11 @@
 // or orphans (at least two lines of a paragraph on each side of a break) and no heading left
 // alone at the foot of a page.
 import type { Item, TagItem } from './frame.js';
+import { ContentError, type SourcePos } from '../errors.js';
+
+function tooTall(f: Flow, by: number): never {
+  throw new ContentError([{ pos: f.origin, severity: 'error', message: `this ${f.box ? 'boxed item (tip, pitfall or figure)' : 'text'} is ${(by / (72 / 25.4)).toFixed(1)} mm taller than a page of the guide`, hint: 'split it into shorter paragraphs or items' }]);
+}
 
 export type Role = 'P' | 'H1' | 'H2' | 'LI' | 'Figure' | 'TOCI';
 
@@ -24,6 +29,8 @@ export interface Flow {
   group?: number;
   /** Label of a list item (bullet or number), drawn beside its first line. */
   label?: Item[];
+  /** Where its words are, to name in an error if it cannot fit on a page. */
+  origin?: SourcePos;
   /** Called with the page index when the flow's first piece is placed (TOC, outline, links). */
   onPlace?: (page: number, y: number) => void;
 }
@@ -94,6 +101,8 @@ export function paginate(flows: Flow[], top: number, bottom: number, newPage: ()
     f.onPlace?.(page, y);
 
     if (f.box) {
+      // Nothing overflows silently: a box taller than a page cannot be placed anywhere.
+      if (f.box.height > bottom - top + 0.01) tooTall(f, f.box.height - (bottom - top));
       place(f, shift(f.box.items, y), f.role, f.box.alt);
       y += f.box.height + f.spaceAfter;
       return;
@@ -114,7 +123,7 @@ export function paginate(flows: Flow[], top: number, bottom: number, newPage: ()
         start(); // no orphan
         continue;
       }
-      if (fit === 0) fit = 1; // a line taller than a page: place it and let it overflow visibly
+      if (fit === 0) tooTall(f, lines[idx].height - (bottom - top)); // a line taller than a page
       const items: Item[] = [];
       let ly = y;
       for (let j = idx; j < idx + fit; j++) {

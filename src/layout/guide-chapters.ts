@@ -27,6 +27,7 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
   const h2 = (text: string, source: string): FlowLine[] =>
     linesOf(ts, [{ text, style: { font: 'sansBold', size: 13 * g.k, colour: 'ink' } }], g.left, g.width, 1.25, source);
 
+  const withOrigin = (fs: Flow[], path: (string | number)[]) => fs.map((f) => ({ ...f, origin: model.guideFile.pos(path) }));
   const itemFlows = (item: GuideItem, source: string): Flow[] => {
     const gap = g.body * 0.75;
     if ('p' in item) return [{ role: 'P', lines: para(item.p, source), spaceBefore: 0, spaceAfter: gap }];
@@ -95,7 +96,7 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
     }];
   };
 
-  model.guide.chapters.forEach((ch) => {
+  model.guide.chapters.forEach((ch, ci) => {
     const entry: OutlineEntry = { title: ch.title, page: 0, children: [] };
     const tocEntry = { title: ch.title, level: 1 as const, page: 0 };
     outline.push(entry);
@@ -109,8 +110,8 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
       newPage: true,
       onPlace: (p) => (entry.page = tocEntry.page = p + firstChapterPage),
     });
-    for (const item of ch.body) flows.push(...itemFlows(item, ch.id));
-    for (const s of ch.sections ?? []) {
+    ch.body.forEach((item, i) => flows.push(...withOrigin(itemFlows(item, ch.id), ['chapters', ci, 'body', i])));
+    (ch.sections ?? []).forEach((s, si) => {
       const sub: OutlineEntry = { title: s.title, page: 0, children: [] };
       const subToc = { title: s.title, level: 2 as const, page: 0 };
       entry.children.push(sub);
@@ -123,8 +124,8 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
         keepWithNext: true,
         onPlace: (p) => (sub.page = subToc.page = p + firstChapterPage),
       });
-      for (const item of s.body) flows.push(...itemFlows(item, s.id));
-    }
+      s.body.forEach((item, i) => flows.push(...withOrigin(itemFlows(item, s.id), ['chapters', ci, 'sections', si, 'body', i])));
+    });
   });
 
   return { flows, outline, toc };
