@@ -105,6 +105,7 @@ function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Dat
         actualSize: model.meta.labels.actualSize,
         assembly: model.meta.labels.assembly,
         fileName: name,
+        origin: model.metaFile.pos(['labels', 'assembly']),
       });
       pages = t.pages;
       sheetPrint.tile!.cols = t.plan.cols;

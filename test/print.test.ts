@@ -228,3 +228,17 @@ describe('--tile A4', () => {
     expect(c.code).toBe(2);
   });
 });
+
+describe('tiling instructions that leave no room for the map', () => {
+  it('fail the build at their line in meta.yaml', async () => {
+    const { scratchProject } = await import('./helpers.js');
+    const p = scratchProject();
+    const text = p.read('nb/meta.yaml');
+    const long = Array.from({ length: 400 }, () => 'lim flisene sammen').join(' ');
+    p.write('nb/meta.yaml', text.replace(/^ {2}assembly: .*$/m, `  assembly: "${long}"`));
+    const line = p.read('nb/meta.yaml').split('\n').findIndex((l) => l.startsWith('  assembly:')) + 1;
+    const r = await cli(['--root', p.dir, 'build', '--only', 'sheets', '--tile', 'A4', '--out', join(p.dir, 'out')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`nb/meta\\.yaml:${line}:\\d+: the tiles' first page has \\d+ mm left for the assembly map, less than 60 mm`));
+  });
+});

@@ -4,7 +4,11 @@
 import type { Item, Page } from './frame.js';
 import type { Typesetter } from './text.js';
 import { setText } from './text.js';
-import { A_SIZES, mm } from './units.js';
+import { A_SIZES, mm, toMm } from './units.js';
+import { ContentError, type SourcePos } from '../errors.js';
+
+/** The assembly map must stay big enough to read the tiles' labels. */
+const MIN_MAP = mm(60);
 
 export interface TileOptions {
   /** Paper the tiles print on. */
@@ -22,6 +26,8 @@ export interface TileWords {
   /** How to assemble, one or two sentences. */
   assembly: string;
   fileName: string;
+  /** Where the instructions are written (meta.yaml), to name if they leave no room for the map. */
+  origin?: SourcePos;
 }
 
 export interface TilePlan {
@@ -149,6 +155,9 @@ function assemblyPage(sheet: Page, ts: Typesetter, p: TilePlan, words: TileWords
   y += how.height + 14;
   // The map: the sheet in miniature with every tile's window and label.
   const room = p.paperH - m - y;
+  if (room < MIN_MAP) {
+    throw new ContentError([{ pos: words.origin, severity: 'error', message: `the tiles' first page has ${toMm(Math.max(0, room)).toFixed(0)} mm left for the assembly map, less than ${toMm(MIN_MAP)} mm`, hint: 'shorten the printing and assembly instructions' }]);
+  }
   const s = Math.min(width / sheet.width, room / sheet.height);
   const mx = m + (width - sheet.width * s) / 2;
   items.push({ type: 'group', x: mx, y, scale: s, clip: { x: 0, y: 0, w: sheet.width, h: sheet.height }, items: sheet.items });
