@@ -86,3 +86,19 @@ describe('sizes named twice', () => {
     expect(JSON.parse(r.stdout).files.map((f: { size: string; sheet: number }) => `${f.sheet}-${f.size}`)).toEqual(['1-A1', '2-A1', '1-1200x800mm', '2-1200x800mm']);
   });
 });
+
+describe('--config', () => {
+  it('a config file that does not exist is a usage error; a wrong key in one is a content error at its line', async () => {
+    const { cli } = await import('./helpers.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const missing = await cli(['build', '--config', 'no-such-config.yaml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--config no-such-config\.yaml: no such file/);
+    const dir = mkdtempSync(join(tmpdir(), 'bordduk-config-'));
+    writeFileSync(join(dir, 'c.yaml'), 'sizes: [A1]\nlocale: nb\n');
+    const wrong = await cli(['build', '--config', join(dir, 'c.yaml'), '--out', join(dir, 'out')]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/c\.yaml:2:1: unknown key 'locale' in the file \(did you mean 'locales'\?\)/);
+  });
+});
