@@ -2,10 +2,11 @@
 // instead of hundreds of modules to resolve and load at every start (see README, Performance).
 // The hyphenation patterns stay in node_modules: each locale's is loaded only when needed.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
-// A clean dist/: stale chunks from an earlier build would only confuse.
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// No stale chunks from an earlier build (dist/types, the declarations from `prepare`, stay).
+const dist = new URL('../dist/', import.meta.url);
+if (existsSync(dist)) for (const f of readdirSync(dist)) if (f.endsWith('.js')) rmSync(new URL(f, dist));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', worker: 'src/worker.ts' },

@@ -102,3 +102,13 @@ describe('--config', () => {
     expect(wrong.stderr).toMatch(/c\.yaml:2:1: unknown key 'locale' in the file \(did you mean 'locales'\?\)/);
   });
 });
+
+describe('the library', () => {
+  it('the bundled entry exports the same functions as the CLI uses', async () => {
+    const lib = await import(join(ROOT, 'dist', 'index.js'));
+    expect(typeof lib.build).toBe('function');
+    expect(lib.validate({ locales: ['nb'], sizes: ['A3'] })).toEqual([]);
+    expect(lib.SCHEMA_KINDS).toContain('sheet');
+    expect(() => lib.validate({ locales: ['xx'] })).toThrow(lib.UsageError);
+  });
+});
