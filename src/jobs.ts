@@ -112,7 +112,7 @@ function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Dat
       sheetPrint.tile!.rows = t.plan.rows;
     } else if (print.bleedMm > 0 || print.marks) {
       const slug = `${model.id} · ${model.locale} · ${model.meta.labels.sheet} ${sheet.number} · ${paper.name} · ${model.meta.labels.version} ${model.version} · ${date.toISOString().slice(0, 10)}`;
-      pages = [placeOnPress(lay.page, ts, { bleedMm: print.bleedMm, marks: print.marks, slug })];
+      pages = [placeOnPress(lay.page, ts, { bleedMm: print.bleedMm, marks: print.marks, slug, colourBar: print.colour === 'cmyk' })];
     }
     return {
       file: name,

@@ -242,3 +242,22 @@ describe('tiling instructions that leave no room for the map', () => {
     expect(r.stderr).toMatch(new RegExp(`nb/meta\\.yaml:${line}:\\d+: the tiles' first page has \\d+ mm left for the assembly map, less than 60 mm`));
   });
 });
+
+describe('colour bar', () => {
+  it('prints process-ink and tint patches outside the bleed on CMYK press output, and none in RGB', async () => {
+    const [model] = loadModels({ locales: ['nb'] });
+    const ts = typesetter(model, defaultPaths());
+    const [fit] = fitSheets(model, parseSize('A2', undefined, 'landscape'), ts, { bleed: mm(5) });
+    const page = placeOnPress(fit.page, ts, { bleedMm: 5, marks: true, slug: 'test', colourBar: true });
+    const marks = page.items.filter((i) => i.type === 'tag').flatMap((t) => (t.type === 'tag' ? t.items : []));
+    const patches = marks.filter((i) => i.type === 'rect' && String(i.fill).startsWith('cmyk:'));
+    expect(patches.map((p) => (p.type === 'rect' ? p.fill : ''))).toContain('cmyk:0,0,0,50');
+    for (const p of patches) if (p.type === 'rect') expect(p.y + p.h).toBeLessThanOrEqual(page.bleed.y + 0.01);
+    const rgb = placeOnPress(fit.page, ts, { bleedMm: 5, marks: true, slug: 'test' });
+    const none = rgb.items.filter((i) => i.type === 'tag').flatMap((t) => (t.type === 'tag' ? t.items : [])).filter((i) => i.type === 'rect' && String(i.fill).startsWith('cmyk:'));
+    expect(none).toEqual([]);
+    const r = await cli(['build', '--only', 'sheets', '--size', 'A3', '--color', 'cmyk', '--print-shop', '--out', join(out, 'bar'), '--json']);
+    const ops = await contentOps(JSON.parse(r.stdout).files[0].path);
+    expect(ops).toMatch(/\/DeviceCMYK cs\n0 0 0 0\.5 scn/);
+  });
+});

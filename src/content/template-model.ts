@@ -89,7 +89,9 @@ export type FontId = (typeof FONT_IDS)[number];
 export const COLOUR_IDS = ['ink', 'muted', 'accent', 'accentInk', 'panel', 'paper', 'rule', 'frame', 'example', 'callout', 'warn'] as const;
 export type PaletteId = (typeof COLOUR_IDS)[number];
 /** A palette colour, or registration (100 % of every ink) for printer's marks. */
-export type ColourId = PaletteId | 'registration';
+/** A process colour given directly as C,M,Y,K percentages, for the press colour bar: "cmyk:0,0,0,50". */
+export type ProcessColour = `cmyk:${number},${number},${number},${number}`;
+export type ColourId = PaletteId | 'registration' | ProcessColour;
 
 const SCALE_KEYS = ['sheetTitle', 'toolName', 'intro', 'blockTitle', 'hint', 'column', 'columnHint', 'number', 'footer'] as const;
 

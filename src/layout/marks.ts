@@ -11,6 +11,8 @@ export interface PressOptions {
   marks: boolean;
   /** The slug line's words: tool, locale, size, version, date. */
   slug: string;
+  /** With CMYK output, a colour bar of the process inks and tints for the printer's checks. */
+  colourBar?: boolean;
 }
 
 /** Crop marks: 0.25 pt hairlines (print.md), about 6 mm long, starting 3 mm outside the trim but never inside the bleed. */
@@ -80,10 +82,30 @@ function marks(t: { x: number; y: number; w: number; h: number }, ts: Typesetter
     line(cx - r * 1.5, cy, cx + r * 1.5, cy);
     line(cx, cy - r * 1.5, cx, cy + r * 1.5);
   }
+  if (o.colourBar) items.push(...colourBar(t, off, len));
   // The slug line, below the trim at the left, clear of the corner marks and the bottom target.
   const size = 7;
   const maxW = t.w / 2 - d - len - mm(6);
   const slug = setText(ts, o.slug, { font: 'sans', size, colour: 'registration' }, { x: t.x + len, y: t.y + t.h + off + mm(1), width: Math.max(maxW, mm(40)), source: 'slug' });
   items.push(...slug.items);
   return items;
+}
+
+/**
+ * Solid patches of each process ink, black tints and a grey balance patch (print.md: an optional
+ * colour bar), in the top margin to the right of the centre target, outside the bleed.
+ */
+const BAR: [number, number, number, number][] = [
+  [100, 0, 0, 0], [0, 100, 0, 0], [0, 0, 100, 0], [0, 0, 0, 100],
+  [0, 0, 0, 75], [0, 0, 0, 50], [0, 0, 0, 25], [0, 0, 0, 10],
+  [100, 100, 0, 0], [0, 100, 100, 0], [100, 0, 100, 0], [40, 30, 30, 0],
+];
+
+function colourBar(t: { x: number; y: number; w: number; h: number }, off: number, len: number): Item[] {
+  const size = mm(5);
+  const height = mm(4);
+  const x0 = t.x + t.w / 2 + mm(12);
+  const y = t.y - off - len + mm(1);
+  if (x0 + BAR.length * size > t.x + t.w - mm(2)) return []; // too narrow a sheet: no room beside the target
+  return BAR.map(([c, m, yy, k], i) => ({ type: 'rect' as const, x: x0 + i * size, y, w: size, h: height, fill: `cmyk:${c},${m},${yy},${k}` as const }));
 }

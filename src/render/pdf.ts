@@ -53,8 +53,17 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
   });
 
   // Registration colour prints on every plate (print.md, crop marks); on screen and office printers it is black.
-  const colour = (id: ColourId): string | number[] =>
-    id === 'registration' ? (o.colour === 'cmyk' ? [100, 100, 100, 100] : '#000000') : o.colour === 'cmyk' ? o.theme.palette[id].cmyk : o.theme.palette[id].rgb;
+  const colour = (id: ColourId): string | number[] => {
+    if (id === 'registration') return o.colour === 'cmyk' ? [100, 100, 100, 100] : '#000000';
+    if (id.startsWith('cmyk:')) {
+      const [c, m, y, k] = id.slice(5).split(',').map(Number);
+      if (o.colour === 'cmyk') return [c, m, y, k];
+      const ch = (v: number) => Math.round(255 * (1 - v / 100) * (1 - k / 100)).toString(16).padStart(2, '0');
+      return `#${ch(c)}${ch(m)}${ch(y)}`;
+    }
+    const p = o.theme.palette[id as keyof ThemeT['palette']];
+    return o.colour === 'cmyk' ? p.cmyk : p.rgb;
+  };
   const pageLinks: PageLink[] = [];
   const destinations: number[] = [];
 
