@@ -33,6 +33,20 @@ function compareGuides(source: ToolModel, target: ToolModel, problems: Problems)
   });
 }
 
+/** Text the source has and a translation lacks (a prompt, a hint, a column's hint) would simply not print. */
+function compareTexts(source: ToolModel, target: ToolModel, problems: Problems): void {
+  target.sheets.forEach((sheet, i) => {
+    for (const [path, orig] of textValues(source.sheets[i].words)) {
+      if (valueAt(sheet.words, path) !== undefined) continue;
+      // Point at the nearest part that exists: the block, the hint list …
+      let at = path.slice(0, -1);
+      while (at.length && valueAt(sheet.words, at) === undefined) at = at.slice(0, -1);
+      const what = typeof path[path.length - 1] === 'number' ? `${String(path[path.length - 2])} item ${Number(path[path.length - 1]) + 1}` : String(path[path.length - 1]);
+      problems.error(sheet.file.pos(at), `'${at.join('.') || 'the file'}' lacks ${what}, which the ${source.locale} source has ("${orig}")`, 'translate it, so that the sheet prints the same fields in every language');
+    }
+  });
+}
+
 function compareLengths(source: ToolModel, target: ToolModel, problems: Problems): void {
   target.sheets.forEach((sheet, i) => {
     const src = source.sheets[i].words;
@@ -55,6 +69,7 @@ export function validate(opts: ValidateOptions): Problem[] {
   for (const m of models) {
     if (m === source) continue;
     compareGuides(source, m, problems);
+    compareTexts(source, m, problems);
     compareLengths(source, m, problems);
   }
   const sizes = (opts.sizes ?? ['A0', 'A1', 'A2', 'A3', 'A4']).map((s) => parseSize(s, opts.orientation, 'landscape'));
@@ -62,7 +77,7 @@ export function validate(opts: ValidateOptions): Problem[] {
     const ts = typesetter(m, paths);
     for (const paper of sizes) {
       try {
-        fitSheets(m, paper, ts, { allowSmall: opts.allowSmall });
+        for (const f of fitSheets(m, paper, ts, { allowSmall: opts.allowSmall })) for (const w of f.warnings) problems.add(w);
       } catch (e) {
         if (!(e instanceof ContentError)) throw e;
         for (const p of e.problems) problems.add(p);

@@ -27,3 +27,38 @@ describe('inline markup', () => {
     expect(plainText('**felt {felt:header}** og [kart {felt:leaderMap}](https://x.no)', numbers)).toBe('felt 1 og kart 4');
   });
 });
+
+describe('markup mistakes', () => {
+  it('finds what is left over from unclosed or unknown markup, and accepts escapes', async () => {
+    const { strayMarkup, linkTargets } = await import('../src/layout/markup.js');
+    expect(strayMarkup('**fet tekst og resten')).toBe('*');
+    expect(strayMarkup('*kursiv uten slutt')).toBe('*');
+    expect(strayMarkup('[DFØ](https://anskaffelser.no')).toBe('[');
+    expect(strayMarkup('se {fel:leaderMap}')).toBe('{');
+    expect(strayMarkup('**fet** og *kursiv* og [lenke](https://x.no) og {felt:header}')).toBeUndefined();
+    expect(strayMarkup('2\\*3 = 6')).toBeUndefined();
+    expect(linkTargets('[a](anskaffelser.no) og [b](https://ks.no)')).toEqual(['anskaffelser.no', 'https://ks.no']);
+  });
+
+  it('prints an escaped asterisk as itself', () => {
+    const runs = parseInline('2\\*3 = 6 og 5\\*4 = 20', base, faces, numbers);
+    expect(runs.map((r) => r.text).join('')).toBe('2*3 = 6 og 5*4 = 20');
+    expect(runs.every((r) => r.style.font === 'serif')).toBe(true);
+  });
+
+  it('reports an unclosed bold and a link without https:// in guide.yaml at their lines', async () => {
+    const { cli, scratchProject } = await import('./helpers.js');
+    const p = scratchProject();
+    const text = p.read('nb/guide.yaml');
+    const lines = text.split('\n');
+    const a = lines.findIndex((l) => l.startsWith('      - p: ')) ;
+    const b = lines.findIndex((l, i) => i > a && l.startsWith('      - p: '));
+    lines[a] = '      - p: "Dette er **fet uten slutt."';
+    lines[b] = '      - p: "Les mer hos [DFØ](anskaffelser.no)."';
+    p.write('nb/guide.yaml', lines.join('\n'));
+    const r = await cli(['--root', p.dir, 'validate', '--locale', 'nb', '--size', 'A3']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`nb/guide.yaml:${a + 1}:12: markup that is not closed or not known: a '*' is left over`);
+    expect(r.stderr).toContain(`nb/guide.yaml:${b + 1}:12: link target 'anskaffelser.no' is not a web address (write it in full, starting with https://)`);
+  });
+});

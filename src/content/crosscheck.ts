@@ -1,6 +1,7 @@
 // Words and structure must agree: every block, field, column and legend item that a template
 // names needs words in every locale, and words for something the template lacks are a mistake.
 import { Problems, suggest } from '../errors.js';
+import { linkTargets, strayMarkup } from '../layout/markup.js';
 import type { GuideFile, GuideItem, SheetFile } from './model.js';
 import type { SheetTemplate } from './template-model.js';
 import type { JsonPath, YamlFile } from './yaml-file.js';
@@ -162,10 +163,19 @@ export function crossCheckGuide(guide: YamlFile & { data: GuideFile }, sheetIds:
         problems.error(guide.pos([...at, i, 'figure']), `figure '${item.figure}' is not a sheet of this tool`, near ? `did you mean '${near}'?` : `sheets: ${sheetIds.join(', ')}`);
       }
       for (const t of inlineTexts(item)) {
+        const path = t.index === undefined ? [...at, i, t.key] : [...at, i, t.key, t.index];
+        const stray = strayMarkup(t.text);
+        if (stray !== undefined) {
+          problems.error(guide.pos(path), `markup that is not closed or not known: a '${stray}' is left over`, "bold is **text**, italic *text*, a link [text](https://…), a field {felt:blockId}; write \\* for an asterisk");
+        }
+        for (const url of linkTargets(t.text)) {
+          if (!/^(https?:\/\/[^\s/]+\.[^\s]+|mailto:\S+@\S+)$/.test(url)) {
+            problems.error(guide.pos(path), `link target '${url}' is not a web address`, 'write it in full, starting with https://');
+          }
+        }
         for (const m of t.text.matchAll(REF)) {
           if (!(m[1] in numbers)) {
             const near = suggest(m[1], Object.keys(numbers));
-            const path = t.index === undefined ? [...at, i, t.key] : [...at, i, t.key, t.index];
             problems.error(guide.pos(path), `{felt:${m[1]}} names no block`, near ? `did you mean {felt:${near}}?` : `blocks: ${Object.keys(numbers).join(', ')}`);
           }
         }
