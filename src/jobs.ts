@@ -65,7 +65,7 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
     } else {
       const guidePaper = parseSize(opts.guideSize ?? 'A4', 'portrait', 'portrait');
       jobs = [{
-        file: fileName(model.id, model.locale, 'guide', guidePaper.name),
+        file: fileName(model.id, model.locale, 'guide', opts.colour === 'cmyk' ? `${guidePaper.name}-cmyk` : guidePaper.name),
         entry: { kind: 'guide', tool: model.id, locale: model.locale, size: guidePaper.name },
         frame: layoutGuide(model, ts, guidePaper, date),
         tagged: true,
@@ -96,10 +96,16 @@ function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Dat
     const shared = lay.size;
     warnings.push(...lay.warnings);
     let pages: Page[] = [lay.page];
-    let name = fileName(model.id, model.locale, sheet.id, paper.name);
+    // Every variant gets its own name, so a portrait or print-shop build never overwrites the plain files.
+    const variant = [
+      opts.orientation === 'portrait' && /^A\d$/.test(paper.name) ? 'portrait' : '',
+      print.bleedMm > 0 || print.marks ? 'press' : '',
+      print.colour === 'cmyk' ? 'cmyk' : '',
+    ].filter(Boolean);
+    let name = fileName(model.id, model.locale, sheet.id, [paper.name, ...variant].join('-'));
     const sheetPrint: PrintReport = { ...print, ...(print.tile ? { tile: { ...print.tile } } : {}) };
     if (print.tile) {
-      name = fileName(model.id, model.locale, sheet.id, `${paper.name}-tiled-${print.tile.paper}`);
+      name = fileName(model.id, model.locale, sheet.id, [paper.name, ...variant, 'tiled', print.tile.paper].join('-'));
       const t = tilePages(lay.page, ts, { paper: print.tile.paper as 'A4' | 'A3', overlapMm: print.tile.overlapMm, unprintableMm: print.tile.unprintableMm }, {
         title: `${model.meta.labels.assemblyTitle}: ${model.meta.labels.sheet} ${sheet.number} – ${sheet.words.title} (${paper.name})`,
         actualSize: model.meta.labels.actualSize,

@@ -6,6 +6,7 @@ import { fontSet } from './layout/fonts.js';
 import { hyphenator } from './layout/hyphenate.js';
 import { checkGlyphs } from './layout/glyphs.js';
 import type { Typesetter } from './layout/text.js';
+import type { FontId } from './content/template-model.js';
 import { resolveLocales, resolveTool, type BuildOptions } from './options.js';
 
 export function typesetter(model: ToolModel, paths: Paths): Typesetter {
@@ -23,6 +24,16 @@ export function loadModels(opts: Pick<BuildOptions, 'tool' | 'locales' | 'paths'
   const templates = loadTemplates(paths, tool!, problems);
   problems.throwIfAny();
   const fonts = fontSet(paths.fonts, templates!.theme);
+  // A font file that is there but is no font fontkit can read is the project's mistake, not ours.
+  for (const id of Object.keys(templates!.theme.fonts) as FontId[]) {
+    try {
+      // Reading a few glyphs' outlines touches the tables a build needs (cmap, hmtx, loca, glyf).
+      for (const g of (fonts.fontkit(id).layout('Aaøå') as unknown as { glyphs: { path: unknown }[] }).glyphs) void g.path;
+    } catch (e) {
+      problems.error(templates!.themeFile.pos(['fonts', id]), `${templates!.theme.fonts[id]} cannot be read as a font (${(e as Error).message})`, 'use a static TrueType (.ttf) or OpenType (.otf) file');
+    }
+  }
+  problems.throwIfAny();
   const models: ToolModel[] = [];
   for (const locale of locales) {
     const m = loadTool(paths, tool!, templates!, locale, problems);

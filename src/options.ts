@@ -128,6 +128,9 @@ export function reorder(e: ManifestEntry): ManifestEntry {
 
 /** Bleed, marks and tiling as asked, after the print-shop preset and with checks a user can act on. */
 export function printOptions(opts: BuildOptions, paper: PaperSize): PrintReport {
+  if (!opts.tile && (opts.overlapMm !== undefined || opts.unprintableMm !== undefined)) {
+    throw new UsageError('--overlap and --unprintable go with --tile (they set how tiles are cut); add --tile A4 or A3');
+  }
   if (opts.tile && (opts.bleedMm || opts.marks || opts.printShop)) {
     throw new UsageError('tiles are for office printers: leave out --bleed, --marks and --print-shop when you use --tile');
   }

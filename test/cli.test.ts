@@ -112,3 +112,41 @@ describe('the library', () => {
     expect(() => lib.validate({ locales: ['xx'] })).toThrow(lib.UsageError);
   });
 });
+
+describe('variants and options found in a new-user review', () => {
+  it('gives portrait, press and CMYK versions names of their own, so none overwrites the plain files', async () => {
+    const { cli } = await import('./helpers.js');
+    const out = join(ROOT, 'out', 'test-variants');
+    const names = async (...args: string[]) => JSON.parse((await cli(['build', '--only', 'sheets', '--size', 'A3', '--out', out, '--json', ...args])).stdout).files.map((f: { path: string }) => f.path.split('/').pop());
+    expect(await names()).toEqual(['ledelsesforankring-nb-sheet1-A3.pdf', 'ledelsesforankring-nb-sheet2-A3.pdf']);
+    expect(await names('--orientation', 'portrait')).toContain('ledelsesforankring-nb-sheet1-A3-portrait.pdf');
+    expect(await names('--print-shop')).toContain('ledelsesforankring-nb-sheet1-A3-press.pdf');
+    expect(await names('--print-shop', '--color', 'cmyk')).toContain('ledelsesforankring-nb-sheet1-A3-press-cmyk.pdf');
+    expect(await names('--tile', 'A4')).toContain('ledelsesforankring-nb-sheet1-A3-tiled-A4.pdf');
+  });
+
+  it('refuses --overlap without --tile, and prints the layout report with --json too', async () => {
+    const { cli } = await import('./helpers.js');
+    const r = await cli(['build', '--overlap', '10mm', '--out', join(ROOT, 'out', 'test-x')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--overlap and --unprintable go with --tile/);
+    const j = await cli(['build', '--only', 'sheets', '--size', 'A4', '--json', '--report', '--out', join(ROOT, 'out', 'test-x')]);
+    expect(j.code).toBe(0);
+    expect(JSON.parse(j.stdout).files).toHaveLength(2);
+    expect(j.stderr).toMatch(/sheet1-A4\.pdf\n {2}layout landscape: question text [\d.]+ pt/);
+  });
+
+  it('names a font file that is not a font at its line in theme.yaml (exit 1, not a bug report)', async () => {
+    const { cli, scratchProject } = await import('./helpers.js');
+    const { cpSync, writeFileSync, readFileSync: read } = await import('node:fs');
+    const p = scratchProject();
+    cpSync(join(ROOT, 'fonts'), join(p.dir, 'fonts'), { recursive: true });
+    writeFileSync(join(p.dir, 'fonts', 'NotoSerif_700Bold.ttf'), 'not a font');
+    const theme = read(join(p.dir, 'templates', 'theme.yaml'), 'utf8').split('\n');
+    const line = theme.findIndex((l) => l.startsWith('  serifBold:')) + 1;
+    const r = await cli(['--root', p.dir, 'build', '--out', join(p.dir, 'out')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`templates/theme\\.yaml:${line}:\\d+: NotoSerif_700Bold\\.ttf cannot be read as a font`));
+    expect(r.stderr).not.toMatch(/internal error/);
+  });
+});

@@ -60,7 +60,7 @@ describe('bordduk validate across locales', () => {
     p.edit('nn/sheet2.yaml', (t) => t.replace(/^ {2}risks:\n(?: {4}.*\n)+/m, ''));
     const r = await cli(['--root', p.dir, 'validate']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/content\/ledelsesforankring\/nn\/sheet2\.yaml:\d+:\d+: missing block 'risks' \(add 'risks:' with its words/);
+    expect(r.stderr).toMatch(/content\/ledelsesforankring\/nn\/sheet2\.yaml:\d+:\d+: missing block 'risks', which the template .* expects \(add 'risks:' with its words here\)/);
   });
 
   it('names a guide chapter missing from a translation', async () => {

@@ -106,10 +106,11 @@ function report(result: BuildResult, json: boolean, layout: boolean, out: { stdo
   for (const w of result.warnings) out.stderr(`${formatProblem(w)}\n`);
   if (json) {
     out.stdout(`${JSON.stringify({ files: result.files, warnings: result.warnings.map(formatProblem) }, null, 2)}\n`);
-    return;
+    if (!layout) return;
   }
   for (const f of result.files) {
-    out.stderr(`wrote ${f.path} (${f.pages} page${f.pages === 1 ? '' : 's'}, ${(f.bytes / 1024).toFixed(0)} KB)\n`);
+    if (json && layout && f.layout) out.stderr(`${f.path}\n`);
+    if (!json) out.stderr(`wrote ${f.path} (${f.pages} page${f.pages === 1 ? '' : 's'}, ${(f.bytes / 1024).toFixed(0)} KB)\n`);
     if (layout && f.layout) {
       const l = f.layout;
       const cell = l.smallestWriteIn ? `, smallest write-in ${l.smallestWriteIn.widthMm} × ${l.smallestWriteIn.heightMm} mm (${l.smallestWriteIn.block})` : '';
@@ -136,7 +137,8 @@ export async function run(argv: string[], out = { stdout: (s: string) => void pr
     }
     if (e instanceof ContentError) {
       for (const p of e.problems) out.stderr(`${formatProblem(p)}\n`);
-      out.stderr(`bordduk: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} found; no files were written\n`);
+      const wrote = argv.includes('build') ? '; no files were written' : '';
+      out.stderr(`bordduk: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} found${wrote}\n`);
       return 1;
     }
     if (e instanceof OutputError) {

@@ -23,9 +23,9 @@ function sameIds(
   for (const id of expected) {
     if (!have.includes(id)) {
       problems.error(
-        words.pos(given ? at : at.slice(0, -1)),
-        `missing ${what} '${id}'`,
-        `add '${id}:' with its words (the template ${tplFile.display} expects it)`,
+        words.pos(given ? at : at.slice(0, -1), true),
+        `missing ${what} '${id}', which the template ${tplFile.display} expects`,
+        `add '${id}:' with its words here`,
       );
     }
   }

@@ -68,6 +68,11 @@ export function loadToolFile(paths: Paths, toolId: string, problems: Problems): 
   if (!file.data.locales.includes(file.data.sourceLocale)) {
     problems.error(file.pos(['sourceLocale']), `sourceLocale '${file.data.sourceLocale}' is not in locales`, 'add it to locales');
   }
+  file.data.locales.forEach((locale, i) => {
+    if (!existsSync(join(paths.content, toolId, locale))) {
+      problems.error(file.pos(['locales', i]), `locale '${locale}' has no folder ${display(join(paths.content, toolId, locale))}`, `create it with the same files as ${file.data.sourceLocale}/, or take '${locale}' out of locales`);
+    }
+  });
   const d = file.data.date;
   const day = new Date(`${d}T00:00:00Z`);
   if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== d) {
@@ -77,7 +82,7 @@ export function loadToolFile(paths: Paths, toolId: string, problems: Problems): 
 }
 
 /** The theme, with every font it names present in the fonts folder. */
-export function loadTheme(paths: Paths, problems: Problems): ThemeT | undefined {
+export function loadTheme(paths: Paths, problems: Problems): (YamlFile & { data: ThemeT }) | undefined {
   const file = load<ThemeT>(join(paths.templates, 'theme.yaml'), 'theme', problems);
   if (!file) return undefined;
   let ok = true;
@@ -87,12 +92,13 @@ export function loadTheme(paths: Paths, problems: Problems): ThemeT | undefined 
       ok = false;
     }
   }
-  return ok ? file.data : undefined;
+  return ok ? file : undefined;
 }
 
 /** Templates depend on no locale: loaded and checked once per build. */
 export interface Templates {
   theme: ThemeT;
+  themeFile: YamlFile;
   sheets: Map<string, YamlFile & { data: SheetTemplate }>;
 }
 
@@ -103,7 +109,7 @@ export function loadTemplates(paths: Paths, tool: ToolFile, problems: Problems):
     const tpl = load<SheetTemplate>(join(paths.templates, tool.id, `${sheetId}.yaml`), 'template', problems);
     if (tpl) sheets.set(sheetId, tpl);
   }
-  return theme && sheets.size === tool.sheets.length ? { theme, sheets } : undefined;
+  return theme && sheets.size === tool.sheets.length ? { theme: theme.data, themeFile: theme, sheets } : undefined;
 }
 
 export function loadTool(paths: Paths, tool: ToolFile, templates: Templates, locale: string, problems: Problems): ToolModel | undefined {

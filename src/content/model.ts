@@ -193,8 +193,8 @@ export const HyphenationFile = Type.Object(
   {
     exceptions: Type.Array(
       Type.String({
-        pattern: '^[\\p{L}]+(-[\\p{L}]+)+$',
-        description: 'A word with its allowed break points as hyphens, e.g. ge-vinst-re-a-li-se-ring.',
+        pattern: '^[\\p{L}]+(-[\\p{L}]+)*$',
+        description: 'A word with its allowed break points as hyphens, e.g. ge-vinst-re-a-li-se-ring; a word without hyphens is never broken.',
       }),
       { description: 'Words the hyphenation patterns get wrong, with the right break points.' },
     ),

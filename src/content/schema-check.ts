@@ -108,7 +108,7 @@ function report(err: ErrorObject, file: YamlFile, problems: Problems): void {
     case 'type': {
       const expected = (err.params as { type: string }).type;
       if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
-        problems.error(file.pos(path), `${where} must be text, but YAML read ${describe(value)}`, 'put the value in double quotes, e.g. "1.10"');
+        problems.error(file.pos(path), `${where} must be text, but YAML read ${describe(value)}`, `put the value in double quotes: "${String(value)}"`);
       } else {
         const want = expected === 'object' ? 'a mapping (key: value lines)' : expected === 'array' ? 'a list (lines starting with "- ")' : expected === 'string' ? 'text' : expected;
         problems.error(file.pos(path), `${where} must be ${want}, but is ${describe(value)}`, 'see the schema named on the first line of the file');

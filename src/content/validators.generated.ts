@@ -3245,8 +3245,8 @@ return errors === 0;
 }
 
 export const hyphenation = validate14;
-const schema15 = {"additionalProperties":false,"title":"bordduk hyphenation exceptions (<locale>/hyphenation.yaml)","type":"object","required":["exceptions"],"properties":{"exceptions":{"description":"Words the hyphenation patterns get wrong, with the right break points.","type":"array","items":{"pattern":"^[\\p{L}]+(-[\\p{L}]+)+$","description":"A word with its allowed break points as hyphens, e.g. ge-vinst-re-a-li-se-ring.","type":"string"}}}};
-const pattern16 = new RegExp("^[\\p{L}]+(-[\\p{L}]+)+$", "u");
+const schema15 = {"additionalProperties":false,"title":"bordduk hyphenation exceptions (<locale>/hyphenation.yaml)","type":"object","required":["exceptions"],"properties":{"exceptions":{"description":"Words the hyphenation patterns get wrong, with the right break points.","type":"array","items":{"pattern":"^[\\p{L}]+(-[\\p{L}]+)*$","description":"A word with its allowed break points as hyphens, e.g. ge-vinst-re-a-li-se-ring; a word without hyphens is never broken.","type":"string"}}}};
+const pattern16 = new RegExp("^[\\p{L}]+(-[\\p{L}]+)*$", "u");
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3282,7 +3282,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
 if(!pattern16.test(data1)){
-const err2 = {instancePath:instancePath+"/exceptions/" + i0,schemaPath:"#/properties/exceptions/items/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}]+(-[\\p{L}]+)+$"},message:"must match pattern \""+"^[\\p{L}]+(-[\\p{L}]+)+$"+"\"",schema:"^[\\p{L}]+(-[\\p{L}]+)+$",parentSchema:schema15.properties.exceptions.items,data:data1};
+const err2 = {instancePath:instancePath+"/exceptions/" + i0,schemaPath:"#/properties/exceptions/items/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}]+(-[\\p{L}]+)*$"},message:"must match pattern \""+"^[\\p{L}]+(-[\\p{L}]+)*$"+"\"",schema:"^[\\p{L}]+(-[\\p{L}]+)*$",parentSchema:schema15.properties.exceptions.items,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }

@@ -51,7 +51,10 @@ export function parseYamlText(text: string, display: string, problems: Problems)
   };
   // A warning from the parser (an unknown %directive, say) means the file is not what the editor meant.
   if (doc.errors.length > 0 || doc.warnings.length > 0) {
-    for (const err of [...doc.errors, ...doc.warnings]) {
+    // After the first syntax error the parser's later complaints mostly follow from it (one tab
+    // gives five): report the first, and say how many more there were.
+    const all = [...doc.errors, ...doc.warnings];
+    for (const err of all.slice(0, 1)) {
       let offset = err.pos[0];
       let message = yamlMessage(err.message);
       if (/flow (sequence|map|collection)/i.test(err.message)) {
@@ -65,7 +68,8 @@ export function parseYamlText(text: string, display: string, problems: Problems)
         const key = /^\s*(?:- )?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(text.slice(offset).split('\n')[0])?.[1];
         if (key) message = `YAML: the key '${key}' appears twice in this mapping`;
       }
-      problems.error(at(offset), message, yamlHint(err.code, err.message));
+      const more = all.length - 1;
+      problems.error(at(offset), more ? `${message} (and ${more} more YAML error${more === 1 ? '' : 's'} after it, most likely from this one)` : message, yamlHint(err.code, err.message));
     }
     return undefined;
   }
