@@ -217,9 +217,11 @@ function legendBlock(c: SheetCtx, id: string, t: LegendBlock, w: SheetBlock, rec
     const sym = symbolPath(shape, cx, cy, r);
     if (sym.type === 'path') sym.lineWidth = Math.max(1, 1.6 * c.k);
     items.push(sym);
-    const mw = c.ts.fonts.width('sansBold', markSize, item.mark);
-    const mm_ = c.ts.fonts.metrics('sansBold', markSize);
-    items.push({ type: 'text', x: cx - mw / 2, y: cy + mm_.capHeight / 2 + (shape === 'triangle' ? r * 0.15 : 0), text: item.mark, font: 'sansBold', size: markSize, colour: 'accent', width: mw, source: id });
+    // A triangle's inside narrows upwards: a smaller letter, set lower, keeps clear of its sides.
+    const letter = shape === 'triangle' ? markSize * 0.78 : markSize;
+    const mw = c.ts.fonts.width('sansBold', letter, item.mark);
+    const mm_ = c.ts.fonts.metrics('sansBold', letter);
+    items.push({ type: 'text', x: cx - mw / 2, y: cy + mm_.capHeight / 2 + (shape === 'triangle' ? r * 0.3 : 0), text: item.mark, font: 'sansBold', size: letter, colour: 'accent', width: mw, source: id });
     items.push(...set.items);
     wide.push(...set.wide);
     rowH = Math.max(rowH, set.height, r * 2.4);
