@@ -218,7 +218,7 @@ function legendBlock(c: SheetCtx, id: string, t: LegendBlock, w: SheetBlock, rec
     if (sym.type === 'path') sym.lineWidth = Math.max(1, 1.6 * c.k);
     items.push(sym);
     // A triangle's inside narrows upwards: a smaller letter, set lower, keeps clear of its sides.
-    const letter = shape === 'triangle' ? markSize * 0.78 : markSize;
+    const letter = shape === 'triangle' ? Math.max(c.theme.sheet.absoluteFloor, markSize * 0.78) : markSize;
     const mw = c.ts.fonts.width('sansBold', letter, item.mark);
     const mm_ = c.ts.fonts.metrics('sansBold', letter);
     items.push({ type: 'text', x: cx - mw / 2, y: cy + mm_.capHeight / 2 + (shape === 'triangle' ? r * 0.3 : 0), text: item.mark, font: 'sansBold', size: letter, colour: 'accent', width: mw, source: id });
