@@ -4,7 +4,7 @@
 import type { MetaFile, SheetBlock } from '../content/model.js';
 import type { ColourId, FontId, FieldsBlock, LegendBlock, PromptBlock, Shape, TableBlock, TemplateBlock, ThemeT } from '../content/template-model.js';
 import type { Item } from './frame.js';
-import type { Rect } from './grid.js';
+import { tracks, type Rect } from './grid.js';
 import { setText, type Typesetter } from './text.js';
 import { mm } from './units.js';
 import { drawTable } from './table.js';
@@ -37,7 +37,7 @@ export interface BlockResult {
 
 export const pad = (c: SheetCtx) => mm(c.theme.sheet.paddingA1 * c.k);
 export const size = (c: SheetCtx, key: keyof ThemeT['sheet']['scale']) => Math.max(c.theme.sheet.absoluteFloor, c.s * c.theme.sheet.scale[key]);
-const hairline = (c: SheetCtx) => Math.max(0.5, 0.75 * c.k); // ≥ 0.5 pt on large-format printers (print.md)
+export const hairline = (c: SheetCtx) => Math.max(0.5, 0.75 * c.k); // ≥ 0.5 pt on large-format printers (print.md)
 
 export interface Para {
   text: string;
@@ -139,20 +139,16 @@ function fieldsBlock(c: SheetCtx, id: string, t: FieldsBlock, w: SheetBlock, rec
   const h = head(c, id, w, rect, base);
   const items = h.items;
   const wide = h.wide;
-  const widths = t.widths && t.widths.length === t.fields.length ? t.widths : t.fields.map(() => 1);
-  const sum = widths.reduce((a, b) => a + b, 0);
-  const gap = p * 0.8;
-  const avail = rect.w - 2 * p - gap * (t.fields.length - 1);
+  const weights = t.widths && t.widths.length === t.fields.length ? t.widths : t.fields.map(() => 1);
+  const cols = tracks(weights, rect.w - 2 * p, p * 0.8);
   const boxH = mm(16 * c.k); // room for a marker's capital letters
-  let x = rect.x + p;
   let labelH = 0;
   const sets = t.fields.map((f, i) => {
-    const fw = (avail * widths[i]) / sum;
+    const x = rect.x + p + cols.start[i];
+    const fw = cols.size[i];
     const set = stack(c, [{ text: w.fields?.[f] ?? f, font: 'sansSemi', size: size(c, 'column'), colour: 'ink', path: [...base, 'fields', f] }], x, h.y, fw, 0, id);
-    const r = { x, w: fw, set };
     labelH = Math.max(labelH, set.height);
-    x += fw + gap;
-    return r;
+    return { x, w: fw, set };
   });
   for (const f of sets) {
     items.push(...f.set.items);

@@ -41,7 +41,8 @@ export function cellsOf(layout: GridLayout): Cell[] {
   return [...cells.values()];
 }
 
-function tracks(weights: number[], total: number, gutter: number): { start: number[]; size: number[] } {
+/** Splits `total` into tracks by weight, with `gutter` between them: each track's offset and size. */
+export function tracks(weights: number[], total: number, gutter: number): { start: number[]; size: number[] } {
   const free = total - gutter * (weights.length - 1);
   const sum = weights.reduce((a, b) => a + b, 0);
   const size = weights.map((w) => (free * w) / sum);

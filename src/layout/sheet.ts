@@ -3,7 +3,7 @@
 import type { SheetModel, ToolModel } from '../content/load.js';
 import { walk, type Item, type Page, type Region } from './frame.js';
 import { chooseLayout, resolveGrid, type Rect } from './grid.js';
-import { drawBlock, size, stack, type SheetCtx } from './blocks.js';
+import { drawBlock, hairline, size, stack, type SheetCtx } from './blocks.js';
 import { setText, type Typesetter } from './text.js';
 import { linearScale, mm, type PaperSize } from './units.js';
 
@@ -80,7 +80,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   const fSize = size(c, 'footer');
   const fLine = fSize * 1.3;
   const footTop = H - m - fLine;
-  items.push({ type: 'line', x1: m, y1: footTop - fSize * 0.5, x2: W - m, y2: footTop - fSize * 0.5, stroke: 'rule', lineWidth: Math.max(0.5, 0.75 * k) });
+  items.push({ type: 'line', x1: m, y1: footTop - fSize * 0.5, x2: W - m, y2: footTop - fSize * 0.5, stroke: 'rule', lineWidth: hairline(c) });
   // The fullest footer that fits on one line: on small or narrow paper it drops the subtitle, then the
   // pointer to the guide, rather than fail a build over small print.
   const version = `${model.meta.labels.version} ${model.version}`;

@@ -3,23 +3,18 @@
 import type { SheetBlock } from '../content/model.js';
 import type { TableBlock } from '../content/template-model.js';
 import type { Item } from './frame.js';
-import type { Rect } from './grid.js';
+import { tracks, type Rect } from './grid.js';
 import { mm } from './units.js';
-import { size, stack, type Para, type SheetCtx, type WidthOverflow } from './blocks.js';
+import { hairline, size, stack, type Para, type SheetCtx, type WidthOverflow } from './blocks.js';
 
 export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock, rect: Rect, base: string[]) {
   const items: Item[] = [];
   const wide: WidthOverflow[] = [];
   const cellPad = mm(2.2 * c.k);
-  const line = Math.max(0.5, 0.75 * c.k);
-  const sum = t.columns.reduce((a, col) => a + col.width, 0);
-  const xs: number[] = [];
-  let x = rect.x;
-  const widths = t.columns.map((col) => (rect.w * col.width) / sum);
-  for (const cw of widths) {
-    xs.push(x);
-    x += cw;
-  }
+  const line = hairline(c);
+  const cols = tracks(t.columns.map((col) => col.width), rect.w, 0);
+  const xs = cols.start.map((s) => rect.x + s);
+  const widths = cols.size;
 
   // Column headings.
   let headH = 0;
