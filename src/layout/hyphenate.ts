@@ -16,6 +16,14 @@ type Hyphenate = (text: string, options: { hyphenChar: string }) => string;
 
 export type Hyphenator = (word: string) => number[];
 
+/** The offsets between consecutive pieces of a word: ["ge", "vinst", "re"] → [2, 7]. */
+export function breakPoints(pieces: string[]): number[] {
+  const points: number[] = [];
+  let at = 0;
+  for (const p of pieces.slice(0, -1)) points.push((at += p.length));
+  return points;
+}
+
 const patternCache = new Map<string, Hyphenate | null>();
 const hyphenatorCache = new Map<string, Hyphenator>();
 
@@ -38,10 +46,7 @@ export function hyphenator(locale: string, exceptions: readonly string[]): Hyphe
   const exc = new Map<string, number[]>();
   for (const e of exceptions) {
     const parts = e.split('-');
-    const points: number[] = [];
-    let at = 0;
-    for (const p of parts.slice(0, -1)) points.push((at += p.length));
-    exc.set(parts.join('').toLowerCase(), points);
+    exc.set(parts.join('').toLowerCase(), breakPoints(parts));
   }
   const pat = patterns(locale);
   const memo = new Map<string, number[]>();
@@ -56,11 +61,8 @@ export function hyphenator(locale: string, exceptions: readonly string[]): Hyphe
       const fromExc = exc.get(core.toLowerCase());
       let points: number[];
       if (fromExc) points = fromExc;
-      else if (pat) {
-        points = [];
-        let at = 0;
-        for (const part of pat(core, { hyphenChar: '\u00ad' }).split('\u00ad').slice(0, -1)) points.push((at += part.length));
-      } else points = [];
+      else if (pat) points = breakPoints(pat(core, { hyphenChar: '\u00ad' }).split('\u00ad'));
+      else points = [];
       r = points.filter((p) => p >= LEFT_MIN && core.length - p >= RIGHT_MIN).map((p) => p + lead);
     }
     memo.set(word, r);

@@ -3,7 +3,7 @@
 // soft-hyphen handling is broken for some fonts), so the PDF only ever receives finished lines.
 import type { ColourId, FontId } from '../content/template-model.js';
 import type { FontSet } from './fonts.js';
-import type { Hyphenator } from './hyphenate.js';
+import { breakPoints, type Hyphenator } from './hyphenate.js';
 
 export interface Style {
   font: FontId;
@@ -89,11 +89,8 @@ function splitWord(word: string, hyph: Hyphenator): { text: string; after: Break
     const soft = seg.split('\u00ad');
     const clean = soft.join('');
     let points: number[];
-    if (soft.length > 1) {
-      points = [];
-      let at = 0;
-      for (const s of soft.slice(0, -1)) points.push((at += s.length));
-    } else points = hyph(clean);
+    if (soft.length > 1) points = breakPoints(soft);
+    else points = hyph(clean);
     let start = 0;
     for (const p of points) {
       out.push({ text: clean.slice(start, p), after: 'hyphen' });
