@@ -1,7 +1,7 @@
 // Pagination rules, on plain flows: no line of a paragraph alone on either side of a break, and
 // no heading left at the foot of a page.
 import { describe, expect, it } from 'vitest';
-import { paginate, type Flow } from '../src/layout/flow.js';
+import { paginate, type Flow } from '../src/layout/guide/flow.js';
 import type { Item } from '../src/layout/frame.js';
 
 const line = (label: string) => ({ height: 10, items: [{ type: 'text', x: 0, y: 8, text: label, font: 'serif', size: 8, colour: 'ink', width: 10 } as Item] });

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { FontSet } from '../src/layout/fonts.js';
+import { FontSet } from '../src/layout/text/fonts.js';
 import { FONT_IDS, type ThemeT } from '../src/content/template-model.js';
-import { hyphenator } from '../src/layout/hyphenate.js';
-import { wrap } from '../src/layout/linebreak.js';
+import { hyphenator } from '../src/layout/text/hyphenate.js';
+import { wrap } from '../src/layout/text/linebreak.js';
 import { ROOT } from './helpers.js';
 
 const theme = parse(readFileSync(join(ROOT, 'templates', 'theme.yaml'), 'utf8')) as ThemeT;

@@ -38,8 +38,8 @@ describe('the release matrix', () => {
   });
 
   it('hyphenates per locale: English words break by English patterns', async () => {
-    const { loadModels } = await import('../src/build.js');
-    const { hyphenator } = await import('../src/layout/hyphenate.js');
+    const { loadModels } = await import('../src/build/build.js');
+    const { hyphenator } = await import('../src/layout/text/hyphenate.js');
     const [en] = loadModels({ locales: ['en'] });
     const h = hyphenator(en.locale, en.hyphenation);
     const show = (w: string) => h(w).reduceRight((s, p) => s.slice(0, p) + '-' + s.slice(p), w);

@@ -1,6 +1,7 @@
 // The guide's inline markup, including field references inside emphasis and links.
 import { describe, expect, it } from 'vitest';
-import { parseInline, plainText } from '../src/layout/markup.js';
+import { parseInline, plainText } from '../src/content/markup.js';
+import { styleSpans } from '../src/layout/text/inline.js';
 
 const base = { font: 'serif' as const, size: 10, colour: 'ink' as const };
 const faces = { regular: 'serif' as const, bold: 'serifBold' as const, italic: 'serifItalic' as const };
@@ -8,7 +9,7 @@ const numbers = { header: 1, leaderMap: 4 };
 
 describe('inline markup', () => {
   it('sets bold, italic and links, and prints field numbers', () => {
-    const runs = parseInline('Se **felt {felt:leaderMap}** og *merk* [DFØ](https://anskaffelser.no) i {felt:header}.', base, faces, numbers);
+    const runs = styleSpans(parseInline('Se **felt {felt:leaderMap}** og *merk* [DFØ](https://anskaffelser.no) i {felt:header}.', numbers), base, faces);
     expect(runs.map((r) => [r.text, r.style.font, r.style.link ?? null])).toEqual([
       ['Se ', 'serif', null],
       ['felt ', 'serifBold', null],
@@ -30,7 +31,7 @@ describe('inline markup', () => {
 
 describe('markup mistakes', () => {
   it('finds what is left over from unclosed or unknown markup, and accepts escapes', async () => {
-    const { strayMarkup, linkTargets } = await import('../src/layout/markup.js');
+    const { strayMarkup, linkTargets } = await import('../src/content/markup.js');
     expect(strayMarkup('**fet tekst og resten')).toBe('*');
     expect(strayMarkup('*kursiv uten slutt')).toBe('*');
     expect(strayMarkup('[DFØ](https://anskaffelser.no')).toBe('[');
@@ -41,7 +42,7 @@ describe('markup mistakes', () => {
   });
 
   it('prints an escaped asterisk as itself', () => {
-    const runs = parseInline('2\\*3 = 6 og 5\\*4 = 20', base, faces, numbers);
+    const runs = styleSpans(parseInline('2\\*3 = 6 og 5\\*4 = 20', numbers), base, faces);
     expect(runs.map((r) => r.text).join('')).toBe('2*3 = 6 og 5*4 = 20');
     expect(runs.every((r) => r.style.font === 'serif')).toBe(true);
   });

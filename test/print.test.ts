@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import { cli, readPdf } from './helpers.js';
-import { loadModels, typesetter } from '../src/build.js';
+import { loadModels, typesetter } from '../src/build/build.js';
 import { defaultPaths } from '../src/paths.js';
-import { fitSheets } from '../src/layout/fit.js';
-import { placeOnPress, mediaMarginMm } from '../src/layout/marks.js';
-import { planTiles, tilePages } from '../src/layout/tile.js';
+import { fitSheets } from '../src/layout/sheet/fit.js';
+import { placeOnPress, mediaMarginMm } from '../src/press/marks.js';
+import { planTiles, tilePages } from '../src/press/tile.js';
 import { parseSize, mm } from '../src/layout/units.js';
 import type { Item } from '../src/layout/frame.js';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { schemaJson, SCHEMA_KINDS } from '../src/schema.js';
+import { schemaJson, SCHEMA_KINDS } from '../src/content/json-schema.js';
 import { cli, ROOT, TOOL } from './helpers.js';
 import { validatorModule } from '../src/content/validator-codegen.js';
 
@@ -12,9 +12,9 @@ describe('JSON Schema for editors', () => {
     expect(committed).toBe(`${schemaJson(kind)}\n`);
   });
 
-  it('src/content/validators.generated.ts is current (run `npm run schema` if not)', () => {
-    const committed = readFileSync(join(ROOT, 'src', 'content', 'validators.generated.ts'), 'utf8');
-    expect(committed).toBe(validatorModule());
+  it('src/generated/validators.ts is current (run `npm run build` if not)', () => {
+    const generated = readFileSync(join(ROOT, 'src', 'generated', 'validators.ts'), 'utf8');
+    expect(generated).toBe(validatorModule());
   });
 
   it('every content file names its schema on its first line', () => {

@@ -2,12 +2,12 @@
 // Nothing else lives here.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ContentError, OutputError, UsageError, formatProblem } from '../errors.js';
-import { build, type BuildOptions, type BuildResult } from '../build.js';
-import { validate } from '../validate.js';
-import { schemaJson, SCHEMA_KINDS } from '../schema.js';
+import { build, type BuildOptions, type BuildResult } from '../build/build.js';
+import { validate } from '../build/validate.js';
+import { schemaJson, SCHEMA_KINDS } from '../content/json-schema.js';
 import { VERSION } from '../version.js';
 import { projectPaths, type Paths } from '../paths.js';
-import { readConfig } from '../config.js';
+import { readConfig } from '../build/config.js';
 import { parseLengthMm } from '../layout/units.js';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);

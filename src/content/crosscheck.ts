@@ -1,7 +1,7 @@
 // Words and structure must agree: every block, field, column and legend item that a template
 // names needs words in every locale, and words for something the template lacks are a mistake.
 import { Problems, suggest } from '../errors.js';
-import { linkTargets, strayMarkup } from '../layout/markup.js';
+import { linkTargets, strayMarkup } from './markup.js';
 import type { GuideFile, GuideItem, SheetFile } from './model.js';
 import type { SheetTemplate } from './template-model.js';
 import type { JsonPath, YamlFile } from './yaml-file.js';

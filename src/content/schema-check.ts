@@ -5,7 +5,7 @@ import { Problems, suggest } from '../errors.js';
 import { valueAt, type YamlFile } from './yaml-file.js';
 import type { SchemaName } from './schemas.js';
 // Precompiled by `npm run schema` from the TypeBox source; a test keeps it current.
-import * as validators from './validators.generated.js';
+import * as validators from '../generated/validators.js';
 
 /** Returns true when the file matches its schema; otherwise adds one problem per mistake. */
 export function checkSchema<T>(file: YamlFile, schema: SchemaName, problems: Problems): file is YamlFile & { data: T } {

@@ -1,9 +1,10 @@
 // Every schema a YAML file of bordduk is checked against, by name. The validators for these are
-// generated ahead of time (validators.generated.ts), so that no schema is compiled at run time.
+// generated at build time into src/generated/validators.ts (scripts/build.mjs), so that no schema
+// is compiled at run time.
 import type { TSchema } from '@sinclair/typebox';
 import { GuideFile, HyphenationFile, MetaFile, SheetFile, ToolFile } from './model.js';
 import { SheetTemplate, Theme } from './template-model.js';
-import { ConfigFile } from '../config-model.js';
+import { ConfigFile } from './config-model.js';
 
 export const schemas = {
   tool: ToolFile,

@@ -93,6 +93,9 @@ export type PaletteId = (typeof COLOUR_IDS)[number];
 export type ProcessColour = `cmyk:${number},${number},${number},${number}`;
 export type ColourId = PaletteId | 'registration' | ProcessColour;
 
+/** How the palette is written: RGB for screens and inkjets, CMYK for offset (the theme holds both). */
+export type ColourMode = 'rgb' | 'cmyk';
+
 const SCALE_KEYS = ['sheetTitle', 'toolName', 'intro', 'blockTitle', 'hint', 'column', 'columnHint', 'number', 'footer'] as const;
 
 export const Theme = Type.Object(

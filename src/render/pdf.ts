@@ -1,12 +1,12 @@
 // The dumb end of the pipeline: draws frames with pdfkit. Every decision (line breaks, sizes,
 // positions) was made in layout; this file only translates items into PDF operators.
 import PDFDocument from 'pdfkit';
-import type { ColourId, ThemeT } from '../content/template-model.js';
-import type { FontSet } from '../layout/fonts.js';
+import type { ColourId, ColourMode, ThemeT } from '../content/template-model.js';
+import type { FontSet } from '../layout/text/fonts.js';
 import type { DocFrame, Item, Page, TagItem } from '../layout/frame.js';
 import { FONT_IDS } from '../content/template-model.js';
 
-export type ColourMode = 'rgb' | 'cmyk';
+export type { ColourMode };
 
 export interface RenderOptions {
   fonts: FontSet;

@@ -1,0 +1,165 @@
+// A build in units of work: one locale's sheets at one size, or one locale's guide. Each unit is
+// laid out and rendered on its own, so units can run in any thread and give the same bytes.
+import { createHash } from 'node:crypto';
+import { ContentError, type Problem } from '../errors.js';
+import type { ToolModel } from '../content/load.js';
+import type { Paths } from '../paths.js';
+import { fontSet } from '../layout/text/fonts.js';
+import { fitSheets } from '../layout/sheet/fit.js';
+import { layoutGuide } from '../layout/guide/guide.js';
+import { mm, toMm, parseSize, type PaperSize } from '../layout/units.js';
+import { placeOnPress } from '../press/marks.js';
+import { tilePages } from '../press/tile.js';
+import type { DocFrame, Page } from '../layout/frame.js';
+import { renderPdf } from '../render/pdf.js';
+import type { Typesetter } from '../layout/text/typeset.js';
+import type { BuildOptions } from './options.js';
+import { buildDate } from './date.js';
+import { fileName } from '../output/names.js';
+import { printOptions } from '../press/presets.js';
+import type { ManifestEntry, PrintReport } from '../output/manifest.js';
+import { typesetter } from './models.js';
+
+export interface Unit {
+  locale: string;
+  kind: 'sheets' | 'guide';
+  /** The sheet size as given (sheets only). */
+  size?: string;
+}
+
+export interface Rendered {
+  file: string;
+  bytes: Uint8Array;
+  entry: ManifestEntry;
+}
+
+export interface UnitResult {
+  files: Rendered[];
+  warnings: Problem[];
+  problems: Problem[];
+}
+
+interface Job {
+  file: string;
+  entry: Omit<ManifestEntry, 'path' | 'pages' | 'bytes' | 'sha256'>;
+  frame: DocFrame;
+  tagged: boolean;
+  model: ToolModel;
+}
+
+
+/** The units of a build, in manifest order: per locale, the sheets at each size, then the guide. */
+export function planUnits(locales: string[], opts: BuildOptions): Unit[] {
+  const units: Unit[] = [];
+  for (const locale of locales) {
+    if (opts.only !== 'guide') for (const size of opts.sizes ?? ['A1']) units.push({ locale, kind: 'sheets', size });
+    if (opts.only !== 'sheets') units.push({ locale, kind: 'guide' });
+  }
+  return units;
+}
+
+export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, paths: Paths): Promise<UnitResult> {
+  const ts = typesetter(model, paths);
+  const date = buildDate(model.date);
+  const warnings: Problem[] = [];
+  let jobs: Job[];
+  try {
+    if (unit.kind === 'sheets') {
+      jobs = sheetJobs(model, parseSize(unit.size!, opts.orientation, 'landscape'), ts, date, opts, warnings);
+    } else {
+      const guidePaper = parseSize(opts.guideSize ?? 'A4', 'portrait', 'portrait');
+      jobs = [{
+        file: fileName(model.id, model.locale, 'guide', opts.colour === 'cmyk' ? `${guidePaper.name}-cmyk` : guidePaper.name),
+        entry: { kind: 'guide', tool: model.id, locale: model.locale, size: guidePaper.name },
+        frame: layoutGuide(model, ts, guidePaper, date),
+        tagged: true,
+        model,
+      }];
+    }
+  } catch (e) {
+    if (e instanceof ContentError) return { files: [], warnings, problems: e.problems };
+    throw e;
+  }
+  const files: Rendered[] = [];
+  for (const job of jobs) {
+    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? 'rgb', tagged: job.tagged });
+    files.push({
+      file: job.file,
+      bytes,
+      entry: { ...job.entry, path: '', pages: job.frame.pages.length, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
+    });
+  }
+  return { files, warnings, problems: [] };
+}
+
+function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Date, opts: BuildOptions, warnings: Problem[]): Job[] {
+  const print = printOptions(opts, paper);
+  const fits = fitSheets(model, paper, ts, { allowSmall: opts.allowSmall, bleed: mm(print.bleedMm) });
+  return model.sheets.map((sheet, i) => {
+    const lay = fits[i];
+    const shared = lay.size;
+    warnings.push(...lay.warnings);
+    let pages: Page[] = [lay.page];
+    // Every variant gets its own name, so a portrait or print-shop build never overwrites the plain files.
+    const variant = [
+      opts.orientation === 'portrait' && /^A\d$/.test(paper.name) ? 'portrait' : '',
+      print.bleedMm > 0 || print.marks ? 'press' : '',
+      print.colour === 'cmyk' ? 'cmyk' : '',
+    ].filter(Boolean);
+    let name = fileName(model.id, model.locale, sheet.id, [paper.name, ...variant].join('-'));
+    const sheetPrint: PrintReport = { ...print, ...(print.tile ? { tile: { ...print.tile } } : {}) };
+    if (print.tile) {
+      name = fileName(model.id, model.locale, sheet.id, [paper.name, ...variant, 'tiled', print.tile.paper].join('-'));
+      const t = tilePages(lay.page, ts, { paper: print.tile.paper as 'A4' | 'A3', overlapMm: print.tile.overlapMm, unprintableMm: print.tile.unprintableMm }, {
+        title: `${model.meta.labels.assemblyTitle}: ${model.meta.labels.sheet} ${sheet.number} – ${sheet.words.title} (${paper.name})`,
+        actualSize: model.meta.labels.actualSize,
+        assembly: model.meta.labels.assembly,
+        fileName: name,
+        origin: model.metaFile.pos(['labels', 'assembly']),
+      });
+      pages = t.pages;
+      sheetPrint.tile!.cols = t.plan.cols;
+      sheetPrint.tile!.rows = t.plan.rows;
+    } else if (print.bleedMm > 0 || print.marks) {
+      const slug = `${model.id} · ${model.locale} · ${model.meta.labels.sheet} ${sheet.number} · ${paper.name} · ${model.meta.labels.version} ${model.version} · ${date.toISOString().slice(0, 10)}`;
+      pages = [placeOnPress(lay.page, ts, { bleedMm: print.bleedMm, marks: print.marks, slug, colourBar: print.colour === 'cmyk' })];
+    }
+    return {
+      file: name,
+      entry: {
+        kind: 'sheet',
+        tool: model.id,
+        sheet: sheet.number,
+        locale: model.locale,
+        size: paper.name,
+        layout: {
+          layout: lay.layoutName,
+          textSize: round(shared),
+          floor: round(lay.floor),
+          smallestText: round(lay.stats.minText),
+          spareWriteInMm: round(toMm(lay.stats.spareHeight)),
+          ...(lay.stats.smallestWriteIn ? { smallestWriteIn: { block: lay.stats.smallestWriteIn.block, widthMm: round(toMm(lay.stats.smallestWriteIn.w)), heightMm: round(toMm(lay.stats.smallestWriteIn.h)) } } : {}),
+          warnings: lay.warnings.map((w) => w.message),
+        },
+        print: sheetPrint,
+      },
+      frame: {
+        pages,
+        outline: [],
+        meta: {
+          title: `${model.meta.title}: ${model.meta.labels.sheet} ${sheet.number} – ${sheet.words.title}`,
+          author: model.meta.author,
+          subject: model.meta.subtitle,
+          keywords: model.meta.keywords,
+          lang: model.locale,
+          date,
+        },
+      },
+      // Tagged for readers on screen; press and tile versions are print artefacts, drawn as groups.
+      tagged: pages.length === 1 && pages[0] === lay.page,
+      model,
+    };
+  });
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;

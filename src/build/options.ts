@@ -1,0 +1,48 @@
+// The options of a build and what it returns: the one vocabulary shared by the CLI, the library
+// API, the release config and the worker threads (so everything here is plain, cloneable data).
+import type { Problem } from '../errors.js';
+import type { Paths } from '../paths.js';
+import type { ColourMode } from '../content/template-model.js';
+import type { Orientation } from '../layout/units.js';
+import type { ManifestEntry } from '../output/manifest.js';
+
+export interface BuildOptions {
+  /** Tool id (a folder under content/); defaults to the only tool there is. */
+  tool?: string;
+  /** Locales to build, or 'all'; defaults to the tool's source locale. */
+  locales?: string[] | 'all';
+  /** Sheet sizes: A0–A4 or WIDTHxHEIGHTmm/cm; defaults to A1. */
+  sizes?: string[];
+  orientation?: Orientation;
+  /** Size of the guide: A4 (default) or A5. */
+  guideSize?: string;
+  /** Output folder; defaults to ./out. */
+  out?: string;
+  only?: 'sheets' | 'guide';
+  /** Accept sheet text under the readability floor, with a warning. */
+  allowSmall?: boolean;
+  colour?: ColourMode;
+  /** Bleed around each sheet in millimetres (print.md: 3 mm to A3, 5 mm and more for large format). */
+  bleedMm?: number;
+  /** Crop marks, registration targets and a slug line outside the trim. */
+  marks?: boolean;
+  /** The print-shop preset: 3 mm bleed up to A3, 5 mm above, marks on (explicit bleed/marks win). */
+  printShop?: boolean;
+  /** Print each sheet in tiles on office paper. */
+  tile?: 'A4' | 'A3';
+  /** Glue overlap between tiles in mm (default 10). */
+  overlapMm?: number;
+  /** Edge the office printer cannot print in mm (default 5). */
+  unprintableMm?: number;
+  /** Where content/, templates/ and fonts/ are; defaults to the package's own. */
+  paths?: Paths;
+  /** Threads to build with (default: one per core where there are 4 or more, at most 4); 1 builds in this thread alone. */
+  jobs?: number;
+  /** Called with a line of progress for long builds. */
+  onProgress?: (line: string) => void;
+}
+
+export interface BuildResult {
+  files: ManifestEntry[];
+  warnings: Problem[];
+}

@@ -1,0 +1,89 @@
+// `bordduk validate`: everything a build checks before layout, for every locale; then each
+// translation compared with its source (missing and extra ids, text much longer than the source),
+// and a fitting pass at the given sizes, so that a translation too long to fit is caught early.
+import { ContentError, Problems, type Problem } from '../errors.js';
+import { loadModels, typesetter, type BuildOptions } from './build.js';
+import type { ToolModel } from '../content/load.js';
+import { defaultPaths } from '../paths.js';
+import { fitSheets } from '../layout/sheet/fit.js';
+import { parseSize } from '../layout/units.js';
+import { textValues, valueAt } from '../content/yaml-file.js';
+
+/** Longer than this (and by more than a few characters) is worth a warning: the sheets have fixed room. */
+const LENGTH_RATIO = 1.35;
+const LENGTH_SLACK = 12;
+
+export interface ValidateOptions extends Pick<BuildOptions, 'tool' | 'locales' | 'paths' | 'orientation' | 'allowSmall'> {
+  /** Sheet sizes to try fitting at; defaults to A0–A4. */
+  sizes?: string[];
+}
+
+function compareGuides(source: ToolModel, target: ToolModel, problems: Problems): void {
+  const ids = (m: ToolModel) => m.guide.chapters.flatMap((c) => [c.id, ...(c.sections ?? []).map((s) => s.id)]);
+  const want = ids(source);
+  const have = ids(target);
+  for (const id of want) {
+    if (!have.includes(id)) problems.error(target.guideFile.pos(['chapters']), `chapter or section '${id}' of the ${source.locale} guide is missing`, `translate it from ${source.guideFile.display}`);
+  }
+  target.guide.chapters.forEach((c, ci) => {
+    if (!want.includes(c.id)) problems.error(target.guideFile.pos(['chapters', ci, 'id']), `chapter '${c.id}' is not in the ${source.locale} guide`, 'use the same ids in every locale');
+    c.sections?.forEach((s, si) => {
+      if (!want.includes(s.id)) problems.error(target.guideFile.pos(['chapters', ci, 'sections', si, 'id']), `section '${s.id}' is not in the ${source.locale} guide`, 'use the same ids in every locale');
+    });
+  });
+}
+
+/** Text the source has and a translation lacks (a prompt, a hint, a column's hint) would simply not print. */
+function compareTexts(source: ToolModel, target: ToolModel, problems: Problems): void {
+  target.sheets.forEach((sheet, i) => {
+    for (const [path, orig] of textValues(source.sheets[i].words)) {
+      if (valueAt(sheet.words, path) !== undefined) continue;
+      // Point at the nearest part that exists: the block, the hint list …
+      let at = path.slice(0, -1);
+      while (at.length && valueAt(sheet.words, at) === undefined) at = at.slice(0, -1);
+      const what = typeof path[path.length - 1] === 'number' ? `${String(path[path.length - 2])} item ${Number(path[path.length - 1]) + 1}` : String(path[path.length - 1]);
+      problems.error(sheet.file.pos(at), `'${at.join('.') || 'the file'}' lacks ${what}, which the ${source.locale} source has ("${orig}")`, 'translate it, so that the sheet prints the same fields in every language');
+    }
+  });
+}
+
+function compareLengths(source: ToolModel, target: ToolModel, problems: Problems): void {
+  target.sheets.forEach((sheet, i) => {
+    const src = source.sheets[i].words;
+    for (const [path, text] of textValues(sheet.words)) {
+      const orig = valueAt(src, path);
+      if (typeof orig !== 'string') continue;
+      if (text.length > orig.length * LENGTH_RATIO + LENGTH_SLACK) {
+        problems.warn(sheet.file.pos(path), `this text is ${Math.round((text.length / orig.length - 1) * 100)} % longer than the ${source.locale} source ("${orig}")`, 'sheets have fixed room: shorten it if the build reports that it does not fit');
+      }
+    }
+  });
+}
+
+/** Returns the warnings; throws a ContentError with every problem found. */
+export function validate(opts: ValidateOptions): Problem[] {
+  const paths = opts.paths ?? defaultPaths();
+  const models = loadModels({ ...opts, locales: opts.locales ?? 'all' });
+  const problems = new Problems();
+  const source = models.find((m) => m.locale === m.sourceLocale) ?? loadModels({ ...opts, locales: [models[0].sourceLocale] })[0];
+  for (const m of models) {
+    if (m === source) continue;
+    compareGuides(source, m, problems);
+    compareTexts(source, m, problems);
+    compareLengths(source, m, problems);
+  }
+  const sizes = (opts.sizes ?? ['A0', 'A1', 'A2', 'A3', 'A4']).map((s) => parseSize(s, opts.orientation, 'landscape'));
+  for (const m of models) {
+    const ts = typesetter(m, paths);
+    for (const paper of sizes) {
+      try {
+        for (const f of fitSheets(m, paper, ts, { allowSmall: opts.allowSmall })) for (const w of f.warnings) problems.add(w);
+      } catch (e) {
+        if (!(e instanceof ContentError)) throw e;
+        for (const p of e.problems) problems.add(p);
+      }
+    }
+  }
+  problems.throwIfAny();
+  return problems.warnings;
+}

@@ -1,0 +1,30 @@
+// A worker thread of a parallel build: loads the content once per locale, then lays out and
+// renders the units it is handed, returning the PDF bytes to the main thread.
+import { parentPort } from 'node:worker_threads';
+import type { ToolModel } from '../content/load.js';
+import { loadModels } from './models.js';
+import { ContentError } from '../errors.js';
+import { runUnit } from './jobs.js';
+import type { WorkerReply, WorkerRequest } from './parallel.js';
+
+const port = parentPort!;
+const models = new Map<string, ToolModel>();
+
+port.on('message', async (msg: WorkerRequest) => {
+  if ('stop' in msg) return port.close();
+  try {
+    let model = models.get(msg.unit.locale);
+    if (!model) {
+      model = loadModels({ ...msg.opts, locales: [msg.unit.locale] })[0];
+      models.set(msg.unit.locale, model);
+    }
+    const result = await runUnit(model, msg.unit, msg.opts, msg.opts.paths!);
+    // Copied, not transferred: a PDF is small, and a Buffer may share its memory with others.
+    port.postMessage({ index: msg.index, result } satisfies WorkerReply);
+  } catch (e) {
+    const err = e as Error;
+    const problems = e instanceof ContentError ? e.problems : undefined;
+    port.postMessage({ index: msg.index, error: err?.message ?? String(e), name: err?.name, problems, stack: err?.stack } satisfies WorkerReply);
+  }
+});
+port.postMessage({ ready: true } satisfies WorkerReply);

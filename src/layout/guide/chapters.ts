@@ -1,0 +1,132 @@
+// The guide's chapters as flows: headings, paragraphs, lists, callouts and sheet figures, with
+// the outline and table-of-contents entries that pagination fills in with page numbers.
+import type { GuideItem } from '../../content/model.js';
+import type { FontId } from '../../content/template-model.js';
+import type { Item, OutlineEntry } from '../frame.js';
+import { shiftItems, type Flow, type FlowLine } from './flow.js';
+import { setText } from '../text/typeset.js';
+import { mm } from '../units.js';
+import { linesOf, type GuideCtx } from './common.js';
+
+export interface TocEntry {
+  title: string;
+  level: 1 | 2;
+  /** 0-based page index, set when the heading is placed. */
+  page: number;
+}
+
+export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Flow[]; outline: OutlineEntry[]; toc: TocEntry[] } {
+  const { model, ts, g, L } = c;
+  const para = c.para;
+  const flows: Flow[] = [];
+  const outline: OutlineEntry[] = [];
+  const toc: TocEntry[] = [];
+  let group = 0;
+  const h1 = (text: string, source: string): FlowLine[] =>
+    linesOf(ts, [{ text, style: { font: 'sansBold', size: 21 * g.k, colour: 'accent' } }], g.left, g.width, 1.2, source);
+  const h2 = (text: string, source: string): FlowLine[] =>
+    linesOf(ts, [{ text, style: { font: 'sansBold', size: 13 * g.k, colour: 'ink' } }], g.left, g.width, 1.25, source);
+
+  const withOrigin = (fs: Flow[], path: (string | number)[]) => fs.map((f) => ({ ...f, origin: model.guideFile.pos(path) }));
+  const itemFlows = (item: GuideItem, source: string): Flow[] => {
+    const gap = g.body * 0.75;
+    if ('p' in item) return [{ role: 'P', lines: para(item.p, source), spaceBefore: 0, spaceAfter: gap }];
+    if ('list' in item || 'steps' in item) {
+      const entries = 'list' in item ? item.list : item.steps;
+      const indent = mm(6 * g.k);
+      group++;
+      return entries.map((text, i) => {
+        const label = 'list' in item ? '•' : `${i + 1}.`;
+        const lines = para(text, source, g.left + indent, g.width - indent);
+        const lw = ts.fonts.width('sansBold', g.body, label);
+        const first = lines[0]?.items.find((it) => it.type === 'text');
+        const y = first && first.type === 'text' ? first.y : g.body;
+        return {
+          role: 'LI' as const,
+          group,
+          lines,
+          label: [{ type: 'tag' as const, role: 'Lbl' as const, items: [{ type: 'text' as const, x: g.left + indent - lw - mm(2 * g.k), y, text: label, font: 'sansBold' as FontId, size: g.body, colour: 'accent' as const, width: lw, source }] }],
+          spaceBefore: 0,
+          spaceAfter: i === entries.length - 1 ? gap : g.body * 0.3,
+        };
+      });
+    }
+    if ('tip' in item || 'pitfall' in item) {
+      const tip = 'tip' in item;
+      const text = tip ? item.tip : item.pitfall;
+      const padX = mm(5 * g.k);
+      const padY = mm(4 * g.k);
+      const bar = mm(1.6 * g.k);
+      const x = g.left + bar + padX;
+      const w = g.width - bar - 2 * padX;
+      const label = setText(ts, tip ? L.tip : L.pitfall, { font: 'sansBold', size: g.body * 0.95, colour: tip ? 'accent' : 'warn' }, { x, y: padY, width: w, source });
+      const lines = para(text, source, x, w);
+      let y = padY + label.height + g.body * 0.2;
+      const textItems: Item[] = [];
+      for (const l of lines) {
+        textItems.push(...shiftItems(l.items, y));
+        y += l.height;
+      }
+      const height = y + padY;
+      return [{
+        role: 'P',
+        box: {
+          height,
+          items: [
+            { type: 'tag', role: 'Artifact', items: [
+              { type: 'rect', x: g.left, y: 0, w: g.width, h: height, fill: 'callout' },
+              { type: 'rect', x: g.left, y: 0, w: bar, h: height, fill: tip ? 'accent' : 'warn' },
+            ] },
+            ...label.items,
+            ...textItems,
+          ],
+        },
+        spaceBefore: gap * 0.5,
+        spaceAfter: gap * 1.5,
+      }];
+    }
+    // A figure: the sheet's miniature with its caption.
+    const mini = c.miniature(item.figure, g.left, 0, g.width);
+    const cap = setText(ts, c.sheetTitle(item.figure), { font: 'sansItalic', size: g.body * 0.85, colour: 'muted' }, { x: g.left, y: mini.height + g.body * 0.4, width: g.width, source });
+    return [{
+      role: 'Figure',
+      box: { height: mini.height + g.body * 0.4 + cap.height, items: [...mini.items, ...cap.items], alt: item.alt },
+      spaceBefore: gap * 0.5,
+      spaceAfter: gap * 1.5,
+    }];
+  };
+
+  model.guide.chapters.forEach((ch, ci) => {
+    const entry: OutlineEntry = { title: ch.title, page: 0, children: [] };
+    const tocEntry = { title: ch.title, level: 1 as const, page: 0 };
+    outline.push(entry);
+    toc.push(tocEntry);
+    flows.push({
+      role: 'H1',
+      lines: h1(ch.title, ch.id),
+      spaceBefore: 0,
+      spaceAfter: g.body * 1.2,
+      keepWithNext: true,
+      newPage: true,
+      onPlace: (p) => (entry.page = tocEntry.page = p + firstChapterPage),
+    });
+    ch.body.forEach((item, i) => flows.push(...withOrigin(itemFlows(item, ch.id), ['chapters', ci, 'body', i])));
+    (ch.sections ?? []).forEach((s, si) => {
+      const sub: OutlineEntry = { title: s.title, page: 0, children: [] };
+      const subToc = { title: s.title, level: 2 as const, page: 0 };
+      entry.children.push(sub);
+      toc.push(subToc);
+      flows.push({
+        role: 'H2',
+        lines: h2(s.title, s.id),
+        spaceBefore: g.body * 1.1,
+        spaceAfter: g.body * 0.5,
+        keepWithNext: true,
+        onPlace: (p) => (sub.page = subToc.page = p + firstChapterPage),
+      });
+      s.body.forEach((item, i) => flows.push(...withOrigin(itemFlows(item, s.id), ['chapters', ci, 'sections', si, 'body', i])));
+    });
+  });
+
+  return { flows, outline, toc };
+}

@@ -1,0 +1,51 @@
+// The process guide as a booklet: cover, table of contents, chapters, running footer. This file
+// puts the parts together; guide-chapters.ts and guide-front.ts make them.
+import type { ToolModel } from '../../content/load.js';
+import type { DocFrame, Page } from '../frame.js';
+import { paginate } from './flow.js';
+import { fitSheets } from '../sheet/fit.js';
+import { plainText } from '../../content/markup.js';
+import type { Typesetter } from '../text/typeset.js';
+import { parseSize, type PaperSize } from '../units.js';
+import { guideCtx } from './common.js';
+import { chapterFlows } from './chapters.js';
+import { cover, runningFooter, tableOfContents } from './front.js';
+import type { Item } from '../frame.js';
+
+/** The table of contents takes one page (tableOfContents fails the build if it would need more). */
+const TOC_PAGES = 1;
+
+export function layoutGuide(model: ToolModel, ts: Typesetter, paper: PaperSize, date: Date): DocFrame {
+  // Miniatures are drawn from the same frames as the printed sheets (A1 landscape).
+  const a1 = parseSize('A1', 'landscape', 'landscape');
+  const sheetPages = new Map<string, Page>(fitSheets(model, a1, ts, { allowSmall: true }).map((f, i) => [model.sheets[i].id, f.page]));
+  const c = guideCtx(model, ts, paper, sheetPages);
+  const { g, L } = c;
+
+  const { flows, outline, toc } = chapterFlows(c, 1 + TOC_PAGES);
+  const chapterPages: Item[][] = [];
+  paginate(flows, g.top, g.bottom, () => chapterPages.push([]), (p, items) => chapterPages[p].push(...items));
+
+  const box = { x: 0, y: 0, w: g.W, h: g.H };
+  const pages = [cover(c, date), tableOfContents(c, toc), ...chapterPages].map((items, i): Page => ({
+    width: g.W,
+    height: g.H,
+    trim: box,
+    bleed: box,
+    items: i === 0 ? items : [...items, runningFooter(c, i)],
+    regions: [{ id: 'body', x: g.left, y: g.top, w: g.width, h: g.bottom - g.top }],
+  }));
+
+  return {
+    pages,
+    outline: [{ title: L.contents, page: 1, children: [] }, ...outline],
+    meta: {
+      title: `${model.meta.title} – ${model.guide.title}`,
+      author: model.meta.author,
+      subject: plainText(model.guide.subtitle, model.fieldNumbers),
+      keywords: model.meta.keywords,
+      lang: model.locale,
+      date,
+    },
+  };
+}

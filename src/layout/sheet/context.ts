@@ -1,0 +1,61 @@
+// What every block of a sheet is drawn with: the sheet's context (typesetter, theme, the chosen text
+// size and scale), the sizes derived from it, and stacking paragraphs in a column. Shared by the
+// blocks and the table, so neither needs the other.
+import type { MetaFile } from '../../content/model.js';
+import type { ColourId, FontId, ThemeT } from '../../content/template-model.js';
+import type { Item } from '../frame.js';
+import { setText, type Typesetter } from '../text/typeset.js';
+import { mm } from '../units.js';
+
+export interface SheetCtx {
+  ts: Typesetter;
+  theme: ThemeT;
+  /** Question text size in points: the one number fitting chooses. */
+  s: number;
+  /** Linear scale of the sheet relative to A1. */
+  k: number;
+  labels: MetaFile['labels'];
+  numbers: Record<string, number>;
+}
+
+/** Text that did not fit across its width, with the content path it came from. */
+export interface WidthOverflow {
+  path: (string | number)[];
+  by: number;
+}
+
+export interface BlockResult {
+  items: Item[];
+  /** Height this block needs, including its least write-in space. */
+  needed: number;
+  wide: WidthOverflow[];
+  /** The smallest room to write in that the block offers (a write-in area, a field box, a table cell). */
+  writeIn?: { w: number; h: number };
+}
+
+export const pad = (c: SheetCtx) => mm(c.theme.sheet.paddingA1 * c.k);
+export const size = (c: SheetCtx, key: keyof ThemeT['sheet']['scale']) => Math.max(c.theme.sheet.absoluteFloor, c.s * c.theme.sheet.scale[key]);
+export const hairline = (c: SheetCtx) => Math.max(0.5, 0.75 * c.k); // ≥ 0.5 pt on large-format printers (print.md)
+
+export interface Para {
+  text: string;
+  font: FontId;
+  size: number;
+  colour: ColourId;
+  path: (string | number)[];
+  leading?: number;
+}
+
+/** Stacks paragraphs in a column; returns items, the height used and any line too wide. */
+export function stack(c: SheetCtx, paras: Para[], x: number, y: number, width: number, gap: number, source: string) {
+  const items: Item[] = [];
+  const wide: WidthOverflow[] = [];
+  let at = y;
+  paras.forEach((p, i) => {
+    const set = setText(c.ts, p.text, { font: p.font, size: p.size, colour: p.colour }, { x, y: at, width, leading: p.leading, source });
+    items.push(...set.items);
+    if (set.width > width + 0.01) wide.push({ path: p.path, by: set.width - width });
+    at += set.height + (i < paras.length - 1 ? gap : 0);
+  });
+  return { items, height: at - y, wide };
+}

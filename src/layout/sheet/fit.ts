@@ -1,0 +1,167 @@
+// Choosing the question-text size: the largest uniform size at which every block keeps its
+// words and its least write-in space, never under the readability floor for the sheet's size.
+import { ContentError, type Problem } from '../../errors.js';
+import { layoutSheet, type Overflow, type SheetInput, type SheetLayout } from './sheet.js';
+import { linearScale, toMm, type PaperSize } from '../units.js';
+import type { ToolModel } from '../../content/load.js';
+import type { Typesetter } from '../text/typeset.js';
+
+export interface FitResult extends SheetLayout {
+  size: number;
+  floor: number;
+  warnings: Problem[];
+}
+
+/**
+ * The floor grows with reading distance: 16 pt question text on A1 (theme.sheet.floorA1) scaled by
+ * the sheet's linear size, and never under 6 pt (print.md: no text below 6 pt anywhere).
+ */
+export function floorFor(input: SheetInput): number {
+  const t = input.model.theme.sheet;
+  return Math.max(t.absoluteFloor, t.floorA1 * linearScale(input.paper));
+}
+
+export function ceilingFor(input: SheetInput): number {
+  const t = input.model.theme.sheet;
+  return Math.max(floorFor(input), t.ceilingA1 * linearScale(input.paper));
+}
+
+const fits = (l: SheetLayout) => l.overflows.length === 0;
+const STEP = 0.05; // points: finer than anyone can see, coarse enough to keep the search short
+
+/**
+ * How far a layout is from the edge of fitting, in points: the least spare height of any block
+ * (negative when one lacks room). Words too wide for their column make it negative too.
+ */
+function margin(l: SheetLayout): number {
+  const wide = l.overflows.filter((o) => o.dimension === 'width').reduce((a, o) => a + o.by, 0);
+  const tall = l.overflows.filter((o) => o.dimension === 'height').reduce((a, o) => Math.max(a, o.by), 0);
+  return fits(l) ? l.stats.spareHeight : -(tall + wide) || -1;
+}
+
+/**
+ * The largest size in [lo, hi] that fits, or undefined: the largest whole number of STEPs, so the
+ * answer does not depend on how it was found. Spare room shrinks about linearly with the text size,
+ * so a secant step between a fitting and an overflowing size lands near the edge in a few layouts;
+ * every other step halves the bracket, in case the room does not behave.
+ */
+function search(input: SheetInput, lo: number, hi: number): SheetLayout & { size: number } | undefined {
+  const loI = Math.ceil(lo / STEP - 1e-9);
+  const hiI = Math.floor(hi / STEP + 1e-9);
+  if (hiI < loI) return undefined;
+  const at = (i: number) => layoutSheet(input, i * STEP);
+  const top = at(hiI);
+  if (fits(top)) return { ...top, size: hiI * STEP };
+  let good = at(loI);
+  if (!fits(good)) return undefined;
+  let a = loI; // fits
+  let b = hiI; // does not fit
+  let ma = margin(good);
+  let mb = margin(top);
+  let secant = true;
+  while (b - a > 1) {
+    let i = Math.floor((a + b) / 2);
+    if (secant && ma > 0 && mb < 0) i = Math.round(a + ((b - a) * ma) / (ma - mb));
+    i = Math.min(b - 1, Math.max(a + 1, i));
+    secant = !secant;
+    const l = at(i);
+    if (fits(l)) {
+      a = i;
+      good = l;
+      ma = margin(l);
+    } else {
+      b = i;
+      mb = margin(l);
+    }
+  }
+  return { ...good, size: a * STEP };
+}
+
+export function fitSheet(input: SheetInput, opts: { allowSmall?: boolean; maxSize?: number } = {}): FitResult {
+  const floor = floorFor(input);
+  const ceiling = Math.min(ceilingFor(input), opts.maxSize ?? Infinity);
+  const found = search(input, Math.min(floor, ceiling), ceiling);
+  if (found) return { ...found, floor, warnings: [] };
+  const abs = input.model.theme.sheet.absoluteFloor;
+  if (opts.allowSmall) {
+    const small = search(input, abs, Math.min(floor, opts.maxSize ?? Infinity));
+    if (small) {
+      return {
+        ...small,
+        floor,
+        warnings: [{
+          severity: 'warning',
+          message: `sheet ${input.sheet.id} at ${input.paper.name}: question text is ${small.size.toFixed(1)} pt, under the ${floor.toFixed(1)} pt floor for this size`,
+          hint: 'it may be hard to read across the table; shorten the text or print larger',
+        }],
+      };
+    }
+  }
+  const tried = opts.allowSmall ? abs : floor;
+  throw new ContentError(overflowProblems(input, layoutSheet(input, tried).overflows, tried, !opts.allowSmall));
+}
+
+export function overflowProblems(input: SheetInput, overflows: Overflow[], size: number, mentionAllowSmall: boolean): Problem[] {
+  return overflows.map((o) => {
+    const file = o.inMeta ? input.model.metaFile : input.sheet.file;
+    const words = input.sheet.words.blocks[o.block];
+    const name = words ? `block '${o.block}' ("${words.title}")` : o.block === 'title' || o.block === 'footer' ? `the sheet's ${o.block}` : `layout '${o.block}'`;
+    const what =
+      o.dimension === 'height'
+        ? `lacks ${toMm(o.by).toFixed(1)} mm of height`
+        : o.block === 'footer'
+          ? `is ${toMm(o.by).toFixed(1)} mm too wide for one line`
+          : `has a word ${toMm(o.by).toFixed(1)} mm too wide for its column`;
+    return {
+      pos: file.pos(o.path),
+      severity: 'error' as const,
+      message: `${name} on sheet ${input.sheet.number} ${what} at ${input.paper.name} with ${size.toFixed(1)} pt text`,
+      hint: `shorten the text${mentionAllowSmall ? ', print larger, or pass --allow-small to accept text under the readability floor' : ' or print larger'}`,
+    };
+  });
+}
+
+/**
+ * Fits every sheet of a tool at one size. The sheets lie side by side on the table, so they share
+ * one question-text size: the smaller of their fits.
+ */
+/**
+ * Fits are pure (same model, paper and bleed: same result), and a default build needs the A1 fits
+ * twice: for the sheets and for the guide's miniatures. A fit that needed no --allow-small is the
+ * same with or without it, so it serves both.
+ */
+const fitCache = new WeakMap<ToolModel, Map<string, FitResult[]>>();
+
+export function fitSheets(model: ToolModel, paper: PaperSize, ts: Typesetter, opts: { allowSmall?: boolean; bleed?: number } = {}): FitResult[] {
+  const key = `${paper.widthMm}x${paper.heightMm}|${opts.bleed ?? 0}`;
+  let byKey = fitCache.get(model);
+  if (!byKey) fitCache.set(model, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const fits = fitSheetsUncached(model, paper, ts, opts);
+  if (fits.every((f) => f.warnings.length === 0)) byKey.set(key, fits);
+  return fits;
+}
+
+function fitSheetsUncached(model: ToolModel, paper: PaperSize, ts: Typesetter, opts: { allowSmall?: boolean; bleed?: number }): FitResult[] {
+  const inputs = model.sheets.map((sheet) => ({ model, sheet, paper, ts, bleed: opts.bleed ?? 0 }));
+  const problems: Problem[] = [];
+  const fits: FitResult[] = [];
+  for (const input of inputs) {
+    try {
+      fits.push(fitSheet(input, opts));
+    } catch (e) {
+      if (e instanceof ContentError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
+  if (problems.length) throw new ContentError(problems);
+  // Each larger fit is searched again below the shared size (a smaller size can change a layout's
+  // choices, so it is checked, not assumed); repeat until the sheets agree.
+  let current = fits;
+  for (;;) {
+    const shared = Math.min(...current.map((f) => f.size));
+    if (current.every((f) => f.size === shared)) return current;
+    current = current.map((f, i) => (f.size === shared ? f : fitSheet(inputs[i], { ...opts, maxSize: shared })));
+  }
+}

@@ -1,0 +1,143 @@
+// One sheet at one question-text size: title band, grid of blocks, footer.
+// Returns the page and every place where the words did not fit, in points.
+import type { SheetModel, ToolModel } from '../../content/load.js';
+import { walk, type Item, type Page, type Region } from '../frame.js';
+import { chooseLayout, resolveGrid, type Rect } from './grid.js';
+import { drawBlock } from './blocks.js';
+import { hairline, size, stack, type SheetCtx } from './context.js';
+import { setText, type Typesetter } from '../text/typeset.js';
+import { linearScale, mm, type PaperSize } from '../units.js';
+
+export interface Overflow {
+  /** Block id, or 'title' / 'footer'. */
+  block: string;
+  /** Path of the text at fault inside the sheet's content file. */
+  path: (string | number)[];
+  dimension: 'height' | 'width';
+  /** The words at fault are the tool's own (meta.yaml), not the sheet's. */
+  inMeta?: boolean;
+  /** Points missing. */
+  by: number;
+}
+
+export interface SheetLayout {
+  page: Page;
+  overflows: Overflow[];
+  layoutName: string;
+  /** For the layout report: the smallest text size, the least spare height, the smallest room to write in. */
+  stats: { minText: number; /** Points. */ spareHeight: number; smallestWriteIn?: { block: string; w: number; h: number } };
+}
+
+export interface SheetInput {
+  model: ToolModel;
+  sheet: SheetModel;
+  paper: PaperSize;
+  ts: Typesetter;
+  /** Bleed in points: backgrounds that touch the trim run on this far. */
+  bleed: number;
+}
+
+export function margin(input: SheetInput): number {
+  const t = input.model.theme.sheet;
+  return mm(Math.max(t.minMargin, t.marginA1 * linearScale(input.paper)));
+}
+
+export function layoutSheet(input: SheetInput, s: number): SheetLayout {
+  const { model, sheet, paper, ts, bleed } = input;
+  const W = mm(paper.widthMm);
+  const H = mm(paper.heightMm);
+  const k = linearScale(paper);
+  const c: SheetCtx = { ts, theme: model.theme, s, k, labels: model.meta.labels, numbers: model.fieldNumbers };
+  const m = margin(input);
+  const gutter = mm(model.theme.sheet.gutterA1 * k);
+  const items: Item[] = [];
+  const regions: Region[] = [];
+  const overflows: Overflow[] = [];
+  const total = model.sheets.length;
+  const sheetLabel = `${model.meta.labels.sheet} ${sheet.number} ${model.meta.labels.of} ${total}`;
+
+  // Title band: runs into the bleed at the top and both sides.
+  const innerW = W - 2 * m;
+  const leftW = innerW * 0.58;
+  const rightX = m + leftW + gutter * 2;
+  const rightW = W - m - rightX;
+  const top = m;
+  const kicker = setText(ts, `${model.meta.title.toUpperCase()}  ·  ${sheetLabel}`, { font: 'sansSemi', size: size(c, 'toolName'), colour: 'accentInk' }, { x: m, y: top, width: leftW, source: 'title' });
+  const title = stack(c, [{ text: sheet.words.title, font: 'sansBold', size: size(c, 'sheetTitle'), colour: 'accentInk', path: ['title'], leading: 1.1 }], m, top + kicker.height + s * 0.15, leftW, 0, 'title');
+  const leftH = kicker.height + s * 0.15 + title.height;
+  const intro = stack(c, [{ text: sheet.words.intro, font: 'sans', size: size(c, 'intro'), colour: 'accentInk', path: ['intro'], leading: 1.3 }], rightX, top, rightW, 0, 'title');
+  const bandContent = Math.max(leftH, intro.height);
+  // Centre the intro against the title block.
+  const introShift = Math.max(0, (leftH - intro.height) / 2 + s * 0.2);
+  for (const it of intro.items) if (it.type === 'text') it.y += Math.min(introShift, bandContent - intro.height);
+  const bandH = top + bandContent + m * 0.55;
+  items.push({ type: 'rect', x: -bleed, y: -bleed, w: W + 2 * bleed, h: bandH + bleed, fill: 'accent' });
+  items.push({ type: 'tag', role: 'P', items: kicker.items }, { type: 'tag', role: 'H1', items: title.items }, { type: 'tag', role: 'P', items: intro.items });
+  regions.push({ id: 'title', x: m, y: top, w: innerW, h: bandContent + 0.01 });
+  for (const o of [...title.wide, ...intro.wide]) overflows.push({ block: 'title', path: o.path, dimension: 'width', by: o.by });
+  if (kicker.width > leftW) overflows.push({ block: 'title', path: ['title'], dimension: 'width', by: kicker.width - leftW, inMeta: true });
+
+  // Footer: a rule and one line of small print, inside the safe margin.
+  const fSize = size(c, 'footer');
+  const fLine = fSize * 1.3;
+  const footTop = H - m - fLine;
+  items.push({ type: 'line', x1: m, y1: footTop - fSize * 0.5, x2: W - m, y2: footTop - fSize * 0.5, stroke: 'rule', lineWidth: hairline(c) });
+  // The fullest footer that fits on one line: on small or narrow paper it drops the subtitle, then the
+  // pointer to the guide, rather than fail a build over small print.
+  const version = `${model.meta.labels.version} ${model.version}`;
+  const guideNote = model.meta.labels.guideNote;
+  const choices: [string, string][] = [
+    [`${model.meta.title} – ${model.meta.subtitle}  ·  ${version}`, `${guideNote}  ·  ${sheetLabel}`],
+    [`${model.meta.title}  ·  ${version}`, `${guideNote}  ·  ${sheetLabel}`],
+    [`${model.meta.title}  ·  ${version}`, sheetLabel],
+  ];
+  const footW = (t: string) => ts.fonts.width('sans', fSize, t);
+  const [left, right] = choices.find(([l, r]) => footW(l) + footW(r) + gutter <= innerW) ?? choices[choices.length - 1];
+  const fl = setText(ts, left, { font: 'sans', size: fSize, colour: 'muted' }, { x: m, y: footTop, width: innerW, source: 'footer' });
+  const fr = setText(ts, right, { font: 'sans', size: fSize, colour: 'muted' }, { x: m, y: footTop, width: innerW, align: 'right', source: 'footer' });
+  items.push(...fl.items, ...fr.items);
+  regions.push({ id: 'footer', x: m, y: footTop, w: innerW, h: fLine });
+  const footOver = footW(left) + footW(right) + gutter - innerW;
+  if (footOver > 0) overflows.push({ block: 'footer', path: ['title'], dimension: 'width', by: footOver, inMeta: true });
+
+  // The grid of blocks.
+  const area: Rect = { x: m, y: bandH + gutter * 1.2, w: innerW, h: footTop - fSize * 0.5 - gutter - (bandH + gutter * 1.2) };
+  const layout = chooseLayout(sheet.template.layouts, W / H);
+  const measure = (id: string, width: number) =>
+    drawBlock(c, id, sheet.template.blocks[id], sheet.words.blocks[id], { x: 0, y: 0, w: width, h: 0 }).needed;
+  const grid = resolveGrid(layout, area, gutter, measure);
+  let minWrite = Infinity;
+  let smallest: { block: string; w: number; h: number } | undefined;
+  // Draw in field-number order, which is also the order a screen reader or a test meets them.
+  for (const id of Object.keys(sheet.template.blocks)) {
+    const rect = grid.rects.get(id)!;
+    const res = drawBlock(c, id, sheet.template.blocks[id], sheet.words.blocks[id], rect);
+    items.push(...tagBlock(res.items));
+    regions.push({ id, ...rect });
+    if (res.needed > rect.h + 0.01) overflows.push({ block: id, path: ['blocks', id], dimension: 'height', by: res.needed - rect.h });
+    for (const o of res.wide) overflows.push({ block: id, path: o.path, dimension: 'width', by: o.by });
+    minWrite = Math.min(minWrite, rect.h - res.needed);
+    if (res.writeIn && (!smallest || res.writeIn.w * res.writeIn.h < smallest.w * smallest.h)) smallest = { block: id, ...res.writeIn };
+  }
+  if (grid.shortfall > 0.01) overflows.push({ block: layout.name, path: ['blocks'], dimension: 'height', by: grid.shortfall });
+
+  const minText = Math.min(...[...walk(items)].flatMap((i) => (i.type === 'text' ? [i.size] : [])));
+  return {
+    page: { width: W, height: H, trim: { x: 0, y: 0, w: W, h: H }, bleed: { x: -bleed, y: -bleed, w: W + 2 * bleed, h: H + 2 * bleed }, items, regions },
+    overflows,
+    layoutName: layout.name,
+    stats: { minText, spareHeight: minWrite, smallestWriteIn: smallest },
+  };
+}
+
+/**
+ * A block's words in reading order for the structure tree: its heading (tagged by the block), then
+ * its other text as one paragraph. Drawings stay untagged, so the renderer marks them as artifacts.
+ * Text is drawn after the drawings of its block, which it sits on anyway.
+ */
+function tagBlock(items: Item[]): Item[] {
+  const drawings = items.filter((i) => i.type !== 'text' && i.type !== 'tag');
+  const headings = items.filter((i) => i.type === 'tag');
+  const words = items.filter((i) => i.type === 'text');
+  return [...drawings, ...headings, ...(words.length ? [{ type: 'tag' as const, role: 'P' as const, items: words }] : [])];
+}

@@ -1,0 +1,112 @@
+// Fonts are parsed once per process and shared by every document of a run; layout measures with
+// the same files that the PDF embeds, so what layout decides is what prints.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import type { FontId, ThemeT } from '../../content/template-model.js';
+
+interface Face {
+  font: fontkit.Font;
+  upm: number;
+  widths: Map<string, number>;
+}
+
+export interface Metrics {
+  ascent: number;
+  descent: number;
+  /** Cap height, for centring letters in symbols. */
+  capHeight: number;
+}
+
+export class FontSet {
+  private faces = new Map<FontId, Face>();
+  constructor(
+    readonly dir: string,
+    readonly files: Record<FontId, string>,
+  ) {}
+
+  path(id: FontId): string {
+    return join(this.dir, this.files[id]);
+  }
+
+  /**
+   * The parsed font, shared with pdfkit (it accepts a fontkit font), so that each face's tables are
+   * decoded once per process, not once for measuring and again for every PDF.
+   */
+  fontkit(id: FontId): fontkit.Font {
+    return this.face(id).font;
+  }
+
+  private face(id: FontId): Face {
+    let f = this.faces.get(id);
+    if (!f) {
+      const font = shareLayouts(fontkit.create(readFileSync(this.path(id))) as fontkit.Font);
+      f = { font, upm: font.unitsPerEm, widths: new Map() };
+      this.faces.set(id, f);
+    }
+    return f;
+  }
+
+  /** Advance width of `text` at `size` points, with kerning, as pdfkit will set it. */
+  width(id: FontId, size: number, text: string): number {
+    const f = this.face(id);
+    let w = f.widths.get(text);
+    if (w === undefined) {
+      w = f.font.layout(text).advanceWidth;
+      f.widths.set(text, w);
+    }
+    return (w * size) / f.upm;
+  }
+
+  metrics(id: FontId, size: number): Metrics {
+    const f = this.face(id).font;
+    const k = size / f.unitsPerEm;
+    return { ascent: f.ascent * k, descent: -f.descent * k, capHeight: f.capHeight * k };
+  }
+
+  /** Characters of `text` that the font has no glyph for. */
+  missing(id: FontId, text: string): string[] {
+    const font = this.face(id).font;
+    const out = new Set<string>();
+    for (const ch of text) {
+      if (/\s|\u00ad/.test(ch)) continue;
+      if (!font.hasGlyphForCodePoint(ch.codePointAt(0)!)) out.add(ch);
+    }
+    return [...out];
+  }
+}
+
+/**
+ * Shaping (GSUB/GPOS) is most of the cost of a build, and every PDF shapes the same words again:
+ * pdfkit keeps its layout cache per document. Memoising fontkit's layout on the shared font object
+ * shapes each word once per process. pdfkit scales the positions it gets in place, so every caller
+ * receives its own copy of the positions (glyphs are shared; nobody changes them).
+ */
+function shareLayouts(font: fontkit.Font): fontkit.Font {
+  const original = font.layout.bind(font) as (text: string, features?: unknown) => fontkit.GlyphRun;
+  const memo = new Map<string, fontkit.GlyphRun>();
+  (font as { layout: unknown }).layout = (text: string, features?: unknown) => {
+    const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
+    let run = memo.get(key);
+    if (!run) {
+      run = original(text, features);
+      memo.set(key, run);
+    }
+    const copy = Object.create(Object.getPrototypeOf(run)) as fontkit.GlyphRun & { positions: object[] };
+    Object.assign(copy, run);
+    copy.positions = (run as unknown as { positions: object[] }).positions.map((p) => ({ ...p }));
+    return copy;
+  };
+  return font;
+}
+
+const cache = new Map<string, FontSet>();
+export function fontSet(dir: string, theme: ThemeT): FontSet {
+  const key = dir + JSON.stringify(theme.fonts);
+  let fs = cache.get(key);
+  if (!fs) {
+    fs = new FontSet(dir, theme.fonts);
+    cache.set(key, fs);
+  }
+  return fs;
+}

@@ -1,0 +1,176 @@
+// Tiling a large sheet onto office paper: the same vector frame drawn once per tile, offset and
+// clipped; overlap bands for gluing with dashed cut lines and corner marks; a label on every tile;
+// a first page with the assembly map. Practice from shared/print.md ("Tiling a large sheet").
+import type { Item, Page } from '../layout/frame.js';
+import type { Typesetter } from '../layout/text/typeset.js';
+import { setText } from '../layout/text/typeset.js';
+import { A_SIZES, mm, toMm } from '../layout/units.js';
+import { ContentError, type SourcePos } from '../errors.js';
+
+/** The assembly map must stay big enough to read the tiles' labels. */
+const MIN_MAP = mm(60);
+
+export interface TileOptions {
+  /** Paper the tiles print on. */
+  paper: 'A4' | 'A3';
+  /** Glue overlap between neighbouring tiles, mm (print.md: 8–15 mm works on every office printer). */
+  overlapMm: number;
+  /** Edge the printer cannot print, mm (print.md: home printers leave 3–5 mm). */
+  unprintableMm: number;
+}
+
+export interface TileWords {
+  title: string;
+  /** "Print at 100 % (actual size), never fit to page." */
+  actualSize: string;
+  /** How to assemble, one or two sentences. */
+  assembly: string;
+  fileName: string;
+  /** Where the instructions are written (meta.yaml), to name if they leave no room for the map. */
+  origin?: SourcePos;
+}
+
+export interface TilePlan {
+  paperW: number;
+  paperH: number;
+  cols: number;
+  rows: number;
+  /** Each tile's window on the sheet, in the sheet's points. */
+  windows: { row: number; col: number; x: number; y: number; w: number; h: number }[];
+  margin: number;
+  overlap: number;
+}
+
+function plan(sheetW: number, sheetH: number, paperW: number, paperH: number, o: TileOptions): TilePlan {
+  const margin = mm(o.unprintableMm);
+  const overlap = mm(o.overlapMm);
+  const winW = paperW - 2 * margin;
+  const winH = paperH - 2 * margin;
+  // A hair of tolerance: 831 mm in 277 mm steps is three tiles, not four by rounding error.
+  const count = (total: number, win: number) => (total <= win + 0.01 ? 1 : Math.ceil((total - overlap) / (win - overlap) - 1e-6));
+  const cols = count(sheetW, winW);
+  const rows = count(sheetH, winH);
+  // Spread the spare room evenly: equal steps, each tile's window no larger than the paper allows.
+  const stepX = cols > 1 ? (sheetW - winW) / (cols - 1) : 0;
+  const stepY = rows > 1 ? (sheetH - winH) / (rows - 1) : 0;
+  const windows: TilePlan['windows'] = [];
+  for (let row = 0; row < rows; row++) {
+    for (let col = 0; col < cols; col++) {
+      windows.push({
+        row,
+        col,
+        x: cols > 1 ? col * stepX : (sheetW - winW) / 2,
+        y: rows > 1 ? row * stepY : (sheetH - winH) / 2,
+        w: Math.min(winW, sheetW),
+        h: Math.min(winH, sheetH),
+      });
+    }
+  }
+  return { paperW, paperH, cols, rows, windows, margin, overlap: cols > 1 || rows > 1 ? overlap : 0 };
+}
+
+/** The fewest tiles: the paper turned whichever way needs fewer sheets. */
+export function planTiles(sheetW: number, sheetH: number, o: TileOptions): TilePlan {
+  const [w, h] = A_SIZES[o.paper].map(mm) as [number, number];
+  const portrait = plan(sheetW, sheetH, w, h, o);
+  const landscape = plan(sheetW, sheetH, h, w, o);
+  return landscape.windows.length < portrait.windows.length ? landscape : portrait;
+}
+
+const label = (row: number, col: number) => `R${row + 1}C${col + 1}`;
+
+export function tilePages(sheet: Page, ts: Typesetter, o: TileOptions, words: TileWords): { pages: Page[]; plan: TilePlan } {
+  const p = planTiles(sheet.width, sheet.height, o);
+  const box = { x: 0, y: 0, w: p.paperW, h: p.paperH };
+  const pages: Page[] = [assemblyPage(sheet, ts, p, words)];
+  const total = p.windows.length;
+  p.windows.forEach((win, i) => {
+    const dx = p.margin - win.x;
+    const dy = p.margin - win.y;
+    const items: Item[] = [{ type: 'group', x: dx, y: dy, scale: 1, clip: { x: win.x, y: win.y, w: win.w, h: win.h }, items: sheet.items }];
+    const guides: Item[] = [];
+    const at = (x: number, y: number): [number, number] => [x + dx, y + dy];
+    const hasLeft = win.col > 0;
+    const hasTop = win.row > 0;
+    const hasRight = win.col < p.cols - 1;
+    const hasBottom = win.row < p.rows - 1;
+    // Overlap with the left/top neighbour: [win.x, prev.x + prev.w]. Cut this tile's white margin away
+    // along the dashed line at its window's edge, then lay it over the neighbour, matching the corner marks.
+    const dash: [number, number] = [4, 3];
+    const cross = (x: number, y: number) => {
+      const s = mm(2.5);
+      guides.push({ type: 'line', x1: x - s, y1: y, x2: x + s, y2: y, stroke: 'registration', lineWidth: 0.5 });
+      guides.push({ type: 'line', x1: x, y1: y - s, x2: x, y2: y + s, stroke: 'registration', lineWidth: 0.5 });
+    };
+    const top = at(win.x, win.y);
+    const bottom = at(win.x + win.w, win.y + win.h);
+    if (hasLeft) guides.push({ type: 'line', x1: top[0], y1: 0, x2: top[0], y2: p.paperH, stroke: 'registration', lineWidth: 0.5, dash });
+    if (hasTop) guides.push({ type: 'line', x1: 0, y1: top[1], x2: p.paperW, y2: top[1], stroke: 'registration', lineWidth: 0.5, dash });
+    // Corner marks at both edges of every overlap band, on both tiles that share it.
+    const bandsX: number[] = [];
+    if (hasLeft) bandsX.push(win.x, p.windows[i - 1].x + p.windows[i - 1].w);
+    if (hasRight) bandsX.push(p.windows[i + 1].x, win.x + win.w);
+    const bandsY: number[] = [];
+    if (hasTop) bandsY.push(win.y, p.windows[i - p.cols].y + p.windows[i - p.cols].h);
+    if (hasBottom) bandsY.push(p.windows[i + p.cols].y, win.y + win.h);
+    for (const x of bandsX) for (const y of [win.y, win.y + win.h]) cross(...at(x, y));
+    for (const y of bandsY) for (const x of [win.x, win.x + win.w]) cross(...at(x, y));
+    // The label sits in a band that the neighbour covers once glued (bottom, else right), so it
+    // disappears in the finished sheet; the last tile has none and carries it small in its corner.
+    const lines = [label(win.row, win.col), `${i + 1}/${total}`];
+    const size = hasBottom ? 8 : 6;
+    const lh = size * 1.2;
+    const text = hasBottom ? [lines.join(' · ')] : lines;
+    const tw = Math.max(...text.map((t) => ts.fonts.width('sansBold', size, t)));
+    const boxH = text.length * lh + 4;
+    const [lx, ly] = hasBottom
+      ? [top[0] + mm(15), bottom[1] - p.overlap / 2 - boxH / 2]
+      : hasRight
+        ? [bottom[0] - p.overlap / 2 - tw / 2 - 2, top[1] + mm(15)]
+        : [bottom[0] - tw - mm(4), bottom[1] - boxH - mm(3)];
+    guides.push({ type: 'rect', x: lx, y: ly, w: tw + 4, h: boxH, fill: 'paper', stroke: 'registration', lineWidth: 0.5 });
+    text.forEach((t, n) => guides.push({ type: 'text', x: lx + 2, y: ly + 2 + lh * n + size * 0.95, text: t, font: 'sansBold', size, colour: 'registration', width: ts.fonts.width('sansBold', size, t), source: 'tile' }));
+    items.push({ type: 'tag', role: 'Artifact', items: guides });
+    pages.push({ width: p.paperW, height: p.paperH, trim: box, bleed: box, items, regions: [] });
+  });
+  return { pages, plan: p };
+}
+
+function assemblyPage(sheet: Page, ts: Typesetter, p: TilePlan, words: TileWords): Page {
+  const m = mm(15);
+  const width = p.paperW - 2 * m;
+  const items: Item[] = [];
+  let y = m;
+  const title = setText(ts, words.title, { font: 'sansBold', size: 18, colour: 'accent' }, { x: m, y, width, leading: 1.2, source: 'assembly' });
+  items.push(...title.items);
+  y += title.height + 6;
+  const file = setText(ts, words.fileName, { font: 'sans', size: 9, colour: 'muted' }, { x: m, y, width, source: 'assembly' });
+  items.push(...file.items);
+  y += file.height + 10;
+  const warn = setText(ts, words.actualSize, { font: 'sansBold', size: 13, colour: 'warn' }, { x: m + 8, y: y + 6, width: width - 16, leading: 1.3, source: 'assembly' });
+  items.push({ type: 'rect', x: m, y, w: width, h: warn.height + 12, fill: 'callout' }, ...warn.items);
+  y += warn.height + 22;
+  const how = setText(ts, words.assembly, { font: 'sans', size: 10.5, colour: 'ink' }, { x: m, y, width, leading: 1.45, source: 'assembly' });
+  items.push(...how.items);
+  y += how.height + 14;
+  // The map: the sheet in miniature with every tile's window and label.
+  const room = p.paperH - m - y;
+  if (room < MIN_MAP) {
+    throw new ContentError([{ pos: words.origin, severity: 'error', message: `the tiles' first page has ${toMm(Math.max(0, room)).toFixed(0)} mm left for the assembly map, less than ${toMm(MIN_MAP)} mm`, hint: 'shorten the printing and assembly instructions' }]);
+  }
+  const s = Math.min(width / sheet.width, room / sheet.height);
+  const mx = m + (width - sheet.width * s) / 2;
+  items.push({ type: 'group', x: mx, y, scale: s, clip: { x: 0, y: 0, w: sheet.width, h: sheet.height }, items: sheet.items });
+  items.push({ type: 'rect', x: mx, y, w: sheet.width * s, h: sheet.height * s, stroke: 'ink', lineWidth: 0.75 });
+  p.windows.forEach((w, i) => {
+    items.push({ type: 'rect', x: mx + w.x * s, y: y + w.y * s, w: w.w * s, h: w.h * s, stroke: 'warn', lineWidth: 0.75, dash: [3, 2] });
+    const text = `${label(w.row, w.col)} · ${i + 1}`;
+    const tw = ts.fonts.width('sansBold', 8, text);
+    const cx = mx + (w.x + w.w / 2) * s;
+    const cy = y + (w.y + w.h / 2) * s;
+    items.push({ type: 'rect', x: cx - tw / 2 - 3, y: cy - 8, w: tw + 6, h: 12, fill: 'paper', stroke: 'warn', lineWidth: 0.5 });
+    items.push({ type: 'text', x: cx - tw / 2, y: cy + 1, text, font: 'sansBold', size: 8, colour: 'warn', width: tw, source: 'assembly' });
+  });
+  const box = { x: 0, y: 0, w: p.paperW, h: p.paperH };
+  return { width: p.paperW, height: p.paperH, trim: box, bleed: box, items: [{ type: 'tag', role: 'Artifact', items }], regions: [] };
+}

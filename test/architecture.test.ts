@@ -1,0 +1,90 @@
+// The shape of the code, checked: the pipeline's stages import only what comes before them, there
+// is no import cycle, only the renderer knows pdfkit, and every hand-written file can be read in
+// one sitting. ARCHITECTURE.md describes the same rules in words.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { ROOT } from './helpers.js';
+
+const SRC = join(ROOT, 'src');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+/** Hand-written TypeScript under src/ (src/generated/ is written by the build). */
+const sources = walk(SRC).filter((f) => f.endsWith('.ts') && !relative(SRC, f).startsWith('generated'));
+const rel = (f: string) => relative(SRC, f).split('\\').join('/');
+
+/** Every import of a source file: relative ones resolved to files under src/, packages by name. */
+function importsOf(file: string): { local: string[]; packages: string[] } {
+  const text = readFileSync(file, 'utf8');
+  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'([^']+)'/g), ...text.matchAll(/import\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]);
+  const local: string[] = [];
+  const packages: string[] = [];
+  for (const s of specs) {
+    if (s.startsWith('.')) local.push(rel(resolve(dirname(file), s.replace(/\.js$/, '.ts'))));
+    else packages.push(s);
+  }
+  return { local, packages };
+}
+
+const graph = new Map(sources.map((f) => [rel(f), importsOf(f)]));
+
+/** Which stage a file belongs to: its first folder under src/ (layout/text and friends are layout). */
+const stage = (f: string) => (f.includes('/') ? f.split('/')[0] : 'root');
+
+describe('the house', () => {
+  it('has no import cycle', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (f: string, path: string[]) => {
+      if (state.get(f) === 'done') return;
+      if (state.get(f) === 'open') {
+        cycles.push([...path.slice(path.indexOf(f)), f].join(' → '));
+        return;
+      }
+      state.set(f, 'open');
+      for (const g of graph.get(f)?.local ?? []) visit(g, [...path, f]);
+      state.set(f, 'done');
+    };
+    for (const f of graph.keys()) visit(f, []);
+    expect(cycles).toEqual([]);
+  });
+
+  it('keeps the stages in order: content, layout, press, render know nothing of the stages after them', () => {
+    // What each stage may import besides itself and the shared root files (errors, paths, version).
+    const allowed: Record<string, string[]> = {
+      content: [],
+      generated: [],
+      layout: ['content'],
+      press: ['content', 'layout', 'output'],
+      render: ['content', 'layout'],
+      output: ['content'],
+    };
+    const wrong: string[] = [];
+    for (const [f, { local }] of graph) {
+      const from = stage(f);
+      if (!(from in allowed)) continue;
+      for (const g of local) {
+        const to = stage(g);
+        if (to !== from && to !== 'root' && to !== 'generated' && !allowed[from].includes(to)) wrong.push(`${f} imports ${g}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('lets only the renderer use pdfkit, and the layout measure with fontkit alone', () => {
+    const pdfkitUsers = [...graph].filter(([, i]) => i.packages.includes('pdfkit')).map(([f]) => f);
+    expect(pdfkitUsers).toEqual(['render/pdf.ts']);
+  });
+
+  it('has no hand-written source or test file over 300 lines', () => {
+    const files = [...sources, ...walk(join(ROOT, 'test')).filter((f) => f.endsWith('.ts')), ...walk(join(ROOT, 'scripts'))];
+    const long = files.map((f) => [relative(ROOT, f), readFileSync(f, 'utf8').split('\n').length] as const).filter(([, n]) => n > 300);
+    expect(long).toEqual([]);
+  });
+});
