@@ -6,7 +6,6 @@ import type { ToolModel } from '../content/load.js';
 import type { Paths } from '../paths.js';
 import { fontSet } from '../layout/text/fonts.js';
 import { fitSheets } from '../layout/sheet/fit.js';
-import { layoutGuide } from '../layout/guide/guide.js';
 import { mm, toMm, parseSize, type PaperSize } from '../layout/units.js';
 import { placeOnPress } from '../press/marks.js';
 import { tilePages } from '../press/tile.js';
@@ -19,6 +18,9 @@ import { fileName } from '../output/names.js';
 import { printOptions } from '../press/presets.js';
 import type { ManifestEntry, PrintReport } from '../output/manifest.js';
 import { typesetter } from './models.js';
+import { guideJob } from './guide-job.js';
+import { outputIntent, BUILT_IN_INTENT } from './intent.js';
+import { PDFX_VERSION } from '../render/pdfx.js';
 
 export interface Unit {
   locale: string;
@@ -67,22 +69,17 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
     if (unit.kind === 'sheets') {
       jobs = sheetJobs(model, parseSize(unit.size!, opts.orientation, 'landscape'), ts, date, opts, warnings);
     } else {
-      const guidePaper = parseSize(opts.guideSize ?? 'A4', 'portrait', 'portrait');
-      jobs = [{
-        file: fileName(model.id, model.locale, 'guide', opts.colour === 'cmyk' ? `${guidePaper.name}-cmyk` : guidePaper.name),
-        entry: { kind: 'guide', tool: model.id, locale: model.locale, size: guidePaper.name },
-        frame: layoutGuide(model, ts, guidePaper, date),
-        tagged: true,
-        model,
-      }];
+      jobs = [{ ...guideJob(model, ts, opts, date), model }];
     }
   } catch (e) {
     if (e instanceof ContentError) return { files: [], warnings, problems: e.problems };
     throw e;
   }
   const files: Rendered[] = [];
+  // --print-shop: PDF/X-4 in CMYK, with the output intent (the built-in FOGRA39 or the shop's own).
+  const pdfx = opts.printShop ? outputIntent(opts, paths) : undefined;
   for (const job of jobs) {
-    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? 'rgb', tagged: job.tagged });
+    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'), tagged: job.tagged, pdfx });
     files.push({
       file: job.file,
       bytes,
@@ -107,7 +104,7 @@ function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Dat
       print.colour === 'cmyk' ? 'cmyk' : '',
     ].filter(Boolean);
     let name = fileName(model.id, model.locale, sheet.id, [paper.name, ...variant].join('-'));
-    const sheetPrint: PrintReport = { ...print, ...(print.tile ? { tile: { ...print.tile } } : {}) };
+    const sheetPrint: PrintReport = { ...print, ...(opts.printShop ? { pdfx: { version: PDFX_VERSION, condition: opts.outputCondition ?? BUILT_IN_INTENT.condition } } : {}), ...(print.tile ? { tile: { ...print.tile } } : {}) };
     if (print.tile) {
       name = fileName(model.id, model.locale, sheet.id, [paper.name, ...variant, 'tiled', print.tile.paper].join('-'));
       const t = tilePages(lay.page, ts, { paper: print.tile.paper as 'A4' | 'A3', overlapMm: print.tile.overlapMm, unprintableMm: print.tile.unprintableMm }, {

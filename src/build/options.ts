@@ -28,6 +28,12 @@ export interface BuildOptions {
   marks?: boolean;
   /** The print-shop preset: 3 mm bleed up to A3, 5 mm above, marks on (explicit bleed/marks win). */
   printShop?: boolean;
+  /** With printShop: the guide imposed for saddle stitching (two pages per sheet side, signature order). */
+  impose?: 'saddle';
+  /** With printShop: a CMYK output profile (.icc) for the OutputIntent instead of the built-in FOGRA39 one. */
+  outputIntent?: string;
+  /** With outputIntent: the printing condition's name, e.g. FOGRA51. */
+  outputCondition?: string;
   /** Print each sheet in tiles on office paper. */
   tile?: 'A4' | 'A3';
   /** Glue overlap between tiles in mm (default 10). */

@@ -36,7 +36,10 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .option('--allow-small', 'accept sheet text under the readability floor, with a warning')
     .option('--bleed <length>', 'bleed around each sheet, e.g. 3mm (a bare number means mm)')
     .option('--marks', 'crop marks, registration targets and a slug line outside the trim')
-    .option('--print-shop', 'preset: 3 mm bleed up to A3, 5 mm above, and marks')
+    .option('--print-shop', 'PDF/X-4 for a press: CMYK, 3 mm bleed up to A3 (5 mm above), marks; the guide with bleed, padded to a multiple of 4 pages')
+    .addOption(new Option('--impose <kind>', 'with --print-shop: the guide imposed for saddle stitching (A5 on A4, A4 on A3)').choices(['saddle']))
+    .option('--output-intent <file>', "with --print-shop: the shop's CMYK output profile (.icc) instead of the built-in FOGRA39")
+    .option('--output-condition <name>', 'with --output-intent: its printing condition, e.g. FOGRA51')
     .addOption(new Option('--tile <paper>', 'print each sheet in tiles on office paper').choices(['A4', 'A3']))
     .option('--overlap <length>', 'glue overlap between tiles (default 10mm)')
     .option('--unprintable <length>', 'edge your printer cannot print (default 5mm)')
@@ -60,12 +63,16 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         guideSize: pick('guideSize', o.guideSize, file.guideSize),
         out: pick('out', o.out, file.out),
         only: o.only,
-        colour: pick('color', o.color, file.colour),
+        // --print-shop means CMYK unless --color is given (an explicit rgb is then refused with a reason).
+        colour: pick('color', o.printShop && !given('color') ? undefined : o.color, file.colour),
         allowSmall: !!o.allowSmall,
         jobs: o.jobs,
         bleedMm: o.bleed === undefined ? undefined : parseLengthMm(o.bleed, '--bleed'),
         marks: o.marks,
         printShop: !!o.printShop,
+        impose: o.impose,
+        outputIntent: o.outputIntent,
+        outputCondition: o.outputCondition,
         tile: o.tile,
         overlapMm: o.overlap === undefined ? undefined : parseLengthMm(o.overlap, '--overlap'),
         unprintableMm: o.unprintable === undefined ? undefined : parseLengthMm(o.unprintable, '--unprintable'),

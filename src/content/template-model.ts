@@ -96,11 +96,32 @@ export type ColourId = PaletteId | 'registration' | ProcessColour;
 /** How the palette is written: RGB for screens and inkjets, CMYK for offset (the theme holds both). */
 export type ColourMode = 'rgb' | 'cmyk';
 
+const Cmyk = Type.Array(Type.Number({ minimum: 0, maximum: 100 }), { minItems: 4, maxItems: 4 });
+
+/** Offset rules for CMYK output (shared/reviews/prepress-2026-11-30.md): clean text and lines on plates. */
+const PressRules = Type.Object(
+  {
+    singleInkTextBelowPt: Type.Number({ minimum: 0 }),
+    minTintPct: Type.Number({ minimum: 0, maximum: 100 }),
+    oneInk: Type.Record(Type.String(), Cmyk),
+  },
+  { additionalProperties: false },
+);
+export interface PressRulesT {
+  /** Text smaller than this is drawn from one ink. */
+  singleInkTextBelowPt: number;
+  /** A tint lighter than this breaks up on a plate: raised to it. */
+  minTintPct: number;
+  /** One-ink stand-ins for palette colours that are made of several inks (small text, lines). */
+  oneInk: Partial<Record<PaletteId, number[]>>;
+}
+
 const SCALE_KEYS = ['sheetTitle', 'toolName', 'intro', 'blockTitle', 'hint', 'column', 'columnHint', 'number', 'footer'] as const;
 
 export const Theme = Type.Object(
   {
     palette: Type.Object(Object.fromEntries(COLOUR_IDS.map((c) => [c, Colour])), { additionalProperties: false }),
+    press: Type.Optional(PressRules),
     fonts: Type.Object(Object.fromEntries(FONT_IDS.map((f) => [f, Type.String({ pattern: '\\.(ttf|otf)$' })])), { additionalProperties: false }),
     sheet: Type.Object(
       {
@@ -122,6 +143,7 @@ export const Theme = Type.Object(
 
 export interface ThemeT {
   palette: Record<PaletteId, Colour>;
+  press?: PressRulesT;
   fonts: Record<FontId, string>;
   sheet: {
     floorA1: number;

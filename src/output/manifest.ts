@@ -21,6 +21,10 @@ export interface PrintReport {
   colour: ColourMode;
   bleedMm: number;
   marks: boolean;
+  /** Press files: the PDF/X version and the printing condition of the output intent. */
+  pdfx?: { version: string; condition: string };
+  /** The guide imposed for saddle stitching. */
+  impose?: 'saddle';
   tile?: { paper: string; cols: number; rows: number; overlapMm: number; unprintableMm: number };
 }
 

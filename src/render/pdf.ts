@@ -5,6 +5,10 @@ import type { ColourId, ColourMode, ThemeT } from '../content/template-model.js'
 import type { FontSet } from '../layout/text/fonts.js';
 import type { DocFrame, Item, Page, TagItem } from '../layout/frame.js';
 import { FONT_IDS } from '../content/template-model.js';
+import { addPdfx, pdfxInfo, PDFX_PDF_VERSION, type OutputIntent } from './pdfx.js';
+import { pressInk, type InkUse } from './inks.js';
+import { Overprint } from './overprint.js';
+import { tagSubsetsByGlyphs } from './subset-tags.js';
 
 export type { ColourMode };
 
@@ -14,7 +18,11 @@ export interface RenderOptions {
   colour: ColourMode;
   /** Write a structure tree (tagged PDF) from the frames' tag items. */
   tagged: boolean;
+  /** Write PDF/X-4 for a press: this output intent, a 1.6 header, no link annotations (CMYK only). */
+  pdfx?: OutputIntent;
 }
+
+type Paint = { c: string | number[]; op: boolean };
 
 type Doc = InstanceType<typeof PDFDocument>;
 type Struct = ReturnType<Doc['struct']>;
@@ -28,7 +36,7 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
     margin: 0,
     // Our own font as the default, so that pdfkit never loads (or embeds) Helvetica.
     font: o.fonts.fontkit('sans'),
-    pdfVersion: '1.7',
+    pdfVersion: o.pdfx ? PDFX_PDF_VERSION : '1.7',
     lang: frame.meta.lang,
     tagged: o.tagged,
     displayTitle: true,
@@ -42,6 +50,7 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
       // Fixed dates make the file, and pdfkit's document ID derived from them, reproducible.
       CreationDate: frame.meta.date,
       ModDate: frame.meta.date,
+      ...(o.pdfx ? pdfxInfo() : {}),
     },
   } as unknown as PDFKit.PDFDocumentOptions);
   for (const id of FONT_IDS) doc.registerFont(id, o.fonts.fontkit(id) as never);
@@ -52,25 +61,37 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  // Registration colour prints on every plate (print.md, crop marks); on screen and office printers it is black.
-  const colour = (id: ColourId): string | number[] => {
-    if (id === 'registration') return o.colour === 'cmyk' ? [100, 100, 100, 100] : '#000000';
+  // Registration colour prints on every plate (print.md, crop marks): the Separation /All, tint 1.0.
+  let registration = false;
+  const colour = (id: ColourId, use: InkUse): Paint => {
+    if (id === 'registration') {
+      if (!registration) (doc as unknown as { addSpotColor(n: string, c: number, m: number, y: number, k: number): void }).addSpotColor('All', 100, 100, 100, 100);
+      registration = true;
+      return { c: 'All', op: false };
+    }
+    if (o.colour === 'cmyk') {
+      const ink = pressInk(o.theme, id, use);
+      return { c: ink.cmyk, op: ink.overprint };
+    }
+    return { c: rgbOf(id), op: false };
+  };
+  const rgbOf = (id: Exclude<ColourId, 'registration'>): string => {
     if (id.startsWith('cmyk:')) {
       const [c, m, y, k] = id.slice(5).split(',').map(Number);
-      if (o.colour === 'cmyk') return [c, m, y, k];
       const ch = (v: number) => Math.round(255 * (1 - v / 100) * (1 - k / 100)).toString(16).padStart(2, '0');
       return `#${ch(c)}${ch(m)}${ch(y)}`;
     }
-    const p = o.theme.palette[id as keyof ThemeT['palette']];
-    return o.colour === 'cmyk' ? p.cmyk : p.rgb;
+    return o.theme.palette[id as keyof ThemeT['palette']].rgb;
   };
+  const overprint = new Overprint(doc);
   const pageLinks: PageLink[] = [];
   const destinations: number[] = [];
 
   frame.pages.forEach((page, pi) => {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     setBoxes(doc, page);
-    const draw = new Drawer(doc, colour, o.tagged, (l) => pageLinks.push({ ...l, page: pi }), (t) => destinations.push(t));
+    overprint.newPage();
+    const draw = new Drawer(doc, colour, overprint, !!o.pdfx, o.tagged, (l) => pageLinks.push({ ...l, page: pi }), (t) => destinations.push(t));
     draw.items(page.items, null);
     draw.close();
   });
@@ -84,6 +105,8 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
     doc.addNamedDestination(pageDestination(target));
   }
   addOutline(doc, frame);
+  if (o.pdfx) addPdfx(doc, o.pdfx);
+  tagSubsetsByGlyphs((doc as unknown as { _fontFamilies: Record<string, unknown> })._fontFamilies);
   doc.end();
   return done;
 }
@@ -108,9 +131,13 @@ function addOutline(doc: Doc, frame: DocFrame): void {
 
 class Drawer {
   private artifactOpen = false;
+  /** The scale of the groups drawn into: text and lines as they come out on paper. */
+  private scale = 1;
   constructor(
     private doc: Doc,
-    private colour: (id: ColourId) => string | number[],
+    private colour: (id: ColourId, use: InkUse) => Paint,
+    private overprint: Overprint,
+    private noLinks: boolean,
     private tagged: boolean,
     private pageLink: (l: Omit<PageLink, 'page'>) => void,
     private destination: (page: number) => void,
@@ -181,6 +208,7 @@ class Drawer {
 
   /** A link in a tagged PDF: a Link element that owns the annotation, with a description (PDF/UA). */
   private link(it: Extract<Item, { type: 'link' }>, parent: Struct): void {
+    if (this.noLinks) return;
     const el = this.doc.struct('Link');
     parent.add(el);
     if (it.url) {
@@ -197,11 +225,14 @@ class Drawer {
   private item(it: Item): void {
     const doc = this.doc;
     switch (it.type) {
-      case 'text':
-        doc.font(it.font).fontSize(it.size).fillColor(this.colour(it.colour) as never);
+      case 'text': {
+        const p = this.colour(it.colour, { kind: 'text', size: it.size * this.scale });
+        this.overprint.set(p.op);
+        doc.font(it.font).fontSize(it.size).fillColor(p.c as never);
         // Links are drawn as their own link items (layout knows the line box); none from pdfkit here.
         doc.text(it.text, it.x, it.y, { lineBreak: false, baseline: 'alphabetic' } as never);
         return;
+      }
       case 'rect':
         if (it.radius) doc.roundedRect(it.x, it.y, it.w, it.h, it.radius);
         else doc.rect(it.x, it.y, it.w, it.h);
@@ -216,7 +247,10 @@ class Drawer {
         else doc.polygon(...it.shape.points);
         this.paint(it.fill, it.stroke, it.lineWidth);
         return;
-      case 'group':
+      case 'group': {
+        const outer = this.scale;
+        this.scale *= it.scale;
+        this.overprint.save();
         doc.save();
         doc.translate(it.x, it.y);
         if (it.scale !== 1) doc.scale(it.scale);
@@ -224,8 +258,12 @@ class Drawer {
         for (const child of it.items) if (child.type !== 'tag') this.item(child);
         else this.item({ type: 'group', x: 0, y: 0, scale: 1, items: child.items });
         doc.restore();
+        this.overprint.restore();
+        this.scale = outer;
         return;
+      }
       case 'link':
+        if (this.noLinks) return;
         if (it.url) doc.link(it.x, it.y, it.w, it.h, it.url);
         else if (it.page !== undefined) this.pageLink({ x: it.x, y: it.y, w: it.w, h: it.h, target: it.page });
         return;
@@ -236,12 +274,16 @@ class Drawer {
 
   private paint(fill: ColourId | undefined, stroke: ColourId | undefined, lineWidth = 1, dash?: [number, number]): void {
     const doc = this.doc;
-    if (stroke) {
-      doc.lineWidth(lineWidth).strokeColor(this.colour(stroke) as never);
+    const s = stroke ? this.colour(stroke, { kind: 'stroke' }) : undefined;
+    const f = fill ? this.colour(fill, { kind: 'fill' }) : undefined;
+    // Overprint only where everything painted is 100 K (a filled shape knocks out what it covers).
+    this.overprint.set(!!s?.op && (!f || f.op));
+    if (s) {
+      doc.lineWidth(lineWidth).strokeColor(s.c as never);
       if (dash) doc.dash(dash[0], { space: dash[1] });
       else doc.undash();
     }
-    if (fill) doc.fillColor(this.colour(fill) as never);
+    if (f) doc.fillColor(f.c as never);
     if (fill && stroke) doc.fillAndStroke();
     else if (fill) doc.fill();
     else if (stroke) doc.stroke();

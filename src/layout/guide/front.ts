@@ -8,11 +8,12 @@ import { mm } from '../units.js';
 import type { GuideCtx } from './common.js';
 import type { TocEntry } from './chapters.js';
 
-export function cover(c: GuideCtx, date: Date): Item[] {
+/** The cover; `bleed` (points) runs the band on past the trim so that cutting leaves no white sliver. */
+export function cover(c: GuideCtx, date: Date, bleed = 0): Item[] {
   const { model, ts, g, L } = c;
   const cover: Item[] = [];
   const bandH = g.H * 0.42;
-  cover.push({ type: 'tag', role: 'Artifact', items: [{ type: 'rect', x: 0, y: 0, w: g.W, h: bandH, fill: 'accent' }] });
+  cover.push({ type: 'tag', role: 'Artifact', items: [{ type: 'rect', x: -bleed, y: -bleed, w: g.W + 2 * bleed, h: bandH + bleed, fill: 'accent' }] });
   const kick = setText(ts, `${L.guide.toUpperCase()}`, { font: 'sansSemi', size: 11 * g.k, colour: 'accentInk' }, { x: g.left, y: g.top + mm(8 * g.k), width: g.width, source: 'cover' });
   const title = setText(ts, model.meta.title, { font: 'sansBold', size: 36 * g.k, colour: 'accentInk' }, { x: g.left, y: g.top + mm(8 * g.k) + kick.height + mm(3 * g.k), width: g.width, leading: 1.1, source: 'cover' });
   const sub = setText(ts, model.meta.subtitle, { font: 'sans', size: 15 * g.k, colour: 'accentInk' }, { x: g.left, y: g.top + mm(8 * g.k) + kick.height + mm(3 * g.k) + title.height + mm(2 * g.k), width: g.width * 0.85, leading: 1.3, source: 'cover' });
@@ -32,7 +33,7 @@ export function cover(c: GuideCtx, date: Date): Item[] {
   const desc = setText(ts, model.meta.description, { font: 'serif', size: g.body * 1.05, colour: 'ink' }, { x: g.left, y: coverY, width: g.width, leading: 1.5, source: 'cover' });
   cover.push({ type: 'tag', role: 'P', items: desc.items });
   const dateText = formatDate(date, model.meta.months, model.meta.dateFormat);
-  const colophon = setText(ts, `${model.meta.author}  ·  ${L.version} ${model.version}  ·  ${dateText}`, { font: 'sans', size: 8.5 * g.k, colour: 'muted' }, { x: g.left, y: g.bottom + mm(4 * g.k), width: g.width, source: 'cover' });
+  const colophon = setText(ts, `${model.meta.author}  ·  ${L.version} ${model.version}  ·  ${dateText}`, { font: 'sans', size: Math.max(6, 8.5 * g.k), colour: 'muted' }, { x: g.left, y: g.bottom + mm(4 * g.k), width: g.width, source: 'cover' });
   cover.push({ type: 'tag', role: 'Artifact', items: colophon.items });
   if (coverY + desc.height > g.bottom) throw new ContentError([{ pos: model.metaFile.pos(['description']), message: `the guide's cover overflows by ${((coverY + desc.height - g.bottom) / mm(1)).toFixed(1)} mm`, hint: 'shorten the description', severity: 'error' }]);
 
@@ -79,21 +80,25 @@ export function tableOfContents(c: GuideCtx, toc: TocEntry[]): Item[] {
   return tocItems;
 }
 
-export function runningFooter(c: GuideCtx, pageIndex: number): Item {
+/** The footer: title and page number; in a booklet the number sits on the outside edge (left on even pages). */
+export function runningFooter(c: GuideCtx, pageIndex: number, outside = false): Item {
   const { model, ts, g, L } = c;
     const num = String(pageIndex + 1);
-    const size = 8.5 * g.k;
+    // Never under 6 pt (shared/print.md): the A5 guide's 8.5 × 0.705 would be 5.99 pt.
+    const size = Math.max(6, 8.5 * g.k);
     const y = g.H - mm(14 * g.k);
     const nw = ts.fonts.width('sansSemi', size, num);
+    const left = outside && (pageIndex + 1) % 2 === 0;
     const runText = `${model.meta.title}  ·  ${L.guide}`;
-    const run = setText(ts, runText, { font: 'sans', size, colour: 'muted' }, { x: g.left, y: y - size, width: g.width - nw - mm(5 * g.k), source: 'footer' });
+    const runX = left ? g.left + nw + mm(5 * g.k) : g.left;
+    const run = setText(ts, runText, { font: 'sans', size, colour: 'muted' }, { x: runX, y: y - size, width: g.width - nw - mm(5 * g.k), source: 'footer' });
     return {
       type: 'tag',
       role: 'Artifact',
       items: [
         { type: 'line', x1: g.left, y1: y - size * 1.6, x2: g.left + g.width, y2: y - size * 1.6, stroke: 'rule', lineWidth: 0.5 },
         ...run.items,
-        { type: 'text', x: g.left + g.width - nw, y: run.items[0] && run.items[0].type === 'text' ? run.items[0].y : y, text: num, font: 'sansSemi', size, colour: 'ink', width: nw, source: 'footer' },
+        { type: 'text', x: left ? g.left : g.left + g.width - nw, y: run.items[0] && run.items[0].type === 'text' ? run.items[0].y : y, text: num, font: 'sansSemi', size, colour: 'ink', width: nw, source: 'footer' },
       ],
     };
   }

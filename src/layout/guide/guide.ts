@@ -10,12 +10,18 @@ import { parseSize, type PaperSize } from '../units.js';
 import { guideCtx } from './common.js';
 import { chapterFlows } from './chapters.js';
 import { cover, runningFooter, tableOfContents } from './front.js';
+import { notesPage } from './notes.js';
 import type { Item } from '../frame.js';
 
 /** The table of contents takes one page (tableOfContents fails the build if it would need more). */
 const TOC_PAGES = 1;
 
-export function layoutGuide(model: ToolModel, ts: Typesetter, paper: PaperSize, date: Date): DocFrame {
+/** A guide for a press: bleed (the cover band runs into it), page numbers on the outside edge, pages padded to a multiple of 4. */
+export interface GuideBooklet {
+  bleed: number;
+}
+
+export function layoutGuide(model: ToolModel, ts: Typesetter, paper: PaperSize, date: Date, booklet?: GuideBooklet): DocFrame {
   // Miniatures are drawn from the same frames as the printed sheets (A1 landscape).
   const a1 = parseSize('A1', 'landscape', 'landscape');
   const sheetPages = new Map<string, Page>(fitSheets(model, a1, ts, { allowSmall: true }).map((f, i) => [model.sheets[i].id, f.page]));
@@ -27,12 +33,16 @@ export function layoutGuide(model: ToolModel, ts: Typesetter, paper: PaperSize, 
   paginate(flows, g.top, g.bottom, () => chapterPages.push([]), (p, items) => chapterPages[p].push(...items));
 
   const box = { x: 0, y: 0, w: g.W, h: g.H };
-  const pages = [cover(c, date), tableOfContents(c, toc), ...chapterPages].map((items, i): Page => ({
+  const b = booklet?.bleed ?? 0;
+  const parts = [cover(c, date, b), tableOfContents(c, toc), ...chapterPages];
+  // A saddle-stitched booklet has a multiple of 4 pages: ruled notes pages fill it, before the back.
+  if (booklet) while (parts.length % 4) parts.push(notesPage(c));
+  const pages = parts.map((items, i): Page => ({
     width: g.W,
     height: g.H,
     trim: box,
-    bleed: box,
-    items: i === 0 ? items : [...items, runningFooter(c, i)],
+    bleed: { x: -b, y: -b, w: g.W + 2 * b, h: g.H + 2 * b },
+    items: i === 0 ? items : [...items, runningFooter(c, i, !!booklet)],
     regions: [{ id: 'body', x: g.left, y: g.top, w: g.width, h: g.bottom - g.top }],
   }));
 

@@ -1,0 +1,51 @@
+// Imposition for saddle stitching: a booklet's pages (a multiple of 4) in pairs on sheet sides, in
+// signature order, so that the printed sheets, stacked, folded once and stapled, read 1, 2, 3, …
+// Two A5 pages make an A4 spread, two A4 pages an A3 one; crop and fold marks go outside the bleed,
+// so the press sheet is the spread plus its margins (SRA4 / SRA3 stock, as shops print booklets on).
+import type { Item, Page } from '../layout/frame.js';
+import { mm } from '../layout/units.js';
+import { markOffsetMm } from './marks.js';
+
+/** Which booklet pages (0-based) sit left and right on each sheet side, front then back, sheet by sheet. */
+export function saddleOrder(pageCount: number): [number, number][] {
+  if (pageCount % 4) throw new Error(`saddle stitching needs a multiple of 4 pages, not ${pageCount}`);
+  const sides: [number, number][] = [];
+  for (let s = 0; s < pageCount / 4; s++) {
+    sides.push([pageCount - 1 - 2 * s, 2 * s]); // front: the last page so far on the left, the first on the right
+    sides.push([2 * s + 1, pageCount - 2 - 2 * s]); // back
+  }
+  return sides;
+}
+
+/**
+ * Spreads for saddle stitching, in trim coordinates like a single page: each booklet page drawn as a
+ * group, clipped to its half with bleed on the outer edges only (at the fold the pages meet).
+ */
+export function imposeSaddle(pages: Page[], bleed: number): Page[] {
+  const W = pages[0].width;
+  const H = pages[0].height;
+  return saddleOrder(pages.length).map(([l, r]): Page => ({
+    width: 2 * W,
+    height: H,
+    trim: { x: 0, y: 0, w: 2 * W, h: H },
+    bleed: { x: -bleed, y: -bleed, w: 2 * W + 2 * bleed, h: H + 2 * bleed },
+    items: [
+      { type: 'group', x: 0, y: 0, scale: 1, clip: { x: -bleed, y: -bleed, w: W + bleed, h: H + 2 * bleed }, items: pages[l].items },
+      { type: 'group', x: W, y: 0, scale: 1, clip: { x: 0, y: -bleed, w: W + bleed, h: H + 2 * bleed }, items: pages[r].items },
+    ],
+    regions: [
+      ...pages[l].regions.map((g) => ({ ...g, id: `p${l + 1}:${g.id}` })),
+      ...pages[r].regions.map((g) => ({ ...g, id: `p${r + 1}:${g.id}`, x: g.x + W })),
+    ],
+  }));
+}
+
+/** Dashed fold marks above and below the spine, where the crop marks are (outside the bleed). */
+export function foldMarks(page: Page, bleedMm: number): Item[] {
+  const t = page.trim;
+  const x = t.x + t.w / 2;
+  const off = mm(markOffsetMm(bleedMm));
+  const len = mm(6);
+  const line = (y1: number, y2: number): Item => ({ type: 'line', x1: x, y1, x2: x, y2, stroke: 'registration', lineWidth: 0.25, dash: [2, 1.5] });
+  return [line(t.y - off, t.y - off - len), line(t.y + t.h + off, t.y + t.h + off + len)];
+}
