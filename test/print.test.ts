@@ -109,14 +109,15 @@ describe('--print-shop on A1 (5 mm bleed, marks)', () => {
 });
 
 describe('--color cmyk', () => {
-  it('draws every colour in CMYK and the marks in registration (all four inks)', async () => {
+  it('draws every colour in CMYK and the marks in registration (the Separation /All, tint 1)', async () => {
     const r = await cli(['build', '--only', 'sheets', '--color', 'cmyk', '--marks', '--out', join(out, 'cmyk'), '--json']);
     expect(r.code).toBe(0);
     const ops = await contentOps(JSON.parse(r.stdout).files[0].path);
     expect(ops).toContain('/DeviceCMYK cs');
     expect(ops).not.toContain('/DeviceRGB');
-    // Registration colour for the marks: 100 % of every ink, on the stroke.
-    expect(ops).toMatch(/\/DeviceCMYK CS\n1 1 1 1 SCN/);
+    // Registration colour for the marks: the separation that prints on every plate, at full tint.
+    expect(ops).toMatch(/\/CS0 CS\n1 SCN/);
+    expect(ops).not.toMatch(/1 1 1 1 SCN/);
   });
 
   it('draws in RGB by default', async () => {
@@ -152,19 +153,20 @@ describe('--tile A4', () => {
   });
 
   it('uses the fewest A4 tiles for an A1 sheet with 10 mm overlap and 5 mm unprintable edges', () => {
-    // Landscape A4 leaves 287 × 200 mm printable; 841 mm in 277 mm steps is 3 columns, 594 mm in 190 mm steps 4 rows.
-    expect(entry.print!.tile).toMatchObject({ cols: 3, rows: 4 });
-    expect(entry.pages).toBe(1 + 12);
+    // The cut line sits 2 mm inside the printable area: portrait A4 leaves 196 × 283 mm per window;
+    // 841 mm in 186 mm steps is 5 columns, 594 mm in 273 mm steps 3 rows (landscape would need 16).
+    expect(entry.print!.tile).toMatchObject({ cols: 5, rows: 3 });
+    expect(entry.pages).toBe(1 + 15);
     const plan = planTiles(mm(841), mm(594), { paper: 'A4', overlapMm: 10, unprintableMm: 5 });
-    expect(plan.windows).toHaveLength(12);
+    expect(plan.windows).toHaveLength(15);
     // Neighbours overlap by at least the glue margin, and the windows cover the whole sheet.
     for (const w of plan.windows) {
       const right = plan.windows.find((v) => v.row === w.row && v.col === w.col + 1);
       if (right) expect(w.x + w.w - right.x).toBeGreaterThanOrEqual(mm(10) - 0.01);
       const below = plan.windows.find((v) => v.col === w.col && v.row === w.row + 1);
       if (below) expect(w.y + w.h - below.y).toBeGreaterThanOrEqual(mm(10) - 0.01);
-      expect(w.w).toBeLessThanOrEqual(mm(287) + 0.01);
-      expect(w.h).toBeLessThanOrEqual(mm(200) + 0.01);
+      expect(w.w).toBeLessThanOrEqual(mm(196) + 0.01);
+      expect(w.h).toBeLessThanOrEqual(mm(283) + 0.01);
     }
     expect(Math.min(...plan.windows.map((w) => w.x))).toBeCloseTo(0, 6);
     expect(Math.max(...plan.windows.map((w) => w.x + w.w))).toBeCloseTo(mm(841), 6);
@@ -177,7 +179,7 @@ describe('--tile A4', () => {
     for (const [i, p] of pdf.pages.slice(1).entries()) {
       expect(Math.min(p.width, p.height)).toBeCloseTo(mm(210), 1);
       expect(Math.max(p.width, p.height)).toBeCloseTo(mm(297), 1);
-      expect(p.texts.some((t) => t.str.includes(`${i + 1}/12`)), `tile ${i + 1} label`).toBe(true);
+      expect(p.texts.some((t) => t.str.includes(`${i + 1}/15`)), `tile ${i + 1} label`).toBe(true);
     }
   });
 
@@ -186,7 +188,7 @@ describe('--tile A4', () => {
     const whole = await readPdf(JSON.parse(r.stdout).files[0].path);
     const tiled = await readPdf(entry.path);
     const plan = planTiles(mm(841), mm(594), { paper: 'A4', overlapMm: 10, unprintableMm: 5 });
-    const margin = mm(5);
+    const margin = mm(5 + 2);
     let matched = 0;
     for (const t of whole.pages[0].texts) {
       // Each sheet text lies wholly inside some tile's window; that tile must show it at window offset.
@@ -205,7 +207,7 @@ describe('--tile A4', () => {
     const [model] = loadModels({ locales: ['nb'] });
     const ts = typesetter(model, defaultPaths());
     const [fit] = fitSheets(model, parseSize('A2', undefined, 'landscape'), ts);
-    const { pages, plan } = tilePages(fit.page, ts, { paper: 'A3', overlapMm: 12, unprintableMm: 4 }, { title: 't', actualSize: 'a', assembly: 'b', fileName: 'f' });
+    const { pages, plan } = tilePages(fit.page, ts, { paper: 'A3', overlapMm: 12, unprintableMm: 4 }, { title: 't', actualSize: 'a', assembly: 'b', fileName: 'f', overlap: '{across} {down}' });
     expect(pages).toHaveLength(plan.windows.length + 1);
     pages.slice(1).forEach((p, i) => {
       const g = p.items[0];
@@ -213,7 +215,7 @@ describe('--tile A4', () => {
       if (g.type !== 'group') return;
       expect(g.items).toBe(fit.page.items);
       expect(g.clip).toEqual({ x: plan.windows[i].x, y: plan.windows[i].y, w: plan.windows[i].w, h: plan.windows[i].h });
-      expect(g.x).toBeCloseTo(mm(4) - plan.windows[i].x, 6);
+      expect(g.x).toBeCloseTo(mm(4 + 2) - plan.windows[i].x, 6);
     });
   });
 

@@ -19,6 +19,7 @@ import { printOptions } from '../press/presets.js';
 import type { ManifestEntry, PrintReport } from '../output/manifest.js';
 import { typesetter } from './models.js';
 import { guideJob } from './guide-job.js';
+import { actualOverlapMm } from '../press/tile-facts.js';
 import { outputIntent, BUILT_IN_INTENT } from './intent.js';
 import { PDFX_VERSION } from '../render/pdfx.js';
 
@@ -79,7 +80,7 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
   // --print-shop: PDF/X-4 in CMYK, with the output intent (the built-in FOGRA39 or the shop's own).
   const pdfx = opts.printShop ? outputIntent(opts, paths) : undefined;
   for (const job of jobs) {
-    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'), tagged: job.tagged, pdfx });
+    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'), tagged: job.tagged, pdfx, actualSize: !!opts.tile });
     files.push({
       file: job.file,
       bytes,
@@ -112,11 +113,14 @@ function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Dat
         actualSize: model.meta.labels.actualSize,
         assembly: model.meta.labels.assembly,
         fileName: name,
+        overlap: model.meta.labels.overlap,
         origin: model.metaFile.pos(['labels', 'assembly']),
       });
       pages = t.pages;
       sheetPrint.tile!.cols = t.plan.cols;
       sheetPrint.tile!.rows = t.plan.rows;
+      // What was laid out, not only what was asked: the spare room goes into the overlap.
+      Object.assign(sheetPrint.tile!, actualOverlapMm(t.plan));
     } else if (print.bleedMm > 0 || print.marks) {
       const slug = `${model.id} · ${model.locale} · ${model.meta.labels.sheet} ${sheet.number} · ${paper.name} · ${model.meta.labels.version} ${model.version} · ${date.toISOString().slice(0, 10)}`;
       pages = [placeOnPress(lay.page, ts, { bleedMm: print.bleedMm, marks: print.marks, slug, colourBar: print.colour === 'cmyk' })];

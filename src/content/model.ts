@@ -73,6 +73,7 @@ export const MetaFile = Type.Object(
         assemblyTitle: Text('Heading of the first page of a sheet printed in tiles, e.g. "Slik setter du sammen arket".'),
         actualSize: Text('The instruction to print tiles at 100 % (actual size), never fit to page.'),
         assembly: Text('How to cut and glue the tiles together, in one or two sentences.'),
+        overlap: Text('How much tiles overlap as printed, with {across} and {down} in mm, e.g. "Overlapp: {across} mm sideveis, {down} mm nedover".', { pattern: '\\{across\\}[\\s\\S]*\\{down\\}|\\{down\\}[\\s\\S]*\\{across\\}' }),
         notes: Text('Heading of a ruled notes page, which pads a printed guide booklet to a multiple of four pages, e.g. "Notater".'),
       },
       { additionalProperties: false },

@@ -133,6 +133,7 @@ export const Theme = Type.Object(
         gutterA1: Type.Number({ exclusiveMinimum: 0 }),
         paddingA1: Type.Number({ exclusiveMinimum: 0 }),
         linePitchA1: Type.Number({ exclusiveMinimum: 0 }),
+        minLinePitch: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
         scale: Type.Object(Object.fromEntries(SCALE_KEYS.map((k) => [k, Type.Number({ exclusiveMinimum: 0 })])), { additionalProperties: false }),
       },
       { additionalProperties: false },
@@ -154,6 +155,8 @@ export interface ThemeT {
     gutterA1: number;
     paddingA1: number;
     linePitchA1: number;
+    /** Ruled lines never closer than this (mm): small sheets get fewer lines, not tighter ones. */
+    minLinePitch?: number;
     scale: Record<(typeof SCALE_KEYS)[number], number>;
   };
 }

@@ -25,7 +25,8 @@ export interface PrintReport {
   pdfx?: { version: string; condition: string };
   /** The guide imposed for saddle stitching. */
   impose?: 'saddle';
-  tile?: { paper: string; cols: number; rows: number; overlapMm: number; unprintableMm: number };
+  /** overlapMm as asked; acrossMm and downMm as laid out (the spare room is spread as overlap). */
+  tile?: { paper: string; cols: number; rows: number; overlapMm: number; unprintableMm: number; acrossMm?: number; downMm?: number };
 }
 
 export interface SheetReport {

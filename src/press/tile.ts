@@ -5,6 +5,8 @@ import type { Item, Page } from '../layout/frame.js';
 import type { Typesetter } from '../layout/text/typeset.js';
 import { setText } from '../layout/text/typeset.js';
 import { A_SIZES, mm, toMm } from '../layout/units.js';
+import { forScale } from '../layout/scaled.js';
+import { actualOverlapMm, checkBar, CUT_INSIDE_MM, overlapText, TILE_LABEL_PT } from './tile-facts.js';
 import { ContentError, type SourcePos } from '../errors.js';
 
 /** The assembly map must stay big enough to read the tiles' labels. */
@@ -26,6 +28,8 @@ export interface TileWords {
   /** How to assemble, one or two sentences. */
   assembly: string;
   fileName: string;
+  /** "Overlap: {across} mm across, {down} mm down". */
+  overlap: string;
   /** Where the instructions are written (meta.yaml), to name if they leave no room for the map. */
   origin?: SourcePos;
 }
@@ -42,7 +46,8 @@ export interface TilePlan {
 }
 
 function plan(sheetW: number, sheetH: number, paperW: number, paperH: number, o: TileOptions): TilePlan {
-  const margin = mm(o.unprintableMm);
+  // The window (and so the dashed cut line at its edge) sits 2 mm inside what the printer can print.
+  const margin = mm(o.unprintableMm + CUT_INSIDE_MM);
   const overlap = mm(o.overlapMm);
   const winW = paperW - 2 * margin;
   const winH = paperH - 2 * margin;
@@ -118,7 +123,7 @@ export function tilePages(sheet: Page, ts: Typesetter, o: TileOptions, words: Ti
     // The label sits in a band that the neighbour covers once glued (bottom, else right), so it
     // disappears in the finished sheet; the last tile has none and carries it small in its corner.
     const lines = [label(win.row, win.col), `${i + 1}/${total}`];
-    const size = hasBottom ? 8 : 6;
+    const size = TILE_LABEL_PT;
     const lh = size * 1.2;
     const text = hasBottom ? [lines.join(' · ')] : lines;
     const tw = Math.max(...text.map((t) => ts.fonts.width('sansBold', size, t)));
@@ -152,7 +157,13 @@ function assemblyPage(sheet: Page, ts: Typesetter, p: TilePlan, words: TileWords
   y += warn.height + 22;
   const how = setText(ts, words.assembly, { font: 'sans', size: 10.5, colour: 'ink' }, { x: m, y, width, leading: 1.45, source: 'assembly' });
   items.push(...how.items);
-  y += how.height + 14;
+  y += how.height + 10;
+  const facts = setText(ts, overlapText(words.overlap, actualOverlapMm(p)), { font: 'sansBold', size: 10.5, colour: 'ink' }, { x: m, y, width, source: 'assembly' });
+  items.push(...facts.items);
+  y += facts.height + 8;
+  const bar = checkBar(ts, m, y);
+  items.push(...bar.items);
+  y += bar.height + 14;
   // The map: the sheet in miniature with every tile's window and label.
   const room = p.paperH - m - y;
   if (room < MIN_MAP) {
@@ -160,16 +171,16 @@ function assemblyPage(sheet: Page, ts: Typesetter, p: TilePlan, words: TileWords
   }
   const s = Math.min(width / sheet.width, room / sheet.height);
   const mx = m + (width - sheet.width * s) / 2;
-  items.push({ type: 'group', x: mx, y, scale: s, clip: { x: 0, y: 0, w: sheet.width, h: sheet.height }, items: sheet.items });
+  items.push({ type: 'group', x: mx, y, scale: s, clip: { x: 0, y: 0, w: sheet.width, h: sheet.height }, items: forScale(sheet.items, s) });
   items.push({ type: 'rect', x: mx, y, w: sheet.width * s, h: sheet.height * s, stroke: 'ink', lineWidth: 0.75 });
   p.windows.forEach((w, i) => {
     items.push({ type: 'rect', x: mx + w.x * s, y: y + w.y * s, w: w.w * s, h: w.h * s, stroke: 'warn', lineWidth: 0.75, dash: [3, 2] });
     const text = `${label(w.row, w.col)} · ${i + 1}`;
-    const tw = ts.fonts.width('sansBold', 8, text);
+    const tw = ts.fonts.width('sansBold', TILE_LABEL_PT, text);
     const cx = mx + (w.x + w.w / 2) * s;
     const cy = y + (w.y + w.h / 2) * s;
-    items.push({ type: 'rect', x: cx - tw / 2 - 3, y: cy - 8, w: tw + 6, h: 12, fill: 'paper', stroke: 'warn', lineWidth: 0.5 });
-    items.push({ type: 'text', x: cx - tw / 2, y: cy + 1, text, font: 'sansBold', size: 8, colour: 'warn', width: tw, source: 'assembly' });
+    items.push({ type: 'rect', x: cx - tw / 2 - 3, y: cy - 10, w: tw + 6, h: 17, fill: 'paper', stroke: 'warn', lineWidth: 0.5 });
+    items.push({ type: 'text', x: cx - tw / 2, y: cy + 3, text, font: 'sansBold', size: TILE_LABEL_PT, colour: 'warn', width: tw, source: 'assembly' });
   });
   const box = { x: 0, y: 0, w: p.paperW, h: p.paperH };
   return { width: p.paperW, height: p.paperH, trim: box, bleed: box, items: [{ type: 'tag', role: 'Artifact', items }], regions: [] };

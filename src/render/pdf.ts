@@ -20,6 +20,8 @@ export interface RenderOptions {
   tagged: boolean;
   /** Write PDF/X-4 for a press: this output intent, a 1.6 header, no link annotations (CMYK only). */
   pdfx?: OutputIntent;
+  /** Ask viewers to print at 100 % (/PrintScaling /None): tiles must come out at actual size. */
+  actualSize?: boolean;
 }
 
 type Paint = { c: string | number[]; op: boolean };
@@ -53,6 +55,7 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
       ...(o.pdfx ? pdfxInfo() : {}),
     },
   } as unknown as PDFKit.PDFDocumentOptions);
+  if (o.actualSize) (doc as unknown as { _root: { data: { ViewerPreferences: { data: Record<string, unknown> } } } })._root.data.ViewerPreferences.data.PrintScaling = 'None';
   for (const id of FONT_IDS) doc.registerFont(id, o.fonts.fontkit(id) as never);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -8,6 +8,7 @@ import { parseInline } from '../../content/markup.js';
 import { styleSpans } from '../text/inline.js';
 import { lineBox, lineItems, type Typesetter } from '../text/typeset.js';
 import { mm, type PaperSize } from '../units.js';
+import { forScale } from '../scaled.js';
 
 export interface Geometry {
   W: number;
@@ -71,7 +72,7 @@ export function guideCtx(model: ToolModel, ts: Typesetter, paper: PaperSize, she
       return {
         height: h,
         items: [
-          { type: 'group', x, y, scale: s, clip: { x: 0, y: 0, w: page.width, h: page.height }, items: page.items },
+          { type: 'group', x, y, scale: s, clip: { x: 0, y: 0, w: page.width, h: page.height }, items: forScale(page.items, s) },
           { type: 'rect', x, y, w: width, h, stroke: 'frame', lineWidth: 0.5 },
         ],
       };

@@ -46,7 +46,7 @@ function head(c: SheetCtx, id: string, w: SheetBlock, rect: Rect, base: string[]
 /** Ruled write-in lines at a marker's pitch inside a white area. */
 function writeArea(c: SheetCtx, r: Rect, items: Item[]): void {
   items.push({ type: 'rect', ...r, fill: 'paper', stroke: 'rule', lineWidth: hairline(c), radius: mm(1.5 * c.k) });
-  const pitch = mm(c.theme.sheet.linePitchA1 * c.k);
+  const pitch = mm(Math.max(c.theme.sheet.minLinePitch ?? 0, c.theme.sheet.linePitchA1 * c.k));
   for (let y = r.y + pitch * 1.4; y < r.y + r.h - pitch * 0.5; y += pitch) {
     items.push({ type: 'line', x1: r.x + pitch * 0.4, y1: y, x2: r.x + r.w - pitch * 0.4, y2: y, stroke: 'rule', lineWidth: hairline(c) * 0.8 });
   }
