@@ -35,7 +35,8 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   }
 
   // Example row, set before the rows are counted: it may need more than a bare row.
-  const minRow = mm(t.rowHeight * c.k);
+  // Rows are write-in lines too: never closer than the theme's minimum pitch (fewer rows on small paper).
+  const minRow = mm(Math.max(c.theme.sheet.minLinePitch ?? 0, t.rowHeight * c.k));
   const exSize = size(c, 'hint');
   let exH = 0;
   const exItems: Item[] = [];

@@ -1,0 +1,159 @@
+// The guide as a press job (issue 12): bleed and marks, the cover band into the bleed, pages padded
+// to a multiple of 4 with notes pages, page numbers on the outside edge, and --impose saddle in
+// signature order; the flags' mistakes; a shop's own output intent.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFString } from 'pdf-lib';
+import { cli, readPdf, ROOT } from './helpers.js';
+import { readOps } from './pdf-ops.js';
+import { mm } from '../src/layout/units.js';
+import { saddleOrder } from '../src/press/impose.js';
+
+const out = mkdtempSync(join(tmpdir(), 'bordduk-pguide-'));
+let plainPages = 0;
+let press = '';
+let imposed = '';
+
+async function boxes(path: string) {
+  const doc = await PDFDocument.load(readFileSync(path), { updateMetadata: false });
+  return doc.getPages().map((p) => {
+    const get = (name: string) => (p.node.get(PDFName.of(name)) as PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+    return { media: get('MediaBox'), trim: get('TrimBox'), bleed: get('BleedBox') };
+  });
+}
+
+/** The footer's page numbers on a page: digit-only text in the lowest 12 % of the trim. */
+function footerNumbers(page: Awaited<ReturnType<typeof readPdf>>['pages'][number], trimTop: number, trimH: number) {
+  return page.texts.filter((t) => /^\d+$/.test(t.str) && t.y > trimTop + trimH * 0.88 && t.y < trimTop + trimH);
+}
+
+beforeAll(async () => {
+  const plain = await cli(['build', '--only', 'guide', '--out', join(out, 'plain'), '--json']);
+  plainPages = JSON.parse(plain.stdout).files[0].pages;
+  const p = await cli(['build', '--only', 'guide', '--print-shop', '--out', join(out, 'press'), '--json']);
+  expect(p.code).toBe(0);
+  press = JSON.parse(p.stdout).files[0].path;
+  const i = await cli(['build', '--only', 'guide', '--print-shop', '--impose', 'saddle', '--out', join(out, 'imposed'), '--json']);
+  expect(i.code).toBe(0);
+  imposed = JSON.parse(i.stdout).files[0].path;
+}, 120_000);
+
+describe('the guide under --print-shop', () => {
+  it('gets 3 mm bleed and room for marks, and is named -press-cmyk', async () => {
+    expect(press).toMatch(/guide-A4-press-cmyk\.pdf$/);
+    for (const b of await boxes(press)) {
+      expect(b.trim[2] - b.trim[0]).toBeCloseTo(mm(210), 2);
+      expect(b.trim[0] - b.bleed[0]).toBeCloseTo(mm(3), 2);
+      expect(b.bleed[3] - b.trim[3]).toBeCloseTo(mm(3), 2);
+      expect(b.bleed[0] - b.media[0]).toBeGreaterThan(mm(6));
+    }
+  });
+
+  it('pads the booklet to a multiple of 4 with ruled notes pages', async () => {
+    const pdf = await readPdf(press);
+    expect(pdf.pages.length % 4).toBe(0);
+    expect(pdf.pages.length).toBeGreaterThan(plainPages);
+    expect(pdf.pages.length - plainPages).toBeLessThan(4);
+    for (const p of pdf.pages.slice(plainPages)) expect(p.texts.map((t) => t.str)).toContain('Notater');
+  });
+
+  it('runs the cover band into the bleed', async () => {
+    const [b] = await boxes(press);
+    const [page] = await readOps(press);
+    const band = page.fills.flatMap((f) => f.rects.map((r) => ({ r, c: f.colour }))).find(({ r }) => r.x1 - r.x0 > mm(200));
+    expect(band).toBeDefined();
+    expect(band!.r.x0).toBeCloseTo(b.bleed[0], 1);
+    expect(band!.r.x1).toBeCloseTo(b.bleed[2], 1);
+    expect(band!.r.y1).toBeCloseTo(b.bleed[3], 1);
+  });
+
+  it('puts page numbers on the outside edge: left on even pages, right on odd', async () => {
+    const pdf = await readPdf(press);
+    const bx = await boxes(press);
+    let seen = 0;
+    pdf.pages.forEach((p, i) => {
+      if (i === 0) return; // the cover has none
+      const b = bx[i];
+      const top = p.height - b.trim[3];
+      const nums = footerNumbers(p, top, b.trim[3] - b.trim[1]);
+      expect(nums.map((t) => t.str), `page ${i + 1}`).toEqual([String(i + 1)]);
+      const centre = (b.trim[0] + b.trim[2]) / 2;
+      if ((i + 1) % 2 === 0) expect(nums[0].x, `page ${i + 1}`).toBeLessThan(centre);
+      else expect(nums[0].x, `page ${i + 1}`).toBeGreaterThan(centre);
+      seen++;
+    });
+    expect(seen).toBe(pdf.pages.length - 1);
+  });
+});
+
+describe('--impose saddle', () => {
+  it('puts two pages on each sheet side, A4 on A3, in signature order', async () => {
+    const flat = await readPdf(press);
+    const n = flat.pages.length;
+    const pdf = await readPdf(imposed);
+    expect(imposed).toMatch(/guide-A4-press-cmyk-saddle\.pdf$/);
+    expect(pdf.pages).toHaveLength(n / 2);
+    const bx = await boxes(imposed);
+    const order = saddleOrder(n);
+    expect(order[0]).toEqual([n - 1, 0]);
+    expect(order[1]).toEqual([1, n - 2]);
+    pdf.pages.forEach((p, side) => {
+      const b = bx[side];
+      expect(b.trim[2] - b.trim[0]).toBeCloseTo(mm(420), 1);
+      expect(b.trim[3] - b.trim[1]).toBeCloseTo(mm(297), 1);
+      const centre = (b.trim[0] + b.trim[2]) / 2;
+      const nums = footerNumbers(p, p.height - b.trim[3], b.trim[3] - b.trim[1]);
+      const left = nums.filter((t) => t.x < centre).map((t) => Number(t.str));
+      const right = nums.filter((t) => t.x > centre).map((t) => Number(t.str));
+      const [l, r] = order[side];
+      expect(left, `side ${side + 1} left`).toEqual(l === 0 ? [] : [l + 1]);
+      expect(right, `side ${side + 1} right`).toEqual(r === 0 ? [] : [r + 1]);
+    });
+  });
+
+  it('has crop marks and fold marks in registration outside the bleed', async () => {
+    const ops = await readOps(imposed);
+    for (const p of ops) expect(p.strokes.filter((s) => s.colour.space === 'sep').length).toBeGreaterThanOrEqual(8 + 2);
+  });
+});
+
+describe('press flags, checked', () => {
+  it('refuses RGB for a press file, and press-only flags without --print-shop', async () => {
+    const a = await cli(['build', '--print-shop', '--color', 'rgb', '--out', join(out, 'x')]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/PDF\/X-4.*CMYK/);
+    const b = await cli(['build', '--impose', 'saddle', '--out', join(out, 'x')]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/add --print-shop/);
+    const c = await cli(['build', '--print-shop', '--output-intent', 'x.icc', '--out', join(out, 'x')]);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(/go together/);
+  });
+
+  it('refuses a profile that is not for CMYK output, in one line', async () => {
+    const bad = join(out, 'rgb.icc');
+    const bytes = Buffer.alloc(200);
+    bytes.write('mntr', 12, 'latin1');
+    bytes.write('RGB ', 16, 'latin1');
+    bytes.write('acsp', 36, 'latin1');
+    writeFileSync(bad, bytes);
+    const r = await cli(['build', '--print-shop', '--output-intent', bad, '--output-condition', 'X', '--out', join(out, 'x')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/is a RGB profile, not CMYK/);
+  });
+
+  it("embeds a shop's own profile under its condition name", async () => {
+    const own = join(out, 'shop.icc');
+    copyFileSync(join(ROOT, 'templates', 'icc', 'FOGRA39-coarse.icc'), own);
+    const r = await cli(['build', '--only', 'sheets', '--size', 'A3', '--print-shop', '--output-intent', own, '--output-condition', 'FOGRA51', '--out', join(out, 'own'), '--json']);
+    expect(r.code).toBe(0);
+    const f = JSON.parse(r.stdout).files[0];
+    expect(f.print.pdfx).toEqual({ version: 'PDF/X-4', condition: 'FOGRA51' });
+    const doc = await PDFDocument.load(readFileSync(f.path), { updateMetadata: false });
+    const oi = doc.catalog.lookup(PDFName.of('OutputIntents'), PDFArray).lookup(0, PDFDict);
+    expect((oi.lookup(PDFName.of('OutputConditionIdentifier')) as PDFString).decodeText()).toBe('FOGRA51');
+  });
+});

@@ -1,0 +1,105 @@
+// Write-in room on small paper and what a tiled print says about itself (issue 12, points 7 and 8).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { cli, readPdf } from './helpers.js';
+import { readOps } from './pdf-ops.js';
+import { loadModels, typesetter } from '../src/build/build.js';
+import { defaultPaths } from '../src/paths.js';
+import { fitSheets } from '../src/layout/sheet/fit.js';
+import { parseSize, mm } from '../src/layout/units.js';
+import { planTiles, tilePages } from '../src/press/tile.js';
+import { walk, type Item } from '../src/layout/frame.js';
+
+const out = mkdtempSync(join(tmpdir(), 'bordduk-small-'));
+
+describe('write-in room on A3 and A4', () => {
+  for (const size of ['A3', 'A4']) {
+    it(`rules write-in lines at least 7 mm apart and keeps text 6 mm or more inside the trim on ${size}`, () => {
+      for (const model of loadModels({ locales: 'all' })) {
+        const ts = typesetter(model, defaultPaths());
+        for (const fit of fitSheets(model, parseSize(size, undefined, 'landscape'), ts)) {
+          const items = [...walk(fit.page.items)];
+          // Ruled lines of one write-in area share their ends; their spacing is the pitch.
+          const rows = new Map<string, number[]>();
+          for (const it of items) {
+            if (it.type !== 'line' || it.stroke !== 'rule' || it.y1 !== it.y2 || it.dash) continue;
+            const key = `${it.x1.toFixed(2)}:${it.x2.toFixed(2)}`;
+            rows.set(key, [...(rows.get(key) ?? []), it.y1]);
+          }
+          let areas = 0;
+          for (const ys of rows.values()) {
+            if (ys.length < 2) continue;
+            ys.sort((a, b) => a - b);
+            for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1], `${model.locale} ${size}`).toBeGreaterThanOrEqual(mm(7) - 1e-6);
+            areas++;
+          }
+          expect(areas).toBeGreaterThan(2);
+          const { w, h } = fit.page.trim;
+          for (const t of items.filter((i): i is Extract<Item, { type: 'text' }> => i.type === 'text')) {
+            expect(t.x, `${t.text}`).toBeGreaterThanOrEqual(mm(6) - 0.01);
+            expect(t.x + t.width, `${t.text}`).toBeLessThanOrEqual(w - mm(6) + 0.01);
+            expect(t.y, `${t.text}`).toBeLessThanOrEqual(h - mm(6) + 0.01);
+            expect(t.y - t.size * 0.75, `${t.text}`).toBeGreaterThanOrEqual(mm(6) - 0.01);
+          }
+        }
+      }
+    });
+  }
+});
+
+describe('a tiled sheet says what it does', () => {
+  let entry: { path: string; print: { tile: { cols: number; rows: number; overlapMm: number; acrossMm: number; downMm: number } } };
+  beforeAll(async () => {
+    const r = await cli(['build', '--only', 'sheets', '--tile', 'A4', '--overlap', '15mm', '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    entry = JSON.parse(r.stdout).files[0];
+  }, 60_000);
+
+  it('reports the overlap as laid out, per direction, in the manifest and on the assembly page', async () => {
+    const plan = planTiles(mm(841), mm(594), { paper: 'A4', overlapMm: 15, unprintableMm: 5 });
+    const [a, b] = plan.windows;
+    const below = plan.windows[plan.cols];
+    const across = Math.round(((a.x + a.w - b.x) / mm(1)) * 10) / 10;
+    const down = Math.round(((a.y + a.h - below.y) / mm(1)) * 10) / 10;
+    expect(entry.print.tile).toMatchObject({ overlapMm: 15, acrossMm: across, downMm: down });
+    expect(across).toBeGreaterThanOrEqual(15);
+    const pdf = await readPdf(entry.path);
+    const words = pdf.pages[0].texts.map((t) => t.str).join(' ');
+    expect(words).toContain(`${across} mm sideveis, ${down} mm nedover`);
+    expect(words).toContain('100 mm');
+  });
+
+  it('puts the cut line 2 mm inside the printable area', () => {
+    const [model] = loadModels({ locales: ['nb'] });
+    const ts = typesetter(model, defaultPaths());
+    const [fit] = fitSheets(model, parseSize('A1', undefined, 'landscape'), ts);
+    const { pages, plan } = tilePages(fit.page, ts, { paper: 'A4', overlapMm: 10, unprintableMm: 5 }, { title: 't', actualSize: 'a', assembly: 'b', fileName: 'f', overlap: '{across} {down}' });
+    pages.slice(1).forEach((p, i) => {
+      const g = p.items[0];
+      if (g.type !== 'group') throw new Error('a tile starts with its group');
+      // The window's top-left lands 7 mm from the paper's edge: 5 mm unprintable + 2 mm.
+      expect(g.x + plan.windows[i].x).toBeCloseTo(mm(7), 6);
+      expect(g.y + plan.windows[i].y).toBeCloseTo(mm(7), 6);
+      const cuts = (p.items[1] as Extract<Item, { type: 'tag' }>).items.filter((l) => l.type === 'line' && l.dash);
+      for (const c of cuts) if (c.type === 'line') for (const v of c.x1 === c.x2 ? [c.x1] : [c.y1]) expect(v).toBeGreaterThanOrEqual(mm(7) - 1e-6);
+    });
+    // The check bar on the assembly page is 100 mm long.
+    const bar = [...walk(pages[0].items)].find((l) => l.type === 'line' && Math.abs(l.x2 - l.x1 - mm(100)) < 1e-6);
+    expect(bar).toBeDefined();
+  });
+
+  it('labels every tile in 12 pt or more and asks viewers to print at 100 % (/PrintScaling /None)', async () => {
+    const ops = await readOps(entry.path);
+    for (const p of ops.slice(1)) {
+      const labels = p.texts.filter((t) => t.fill.space === 'sep');
+      expect(labels.length).toBeGreaterThan(0);
+      for (const t of labels) expect(t.size).toBeGreaterThanOrEqual(12);
+    }
+    const doc = await PDFDocument.load(readFileSync(entry.path), { updateMetadata: false });
+    const prefs = doc.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict);
+    expect(prefs.get(PDFName.of('PrintScaling'))).toBe(PDFName.of('None'));
+  });
+});
