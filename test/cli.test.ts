@@ -120,8 +120,9 @@ describe('variants and options found in a new-user review', () => {
     const names = async (...args: string[]) => JSON.parse((await cli(['build', '--only', 'sheets', '--size', 'A3', '--out', out, '--json', ...args])).stdout).files.map((f: { path: string }) => f.path.split('/').pop());
     expect(await names()).toEqual(['ledelsesforankring-nb-sheet1-A3.pdf', 'ledelsesforankring-nb-sheet2-A3.pdf']);
     expect(await names('--orientation', 'portrait')).toContain('ledelsesforankring-nb-sheet1-A3-portrait.pdf');
-    expect(await names('--print-shop')).toContain('ledelsesforankring-nb-sheet1-A3-press.pdf');
-    expect(await names('--print-shop', '--color', 'cmyk')).toContain('ledelsesforankring-nb-sheet1-A3-press-cmyk.pdf');
+    expect(await names('--bleed', '3mm', '--marks')).toContain('ledelsesforankring-nb-sheet1-A3-press.pdf');
+    // --print-shop is PDF/X-4, which is CMYK (issue 12): its name says so.
+    expect(await names('--print-shop')).toContain('ledelsesforankring-nb-sheet1-A3-press-cmyk.pdf');
     expect(await names('--tile', 'A4')).toContain('ledelsesforankring-nb-sheet1-A3-tiled-A4.pdf');
   });
 

@@ -57,7 +57,7 @@ describe('--print-shop writes PDF/X-4', () => {
       expect(oi.get(PDFName.of('S'))).toBe(PDFName.of('GTS_PDFX'));
       expect(text(oi.lookup(PDFName.of('OutputConditionIdentifier')))).toBe('FOGRA39');
       expect(text(oi.lookup(PDFName.of('RegistryName')))).toBe('http://www.color.org');
-      const profile = oi.lookup(PDFName.of('DestOutputProfile'), PDFRawStream);
+      const profile = oi.lookup(PDFName.of('DestOutputProfile')) as PDFRawStream;
       expect(String(profile.dict.get(PDFName.of('N')))).toBe('4');
       const icc = inflateSync(Buffer.from(profile.contents));
       expect(icc.subarray(36, 40).toString('latin1')).toBe('acsp');
@@ -74,7 +74,7 @@ describe('--print-shop writes PDF/X-4', () => {
   it('writes XMP that agrees with Info and the trailer: PDF/X version, Trapped, dates, document ID', async () => {
     for (const f of files) {
       const doc = await PDFDocument.load(readFileSync(f.path), { updateMetadata: false });
-      const xmp = Buffer.from(doc.catalog.lookup(PDFName.of('Metadata'), PDFRawStream).contents).toString('utf8');
+      const xmp = Buffer.from((doc.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream).contents).toString('utf8');
       expect(xmp).toContain('<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>');
       expect(xmp).toContain('<pdf:Trapped>False</pdf:Trapped>');
       const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
@@ -201,7 +201,7 @@ describe('subset tags', () => {
         if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) continue;
         const name = String(obj.get(PDFName.of('FontName')));
         expect(name).toMatch(/^\/[A-Z]{6}\+/);
-        const program = obj.lookup(PDFName.of('FontFile2'), PDFRawStream);
+        const program = obj.lookup(PDFName.of('FontFile2')) as PDFRawStream;
         const hash = createHash('sha256').update(program.contents).digest('hex');
         expect(seen.get(name) ?? hash, `${name} in ${f.path}`).toBe(hash);
         seen.set(name, hash);

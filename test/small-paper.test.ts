@@ -93,6 +93,7 @@ describe('a tiled sheet says what it does', () => {
 
   it('labels every tile in 12 pt or more and asks viewers to print at 100 % (/PrintScaling /None)', async () => {
     const ops = await readOps(entry.path);
+    for (const p of ops) for (const st of p.strokes) expect(st.width).toBeGreaterThanOrEqual(0.25 - 1e-4);
     for (const p of ops.slice(1)) {
       const labels = p.texts.filter((t) => t.fill.space === 'sep');
       expect(labels.length).toBeGreaterThan(0);

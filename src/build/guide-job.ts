@@ -26,7 +26,9 @@ export interface GuideJob {
 export function guideJob(model: ToolModel, ts: Typesetter, opts: BuildOptions, date: Date): GuideJob {
   const paper = parseSize(opts.guideSize ?? 'A4', 'portrait', 'portrait');
   const entry = { kind: 'guide' as const, tool: model.id, locale: model.locale, size: paper.name };
-  if (!opts.printShop) {
+  // --bleed and --marks give the guide bleed and marks too (RGB unless --color cmyk); --print-shop also PDF/X-4.
+  const pressed = !!opts.printShop || (opts.bleedMm ?? 0) > 0 || !!opts.marks;
+  if (!pressed) {
     return {
       file: fileName(model.id, model.locale, 'guide', opts.colour === 'cmyk' ? `${paper.name}-cmyk` : paper.name),
       entry,
@@ -34,31 +36,34 @@ export function guideJob(model: ToolModel, ts: Typesetter, opts: BuildOptions, d
       tagged: true,
     };
   }
-  const bleed = mm(GUIDE_BLEED_MM);
+  const bleedMm = opts.bleedMm ?? (opts.printShop ? GUIDE_BLEED_MM : 0);
+  const marks = opts.marks ?? true;
+  const cmyk = opts.colour === 'cmyk' || (!!opts.printShop && opts.colour === undefined);
+  const bleed = mm(bleedMm);
   const frame = layoutGuide(model, ts, paper, date, { bleed });
   const n = frame.pages.length;
   const slug = (what: string) => `${model.id} · ${model.locale} · ${model.meta.labels.guide} · ${what} · ${paper.name} · ${model.meta.labels.version} ${model.version} · ${date.toISOString().slice(0, 10)}`;
-  const press = (page: Page, what: string) => placeOnPress(page, ts, { bleedMm: GUIDE_BLEED_MM, marks: true, slug: slug(what), colourBar: true });
+  const press = (page: Page, what: string) => placeOnPress(page, ts, { bleedMm, marks, slug: slug(what), colourBar: cmyk });
   let pages: Page[];
   if (opts.impose === 'saddle') {
     pages = imposeSaddle(frame.pages, bleed).map((spread, i) => {
       const placed = press(spread, `${Math.floor(i / 2) + 1}/${n / 4} ${i % 2 ? 'B' : 'A'}`);
-      placed.items.push({ type: 'tag', role: 'Artifact', items: foldMarks(placed, GUIDE_BLEED_MM) });
+      if (marks) placed.items.push({ type: 'tag', role: 'Artifact', items: foldMarks(placed, bleedMm) });
       return placed;
     });
   } else {
     pages = frame.pages.map((p, i) => press(p, `${i + 1}/${n}`));
   }
-  const variant = [paper.name, 'press', 'cmyk', ...(opts.impose ? [opts.impose] : [])].join('-');
+  const variant = [paper.name, 'press', ...(cmyk ? ['cmyk'] : []), ...(opts.impose ? [opts.impose] : [])].join('-');
   return {
     file: fileName(model.id, model.locale, 'guide', variant),
     entry: {
       ...entry,
       print: {
-        colour: 'cmyk',
-        bleedMm: GUIDE_BLEED_MM,
-        marks: true,
-        pdfx: { version: PDFX_VERSION, condition: opts.outputCondition ?? BUILT_IN_INTENT.condition },
+        colour: cmyk ? 'cmyk' : 'rgb',
+        bleedMm,
+        marks,
+        ...(opts.printShop ? { pdfx: { version: PDFX_VERSION, condition: opts.outputCondition ?? BUILT_IN_INTENT.condition } } : {}),
         ...(opts.impose ? { impose: opts.impose } : {}),
       },
     },
