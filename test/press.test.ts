@@ -145,6 +145,8 @@ describe('colour that prints clean on offset', () => {
     for (const f of files) {
       for (const page of ops.get(f.path)!) {
         for (const s of page.strokes) expect(inkCount(s.colour), `${f.path}: stroke ${JSON.stringify(s.colour)}`).toBeLessThanOrEqual(1);
+        // Nothing left in RGB or grey for the shop's conversion to decide (review, defect 4).
+        for (const c of [...page.strokes.map((x) => x.colour), ...page.fills.map((x) => x.colour)]) expect(['cmyk', 'sep'], f.path).toContain(c.space);
         for (const fill of page.fills) {
           for (const v of inksOf(fill.colour) ?? []) expect(v === 0 || v >= 5, `${f.path}: tint ${JSON.stringify(fill.colour)}`).toBe(true);
         }
