@@ -149,6 +149,8 @@ describe('colour that prints clean on offset', () => {
         for (const c of [...page.strokes.map((x) => x.colour), ...page.fills.map((x) => x.colour)]) expect(['cmyk', 'sep'], f.path).toContain(c.space);
         for (const fill of page.fills) {
           for (const v of inksOf(fill.colour) ?? []) expect(v === 0 || v >= 5, `${f.path}: tint ${JSON.stringify(fill.colour)}`).toBe(true);
+          // Total ink of any colour used: within 300 % (ISO 12647-2 coated; the review's limit).
+          expect((inksOf(fill.colour) ?? []).reduce((x, y) => x + y, 0), f.path).toBeLessThanOrEqual(300);
         }
       }
     }
