@@ -78,8 +78,14 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   const roomFor = 1 + Math.floor(Math.max(0, bodyH - firstRow) / minRow);
   const rows = Math.max(t.minRows, Math.min(t.maxRows ?? Infinity, roomFor));
   const needed = headH + planH + firstRow + (t.minRows - 1) * minRow;
-  const rowH = rows > 1 ? Math.max(minRow, (bodyH - firstRow) / (rows - 1)) : minRow;
-  const realFirst = rows > 1 ? Math.max(firstRow, rowH) : Math.max(firstRow, bodyH);
+  // Spare room goes to the rows evenly; only an example taller than that keeps its own height.
+  let rowH = minRow;
+  let realFirst = Math.max(firstRow, bodyH);
+  if (rows > 1 && bodyH / rows >= firstRow) realFirst = rowH = Math.max(minRow, bodyH / rows);
+  else if (rows > 1) {
+    realFirst = firstRow;
+    rowH = Math.max(minRow, (bodyH - firstRow) / (rows - 1));
+  }
   const bodyBottom = bodyTop + realFirst + (rows - 1) * rowH;
 
   items.push({ type: 'rect', x: rect.x, y: bodyTop, w: rect.w, h: bodyBottom - bodyTop, fill: 'paper' });
