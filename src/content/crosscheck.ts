@@ -56,10 +56,12 @@ export function crossCheckSheet(tpl: Tpl, words: Words, problems: Problems): voi
     };
     // Words for a table's numbered rows or its write-in row belong only where the template has them.
     const tableExtras = (numbered: boolean, writeInRow: boolean) => {
-      if (numbered) need('rowLabel');
-      else forbid('rowLabel', block.kind === 'table' ? `the template ${tpl.display} does not number this table's rows; remove it` : 'remove it');
-      if (writeInRow) need('writeInRow');
-      else forbid('writeInRow', block.kind === 'table' ? `the template ${tpl.display} gives this table no write-in row; remove it` : 'remove it');
+      if (numbered && w.rowLabel === undefined) {
+        problems.error(words.pos(at), `block '${id}' is missing 'rowLabel'`, `the template ${tpl.display} numbers this table's rows: add the letters before each number, e.g. 'rowLabel: L'`);
+      } else if (!numbered) forbid('rowLabel', block.kind === 'table' ? `the template ${tpl.display} does not number this table's rows; remove it` : 'remove it');
+      if (writeInRow && w.writeInRow === undefined) {
+        problems.error(words.pos(at), `block '${id}' is missing 'writeInRow'`, `the template ${tpl.display} gives this table a write-in row under its headings: add 'writeInRow:' with its label`);
+      } else if (!writeInRow) forbid('writeInRow', block.kind === 'table' ? `the template ${tpl.display} gives this table no write-in row; remove it` : 'remove it');
     };
     switch (block.kind) {
       case 'fields':
