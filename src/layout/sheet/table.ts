@@ -14,8 +14,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   const wide: WidthOverflow[] = [];
   const cellPad = mm(2.2 * c.k);
   const line = hairline(c);
-  // Rows are write-in lines too: never closer than the theme's minimum pitch (fewer rows on small paper).
-  const minRow = mm(Math.max(c.theme.sheet.minLinePitch ?? 0, t.rowHeight * c.k));
+  const baseRow = mm(t.rowHeight * c.k);
 
   // A narrow gutter for row numbers, as wide as the widest number the table can print.
   const numbered = t.rowNumbers === true && w.rowLabel !== undefined;
@@ -75,6 +74,9 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   }
   const bodyTop = rect.y + headH + planH;
   const bodyH = rect.h - headH - planH;
+  // Rows are write-in lines too: on small paper at least the theme's pitch (7 mm, issue 12), as far as
+  // the template's minimum row count leaves room (the decision log keeps its 8 rows on A4, issue 11).
+  const minRow = Math.max(baseRow, Math.min(mm(c.theme.sheet.minLinePitch ?? 0), (bodyH - exH) / Math.max(1, t.minRows - 1), bodyH / t.minRows));
   const firstRow = Math.max(minRow, exH);
   const roomFor = 1 + Math.floor(Math.max(0, bodyH - firstRow) / minRow);
   const rows = Math.max(t.minRows, Math.min(t.maxRows ?? Infinity, roomFor));
