@@ -13,7 +13,9 @@ import { saddleOrder } from '../src/press/impose.js';
 
 const out = mkdtempSync(join(tmpdir(), 'bordduk-pguide-'));
 let plainPages = 0;
+let plainA5Pages = 0;
 let press = '';
+let pressA5 = '';
 let imposed = '';
 
 async function boxes(path: string) {
@@ -35,6 +37,10 @@ beforeAll(async () => {
   const p = await cli(['build', '--only', 'guide', '--print-shop', '--out', join(out, 'press'), '--json']);
   expect(p.code).toBe(0);
   press = JSON.parse(p.stdout).files[0].path;
+  const plainA5 = await cli(['build', '--only', 'guide', '--guide-size', 'A5', '--out', join(out, 'plainA5'), '--json']);
+  plainA5Pages = JSON.parse(plainA5.stdout).files[0].pages;
+  const p5 = await cli(['build', '--only', 'guide', '--guide-size', 'A5', '--print-shop', '--out', join(out, 'pressA5'), '--json']);
+  pressA5 = JSON.parse(p5.stdout).files[0].path;
   const i = await cli(['build', '--only', 'guide', '--print-shop', '--impose', 'saddle', '--out', join(out, 'imposed'), '--json']);
   expect(i.code).toBe(0);
   imposed = JSON.parse(i.stdout).files[0].path;
@@ -51,12 +57,16 @@ describe('the guide under --print-shop', () => {
     }
   });
 
-  it('pads the booklet to a multiple of 4 with ruled notes pages', async () => {
-    const pdf = await readPdf(press);
+  it('pads the booklet to a multiple of 4 with ruled notes pages, and only then', async () => {
+    // The A4 guide has a multiple of 4 pages already; the A5 one (13 pages) gets notes pages.
+    expect((await readPdf(press)).pages.length).toBe(Math.ceil(plainPages / 4) * 4);
+    const pdf = await readPdf(pressA5);
     expect(pdf.pages.length % 4).toBe(0);
-    expect(pdf.pages.length).toBeGreaterThan(plainPages);
-    expect(pdf.pages.length - plainPages).toBeLessThan(4);
-    for (const p of pdf.pages.slice(plainPages)) expect(p.texts.map((t) => t.str)).toContain('Notater');
+    expect(plainA5Pages % 4).not.toBe(0);
+    expect(pdf.pages.length).toBeGreaterThan(plainA5Pages);
+    expect(pdf.pages.length - plainA5Pages).toBeLessThan(4);
+    for (const p of pdf.pages.slice(plainA5Pages)) expect(p.texts.map((t) => t.str)).toContain('Notater');
+    for (const p of pdf.pages.slice(0, plainA5Pages)) expect(p.texts.map((t) => t.str)).not.toContain('Notater');
   });
 
   it('runs the cover band into the bleed', async () => {
