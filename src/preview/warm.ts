@@ -96,6 +96,8 @@ export class WarmBuilder {
   private templatesKey = '';
   private fontsKey = '';
   private byLocale = new Map<string, LocaleCache>();
+  /** The last rebuild failed: the next one reports, even if the files are back as they were. */
+  private failed = false;
 
   constructor(readonly opts: WarmOptions) {
     this.size = opts.size ?? 'A1';
@@ -144,7 +146,7 @@ export class WarmBuilder {
       const texts = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => [f, readFileSync(join(dir, f), 'latin1')]);
       const sheetsKey = hash(this.templatesKey, this.size, ...texts.filter(([f]) => f !== 'guide.yaml').flat());
       const guideKey = hash(sheetsKey, ...texts.flat());
-      if (cache.sheets?.key !== sheetsKey || cache.guide?.key !== guideKey) {
+      if (cache.sheets?.key !== sheetsKey || cache.guide?.key !== guideKey || this.failed) {
         changed = true;
         const m = model();
         if (cache.sheets?.key !== sheetsKey) {
@@ -155,11 +157,13 @@ export class WarmBuilder {
         }
         if (cache.guide?.key !== guideKey) cache.guide = await this.unit(m, 'guide', guideKey);
       }
+      this.failed = false;
     } catch (e) {
       if (!(e instanceof ContentError)) throw e;
       // The last good files stay; the page shows the problems in front of them.
       e.problems.forEach((p) => problems.add(p));
       changed = true;
+      this.failed = true;
     }
     const ms = firstMs ?? performance.now() - t0;
     if (changed && firstMs === undefined) this.build++;
