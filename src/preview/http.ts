@@ -101,6 +101,10 @@ export class EventHub {
     res.on('close', () => this.clients.delete(res));
   }
 
+  get size(): number {
+    return this.clients.size;
+  }
+
   send(json: string): void {
     for (const res of this.clients) res.write(`event: status\ndata: ${json}\n\n`);
   }

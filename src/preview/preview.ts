@@ -8,6 +8,9 @@ import { WarmBuilder, type WarmOptions } from './warm.js';
 import { EventHub, loadAssets, localHost, readJson, send, text } from './http.js';
 import { serial, watchFolders } from './watch.js';
 
+/** How long the guide waits for an open page to fetch the new sheet before laying out anyway. */
+const SHEET_FETCH_WAIT_MS = 400;
+
 export interface PreviewOptions extends Partial<WarmOptions> {
   /** TCP port on 127.0.0.1; 0 (the default) takes a free one. */
   port?: number;
@@ -55,6 +58,8 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewSe
   const hub = new EventHub();
   let status: PreviewStatus = { build: 0, ms: 0, busy: true, ok: true, locale: builder.locale, locales: [], size: builder.size, problems: [], files: [] };
   let loadProblems: Problem[] = [];
+  /** Set while a rebuild waits for a page to fetch its new sheet (see below). */
+  let pdfServed: (() => void) | undefined;
 
   const publish = (busy: boolean) => {
     const problems = [...loadProblems, ...builder.warnings()];
@@ -80,10 +85,20 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewSe
   };
 
   const task = async () => {
-    const out = await builder.rebuild((first) => {
+    const out = await builder.rebuild(async (first) => {
       status.ms = Math.round(first.ms * 10) / 10;
       loadProblems = first.problems;
       publish(true);
+      // Laying out the guide blocks this thread for a while: let an open page fetch its new sheet first.
+      if (hub.size > 0) await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, SHEET_FETCH_WAIT_MS);
+        function done() {
+          clearTimeout(timer);
+          pdfServed = undefined;
+          resolve();
+        }
+        pdfServed = done;
+      });
     });
     if (!out.changed) {
       if (status.busy) publish(false);
@@ -110,8 +125,11 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewSe
     if (url.pathname.startsWith('/pdf/')) {
       // A name is looked up among the PDFs in memory; it never reaches the file system.
       const name = decodeURIComponent(url.pathname.slice(5));
-      const file = builder.files().find((f) => f.name === name);
-      if (file) return send(res, 200, 'application/pdf', Buffer.from(file.bytes), head);
+      const file = builder.file(name);
+      if (file) {
+        send(res, 200, 'application/pdf', Buffer.from(file.bytes), head);
+        return pdfServed?.();
+      }
     }
     return text(res, 404, 'not found');
   };

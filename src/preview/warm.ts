@@ -111,16 +111,32 @@ export class WarmBuilder {
     return this.tool?.locales ?? [];
   }
 
-  /** The files of the current locale as last built well: sheets first, then the guide. */
+  /**
+   * The files to show: the current locale's as last built well, sheets first, then the guide. Just
+   * after a switch of locale, until the new one's sheets are ready, the previous locale's stay.
+   */
   files(): PreviewFile[] {
-    const c = this.byLocale.get(this.locale);
+    const c = this.shown();
     return [...(c?.sheets?.files ?? []), ...(c?.guide?.files ?? [])];
   }
 
   /** Warnings of the files now shown (text under the floor and the like). */
   warnings(): Problem[] {
-    const c = this.byLocale.get(this.locale);
+    const c = this.shown();
     return [...(c?.sheets?.warnings ?? []), ...(c?.guide?.warnings ?? [])];
+  }
+
+  /** Any PDF built in this process, by name (names carry the locale, so they never clash). */
+  file(name: string): PreviewFile | undefined {
+    for (const c of this.byLocale.values()) for (const f of [...(c.sheets?.files ?? []), ...(c.guide?.files ?? [])]) if (f.name === name) return f;
+    return undefined;
+  }
+
+  private shownLocale = '';
+  private shown(): LocaleCache | undefined {
+    const now = this.byLocale.get(this.locale);
+    if (now?.sheets || !this.shownLocale) return now;
+    return this.byLocale.get(this.shownLocale);
   }
 
   setLocale(locale: string): void {
@@ -130,10 +146,11 @@ export class WarmBuilder {
 
   /**
    * Brings the current locale's files up to date. `onSheets` is called as soon as the sheets are
-   * ready, before the guide (the slower half) is laid out, so the page can show them at once.
+   * ready, before the guide (the slower half) is laid out, and the guide waits for the promise it
+   * returns: laying out blocks this thread, so the page fetches the new sheet first.
    * Content mistakes come back as problems; anything else (a bug) is thrown.
    */
-  async rebuild(onSheets: (o: Outcome) => void = () => {}): Promise<Outcome> {
+  async rebuild(onSheets: (o: Outcome) => void | Promise<void> = () => {}): Promise<Outcome> {
     const t0 = performance.now();
     const problems = new Problems();
     let firstMs: number | undefined;
@@ -153,7 +170,8 @@ export class WarmBuilder {
           cache.sheets = await this.unit(m, 'sheets', sheetsKey);
           firstMs = performance.now() - t0;
           this.build++;
-          onSheets({ changed, ms: firstMs, problems: [] });
+          this.shownLocale = this.locale;
+          await onSheets({ changed, ms: firstMs, problems: sortProblems(problems.list) });
         }
         if (cache.guide?.key !== guideKey) cache.guide = await this.unit(m, 'guide', guideKey);
       }
@@ -214,10 +232,10 @@ export class WarmBuilder {
     const opts = { sizes: [this.size], orientation: this.opts.orientation, allowSmall: this.opts.allowSmall };
     const r: UnitResult = await runUnit(model, { locale: this.locale, kind, size: this.size }, opts, this.opts.paths);
     if (r.problems.length) throw new ContentError(r.problems);
-    return { key, files: r.files.map((f) => this.file(f)), warnings: r.warnings };
+    return { key, files: r.files.map((f) => this.fromUnit(f)), warnings: r.warnings };
   }
 
-  private file(r: Rendered): PreviewFile {
+  private fromUnit(r: Rendered): PreviewFile {
     const e = r.entry;
     return {
       kind: e.kind,
