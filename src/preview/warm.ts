@@ -14,6 +14,7 @@ import type { ToolFile } from '../content/model.js';
 import type { FontId } from '../content/template-model.js';
 import { fontSet, forgetFonts } from '../layout/text/fonts.js';
 import { checkGlyphs } from '../layout/text/glyphs.js';
+import { keepParsedFiles } from '../content/yaml-file.js';
 import { parseSize, type Orientation } from '../layout/units.js';
 import { runUnit, type Rendered, type UnitResult } from '../build/jobs.js';
 import { resolveLocales, resolveTool } from '../build/select.js';
@@ -104,6 +105,7 @@ export class WarmBuilder {
     // A size or orientation we cannot read is the command line's mistake: say so before serving.
     parseSize(this.size, opts.orientation, 'landscape');
     this.locale = opts.locale ?? '';
+    keepParsedFiles();
   }
 
   /** The tool's locales (after the first rebuild). */
@@ -229,7 +231,7 @@ export class WarmBuilder {
   }
 
   private async unit(model: ToolModel, kind: 'sheets' | 'guide', key: string): Promise<Made> {
-    const opts = { sizes: [this.size], orientation: this.opts.orientation, allowSmall: this.opts.allowSmall };
+    const opts = { sizes: [this.size], orientation: this.opts.orientation, allowSmall: this.opts.allowSmall, compress: false };
     const r: UnitResult = await runUnit(model, { locale: this.locale, kind, size: this.size }, opts, this.opts.paths);
     if (r.problems.length) throw new ContentError(r.problems);
     return { key, files: r.files.map((f) => this.fromUnit(f)), warnings: r.warnings };
