@@ -21,6 +21,8 @@ export interface PreviewOptions extends Partial<WarmOptions> {
 export interface PreviewStatus {
   build: number;
   ms: number;
+  /** CPU time of the same span: near `ms` on an idle machine, far under it on a busy one. */
+  cpuMs: number;
   busy: boolean;
   ok: boolean;
   locale: string;
@@ -56,7 +58,7 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewSe
   const builder = new WarmBuilder({ ...opts, paths });
   const assets = loadAssets();
   const hub = new EventHub();
-  let status: PreviewStatus = { build: 0, ms: 0, busy: true, ok: true, locale: builder.locale, locales: [], size: builder.size, problems: [], files: [] };
+  let status: PreviewStatus = { build: 0, ms: 0, cpuMs: 0, busy: true, ok: true, locale: builder.locale, locales: [], size: builder.size, problems: [], files: [] };
   let loadProblems: Problem[] = [];
   /** Set while a rebuild waits for a page to fetch its new sheet (see below). */
   let pdfServed: (() => void) | undefined;
@@ -66,6 +68,7 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewSe
     status = {
       build: builder.build,
       ms: status.ms,
+      cpuMs: status.cpuMs,
       busy,
       ok: !problems.some((p) => p.severity !== 'warning'),
       locale: builder.locale,
@@ -87,6 +90,7 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewSe
   const task = async () => {
     const out = await builder.rebuild(async (first) => {
       status.ms = Math.round(first.ms * 10) / 10;
+      status.cpuMs = Math.round(first.cpuMs * 10) / 10;
       loadProblems = first.problems;
       publish(true);
       // Laying out the guide blocks this thread for a while: let an open page fetch its new sheet first.
@@ -105,10 +109,11 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewSe
       return;
     }
     status.ms = Math.round(out.ms * 10) / 10;
+    status.cpuMs = Math.round(out.cpuMs * 10) / 10;
     loadProblems = out.problems;
     publish(false);
     const errors = out.problems.filter((p) => p.severity !== 'warning');
-    log(errors.length ? `build ${status.build}: ${errors.length} problem${errors.length === 1 ? '' : 's'}\n${errors.map(formatProblem).join('\n')}` : `build ${status.build}: ${status.ms} ms`);
+    log(errors.length ? `build ${status.build}: ${errors.length} problem${errors.length === 1 ? '' : 's'}\n${errors.map(formatProblem).join('\n')}` : `build ${status.build}: ${status.ms} ms (CPU ${status.cpuMs} ms)`);
   };
   const rebuild = serial(task, (e) => log(`bordduk: internal error in the preview: ${e.message} (this is a bug; the last good preview stays)`));
 
