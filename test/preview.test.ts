@@ -8,6 +8,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPreview, type PreviewServer, type PreviewStatus } from '../src/preview/preview.js';
 import { localHost } from '../src/preview/http.js';
+import { build } from '../src/build/build.js';
 import { ROOT, cli, joinedText, readPdf, scratchProject, type Project } from './helpers.js';
 import { get, nextBuild, statusJson } from './preview-helpers.js';
 
@@ -47,6 +48,17 @@ describe('bordduk preview: the server', () => {
     expect(s.files[0].textSize).toBeGreaterThanOrEqual(s.files[0].floor!);
     for (const f of s.files) expect((await get(server.port, f.url)).body.subarray(0, 5).toString()).toBe('%PDF-');
     expect(await pdfWords(server.port, urlOf(s, 'sheet', 1))).toContain('Hvemberøresavanskaffelsen?');
+  });
+
+  it('shows what bordduk build writes: the same sheets, drawn by the same library', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'bordduk-preview-build-'));
+    const { files } = await build({ paths: p.paths, locales: ['nb'], only: 'sheets', out });
+    const s = await statusJson(server.port);
+    for (const n of [1, 2]) {
+      const built = joinedText(await readPdf(files.find((f) => f.sheet === n)!.path));
+      expect(await pdfWords(server.port, urlOf(s, 'sheet', n))).toBe(built);
+    }
+    expect(s.files[0].textSize).toBe(files[0].layout!.textSize);
   });
 
   it('listens on 127.0.0.1 alone', async () => {
