@@ -173,6 +173,19 @@ describe('bordduk preview: the command', () => {
     expect(locale.stderr).toBe("bordduk: unknown locale 'se'; this tool has: nb, nn, en (or all)\n");
   });
 
+  it('says so when the port is taken (exit 2), and does not start', async () => {
+    const p = scratchProject();
+    const first = await startPreview({ paths: p.paths, size: 'A4' });
+    try {
+      const second = cli(['--root', p.dir, 'preview', '--port', String(first.port)]);
+      const r = await Promise.race([second, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the second preview started')), 30_000))]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`bordduk: port ${first.port} is in use (choose another with --port, or leave it out for a free one)\n`);
+    } finally {
+      await first.close();
+    }
+  });
+
   it('prints its address, serves, and stops cleanly on Ctrl-C', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'bordduk.js'), 'preview', '--size', 'A4'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
