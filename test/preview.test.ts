@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { startPreview, type PreviewServer, type PreviewStatus } from '../src/preview/preview.js';
 import { localHost } from '../src/preview/http.js';
 import { build } from '../src/build/build.js';
+import { keepParsedFiles, readYamlFile } from '../src/content/yaml-file.js';
+import { Problems } from '../src/errors.js';
 import { ROOT, cli, joinedText, readPdf, scratchProject, type Project } from './helpers.js';
 import { get, nextBuild, statusJson } from './preview-helpers.js';
 
@@ -139,6 +141,27 @@ describe('bordduk preview: the server', () => {
     const s = await nextBuild(server, before);
     expect(s.locale).toBe('nn');
     expect(s.files.map((f) => f.locale)).toEqual(['nn', 'nn', 'nn']);
+  });
+});
+
+describe('bordduk preview: warm files', () => {
+  it('parses a YAML file again only when its text changed, and repeats its problems each time', () => {
+    keepParsedFiles();
+    const p = scratchProject();
+    const path = p.file('nb/meta.yaml');
+    const read = () => {
+      const problems = new Problems();
+      return { file: readYamlFile(path, 'meta.yaml', problems), problems: problems.list };
+    };
+    const a = read();
+    expect(read().file).toBe(a.file);
+    p.edit('nb/meta.yaml', (t) => `${t}\n# a comment\n`);
+    const b = read();
+    expect(b.file).not.toBe(a.file);
+    expect(b.file!.data).toEqual(a.file!.data);
+    p.edit('nb/meta.yaml', (t) => `${t}\n\tbad: tab\n`);
+    expect(read().problems).toHaveLength(1);
+    expect(read().problems).toEqual(read().problems);
   });
 });
 
