@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPreview, type PreviewServer, type PreviewStatus } from '../src/preview/preview.js';
@@ -131,6 +131,19 @@ describe('bordduk preview: the server', () => {
     p.edit('nb/sheet1.yaml', (t) => t.replace('    promt: "', '    prompt: "'));
     const fixed = await nextBuild(server, bad.build);
     expect(fixed).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('reports a file removed mid-session, and recovers when it is back', async () => {
+    const text = p.read('nb/sheet2.yaml');
+    const good = server.status();
+    rmSync(p.file('nb/sheet2.yaml'));
+    const bad = await nextBuild(server, good.build);
+    expect(bad.ok).toBe(false);
+    expect(bad.problems[0]).toMatchObject({ line: 1, col: 1, message: 'cannot read the file: ENOENT' });
+    expect(bad.problems[0].file).toMatch(/nb\/sheet2\.yaml$/);
+    expect(bad.files).toEqual(good.files);
+    p.write('nb/sheet2.yaml', text);
+    expect(await nextBuild(server, bad.build)).toMatchObject({ ok: true, problems: [] });
   });
 
   it('switches locale on a JSON request only', async () => {

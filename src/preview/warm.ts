@@ -70,19 +70,38 @@ const hash = (...parts: (string | Buffer)[]) => {
   return h.digest('hex');
 };
 
+/**
+ * A file's text for a fingerprint, or a marker when it cannot be read (removed mid-save, say): the
+ * loader then reports it properly, with its path, as it would in a build.
+ */
+function text(path: string): string {
+  try {
+    return readFileSync(path, 'latin1');
+  } catch (e) {
+    return `\0unreadable:${(e as NodeJS.ErrnoException).code}`;
+  }
+}
+
+function list(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
 /** Text of every file under `dir` (sorted, one level of folders), for fingerprints; fonts by size and time. */
 function fingerprint(dir: string, cheap = false): string {
   if (!existsSync(dir)) return '';
   const parts: string[] = [];
   const walk = (d: string, depth: number) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) {
+    for (const name of list(d)) {
+      const p = join(d, name);
+      const s = statSync(p, { throwIfNoEntry: false });
+      if (!s) continue;
+      if (s.isDirectory()) {
         if (depth < 2) walk(p, depth + 1);
-      } else if (cheap) {
-        const s = statSync(p);
-        parts.push(`${p}:${s.size}:${s.mtimeMs}`);
-      } else parts.push(p, readFileSync(p, 'latin1'));
+      } else parts.push(p, cheap ? `${s.size}:${s.mtimeMs}` : text(p));
     }
   };
   walk(dir, 0);
@@ -170,7 +189,7 @@ export class WarmBuilder {
       const cache = this.byLocale.get(this.locale) ?? {};
       this.byLocale.set(this.locale, cache);
       const dir = join(this.opts.paths.content, this.toolId!, this.locale);
-      const texts = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => [f, readFileSync(join(dir, f), 'latin1')]);
+      const texts = list(dir).filter((f) => f.endsWith('.yaml')).map((f) => [f, text(join(dir, f))]);
       const sheetsKey = hash(this.templatesKey, this.size, ...texts.filter(([f]) => f !== 'guide.yaml').flat());
       const guideKey = hash(sheetsKey, ...texts.flat());
       if (cache.sheets?.key !== sheetsKey || cache.guide?.key !== guideKey || this.failed) {
@@ -204,7 +223,7 @@ export class WarmBuilder {
     const paths = this.opts.paths;
     this.toolId ??= resolveTool(paths, this.opts.tool);
     const fontsKey = fingerprint(paths.fonts, true);
-    const templatesKey = hash(readFileSync(join(paths.content, this.toolId, 'tool.yaml'), 'latin1'), fingerprint(paths.templates), fontsKey);
+    const templatesKey = hash(text(join(paths.content, this.toolId, 'tool.yaml')), fingerprint(paths.templates), fontsKey);
     if (templatesKey !== this.templatesKey || !this.templates) {
       if (fontsKey !== this.fontsKey) forgetFonts(paths.fonts);
       this.tool = loadToolFile(paths, this.toolId, problems);
