@@ -55,7 +55,9 @@ try {
     const shown = page && (await page.evaluate(() => window.bordduk.shownAt));
     const t0 = Date.now();
     // A new word in the first sheet's first prompt, as an editor would type it.
-    writeFileSync(sheet1, original.replace('Hvilke mål og strategier', `Hvilke mål (${i + 1}) og strategier`));
+    const edited = original.replace('    prompt: "', `    prompt: "(${i + 1}) `);
+    if (edited === original) throw new Error('bench-preview: nb/sheet1.yaml has no prompt to edit');
+    writeFileSync(sheet1, edited);
     const after = await until('the rebuild', async () => {
       const s = await status();
       return s.build > before.build && !s.busy && s;
