@@ -25,7 +25,7 @@ export interface Asset {
 /** The page and pdf.js, read once at start; these paths are the only ones served from disk. */
 export function loadAssets(): Map<string, Asset> {
   const pdfjs = join(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'), '..', 'build');
-  const web = join(packageRoot, 'web');
+  const web = join(packageRoot, 'src', 'preview', 'page');
   const js = 'text/javascript; charset=utf-8';
   const files: [string, string, string][] = [
     ['/', join(web, 'preview.html'), 'text/html; charset=utf-8'],
