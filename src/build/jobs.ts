@@ -80,7 +80,7 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
   // --print-shop: PDF/X-4 in CMYK, with the output intent (the built-in FOGRA39 or the shop's own).
   const pdfx = opts.printShop ? outputIntent(opts, paths) : undefined;
   for (const job of jobs) {
-    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'), tagged: job.tagged, pdfx, actualSize: !!opts.tile });
+    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'), tagged: job.tagged, pdfx, actualSize: !!opts.tile, compress: opts.compress });
     files.push({
       file: job.file,
       bytes,

@@ -22,6 +22,8 @@ export interface RenderOptions {
   pdfx?: OutputIntent;
   /** Ask viewers to print at 100 % (/PrintScaling /None): tiles must come out at actual size. */
   actualSize?: boolean;
+  /** Deflate the streams (default); the preview's PDFs go straight to pdf.js, where that is wasted time. */
+  compress?: boolean;
 }
 
 type Paint = { c: string | number[]; op: boolean };
@@ -34,6 +36,7 @@ const pageDestination = (page: number) => `page-${page + 1}`;
 export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
   const doc = new PDFDocument({
     autoFirstPage: false,
+    compress: o.compress ?? true,
     bufferPages: true,
     margin: 0,
     // Our own font as the default, so that pdfkit never loads (or embeds) Helvetica.
