@@ -110,7 +110,7 @@ describe('bordduk preview: the server', () => {
     expect(urlOf(after, 'guide')).not.toBe(urlOf(before, 'guide'));
   });
 
-  it('after a save of sheet1.yaml shows the new words, and the guide\'s miniature with them', async () => {
+  it('after a save of sheet1.yaml shows the new words; the guide stays (its miniature leaves such small words out)', async () => {
     const before = server.status();
     p.edit('nb/sheet1.yaml', (t) => changed(t, t.replace('    prompt: "Hvilke mål', '    prompt: "Hvilke kobberfargede mål')));
     const after = await nextBuild(server, before.build);
@@ -119,7 +119,9 @@ describe('bordduk preview: the server', () => {
     // before, and its URL names its bytes, so the page need not reload it.
     expect(urlOf(after, 'sheet', 1)).not.toBe(urlOf(before, 'sheet', 1));
     expect(urlOf(after, 'sheet', 2)).toBe(urlOf(before, 'sheet', 2));
-    expect(urlOf(after, 'guide')).not.toBe(urlOf(before, 'guide'));
+    // The guide's miniatures leave out text that would print under 4 pt (issue 12), and this edit moves
+    // nothing on the sheet, so the guide comes out byte for byte as before and need not reload either.
+    expect(urlOf(after, 'guide')).toBe(urlOf(before, 'guide'));
     expect(await pdfWords(server.port, urlOf(after, 'sheet', 1))).toContain('kobberfargedemål');
   });
 
