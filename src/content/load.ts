@@ -43,8 +43,11 @@ export function display(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
+/** Files of words, where a " #" inside text is a mistake and text of only spaces is empty. */
+const WORDS: readonly SchemaName[] = ['tool', 'meta', 'sheet', 'guide', 'hyphenation'];
+
 function load<T>(path: string, schema: SchemaName, problems: Problems): (YamlFile & { data: T }) | undefined {
-  const file = readYamlFile(path, display(path), problems);
+  const file = readYamlFile(path, display(path), problems, { words: WORDS.includes(schema) });
   if (!file) return undefined;
   return checkSchema<T>(file, schema, problems) ? file : undefined;
 }

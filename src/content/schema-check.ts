@@ -108,7 +108,9 @@ function report(err: ErrorObject, file: YamlFile, problems: Problems): void {
     case 'type': {
       const expected = (err.params as { type: string }).type;
       if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
-        problems.error(file.pos(path), `${where} must be text, but YAML read ${describe(value)}`, `put the value in double quotes: "${String(value)}"`);
+        // The person's own characters: `1.10` stays "1.10", not the number's "1.1".
+        const raw = file.source?.(path) ?? String(value);
+        problems.error(file.pos(path), `${where} must be text, but YAML read ${describe(value)}`, `put the value in double quotes: "${raw}"`);
       } else {
         const want = expected === 'object' ? 'a mapping (key: value lines)' : expected === 'array' ? 'a list (lines starting with "- ")' : expected === 'string' ? 'text' : expected;
         problems.error(file.pos(path), `${where} must be ${want}, but is ${describe(value)}`, 'see the schema named on the first line of the file');
