@@ -7,6 +7,7 @@ import { parseSize } from '../layout/units.js';
 import { writeAllAtomic } from '../output/write.js';
 import { makeFolder } from '../output/folder.js';
 import { loadToolModels } from './tools.js';
+import { hyphenationWarnings } from './translations.js';
 import { planUnits } from './jobs.js';
 import { runUnits } from './parallel.js';
 import type { BuildOptions, BuildResult } from './options.js';
@@ -46,7 +47,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // Sheets and the guide's miniatures may fail alike; Problems says each once.
   const errors = new Problems();
-  const warnings: Problem[] = [];
+  const warnings: Problem[] = hyphenationWarnings(models, paths);
   for (const r of results) {
     r.problems.forEach((p) => errors.add(p));
     warnings.push(...r.warnings);

@@ -7,6 +7,8 @@ import type { Problems } from '../errors.js';
 import { display, loadToolFile, type ToolModel } from '../content/load.js';
 import { readYamlFile } from '../content/yaml-file.js';
 import type { Paths } from '../paths.js';
+import type { Problem } from '../errors.js';
+import { hasPatterns } from '../layout/text/hyphenate.js';
 
 const LOCALE = /^[a-z]{2,3}$/;
 
@@ -54,4 +56,15 @@ export function compareCopies(source: ToolModel, target: ToolModel, problems: Pr
     if (!file || a === undefined || !same(a, b)) continue;
     problems.warn(file.pos([]), `this file is the same as the ${source.locale} source, word for word: not translated yet`, `translate it; until then the ${target.locale} PDFs print in ${source.locale}`);
   }
+}
+
+/** A locale the hyphenation patterns do not know (Northern Sámi, se): said once per tool and locale. */
+export function hyphenationWarnings(models: ToolModel[], paths: Paths): Problem[] {
+  return models
+    .filter((m) => !hasPatterns(m.locale))
+    .map((m) => ({
+      severity: 'warning' as const,
+      message: `there are no hyphenation patterns for '${m.locale}' (${m.id}): long words break only where ${display(join(paths.content, m.id, m.locale, 'hyphenation.yaml'))} says`,
+      hint: `list the long words there with their break points, e.g. exceptions: [ge-vinst-re-a-li-se-ring]`,
+    }));
 }

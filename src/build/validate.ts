@@ -11,7 +11,7 @@ import { fitSheets } from '../layout/sheet/fit.js';
 import { parseSize, type PaperSize } from '../layout/units.js';
 import { loadToolModels, resolveTools } from './tools.js';
 import { readConfig } from './config.js';
-import { checkLocaleFolders, compareCopies } from './translations.js';
+import { checkLocaleFolders, compareCopies, hyphenationWarnings } from './translations.js';
 import { textValues, valueAt } from '../content/yaml-file.js';
 
 /** Longer than this (and by more than a few characters) is worth a warning: the sheets have fixed room. */
@@ -106,6 +106,7 @@ export function validate(opts: ValidateOptions = {}): Problem[] {
   }
   const perTool = loadToolModels({ ...opts, paths, locales: opts.locales ?? 'all' });
   for (const models of perTool) {
+    hyphenationWarnings(models, paths).forEach((w) => problems.add(w));
     const source = models.find((m) => m.locale === m.sourceLocale) ?? loadModels({ paths, tool: models[0].id, locales: [models[0].sourceLocale] })[0];
     for (const m of models) {
       if (m === source) continue;
