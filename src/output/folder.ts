@@ -32,7 +32,7 @@ export function makeFolder(dir: string): void {
       isDir = statSync(at).isDirectory();
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') throw new OutputError(`cannot create the output folder ${dir}: ${inWords(e)} at ${at} (choose another with --out)`);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new OutputError(`cannot create the output folder ${dir}: ${inWords(e)} at ${at} (choose another with --out)`);
     }
     if (isDir === false) throw new OutputError(`cannot create the output folder ${dir}: ${at} is a file, not a folder (choose another with --out)`);
     if (isDir) break;
