@@ -2,6 +2,8 @@
 // it, with the fix; and nothing lost silently (an unquoted " #", a text of only spaces). The cases edit
 // a scratch copy around structural anchors (the top-level title line, the first block), not words.
 import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cli, scratchProject, type CliResult } from './helpers.js';
 import { expectContentError, problemAt } from './bad-input-helpers.js';
 
@@ -133,5 +135,26 @@ describe('editors: YAML mistakes in the editor\'s words, at their line', () => {
     const { r, file, at } = await inFirstBlock(['    hints:', '      - Først', '       - Så']);
     expectContentError(r);
     expect(problemAt(r, file, at + 2, 1)).toMatch(/joins it to the text above/);
+  });
+});
+
+describe('validate says which size failed and who asked for it', () => {
+  it('a size from the release config is named with the config file', async () => {
+    const p = scratchProject();
+    // Far smaller than A4: the shipped words cannot fit there, while A0–A4 fit.
+    writeFileSync(join(p.dir, 'bordduk.config.yaml'), 'tools: all\nlocales: all\nsizes: [A3, 150x100mm]\n');
+    const r = await cli(['--root', p.dir, 'validate', '--locale', 'nb']);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n').filter((l) => / at 150x100mm /.test(l));
+    expect(lines.length, r.stderr).toBeGreaterThan(0);
+    for (const l of lines) expect(l).toMatch(/; 150x100mm is one of the sizes in .*bordduk\.config\.yaml \(/);
+    expect(r.stderr).not.toMatch(/ at A[0-4] /);
+  });
+
+  it('a size given with --size is said to be asked for', async () => {
+    const p = scratchProject();
+    const r = await cli(['--root', p.dir, 'validate', '--locale', 'nb', '--size', '150x100mm']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/; 150x100mm is one of the sizes asked for \(/);
   });
 });

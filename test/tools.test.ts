@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, joinedText, readPdf, TOOL } from './helpers.js';
+import { cli, joinedText, LOCALES, readPdf, TOOL } from './helpers.js';
 import { exampleFiles, projectWithExample } from './fixtures.js';
 import { expectNoStack } from './bad-input-helpers.js';
 
@@ -53,7 +53,9 @@ describe('several tools', () => {
     const p = projectWithExample();
     const sv = await cli(['--root', p.dir, 'build', '--locale', 'sv']);
     expect(sv.code, sv.stderr).toBe(0);
-    expect(pdfs(join(p.dir, 'out'))).toEqual(['retro-sv-review-A1.pdf']);
+    // The shipped tool too, if someone has given it Swedish.
+    const shipped = LOCALES.includes('sv') ? [`${TOOL}-sv-guide-A4.pdf`, `${TOOL}-sv-sheet1-A1.pdf`, `${TOOL}-sv-sheet2-A1.pdf`] : [];
+    expect(pdfs(join(p.dir, 'out'))).toEqual([...shipped, 'retro-sv-review-A1.pdf']);
     const xx = await cli(['--root', p.dir, 'build', '--locale', 'xx']);
     expect(xx.code).toBe(2);
     expectNoStack(xx);
@@ -88,6 +90,13 @@ describe('several tools', () => {
     const all = await cli(['--root', p.dir, 'build', '--config', join(p.dir, 'all.yaml'), '--only', 'sheets']);
     expect(all.code, all.stderr).toBe(0);
     expect(pdfs(join(p.dir, 'all'))).toHaveLength(3);
+  });
+
+  it('--only guide for a tool without a guide says so instead of writing nothing', async () => {
+    const p = projectWithExample();
+    const r = await cli(['--root', p.dir, 'build', '--tool', 'retro', '--only', 'guide']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nothing to build: retro has no guide \(tool\.yaml says guide: false\)/);
   });
 
   it('a folder with no tool is a usage error that says what a tool is', async () => {

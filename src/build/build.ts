@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { pathsOf } from '../paths.js';
 import { parseSize } from '../layout/units.js';
 import { writeAllAtomic } from '../output/write.js';
-import { makeFolder } from '../output/folder.js';
+import { makeFolder, unmake } from '../output/folder.js';
+import type { ToolModel } from '../content/load.js';
 import { loadToolModels } from './tools.js';
 import { hyphenationWarnings } from './translations.js';
-import { planUnits } from './jobs.js';
+import { planUnits, type Unit } from './jobs.js';
 import { runUnits } from './parallel.js';
 import type { BuildOptions, BuildResult } from './options.js';
 import { buildDate } from './date.js';
@@ -35,19 +36,30 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const perTool = loadToolModels(opts);
   const models = perTool.flat();
   buildDate(models[0]?.date ?? '1970-01-01'); // a bad SOURCE_DATE_EPOCH is a usage error before any work
-  // A folder that cannot be made fails now, after reading the content but before any layout work.
-  makeFolder(opts.out!);
   // A tool without a guide (tool.yaml: guide: false) builds only its sheets.
   const units = perTool.flatMap((ms) =>
     planUnits(ms.map((m) => m.locale), { ...opts, sizes })
       .filter((u) => u.kind === 'sheets' || ms[0].guide)
       .map((u) => ({ ...u, tool: ms[0].id })),
   );
-  const results = await runUnits(units, models, { ...opts, sizes, paths }, progress);
+  if (units.length === 0) throw new UsageError(`nothing to build: ${perTool.map((ms) => ms[0].id).join(', ')} ${perTool.length === 1 ? 'has' : 'have'} no guide (tool.yaml says guide: false); build its sheets`);
+  // A folder that cannot be made fails now, before any layout work; if the build fails, what was
+  // made for it is removed again.
+  const made = makeFolder(opts.out!);
+  try {
+    return await runAndWrite(units, models, { ...opts, sizes, paths }, progress);
+  } catch (e) {
+    unmake(made);
+    throw e;
+  }
+}
+
+async function runAndWrite(units: Unit[], models: ToolModel[], opts: BuildOptions, progress: (line: string) => void): Promise<BuildResult> {
+  const results = await runUnits(units, models, opts, progress);
 
   // Sheets and the guide's miniatures may fail alike; Problems says each once.
   const errors = new Problems();
-  const warnings: Problem[] = hyphenationWarnings(models, paths);
+  const warnings: Problem[] = hyphenationWarnings(models, opts.paths!);
   for (const r of results) {
     r.problems.forEach((p) => errors.add(p));
     warnings.push(...r.warnings);

@@ -34,7 +34,7 @@ export function loadToolModels(opts: Pick<BuildOptions, 'tool' | 'tools' | 'loca
   const ids = resolveTools(paths, opts);
   const requested = opts.locales;
   let perTool: (string[] | 'all' | undefined)[] = ids.map(() => requested);
-  if (ids.length > 1 && Array.isArray(requested) && !requested.includes('all')) {
+  if (ids.length > 1 && Array.isArray(requested) && requested.length > 0 && !requested.includes('all')) {
     const known = ids.map((id) => {
       const problems = new Problems();
       return loadToolFile(paths, id, problems)?.locales ?? [];
@@ -48,7 +48,7 @@ export function loadToolModels(opts: Pick<BuildOptions, 'tool' | 'tools' | 'loca
   const all: ToolModel[][] = [];
   ids.forEach((tool, i) => {
     const locales = perTool[i];
-    if (Array.isArray(locales) && locales.length === 0) return;
+    if (locales !== requested && Array.isArray(locales) && locales.length === 0) return;
     try {
       all.push(loadModels({ paths, tool, locales }));
     } catch (e) {

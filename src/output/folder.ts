@@ -1,7 +1,7 @@
 // Making the output folder before any layout work, so that a folder that cannot be made fails at
 // once and in words. Parents are made one by one: Node's recursive mkdir loops forever on a path
 // inside a pseudo file system such as /proc.
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { OutputError } from '../errors.js';
 
@@ -22,7 +22,8 @@ export function inWords(e: unknown): string {
   return (code && WORDS[code]) ?? (code ? `the system refused (${code})` : String(e));
 }
 
-export function makeFolder(dir: string): void {
+/** Makes `dir` and any missing parents; returns the folders it made, outermost first. */
+export function makeFolder(dir: string): string[] {
   const target = resolve(dir);
   const missing: string[] = [];
   let at = target;
@@ -41,12 +42,27 @@ export function makeFolder(dir: string): void {
     if (up === at) break;
     at = up;
   }
+  const made: string[] = [];
   for (const d of missing) {
     try {
       mkdirSync(d);
+      made.push(d);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      unmake(made);
       throw new OutputError(`cannot create the output folder ${dir}: ${inWords(e)}${d === target ? '' : ` at ${d}`} (choose another with --out)`);
+    }
+  }
+  return made;
+}
+
+/** Removes folders `makeFolder` made, innermost first, where they are still empty: a failed build leaves nothing. */
+export function unmake(made: string[]): void {
+  for (const d of [...made].reverse()) {
+    try {
+      rmdirSync(d);
+    } catch {
+      return;
     }
   }
 }
