@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, joinedText, LOCALES, readPdf, TOOL } from './helpers.js';
+import { cli, cliProcess, joinedText, LOCALES, readPdf, TOOL } from './helpers.js';
 import { exampleFiles, projectWithExample } from './fixtures.js';
 import { expectNoStack } from './bad-input-helpers.js';
 
@@ -90,6 +90,17 @@ describe('several tools', () => {
     const all = await cli(['--root', p.dir, 'build', '--config', join(p.dir, 'all.yaml'), '--only', 'sheets']);
     expect(all.code, all.stderr).toBe(0);
     expect(pdfs(join(p.dir, 'all'))).toHaveLength(3);
+  });
+
+  it("worker threads load each unit's own tool: the same bytes as one thread", () => {
+    const p = projectWithExample();
+    const args = ['--root', p.dir, 'build', '--locale', 'en', '--only', 'sheets', '--size', 'A4', '--json'];
+    const one = cliProcess([...args, '--jobs', '1', '--out', join(p.dir, 'one')]);
+    const three = cliProcess([...args, '--jobs', '3', '--out', join(p.dir, 'three')]);
+    expect(three.code, three.stderr).toBe(0);
+    const hashes = (s: string) => JSON.parse(s).files.map((f: { tool: string; sha256: string }) => [f.tool, f.sha256]);
+    expect(hashes(three.stdout)).toEqual(hashes(one.stdout));
+    expect(hashes(three.stdout).map(([t]: string[]) => t)).toEqual([TOOL, TOOL, 'retro']);
   });
 
   it('--only guide for a tool without a guide says so instead of writing nothing', async () => {
