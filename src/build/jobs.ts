@@ -24,6 +24,8 @@ import { outputIntent, BUILT_IN_INTENT } from './intent.js';
 import { PDFX_VERSION } from '../render/pdfx.js';
 
 export interface Unit {
+  /** The tool (its id); the build's only tool when absent. */
+  tool?: string;
   locale: string;
   kind: 'sheets' | 'guide';
   /** The sheet size as given (sheets only). */
