@@ -2,13 +2,13 @@
 // Nothing else lives here.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ContentError, OutputError, UsageError, formatProblem } from '../errors.js';
-import { build, type BuildOptions, type BuildResult } from '../build/build.js';
-import { validate } from '../build/validate.js';
-import { schemaJson, SCHEMA_KINDS } from '../content/json-schema.js';
+import type { BuildOptions, BuildResult } from '../build/build.js';
 import { VERSION } from '../version.js';
 import { projectPaths, type Paths } from '../paths.js';
-import { readConfig } from '../build/config.js';
-import { parseLengthMm } from '../layout/units.js';
+import { SCHEMA_KINDS } from '../content/schema-kinds.js';
+// What a command needs is loaded when it runs (cold start, issue 17): `--version` and `--help` load
+// commander alone, `validate` no renderer, `build` no JSON Schema writer.
+const buildModule = () => import('../build/build.js');
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -48,6 +48,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     })
     .option('--config <file>', 'a release matrix (e.g. bordduk.config.yaml); flags given as well win')
     .action(async (o, cmd: Command) => {
+      const [{ build }, { readConfig }, { parseLengthMm }] = await Promise.all([buildModule(), import('../build/config.js'), import('../layout/units.js')]);
       const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
       const file = o.config ? readConfig(o.config) : {};
       const pick = <T,>(name: string, flag: T, fromFile: T | undefined) => (given(name) || fromFile === undefined ? flag : fromFile);
@@ -82,7 +83,8 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .option('--size <list>', 'sheet sizes to check that the text fits at (default A0–A4)', list)
     .addOption(new Option('--orientation <o>', 'sheet orientation (default landscape)').choices(['landscape', 'portrait']))
     .option('--allow-small', 'accept sheet text under the readability floor')
-    .action((o) => {
+    .action(async (o) => {
+      const { validate } = await import('../build/validate.js');
       const warnings = validate({ paths: rootPaths(p), tool: o.tool, locales: o.locale ?? 'all', sizes: o.size, orientation: o.orientation, allowSmall: !!o.allowSmall });
       for (const w of warnings) out.stderr(`${formatProblem(w)}\n`);
       out.stderr('content is valid\n');
@@ -91,7 +93,8 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
   p.command('schema')
     .description(`print the JSON Schema of a content file (${SCHEMA_KINDS.join(', ')}), or all of them`)
     .argument('[kind]', 'which file kind', 'all')
-    .action((kind: string) => {
+    .action(async (kind: string) => {
+      const { schemaJson } = await import('../content/json-schema.js');
       out.stdout(`${schemaJson(kind)}\n`);
     });
   return p;

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import type { FontId, ThemeT } from '../../content/template-model.js';
+import { preloadKern } from './kern-table.js';
 
 interface Face {
   font: fontkit.Font;
@@ -40,7 +41,7 @@ export class FontSet {
   private face(id: FontId): Face {
     let f = this.faces.get(id);
     if (!f) {
-      const font = shareLayouts(fontkit.create(readFileSync(this.path(id))) as fontkit.Font);
+      const font = shareLayouts(preloadKern(fontkit.create(readFileSync(this.path(id))) as fontkit.Font));
       f = { font, upm: font.unitsPerEm, widths: new Map() };
       this.faces.set(id, f);
     }

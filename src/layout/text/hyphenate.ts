@@ -1,11 +1,12 @@
 // Hyphenation per locale, before line breaking. TeX patterns (the `hyphen` package) plus the
 // exception list that editors keep in content/<tool>/<locale>/hyphenation.yaml.
 import { createRequire } from 'node:module';
+import { patternsFromJson } from './patterns-json.js';
 
 const require = createRequire(import.meta.url);
 
 /** Pattern sets per locale. Sámi has none yet: its words are not hyphenated (they still wrap at spaces). */
-const PATTERNS: Record<string, string> = { nb: 'hyphen/nb', nn: 'hyphen/nn', en: 'hyphen/en-gb' };
+export const PATTERNS: Record<string, string> = { nb: 'hyphen/nb', nn: 'hyphen/nn', en: 'hyphen/en-gb' };
 
 /** Keep at least this many letters before and after a break (Norwegian typesetting practice: 2 and 3). */
 const LEFT_MIN = 2;
@@ -30,7 +31,7 @@ const hyphenatorCache = new Map<string, Hyphenator>();
 function patterns(locale: string): Hyphenate | null {
   if (!patternCache.has(locale)) {
     const mod = PATTERNS[locale];
-    patternCache.set(locale, mod ? (require(mod) as { hyphenateSync: Hyphenate }).hyphenateSync : null);
+    patternCache.set(locale, mod ? (patternsFromJson(mod) ?? (require(mod) as { hyphenateSync: Hyphenate }).hyphenateSync) : null);
   }
   return patternCache.get(locale)!;
 }

@@ -1,0 +1,19 @@
+// esbuild plugin for a cheaper cold start (issue 17): dependencies that a normal build never runs
+// stay out of the bundle and are required from node_modules the first time they are called.
+// - brotli/decompress.js: fontkit uses it only to unpack WOFF2 fonts; bundled, its 1.3 MB
+//   dictionary was parsed at every start although our fonts are TTF.
+export const lazyDeps = {
+  name: 'lazy-deps',
+  setup(build) {
+    build.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, (args) => ({ path: args.path, namespace: 'lazy-dep' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-dep' }, (args) => ({
+      // Resolved from fontkit, whose dependency it is, wherever npm placed it.
+      contents: `import { createRequire } from 'node:module';
+const from = createRequire(createRequire(import.meta.url).resolve('fontkit'));
+let real;
+export default function lazy(...a) { real ??= from(${JSON.stringify(args.path)}); return real(...a); }`,
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
+  },
+};

@@ -1,0 +1,93 @@
+// Cold start (issue 17): the cheaper ways in must give the same results as the plain ones.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import { readKernTable, preloadKern } from '../src/layout/text/kern-table.js';
+import { SCHEMA_KINDS } from '../src/content/schema-kinds.js';
+import { contentSchemas } from '../src/content/model.js';
+import { ROOT } from './helpers.js';
+import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { PATTERNS } from '../src/layout/text/hyphenate.js';
+import { patternsFromJson, patternsJsonPath } from '../src/layout/text/patterns-json.js';
+
+const require = createRequire(import.meta.url);
+
+type Internals = { kern: unknown; stream: { buffer: Uint8Array }; directory: { tables: Record<string, { offset: number; length: number }> } };
+const fontFiles = readdirSync(join(ROOT, 'fonts')).filter((f) => f.endsWith('.ttf'));
+const open = (f: string) => fontkit.create(readFileSync(join(ROOT, 'fonts', f))) as unknown as Internals;
+
+describe('the fast kern table reader', () => {
+  it.each(fontFiles)('reads %s exactly as fontkit does', (f) => {
+    const font = open(f);
+    const entry = font.directory.tables.kern;
+    expect(entry).toBeDefined();
+    const mine = readKernTable(font.stream.buffer, entry.offset, entry.length);
+    expect(mine?.tables.length).toBeGreaterThan(0);
+    // fontkit's own decode, with its hidden bookkeeping properties dropped.
+    expect(mine).toEqual(JSON.parse(JSON.stringify(font.kern)));
+  });
+
+  it('gives the same kerning in shaped text', () => {
+    const text = 'AVATAR Tåke, «Fjord» WAVE Ly. To-do: Vær så god – Yf’';
+    for (const f of fontFiles) {
+      const plain = fontkit.create(readFileSync(join(ROOT, 'fonts', f)));
+      const fast = preloadKern(fontkit.create(readFileSync(join(ROOT, 'fonts', f))));
+      const adv = (font: fontkit.Font) => (font.layout(text) as unknown as { positions: { xAdvance: number }[] }).positions.map((p) => p.xAdvance);
+      expect(adv(fast)).toEqual(adv(plain));
+    }
+  });
+
+  it('leaves tables it cannot read the same way to fontkit', () => {
+    const bytes = new Uint8Array(4 + 14 + 6);
+    const v = new DataView(bytes.buffer);
+    v.setUint16(2, 1); // one subtable
+    v.setUint16(6, 26); // a length that does not match its one pair (14 + 6 bytes)
+    v.setUint8(9, 1); // horizontal
+    v.setUint16(10, 1); // one pair
+    expect(readKernTable(bytes, 0, bytes.length)).toBeUndefined();
+    v.setUint16(6, 20); // the right length, but format 2 (class-based)
+    v.setUint8(8, 2);
+    expect(readKernTable(bytes, 0, bytes.length)).toBeUndefined();
+    v.setUint8(8, 0);
+    expect(readKernTable(bytes, 0, bytes.length)?.tables[0].subtable.nPairs).toBe(1);
+  });
+});
+
+describe('the CLI loads what a command needs', () => {
+  it('lists the schema kinds without loading the schemas, and the list is right', () => {
+    expect([...SCHEMA_KINDS]).toEqual(Object.keys(contentSchemas));
+  });
+});
+
+describe('hyphenation patterns read from JSON', () => {
+  const mods = [...new Set(Object.values(PATTERNS))];
+  // Every word of the built-in content, in all its locales.
+  const words = [...new Set(walkYaml(join(ROOT, 'content')).flatMap((f) => readFileSync(f, 'utf8').match(/\p{L}{6,}/gu) ?? []))];
+
+  it.each(mods)('%s: the bundle carries the package\'s patterns, exactly', (mod) => {
+    const file = patternsJsonPath(mod, join(ROOT, 'dist') + '/');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toStrictEqual(require(mod).patterns);
+  });
+
+  it.each(mods)('%s: hyphenates every content word as the package does', (mod) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'bordduk-hyph-')), 'p.json');
+    writeFileSync(file, JSON.stringify(require(mod).patterns));
+    const fromJson = patternsFromJson(mod, file)!;
+    const pkg = require(mod).hyphenateSync as (w: string, o: { hyphenChar: string }) => string;
+    expect(words.length).toBeGreaterThan(500);
+    const differ = words.filter((w) => fromJson(w, { hyphenChar: '-' }) !== pkg(w, { hyphenChar: '-' }));
+    expect(differ).toEqual([]);
+    expect(fromJson('forankringsarbeidet', { hyphenChar: '-' })).toContain('-');
+  });
+
+  it('falls back to the package where there is no JSON', () => {
+    expect(patternsFromJson('hyphen/nb', join(tmpdir(), 'no-such-file.json'))).toBeNull();
+  });
+});
+
+function walkYaml(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkYaml(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
+}
