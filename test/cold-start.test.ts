@@ -10,6 +10,7 @@ import { ROOT } from './helpers.js';
 import { createRequire } from 'node:module';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { deflateRawSync } from 'node:zlib';
 import { PATTERNS } from '../src/layout/text/hyphenate.js';
 import { patternsFromJson, patternsJsonPath } from '../src/layout/text/patterns-json.js';
 
@@ -91,3 +92,29 @@ describe('hyphenation patterns read from JSON', () => {
 function walkYaml(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkYaml(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
 }
+
+describe("Node's inflate in place of tiny-inflate", () => {
+  const tiny = require('tiny-inflate') as (src: Uint8Array, dest: Uint8Array) => Uint8Array;
+  const native = require('../scripts/native-inflate.cjs') as typeof tiny;
+  // fontkit's own Unicode tables, in unicode-trie's format: 12 header bytes, then data deflated twice.
+  const tries = ['use', 'data', 'indic'].map((n) => readFileSync(join(ROOT, 'node_modules/fontkit/src/opentype/shapers', `${n}.trie`)));
+
+  it.each([0, 1, 2])('inflates Unicode table %i to the same bytes, twice over', (i) => {
+    const data = tries[i];
+    const len = data.readUInt32LE(8);
+    const a = tiny(tiny(data.subarray(12), new Uint8Array(len)), new Uint8Array(len));
+    const b = native(native(data.subarray(12), new Uint8Array(len)), new Uint8Array(len));
+    expect(b.length).toBe(len);
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+  });
+
+  it('returns the filled part when the data is shorter, and never writes past dest', () => {
+    const raw = deflateRawSync(Buffer.from('bordduk '.repeat(50)));
+    for (const size of [10, 400, 1000]) {
+      const a = tiny(raw, new Uint8Array(size));
+      const b = native(raw, new Uint8Array(size));
+      expect(b.length).toBe(a.length);
+      expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+    }
+  });
+});

@@ -10,6 +10,8 @@ interface Face {
   font: fontkit.Font;
   upm: number;
   widths: Map<string, number>;
+  /** Whether the face can print a character (white space and soft hyphens count as printable). */
+  glyphs: Map<string, boolean>;
 }
 
 export interface Metrics {
@@ -42,7 +44,7 @@ export class FontSet {
     let f = this.faces.get(id);
     if (!f) {
       const font = shareLayouts(preloadKern(fontkit.create(readFileSync(this.path(id))) as fontkit.Font));
-      f = { font, upm: font.unitsPerEm, widths: new Map() };
+      f = { font, upm: font.unitsPerEm, widths: new Map(), glyphs: new Map() };
       this.faces.set(id, f);
     }
     return f;
@@ -67,11 +69,13 @@ export class FontSet {
 
   /** Characters of `text` that the font has no glyph for. */
   missing(id: FontId, text: string): string[] {
-    const font = this.face(id).font;
+    const f = this.face(id);
     const out = new Set<string>();
     for (const ch of text) {
-      if (/\s|\u00ad/.test(ch)) continue;
-      if (!font.hasGlyphForCodePoint(ch.codePointAt(0)!)) out.add(ch);
+      // Each character is looked up once per face (cold start, issue 17: every text of a tool is checked).
+      let has = f.glyphs.get(ch);
+      if (has === undefined) f.glyphs.set(ch, (has = /\s|\u00ad/.test(ch) || f.font.hasGlyphForCodePoint(ch.codePointAt(0)!)));
+      if (!has) out.add(ch);
     }
     return [...out];
   }
