@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { readKernTable, preloadKern } from '../src/layout/text/kern-table.js';
 import { SCHEMA_KINDS } from '../src/content/schema-kinds.js';
+import { loadModels, typesetter } from '../src/build/models.js';
+import { fitSheet, fitSheets } from '../src/layout/sheet/fit.js';
+import { parseSize } from '../src/layout/units.js';
+import { defaultPaths } from '../src/paths.js';
 import { contentSchemas } from '../src/content/model.js';
 import { ROOT } from './helpers.js';
 import { createRequire } from 'node:module';
@@ -61,6 +65,38 @@ describe('the CLI loads what a command needs', () => {
   it('lists the schema kinds without loading the schemas, and the list is right', () => {
     expect([...SCHEMA_KINDS]).toEqual(Object.keys(contentSchemas));
   });
+
+  it('starts (--version, --help) without the build: no pdfkit, fontkit, yaml or validators in what cli.js imports', () => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(join(ROOT, 'dist', file), 'utf8');
+      // Static imports only; import('./…') is what a command loads when it runs.
+      for (const m of text.matchAll(/(?:from|import)\s+"\.\/([^"]+)"/g)) visit(m[1]);
+    };
+    visit('cli.js');
+    const text = [...seen].map((f) => readFileSync(join(ROOT, 'dist', f), 'utf8')).join('\n');
+    expect(text).toContain('node_modules/commander');
+    for (const heavy of ['node_modules/pdfkit', 'node_modules/fontkit', 'node_modules/yaml', 'src/generated/validators.ts', 'node_modules/@sinclair/typebox']) expect(text).not.toContain(heavy);
+  });
+});
+
+describe('fitting the sheets of a tool', () => {
+  const paths = defaultPaths();
+  const models = loadModels({ paths, locales: ['all'] });
+
+  it.each(['A0', 'A1', 'A2', 'A3', 'A4'])('at %s gives the size that separate full searches of each sheet agree on', (size) => {
+    for (const model of models) {
+      const paper = parseSize(size, undefined, 'landscape');
+      const ts = typesetter(model, paths);
+      const shared = fitSheets(model, paper, ts).map((f) => f.size);
+      // The plain way: every sheet searched over its whole range, then the smallest wins.
+      const alone = model.sheets.map((sheet) => fitSheet({ model, sheet, paper, ts, bleed: 0 }).size);
+      expect(new Set(shared).size).toBe(1);
+      expect(shared[0]).toBe(Math.min(...alone));
+    }
+  });
 });
 
 describe('hyphenation patterns read from JSON', () => {
@@ -70,6 +106,8 @@ describe('hyphenation patterns read from JSON', () => {
 
   it.each(mods)('%s: the bundle carries the package\'s patterns, exactly', (mod) => {
     const file = patternsJsonPath(mod, join(ROOT, 'dist') + '/');
+    // The package's hyphenators keep caches inside its pattern data once used: load it afresh.
+    for (const k of Object.keys(require.cache)) if (k.includes('/node_modules/hyphen/')) delete require.cache[k];
     expect(JSON.parse(readFileSync(file, 'utf8'))).toStrictEqual(require(mod).patterns);
   });
 
