@@ -13,9 +13,11 @@ export const lazyDeps = {
     build.onLoad({ filter: /.*/, namespace: 'lazy-dep' }, (args) => ({
       // Resolved from fontkit, whose dependency it is, wherever npm placed it.
       contents: `import { createRequire } from 'node:module';
-const from = createRequire(createRequire(import.meta.url).resolve('fontkit'));
 let real;
-export default function lazy(...a) { real ??= from(${JSON.stringify(args.path)}); return real(...a); }`,
+export default function lazy(...a) {
+  real ??= createRequire(createRequire(import.meta.url).resolve('fontkit'))(${JSON.stringify(args.path)});
+  return real(...a);
+}`,
       loader: 'js',
       resolveDir: process.cwd(),
     }));

@@ -14,7 +14,7 @@ import { ROOT } from './helpers.js';
 import { createRequire } from 'node:module';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { deflateRawSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync } from 'node:zlib';
 import { PATTERNS } from '../src/layout/text/hyphenate.js';
 import { patternsFromJson, patternsJsonPath } from '../src/layout/text/patterns-json.js';
 
@@ -154,5 +154,19 @@ describe("Node's inflate in place of tiny-inflate", () => {
       expect(b.length).toBe(a.length);
       expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
     }
+  });
+});
+
+describe('brotli, left out of the bundle', () => {
+  it('is found from fontkit, as the bundle looks for it on first use, and decompresses', () => {
+    const decompress = createRequire(require.resolve('fontkit'))('brotli/decompress.js') as (b: Uint8Array) => Uint8Array;
+    const text = 'bordduk '.repeat(40);
+    expect(Buffer.from(decompress(brotliCompressSync(Buffer.from(text)))).toString()).toBe(text);
+  });
+
+  it('is not in the bundle', () => {
+    const js = readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(ROOT, 'dist', f), 'utf8')).join('\n');
+    expect(js).toContain('lazy-dep:brotli/decompress.js');
+    expect(js).not.toContain('node_modules/brotli/dec/dictionary');
   });
 });
