@@ -76,3 +76,6 @@ console.log(`largest guide PDF: ${(guideMax / 1024).toFixed(0)} KB (target ≤ 2
 ok = coldBench(Number(process.env.BENCH_COLD_RUNS ?? 15)) && ok;
 console.log(`\n${ok ? 'all targets met' : 'some targets not met'}`);
 process.exitCode = ok ? 0 : 1;
+
+// The preview's warm rebuild and save-to-screen times (issue 16).
+await import('./bench-preview.mjs');

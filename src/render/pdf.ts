@@ -14,6 +14,8 @@ export interface RenderOptions {
   colour: ColourMode;
   /** Write a structure tree (tagged PDF) from the frames' tag items. */
   tagged: boolean;
+  /** Deflate the streams (default); the preview's PDFs go straight to pdf.js, where that is wasted time. */
+  compress?: boolean;
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -24,6 +26,7 @@ const pageDestination = (page: number) => `page-${page + 1}`;
 export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
   const doc = new PDFDocument({
     autoFirstPage: false,
+    compress: o.compress ?? true,
     bufferPages: true,
     margin: 0,
     // Our own font as the default, so that pdfkit never loads (or embeds) Helvetica.
