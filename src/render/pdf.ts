@@ -3,8 +3,9 @@
 import PDFDocument from 'pdfkit';
 import type { ColourId, ColourMode, ThemeT } from '../content/template-model.js';
 import type { FontSet } from '../layout/text/fonts.js';
-import type { DocFrame, Item, Page, TagItem } from '../layout/frame.js';
+import type { DocFrame, Item, Page, TagItem, TextItem } from '../layout/frame.js';
 import { FONT_IDS } from '../content/template-model.js';
+import { beginPagination, Elements, softHyphen, type TagDoc } from './tags.js';
 
 export type { ColourMode };
 
@@ -66,14 +67,16 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
   };
   const pageLinks: PageLink[] = [];
   const destinations: number[] = [];
+  const elements = new Elements(doc as unknown as TagDoc);
 
   frame.pages.forEach((page, pi) => {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     setBoxes(doc, page);
-    const draw = new Drawer(doc, colour, o.tagged, (l) => pageLinks.push({ ...l, page: pi }), (t) => destinations.push(t));
+    const draw = new Drawer(doc, colour, o.tagged, (l) => pageLinks.push({ ...l, page: pi }), (t) => destinations.push(t), elements, (f, s, t) => o.fonts.width(f, s, t));
     draw.items(page.items, null);
     draw.close();
   });
+  elements.close();
   // Untagged links to pages can be made only once the pages exist; tagged ones name a destination.
   for (const l of pageLinks) {
     doc.switchToPage(l.page);
@@ -100,20 +103,37 @@ function addOutline(doc: Doc, frame: DocFrame): void {
   const add = (parent: { addItem: Doc['outline']['addItem'] }, entries: DocFrame['outline']) => {
     for (const e of entries) {
       const item = parent.addItem(e.title, { pageNumber: e.page, expanded: false } as never);
+      landOnHeading(doc, item, e);
       add(item, e.children);
     }
   };
   add(doc.outline, frame.outline);
 }
 
+/**
+ * A bookmark lands on its heading's top-left (pdfkit writes `left` as the page width minus it, so
+ * the view would scroll to the page's right edge when zoomed in).
+ */
+function landOnHeading(doc: Doc, item: unknown, e: DocFrame['outline'][number]): void {
+  if (e.y === undefined) return;
+  const pageDict = (doc as unknown as { _root: { data: { Pages: { data: { Kids: { data: { MediaBox: number[] } }[] } } } } })._root.data.Pages.data.Kids[e.page];
+  const top = pageDict.data.MediaBox[3] - e.y;
+  (item as { outlineData: Record<string, unknown> }).outlineData.Dest = [pageDict, 'XYZ', round(e.x ?? 0), round(top), null];
+}
+const round = (v: number) => Math.round(v * 100) / 100;
+
 class Drawer {
   private artifactOpen = false;
+  /** Drawing marked content of a structure element (not an artifact): soft hyphens get their Span. */
+  private inContent = false;
   constructor(
     private doc: Doc,
     private colour: (id: ColourId) => string | number[],
     private tagged: boolean,
     private pageLink: (l: Omit<PageLink, 'page'>) => void,
     private destination: (page: number) => void,
+    private elements: Elements,
+    private width: (font: TextItem['font'], size: number, text: string) => number,
   ) {}
 
   close(): void {
@@ -149,20 +169,24 @@ class Drawer {
     if (!this.tagged) return this.items(t.items, parent);
     this.endArtifact();
     if (t.role === 'Artifact') {
-      this.beginArtifact();
+      if (t.pagination) {
+        beginPagination(this.doc as unknown as TagDoc, t.pagination);
+        this.artifactOpen = true;
+      } else this.beginArtifact();
       for (const it of t.items) if (it.type !== 'tag') this.item(it);
       this.endArtifact();
       return;
     }
-    const el = this.doc.struct(t.role, t.alt ? ({ alt: t.alt } as never) : {});
-    if (parent) parent.add(el);
-    else this.doc.addStructure(el);
+    const { el: opened, keep } = this.elements.open(t, parent as never);
+    const el = opened as unknown as Struct;
     // Keep drawing order: runs of direct items become marked content between the child elements.
     let run: Item[] = [];
     const flush = () => {
       if (!run.length) return;
       const content = this.doc.markStructureContent(t.role);
+      this.inContent = true;
       for (const it of run) this.item(it);
+      this.inContent = false;
       this.doc.endMarkedContent();
       el.add(content);
       run = [];
@@ -172,25 +196,32 @@ class Drawer {
         flush();
         this.tag(child, el);
       } else if (child.type === 'link') {
-        this.link(child, el);
+        // A Link element holds its own text and then its annotation; elsewhere a link gets one of its own.
+        flush();
+        if (t.role === 'Link') this.annotate(child, el);
+        else this.link(child, el);
       } else run.push(child);
     }
     flush();
-    el.end();
+    if (!keep) el.end();
   }
 
   /** A link in a tagged PDF: a Link element that owns the annotation, with a description (PDF/UA). */
   private link(it: Extract<Item, { type: 'link' }>, parent: Struct): void {
     const el = this.doc.struct('Link');
     parent.add(el);
+    this.annotate(it, el);
+    el.end();
+  }
+
+  /** The link annotation, owned by the Link element `el` (an OBJR in it). */
+  private annotate(it: Extract<Item, { type: 'link' }>, el: Struct): void {
     if (it.url) {
       this.doc.link(it.x, it.y, it.w, it.h, it.url, { structParent: el, Contents: new String(it.description ?? it.url) } as never);
-      el.end();
     } else if (it.page !== undefined) {
       // The page may not exist yet: point at a named destination that is added once it does.
       this.destination(it.page);
       this.doc.goTo(it.x, it.y, it.w, it.h, pageDestination(it.page), { structParent: el, Contents: new String(it.description ?? pageDestination(it.page)) } as never);
-      el.end();
     }
   }
 
@@ -200,7 +231,10 @@ class Drawer {
       case 'text':
         doc.font(it.font).fontSize(it.size).fillColor(this.colour(it.colour) as never);
         // Links are drawn as their own link items (layout knows the line box); none from pdfkit here.
-        doc.text(it.text, it.x, it.y, { lineBreak: false, baseline: 'alphabetic' } as never);
+        if (it.hyphen && this.inContent) {
+          const draw = (s: string, dx: number) => doc.text(s, it.x + dx, it.y, { lineBreak: false, baseline: 'alphabetic' } as never);
+          softHyphen(doc as unknown as TagDoc, it.text, (s) => this.width(it.font, it.size, s), draw);
+        } else doc.text(it.text, it.x, it.y, { lineBreak: false, baseline: 'alphabetic' } as never);
         return;
       case 'rect':
         if (it.radius) doc.roundedRect(it.x, it.y, it.w, it.h, it.radius);

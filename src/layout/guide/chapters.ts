@@ -6,7 +6,7 @@ import type { Item, OutlineEntry } from '../frame.js';
 import { shiftItems, type Flow, type FlowLine } from './flow.js';
 import { setText } from '../text/typeset.js';
 import { mm } from '../units.js';
-import { linesOf, type GuideCtx } from './common.js';
+import { figure, linesOf, type GuideCtx } from './common.js';
 
 export interface TocEntry {
   title: string;
@@ -35,6 +35,7 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
       const entries = 'list' in item ? item.list : item.steps;
       const indent = mm(6 * g.k);
       group++;
+      const numbering = 'list' in item ? ('Disc' as const) : ('Decimal' as const);
       return entries.map((text, i) => {
         const label = 'list' in item ? '•' : `${i + 1}.`;
         const lines = para(text, source, g.left + indent, g.width - indent);
@@ -44,6 +45,7 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
         return {
           role: 'LI' as const,
           group,
+          numbering,
           lines,
           label: [{ type: 'tag' as const, role: 'Lbl' as const, items: [{ type: 'text' as const, x: g.left + indent - lw - mm(2 * g.k), y, text: label, font: 'sansBold' as FontId, size: g.body, colour: 'accent' as const, width: lw, source }] }],
           spaceBefore: 0,
@@ -85,12 +87,12 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
         spaceAfter: gap * 1.5,
       }];
     }
-    // A figure: the sheet's miniature with its caption.
+    // A figure: the sheet's miniature with its caption, the caption beside the Figure (not hidden by its Alt).
     const mini = c.miniature(item.figure, g.left, 0, g.width);
     const cap = setText(ts, c.sheetTitle(item.figure), { font: 'sansItalic', size: g.body * 0.85, colour: 'muted' }, { x: g.left, y: mini.height + g.body * 0.4, width: g.width, source });
     return [{
-      role: 'Figure',
-      box: { height: mini.height + g.body * 0.4 + cap.height, items: [...mini.items, ...cap.items], alt: item.alt },
+      role: 'Div',
+      box: { height: mini.height + g.body * 0.4 + cap.height, items: figure(mini, g.left, 0, g.width, item.alt, cap.items) },
       spaceBefore: gap * 0.5,
       spaceAfter: gap * 1.5,
     }];
@@ -101,14 +103,18 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
     const tocEntry = { title: ch.title, level: 1 as const, page: 0 };
     outline.push(entry);
     toc.push(tocEntry);
+    // One H1 for the document's title (the cover); chapters are H2, sections H3.
     flows.push({
-      role: 'H1',
+      role: 'H2',
       lines: h1(ch.title, ch.id),
       spaceBefore: 0,
       spaceAfter: g.body * 1.2,
       keepWithNext: true,
       newPage: true,
-      onPlace: (p) => (entry.page = tocEntry.page = p + firstChapterPage),
+      onPlace: (p, y) => {
+        entry.page = tocEntry.page = p + firstChapterPage;
+        Object.assign(entry, { x: g.left, y });
+      },
     });
     ch.body.forEach((item, i) => flows.push(...withOrigin(itemFlows(item, ch.id), ['chapters', ci, 'body', i])));
     (ch.sections ?? []).forEach((s, si) => {
@@ -117,16 +123,22 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
       entry.children.push(sub);
       toc.push(subToc);
       flows.push({
-        role: 'H2',
+        role: 'H3',
         lines: h2(s.title, s.id),
         spaceBefore: g.body * 1.1,
         spaceAfter: g.body * 0.5,
         keepWithNext: true,
-        onPlace: (p) => (sub.page = subToc.page = p + firstChapterPage),
+        onPlace: (p, y) => {
+          sub.page = subToc.page = p + firstChapterPage;
+          Object.assign(sub, { x: g.left, y });
+        },
       });
       s.body.forEach((item, i) => flows.push(...withOrigin(itemFlows(item, s.id), ['chapters', ci, 'sections', si, 'body', i])));
     });
   });
 
+  // Every flow of a chapter belongs to its Sect.
+  let sect = '';
+  for (const f of flows) f.sect = sect = f.newPage && f.role === 'H2' ? `ch${flows.indexOf(f)}` : sect;
   return { flows, outline, toc };
 }
