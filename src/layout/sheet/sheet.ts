@@ -5,6 +5,7 @@ import { walk, type Item, type Page, type Region } from '../frame.js';
 import { chooseLayout, resolveGrid, type Rect } from './grid.js';
 import { drawBlock } from './blocks.js';
 import { hairline, size, stack, type SheetCtx } from './context.js';
+import { blockSect } from './tags.js';
 import { setText, type Typesetter } from '../text/typeset.js';
 import { linearScale, mm, type PaperSize } from '../units.js';
 
@@ -95,7 +96,9 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   const [left, right] = choices.find(([l, r]) => footW(l) + footW(r) + gutter <= innerW) ?? choices[choices.length - 1];
   const fl = setText(ts, left, { font: 'sans', size: fSize, colour: 'muted' }, { x: m, y: footTop, width: innerW, source: 'footer' });
   const fr = setText(ts, right, { font: 'sans', size: fSize, colour: 'muted' }, { x: m, y: footTop, width: innerW, align: 'right', source: 'footer' });
-  items.push(...fl.items, ...fr.items);
+  // The running footer is pagination; the pointer to the guide is content (Matterhorn 01-002, 18-001).
+  items.push({ type: 'tag', role: 'Artifact', pagination: 'Footer', items: fl.items });
+  items.push(right.startsWith(guideNote) ? { type: 'tag', role: 'P', items: fr.items } : { type: 'tag', role: 'Artifact', pagination: 'Footer', items: fr.items });
   regions.push({ id: 'footer', x: m, y: footTop, w: innerW, h: fLine });
   const footOver = footW(left) + footW(right) + gutter - innerW;
   if (footOver > 0) overflows.push({ block: 'footer', path: ['title'], dimension: 'width', by: footOver, inMeta: true });
@@ -112,7 +115,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   for (const id of Object.keys(sheet.template.blocks)) {
     const rect = grid.rects.get(id)!;
     const res = drawBlock(c, id, sheet.template.blocks[id], sheet.words.blocks[id], rect);
-    items.push(...tagBlock(res.items));
+    items.push(...blockSect(res.items));
     regions.push({ id, ...rect });
     if (res.needed > rect.h + 0.01) overflows.push({ block: id, path: ['blocks', id], dimension: 'height', by: res.needed - rect.h });
     for (const o of res.wide) overflows.push({ block: id, path: o.path, dimension: 'width', by: o.by });
@@ -128,16 +131,4 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     layoutName: layout.name,
     stats: { minText, spareHeight: minWrite, smallestWriteIn: smallest },
   };
-}
-
-/**
- * A block's words in reading order for the structure tree: its heading (tagged by the block), then
- * its other text as one paragraph. Drawings stay untagged, so the renderer marks them as artifacts.
- * Text is drawn after the drawings of its block, which it sits on anyway.
- */
-function tagBlock(items: Item[]): Item[] {
-  const drawings = items.filter((i) => i.type !== 'text' && i.type !== 'tag');
-  const headings = items.filter((i) => i.type === 'tag');
-  const words = items.filter((i) => i.type === 'text');
-  return [...drawings, ...headings, ...(words.length ? [{ type: 'tag' as const, role: 'P' as const, items: words }] : [])];
 }

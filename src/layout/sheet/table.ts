@@ -6,6 +6,7 @@ import type { Item } from '../frame.js';
 import { tracks, type Rect } from './grid.js';
 import { mm } from '../units.js';
 import { hairline, size, stack, type Para, type SheetCtx, type WidthOverflow } from './context.js';
+import { writeInTable } from './tags.js';
 
 export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock, rect: Rect, base: string[]) {
   const items: Item[] = [];
@@ -29,16 +30,14 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
     headH = Math.max(headH, set.height + 2 * cellPad);
     return set;
   });
-  for (const h of heads) {
-    items.push(...h.items);
-    wide.push(...h.wide);
-  }
+  for (const h of heads) wide.push(...h.wide);
 
   // Example row, set before the rows are counted: it may need more than a bare row.
   const minRow = mm(t.rowHeight * c.k);
   const exSize = size(c, 'hint');
   let exH = 0;
   const exItems: Item[] = [];
+  const exCells: Item[][] = t.columns.map(() => []);
   if (w.example) {
     t.columns.forEach((col, i) => {
       const text = w.example?.[col.id];
@@ -46,6 +45,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
       const shown = i === 0 ? `${c.labels.example}: ${text}` : text;
       const set = stack(c, [{ text: shown, font: 'sansItalic', size: exSize, colour: 'example', path: [...base, 'example', col.id], leading: 1.15 }], xs[i] + cellPad, 0, widths[i] - 2 * cellPad, 0, id);
       exItems.push(...set.items);
+      exCells[i] = set.items;
       wide.push(...set.wide);
       exH = Math.max(exH, set.height + 2 * cellPad);
     });
@@ -61,7 +61,8 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
 
   items.push({ type: 'rect', x: rect.x, y: bodyTop, w: rect.w, h: bodyBottom - bodyTop, fill: 'paper' });
   for (const it of exItems) if (it.type === 'text') it.y += bodyTop;
-  items.push(...exItems);
+  const example = exItems.length ? exCells : undefined;
+  items.push(writeInTable(heads.map((h) => h.items), example, rows - (example ? 1 : 0)));
   for (let r = 1; r < rows; r++) {
     const y = bodyTop + realFirst + (r - 1) * rowH;
     items.push({ type: 'line', x1: rect.x, y1: y, x2: rect.x + rect.w, y2: y, stroke: 'rule', lineWidth: line });
