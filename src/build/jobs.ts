@@ -44,6 +44,8 @@ interface Job {
   entry: Omit<ManifestEntry, 'path' | 'pages' | 'bytes' | 'sha256'>;
   frame: DocFrame;
   tagged: boolean;
+  /** Claims PDF/UA-1 (the guide: issue 13); the sheets are tagged but claim nothing. */
+  ua?: boolean;
   model: ToolModel;
 }
 
@@ -73,6 +75,7 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
         entry: { kind: 'guide', tool: model.id, locale: model.locale, size: guidePaper.name },
         frame: layoutGuide(model, ts, guidePaper, date),
         tagged: true,
+        ua: true,
         model,
       }];
     }
@@ -82,7 +85,7 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
   }
   const files: Rendered[] = [];
   for (const job of jobs) {
-    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? 'rgb', tagged: job.tagged });
+    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? 'rgb', tagged: job.tagged, ua: job.ua });
     files.push({
       file: job.file,
       bytes,

@@ -15,6 +15,8 @@ export interface RenderOptions {
   colour: ColourMode;
   /** Write a structure tree (tagged PDF) from the frames' tag items. */
   tagged: boolean;
+  /** Claim PDF/UA-1 in the XMP (pdfuaid:part 1): only for files our checker passes (test/pdfua-check.ts). */
+  ua?: boolean;
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -32,6 +34,7 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
     pdfVersion: '1.7',
     lang: frame.meta.lang,
     tagged: o.tagged,
+    ...(o.tagged && o.ua ? { subset: 'PDF/UA' } : {}),
     displayTitle: true,
     info: {
       Title: frame.meta.title,
