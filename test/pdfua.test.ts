@@ -9,6 +9,7 @@ import { checkPdfUa, type Checked, type El } from './pdfua-check.js';
 
 const LOCALES = ['nb', 'nn', 'en'] as const;
 const checked: Record<string, Checked> = {};
+const files: Record<string, string> = {};
 /** The words as written, so that an author's own hyphen at a line end ('DFØ-veileder') is allowed. */
 const source = (locale: string) => readdirSync(join(ROOT, 'content', TOOL, locale)).map((f) => readFileSync(join(ROOT, 'content', TOOL, locale, f), 'utf8')).join('\n');
 
@@ -19,7 +20,10 @@ beforeAll(async () => {
   expect(r.code).toBe(0);
   const manifest = JSON.parse(r.stdout) as { files: { path: string; kind: string; locale: string }[] };
   // The guide claims PDF/UA-1; the sheets are checked alike but claim nothing (see README).
-  for (const f of manifest.files) checked[f.path.replace(/^.*\//, '')] = await checkPdfUa(f.path, { source: source(f.locale), claim: f.kind === 'guide' });
+  for (const f of manifest.files) {
+    files[f.path.replace(/^.*\//, '')] = f.path;
+    checked[f.path.replace(/^.*\//, '')] = await checkPdfUa(f.path, { source: source(f.locale), claim: f.kind === 'guide' });
+  }
 }, 120_000);
 
 const guide = (l: string) => checked[`${TOOL}-${l}-guide-A4.pdf`];
@@ -85,5 +89,27 @@ describe.each(LOCALES)('the %s sheets', (l) => {
     const rows = sheets(l).flatMap((s) => s.all.filter((e) => e.role === 'TH' && e.attrs.Scope === 'Row').map((e) => s.text(e)));
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r).toMatch(/^(Eksempel|Døme|Example):/);
+  });
+});
+
+describe('a sheet as pdfjs-dist (and so Firefox and its screen-reader bridge) reads it', () => {
+  type Node = { role?: string; children?: Node[] };
+  it('shows the leader map as a table: header cells, an example row and empty rows to fill', async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(files[`${TOOL}-nb-sheet1-A1.pdf`])), verbosity: 0 }).promise;
+    const tree = (await (await doc.getPage(1)).getStructTree()) as Node;
+    await doc.destroy();
+    const find = (n: Node, role: string): Node[] => [...(n.role === role ? [n] : []), ...(n.children ?? []).flatMap((c) => find(c, role))];
+    const tables = find(tree, 'Table');
+    expect(tables.length).toBeGreaterThanOrEqual(2);
+    // The fields of block 1 are a one-row table; the leader map is the one with an example row.
+    const map = tables.find((t) => find(t, 'TR').length > 2)!;
+    expect(map).toBeDefined();
+    const rows = find(map, 'TR');
+    expect(rows[0].children?.map((c) => c.role)).toEqual(['TH', 'TH', 'TH', 'TH', 'TH']);
+    expect(rows[1].children?.map((c) => c.role)).toEqual(['TH', 'TD', 'TD', 'TD', 'TD']);
+    // The header row, the example row and at least the template's four more rows to fill.
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    for (const r of rows.slice(2)) expect(r.children?.map((c) => c.role)).toEqual(['TD', 'TD', 'TD', 'TD', 'TD']);
   });
 });
