@@ -72,6 +72,8 @@ export async function checkPdfUa(path: string, o: { source?: string; claim?: boo
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, useSystemFonts: false, disableFontFace: true }).promise;
   const mcText = new Map<string, string>();
+  /** Where each marked-content sequence's first text sits: baseline (PDF space, y up), left edge, size. */
+  const mcAt = new Map<string, { x: number; y: number; size: number }>();
   const pages = pdf.getPages();
   for (let n = 1; n <= doc.numPages; n++) {
     const page = pages[n - 1];
@@ -97,6 +99,8 @@ export async function checkPdfUa(path: string, o: { source?: string; claim?: boo
       const art = stack.find((s) => s.tag === 'Artifact');
       const mc = [...stack].reverse().find((s) => s.id)?.id;
       const soft = stack.some((s) => s.tag === 'Span' && actualText(s.props) === '\u00AD');
+      const tf = it.transform as number[];
+      if (mc && it.str.trim() && !mcAt.has(mc)) mcAt.set(mc, { x: tf[4], y: tf[5], size: Math.hypot(tf[2], tf[3]) });
       if (mc) mcText.set(mc, (mcText.get(mc) ?? '') + (soft ? '\u00AD' : it.str) + (it.hasEOL ? ' ' : ''));
       if (it.str) runs.push({ str: it.str, y: (it.transform as number[])[5], soft, mc, artifact: art ? art.props : undefined });
       // Words in artifacts are pagination only (running footer); real words are content (01-002, 18-001).
@@ -208,14 +212,21 @@ export async function checkPdfUa(path: string, o: { source?: string; claim?: boo
     if (annots && str(p.node.get(PDFName.of('Tabs'))) !== 'S') fail('28-008 Tabs /S', `page ${i + 1}`);
   });
   const outlines = look(cat.get(PDFName.of('Outlines')));
-  let item = outlines instanceof PDFDict ? look(outlines.get(PDFName.of('First'))) : undefined;
+  const item = outlines instanceof PDFDict ? look(outlines.get(PDFName.of('First'))) : undefined;
   const walkOutline = (it: PDFObject | undefined) => {
     while (it instanceof PDFDict) {
       const dest = look(it.get(PDFName.of('Dest')));
       const d = dest instanceof PDFArray ? dest.asArray().map(look) : [];
       const page = d[0] !== undefined ? pages.find((p) => p.node === d[0]) : undefined;
       const left = d[2] instanceof PDFNumber ? d[2].asNumber() : NaN;
-      if (str(d[1]) !== 'XYZ' || !page || !(left < page.getWidth() / 2) || !(d[3] instanceof PDFNumber)) fail('bookmark lands on its heading', `«${str(look(it.get(PDFName.of('Title'))))}» → ${d.slice(1).map((x) => str(x) ?? 'null').join(' ')}`);
+      const top = d[3] instanceof PDFNumber ? d[3].asNumber() : NaN;
+      const title = str(look(it.get(PDFName.of('Title')))) ?? '';
+      // The heading it names: its first line's baseline just under `top`, its left edge at `left`.
+      const heading = all.find((h) => /^H\d$/.test(h.role) && text(h).replace(/\u00AD\s*/g, '') === title.replace(/\s+/g, ' '));
+      const first = heading && firstMcid(heading);
+      const at = first && page && first.page === pages.indexOf(page) ? mcAt.get(mcKey(first.page, first.mcid)) : undefined;
+      const lands = at !== undefined && Math.abs(left - at.x) < 1 && top > at.y && top - at.y < at.size * 2;
+      if (str(d[1]) !== 'XYZ' || !lands) fail('bookmark lands on its heading', `«${title}» → ${d.slice(1).map((x) => str(x) ?? 'null').join(' ')}`);
       walkOutline(look(it.get(PDFName.of('First'))));
       it = look(it.get(PDFName.of('Next')));
     }
@@ -231,6 +242,17 @@ export async function checkPdfUa(path: string, o: { source?: string; claim?: boo
   const mi = look(cat.get(PDFName.of('MarkInfo')));
   if (!(mi instanceof PDFDict) || String(mi.get(PDFName.of('Marked'))) !== 'true') fail('01-001 MarkInfo Marked', 'missing');
   return { failures, root, text, all };
+}
+
+function firstMcid(el: El): { page: number; mcid: number } | undefined {
+  for (const k of el.kids) {
+    if (k.kind === 'mcid') return k;
+    if (k.kind === 'el') {
+      const m = firstMcid(k.el);
+      if (m) return m;
+    }
+  }
+  return undefined;
 }
 
 function ancestors(el: El): El[] {

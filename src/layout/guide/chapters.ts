@@ -70,8 +70,9 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
         y += l.height;
       }
       const height = y + padY;
+      // The label ("Tips", "Fallgruve") and the advice are two paragraphs of one Div (audit, low 16).
       return [{
-        role: 'P',
+        role: 'Div',
         box: {
           height,
           items: [
@@ -79,8 +80,8 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
               { type: 'rect', x: g.left, y: 0, w: g.width, h: height, fill: 'callout' },
               { type: 'rect', x: g.left, y: 0, w: bar, h: height, fill: tip ? 'accent' : 'warn' },
             ] },
-            ...label.items,
-            ...textItems,
+            { type: 'tag', role: 'P', items: label.items },
+            { type: 'tag', role: 'P', items: textItems },
           ],
         },
         spaceBefore: gap * 0.5,
