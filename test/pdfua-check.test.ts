@@ -31,6 +31,7 @@ function good(): { items: Item[]; outline: OutlineEntry[] } {
         tag('P', [text('A word broken at the line end with a hyphen innbyg-', 110, { hyphen: true }), text('gerne and more.', 125)]),
         tag('L', [tag('LI', [tag('Lbl', [text('1.', 145)]), tag('LBody', [text('First step', 145)])])], { numbering: 'Decimal' }),
         tag('P', [tag('Link', [text('site', 165), { type: 'link', x: 60, y: 155, w: 20, h: 12, url: 'https://example.org', description: 'site' }])]),
+        tag('P', [tag('Link', [text('back', 175), { type: 'link', x: 60, y: 165, w: 20, h: 12, page: 0, at: { x: 60, y: 80 }, description: 'Chapter' }])]),
         tag('Div', [tag('Figure', [{ type: 'rect', x: 60, y: 180, w: 50, h: 50, fill: 'accent' }], { alt: 'A square', bbox: { x: 60, y: 180, w: 50, h: 50 } }), tag('Caption', [text('A caption', 245)])]),
       ]),
       tag('Artifact', [text('Footer 1', 800)], { pagination: 'Footer' }),
@@ -82,6 +83,7 @@ describe('the PDF/UA checker', () => {
     ['a footer as a layout artifact', () => ({ items: spoil('Artifact', (t) => ({ ...t, pagination: undefined })) }), /01-002\/18-001/],
     ['a line-break hyphen drawn as U+002D', () => ({ items: spoil('P', () => tag('P', [text('innbyg-', 110), text('gerne', 125)])) }), /14\.8\.2\.2\.3/],
     ['a TH without Scope', () => ({ items: [...good().items, tag('Table', [tag('TR', [tag('TH', [text('Head', 420)])]), tag('TR', [tag('TD', [])])])] }), /15-003/],
+    ['an internal link that lands on a page, not its heading', () => ({ items: [...good().items, tag('P', [tag('Link', [text('Back', 300), { type: 'link', x: 60, y: 290, w: 30, h: 12, page: 0, description: 'Back to the chapter' }])])] }), /internal link lands on its heading/],
     ['a bookmark at the right edge of the page', () => ({ items: good().items, outline: [{ title: 'Chapter', page: 0, children: [] }] }), /bookmark lands on its heading/],
   ];
   it.each(cases)('reports %s', async (_, make, rule) => {

@@ -202,12 +202,27 @@ export async function checkPdfUa(path: string, o: { source?: string; claim?: boo
   }
 
   // Annotations, outline, document-level entries.
+  const dests = new Map<string, (PDFObject | undefined)[]>();
+  const names = look(cat.get(PDFName.of('Names')));
+  const walkNames = (node: PDFObject | undefined) => {
+    if (!(node instanceof PDFDict)) return;
+    const pairs = look(node.get(PDFName.of('Names')));
+    if (pairs instanceof PDFArray) for (let i = 0; i + 1 < pairs.size(); i += 2) dests.set(str(look(pairs.get(i))) ?? '', (look(pairs.get(i + 1)) as PDFArray).asArray().map(look));
+    const kids = look(node.get(PDFName.of('Kids')));
+    if (kids instanceof PDFArray) kids.asArray().forEach((k) => walkNames(look(k)));
+  };
+  if (names instanceof PDFDict) walkNames(look(names.get(PDFName.of('Dests'))));
   pages.forEach((p, i) => {
     const annots = look(p.node.get(PDFName.of('Annots')));
     for (const a of annots instanceof PDFArray ? annots.asArray().map(look) : []) {
       if (!(a instanceof PDFDict) || str(a.get(PDFName.of('Subtype'))) !== 'Link') continue;
       if (!a.get(PDFName.of('StructParent'))) fail('28-011 link annotation outside the structure tree', `page ${i + 1}`);
       if (!str(look(a.get(PDFName.of('Contents'))))) fail('28-012 link annotation without Contents', `page ${i + 1}`);
+      // An internal link lands on a point (the heading), not on a page at whatever scroll position.
+      const action = look(a.get(PDFName.of('A')));
+      const target = action instanceof PDFDict && str(action.get(PDFName.of('S'))) === 'GoTo' ? str(look(action.get(PDFName.of('D')))) : undefined;
+      const d = target !== undefined ? dests.get(target) : undefined;
+      if (target !== undefined && !(d && str(d[1]) === 'XYZ' && d[2] instanceof PDFNumber && d[3] instanceof PDFNumber)) fail('internal link lands on its heading', `page ${i + 1} → ${target}`);
     }
     if (annots && str(p.node.get(PDFName.of('Tabs'))) !== 'S') fail('28-008 Tabs /S', `page ${i + 1}`);
   });

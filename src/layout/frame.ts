@@ -73,6 +73,8 @@ export interface LinkItem {
   h: number;
   url?: string;
   page?: number;
+  /** Where on that page it lands (a heading's top-left); the page's top when absent. */
+  at?: { x: number; y: number };
   /** What the link leads to, for assistive technology (the annotation's Contents). */
   description?: string;
 }

@@ -6,6 +6,7 @@ import type { FontSet } from '../layout/text/fonts.js';
 import type { DocFrame, Item, Page, TagItem, TextItem } from '../layout/frame.js';
 import { FONT_IDS } from '../content/template-model.js';
 import { beginPagination, Elements, softHyphen, type TagDoc } from './tags.js';
+import { addOutline, Destinations } from './destinations.js';
 
 export type { ColourMode };
 
@@ -22,7 +23,6 @@ export interface RenderOptions {
 type Doc = InstanceType<typeof PDFDocument>;
 type Struct = ReturnType<Doc['struct']>;
 type PageLink = { page: number; x: number; y: number; w: number; h: number; target: number };
-const pageDestination = (page: number) => `page-${page + 1}`;
 
 export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -69,13 +69,13 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
     return o.colour === 'cmyk' ? p.cmyk : p.rgb;
   };
   const pageLinks: PageLink[] = [];
-  const destinations: number[] = [];
+  const destinations = new Destinations();
   const elements = new Elements(doc as unknown as TagDoc);
 
   frame.pages.forEach((page, pi) => {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     setBoxes(doc, page);
-    const draw = new Drawer(doc, colour, o.tagged, (l) => pageLinks.push({ ...l, page: pi }), (t) => destinations.push(t), elements, (f, s, t) => o.fonts.width(f, s, t));
+    const draw = new Drawer(doc, colour, o.tagged, (l) => pageLinks.push({ ...l, page: pi }), (t, at) => destinations.name(t, at), elements, (f, s, t) => o.fonts.width(f, s, t));
     draw.items(page.items, null);
     draw.close();
   });
@@ -85,11 +85,8 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
     doc.switchToPage(l.page);
     doc.link(l.x, l.y, l.w, l.h, l.target as unknown as string);
   }
-  for (const target of [...new Set(destinations)].sort((a, b) => a - b)) {
-    doc.switchToPage(target);
-    doc.addNamedDestination(pageDestination(target));
-  }
-  addOutline(doc, frame);
+  destinations.write(doc as never);
+  addOutline(doc as never, frame);
   doc.end();
   return done;
 }
@@ -102,29 +99,6 @@ function setBoxes(doc: Doc, page: Page): void {
   dict.BleedBox = box(page.bleed);
 }
 
-function addOutline(doc: Doc, frame: DocFrame): void {
-  const add = (parent: { addItem: Doc['outline']['addItem'] }, entries: DocFrame['outline']) => {
-    for (const e of entries) {
-      const item = parent.addItem(e.title, { pageNumber: e.page, expanded: false } as never);
-      landOnHeading(doc, item, e);
-      add(item, e.children);
-    }
-  };
-  add(doc.outline, frame.outline);
-}
-
-/**
- * A bookmark lands on its heading's top-left (pdfkit writes `left` as the page width minus it, so
- * the view would scroll to the page's right edge when zoomed in).
- */
-function landOnHeading(doc: Doc, item: unknown, e: DocFrame['outline'][number]): void {
-  if (e.y === undefined) return;
-  const pageDict = (doc as unknown as { _root: { data: { Pages: { data: { Kids: { data: { MediaBox: number[] } }[] } } } } })._root.data.Pages.data.Kids[e.page];
-  const top = pageDict.data.MediaBox[3] - e.y;
-  (item as { outlineData: Record<string, unknown> }).outlineData.Dest = [pageDict, 'XYZ', round(e.x ?? 0), round(top), null];
-}
-const round = (v: number) => Math.round(v * 100) / 100;
-
 class Drawer {
   private artifactOpen = false;
   /** Drawing marked content of a structure element (not an artifact): soft hyphens get their Span. */
@@ -134,7 +108,7 @@ class Drawer {
     private colour: (id: ColourId) => string | number[],
     private tagged: boolean,
     private pageLink: (l: Omit<PageLink, 'page'>) => void,
-    private destination: (page: number) => void,
+    private destination: (page: number, at?: { x: number; y: number }) => string,
     private elements: Elements,
     private width: (font: TextItem['font'], size: number, text: string) => number,
   ) {}
@@ -223,8 +197,8 @@ class Drawer {
       this.doc.link(it.x, it.y, it.w, it.h, it.url, { structParent: el, Contents: new String(it.description ?? it.url) } as never);
     } else if (it.page !== undefined) {
       // The page may not exist yet: point at a named destination that is added once it does.
-      this.destination(it.page);
-      this.doc.goTo(it.x, it.y, it.w, it.h, pageDestination(it.page), { structParent: el, Contents: new String(it.description ?? pageDestination(it.page)) } as never);
+      const name = this.destination(it.page, it.at);
+      this.doc.goTo(it.x, it.y, it.w, it.h, name, { structParent: el, Contents: new String(it.description ?? name) } as never);
     }
   }
 

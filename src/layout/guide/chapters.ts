@@ -13,6 +13,8 @@ export interface TocEntry {
   level: 1 | 2;
   /** 0-based page index, set when the heading is placed. */
   page: number;
+  /** The heading's top-left on that page, where its link lands. */
+  at?: { x: number; y: number };
 }
 
 export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Flow[]; outline: OutlineEntry[]; toc: TocEntry[] } {
@@ -101,7 +103,7 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
 
   model.guide.chapters.forEach((ch, ci) => {
     const entry: OutlineEntry = { title: ch.title, page: 0, children: [] };
-    const tocEntry = { title: ch.title, level: 1 as const, page: 0 };
+    const tocEntry: TocEntry = { title: ch.title, level: 1, page: 0 };
     outline.push(entry);
     toc.push(tocEntry);
     // One H1 for the document's title (the cover); chapters are H2, sections H3.
@@ -115,12 +117,13 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
       onPlace: (p, y) => {
         entry.page = tocEntry.page = p + firstChapterPage;
         Object.assign(entry, { x: g.left, y });
+        tocEntry.at = { x: g.left, y };
       },
     });
     ch.body.forEach((item, i) => flows.push(...withOrigin(itemFlows(item, ch.id), ['chapters', ci, 'body', i])));
     (ch.sections ?? []).forEach((s, si) => {
       const sub: OutlineEntry = { title: s.title, page: 0, children: [] };
-      const subToc = { title: s.title, level: 2 as const, page: 0 };
+      const subToc: TocEntry = { title: s.title, level: 2, page: 0 };
       entry.children.push(sub);
       toc.push(subToc);
       flows.push({
@@ -132,6 +135,7 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
         onPlace: (p, y) => {
           sub.page = subToc.page = p + firstChapterPage;
           Object.assign(sub, { x: g.left, y });
+          subToc.at = { x: g.left, y };
         },
       });
       s.body.forEach((item, i) => flows.push(...withOrigin(itemFlows(item, s.id), ['chapters', ci, 'sections', si, 'body', i])));

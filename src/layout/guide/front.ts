@@ -79,7 +79,7 @@ export function tableOfContents(c: GuideCtx, toc: TocEntry[]): Item[] {
     const leader: Item = { type: 'line', x1: lineEnd + mm(2 * g.k), y1: baseline, x2: g.left + g.width - nw - mm(2 * g.k), y2: baseline, stroke: 'rule', lineWidth: 0.8, dash: [0.8, 2.4] };
     // ISO 32000-1 Table 333: a TOCI holds a Reference; its Link holds the title, the leader (an
     // artifact) and the page number, then the annotation.
-    const link: Item = { type: 'link', x: g.left + indent, y: ty, w: g.width - indent, h: set.height, page: e.page, description: `${L.page} ${e.page + 1}: ${e.title}` };
+    const link: Item = { type: 'link', x: g.left + indent, y: ty, w: g.width - indent, h: set.height, page: e.page, ...(e.at ? { at: e.at } : {}), description: `${L.page} ${e.page + 1}: ${e.title}` };
     const linked: Item = { type: 'tag', role: 'Link', items: [...set.items, { type: 'tag', role: 'Artifact', items: [leader] }, numItem, link] };
     tocEntries.push({ type: 'tag', role: 'TOCI', items: [{ type: 'tag', role: 'Reference', items: [linked] }] });
     ty += set.height;
