@@ -82,6 +82,10 @@ describe.each(LOCALES)('the %s sheets', (l) => {
         expect(kids(body).length).toBeGreaterThan(0);
       }
       expect(s.all.some((e) => e.role === 'L')).toBe(true);
+      // The footer's pointer to the guide is content, read after the blocks it explains.
+      const top = kids(s.root!);
+      expect(top[top.length - 1].role).toBe('P');
+      expect(top[top.length - 2].role).toBe('Sect');
     }
   });
 

@@ -96,6 +96,8 @@ export interface TagItem {
   scope?: 'Column' | 'Row';
   /** Lists: how the labels count (ISO 32000-1 Table 347). */
   numbering?: 'Decimal' | 'Disc' | 'None';
+  /** What the element's text says, where it is drawn otherwise (a kicker set in capitals). */
+  actual?: string;
   /** Artifacts: a pagination artifact of this subtype (running footer), not a layout one. */
   pagination?: 'Header' | 'Footer';
 }

@@ -24,6 +24,7 @@ export interface TagDoc {
 export function structOptions(t: TagItem): object {
   return {
     ...(t.alt ? { alt: t.alt } : {}),
+    ...(t.actual ? { actual: t.actual } : {}),
     ...(t.scope ? { scope: t.scope } : {}),
     // pdfkit turns [x0, top, x1, bottom] (y down) into PDF space for the current page.
     ...(t.bbox ? { bbox: [t.bbox.x, t.bbox.y, t.bbox.x + t.bbox.w, t.bbox.y + t.bbox.h] } : {}),

@@ -73,7 +73,8 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   for (const it of intro.items) if (it.type === 'text') it.y += Math.min(introShift, bandContent - intro.height);
   const bandH = top + bandContent + m * 0.55;
   items.push({ type: 'rect', x: -bleed, y: -bleed, w: W + 2 * bleed, h: bandH + bleed, fill: 'accent' });
-  items.push({ type: 'tag', role: 'P', items: kicker.items }, { type: 'tag', role: 'H1', items: title.items }, { type: 'tag', role: 'P', items: intro.items });
+  // Set in capitals, read as written (a screen reader may spell capitals out).
+  items.push({ type: 'tag', role: 'P', items: kicker.items, actual: `${model.meta.title}  ·  ${sheetLabel}` }, { type: 'tag', role: 'H1', items: title.items }, { type: 'tag', role: 'P', items: intro.items });
   regions.push({ id: 'title', x: m, y: top, w: innerW, h: bandContent + 0.01 });
   for (const o of [...title.wide, ...intro.wide]) overflows.push({ block: 'title', path: o.path, dimension: 'width', by: o.by });
   if (kicker.width > leftW) overflows.push({ block: 'title', path: ['title'], dimension: 'width', by: kicker.width - leftW, inMeta: true });
@@ -98,7 +99,8 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   const fr = setText(ts, right, { font: 'sans', size: fSize, colour: 'muted' }, { x: m, y: footTop, width: innerW, align: 'right', source: 'footer' });
   // The running footer is pagination; the pointer to the guide is content (Matterhorn 01-002, 18-001).
   items.push({ type: 'tag', role: 'Artifact', pagination: 'Footer', items: fl.items });
-  items.push(right.startsWith(guideNote) ? { type: 'tag', role: 'P', items: fr.items } : { type: 'tag', role: 'Artifact', pagination: 'Footer', items: fr.items });
+  // Read last, after the blocks it explains (pushed below, once the blocks are in).
+  const footNote: Item = right.startsWith(guideNote) ? { type: 'tag', role: 'P', items: fr.items } : { type: 'tag', role: 'Artifact', pagination: 'Footer', items: fr.items };
   regions.push({ id: 'footer', x: m, y: footTop, w: innerW, h: fLine });
   const footOver = footW(left) + footW(right) + gutter - innerW;
   if (footOver > 0) overflows.push({ block: 'footer', path: ['title'], dimension: 'width', by: footOver, inMeta: true });
@@ -122,6 +124,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     minWrite = Math.min(minWrite, rect.h - res.needed);
     if (res.writeIn && (!smallest || res.writeIn.w * res.writeIn.h < smallest.w * smallest.h)) smallest = { block: id, ...res.writeIn };
   }
+  items.push(footNote);
   if (grid.shortfall > 0.01) overflows.push({ block: layout.name, path: ['blocks'], dimension: 'height', by: grid.shortfall });
 
   const minText = Math.min(...[...walk(items)].flatMap((i) => (i.type === 'text' ? [i.size] : [])));
