@@ -67,8 +67,9 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
     const y = bodyTop + realFirst + (r - 1) * rowH;
     items.push({ type: 'line', x1: rect.x, y1: y, x2: rect.x + rect.w, y2: y, stroke: 'rule', lineWidth: line });
   }
+  // Column edges bound the write-in cells: 'frame', at least 3:1 (WCAG 1.4.11); the row lines are ruled lines and stay light.
   for (let i = 1; i < xs.length; i++) {
-    items.push({ type: 'line', x1: xs[i], y1: rect.y + cellPad * 0.5, x2: xs[i], y2: bodyBottom, stroke: 'rule', lineWidth: line });
+    items.push({ type: 'line', x1: xs[i], y1: rect.y + cellPad * 0.5, x2: xs[i], y2: bodyBottom, stroke: 'frame', lineWidth: line });
   }
   // The heading's lower edge is the table's strongest line: it carries the structure in greyscale too.
   items.push({ type: 'line', x1: rect.x, y1: bodyTop, x2: rect.x + rect.w, y2: bodyTop, stroke: 'accent', lineWidth: line * 2 });
