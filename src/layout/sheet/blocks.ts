@@ -92,7 +92,7 @@ function fieldsBlock(c: SheetCtx, id: string, t: FieldsBlock, w: SheetBlock, rec
   const wide = h.wide;
   const weights = t.widths && t.widths.length === t.fields.length ? t.widths : t.fields.map(() => 1);
   const cols = tracks(weights, rect.w - 2 * p, p * 0.8);
-  const boxH = mm(16 * c.k); // room for a marker's capital letters
+  const boxH = mm((t.writeIn ?? 16) * c.k); // 16 mm: one line of a marker's capital letters
   let labelH = 0;
   const sets = t.fields.map((f, i) => {
     const x = rect.x + p + cols.start[i];
@@ -109,7 +109,7 @@ function fieldsBlock(c: SheetCtx, id: string, t: FieldsBlock, w: SheetBlock, rec
     items.push({ type: 'rect', x: f.x, y: top, w: f.w, h: bottom - top, fill: 'paper', stroke: 'frame', lineWidth: hairline(c), radius: mm(1.5 * c.k) });
   }
   // The fields read as a one-row table: each label heads the box under it.
-  items.push(writeInTable(sets.map((f) => f.set.items), undefined, 1));
+  items.push(writeInTable(sets.map((f) => f.set.items), [{ cells: sets.map(() => []) }]));
   const boxTop = h.y + labelH + p * 0.25;
   const writeIn = { w: Math.min(...sets.map((f) => f.w)), h: Math.max(boxH, rect.y + rect.h - p - boxTop) };
   return { items, needed: h.y - rect.y + labelH + p * 0.25 + boxH + p, wide, writeIn };

@@ -29,16 +29,22 @@ export function legendList(entries: { mark: Item; body: Item[] }[]): TagItem {
   return tag('L', entries.map((e) => tag('LI', [tag('Lbl', [e.mark]), tag('LBody', e.body)])), { numbering: 'None' });
 }
 
+/** A body row: its cells' items, and which cell (if any) heads the row. */
+export interface TableRow {
+  cells: Item[][];
+  header?: number;
+}
+
 /**
- * A write-in table: a header row of column headings (TH, Scope Column), then the body rows. The
- * example row's first cell is its row header (it says "Example: …"); the empty rows are real rows
- * of empty cells, so a screen reader announces how many there are to fill.
+ * A write-in table: a header row of column headings (TH, Scope Column; an empty corner cell over a
+ * column of row numbers), then the body rows, each headed by its number or its label (the example
+ * row says "Example: …"). Empty rows are real rows of empty cells, so a screen reader announces how
+ * many there are to fill.
  */
-export function writeInTable(heads: Item[][], example: Item[][] | undefined, emptyRows: number): TagItem {
-  const body: TagItem[] = [];
-  if (example) body.push(tag('TR', example.map((cell, i) => (i === 0 ? tag('TH', cell, { scope: 'Row' }) : tag('TD', cell)))));
-  for (let r = 0; r < emptyRows; r++) body.push(tag('TR', heads.map(() => tag('TD', []))));
-  return tag('Table', [tag('THead', [tag('TR', heads.map((h) => tag('TH', h, { scope: 'Column' })))]), tag('TBody', body)]);
+export function writeInTable(heads: Item[][], body: TableRow[], corner = false): TagItem {
+  const headRow = tag('TR', [...(corner ? [tag('TD', [])] : []), ...heads.map((h) => tag('TH', h, { scope: 'Column' }))]);
+  const rows = body.map((r) => tag('TR', r.cells.map((cell, i) => (i === r.header ? tag('TH', cell, { scope: 'Row' }) : tag('TD', cell)))));
+  return tag('Table', [tag('THead', [headRow]), tag('TBody', rows)]);
 }
 
 /**
