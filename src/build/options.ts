@@ -38,6 +38,8 @@ export interface BuildOptions {
   paths?: Paths;
   /** Threads to build with (default: one per core where there are 4 or more, at most 4); 1 builds in this thread alone. */
   jobs?: number;
+  /** Deflate the PDFs' streams (default true); the preview turns it off, since its PDFs never leave the machine. */
+  compress?: boolean;
   /** Called with a line of progress for long builds. */
   onProgress?: (line: string) => void;
 }

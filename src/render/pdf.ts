@@ -18,6 +18,8 @@ export interface RenderOptions {
   tagged: boolean;
   /** Claim PDF/UA-1 in the XMP (pdfuaid:part 1): only for files our checker passes (test/pdfua-check.ts). */
   ua?: boolean;
+  /** Deflate the streams (default); the preview's PDFs go straight to pdf.js, where that is wasted time. */
+  compress?: boolean;
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -27,6 +29,7 @@ type PageLink = { page: number; x: number; y: number; w: number; h: number; targ
 export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
   const doc = new PDFDocument({
     autoFirstPage: false,
+    compress: o.compress ?? true,
     bufferPages: true,
     margin: 0,
     // Our own font as the default, so that pdfkit never loads (or embeds) Helvetica.
