@@ -21,6 +21,8 @@ import type { ManifestEntry, PrintReport } from '../output/manifest.js';
 import { typesetter } from './models.js';
 
 export interface Unit {
+  /** The tool (its id); the build's only tool when absent. */
+  tool?: string;
   locale: string;
   kind: 'sheets' | 'guide';
   /** The sheet size as given (sheets only). */

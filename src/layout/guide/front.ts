@@ -65,7 +65,7 @@ export function tableOfContents(c: GuideCtx, toc: TocEntry[]): Item[] {
   let ty = g.top + tocTitle.height + g.body * 1.5;
   const tocEntries: Item[] = [];
   const fits = () => {
-    if (ty > g.bottom) throw new ContentError([{ pos: model.guideFile.pos(['chapters']), message: 'the table of contents does not fit on one page', hint: 'use fewer or shorter chapter and section titles', severity: 'error' }]);
+    if (ty > g.bottom) throw new ContentError([{ pos: model.guideFile!.pos(['chapters']), message: 'the table of contents does not fit on one page', hint: 'use fewer or shorter chapter and section titles', severity: 'error' }]);
   };
   for (const e of toc) {
     const size = e.level === 1 ? g.body * 1.1 : g.body;
