@@ -21,6 +21,8 @@ export interface GuideJob {
   entry: Omit<ManifestEntry, 'path' | 'pages' | 'bytes' | 'sha256'>;
   frame: DocFrame;
   tagged: boolean;
+  /** Claim PDF/UA-1: the reading guide passes the checker (test/pdfua-check.ts); press files are untagged. */
+  ua?: boolean;
 }
 
 export function guideJob(model: ToolModel, ts: Typesetter, opts: BuildOptions, date: Date): GuideJob {
@@ -34,6 +36,7 @@ export function guideJob(model: ToolModel, ts: Typesetter, opts: BuildOptions, d
       entry,
       frame: layoutGuide(model, ts, paper, date),
       tagged: true,
+      ua: true,
     };
   }
   const bleedMm = opts.bleedMm ?? (opts.printShop ? GUIDE_BLEED_MM : 0);

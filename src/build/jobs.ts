@@ -49,6 +49,8 @@ interface Job {
   entry: Omit<ManifestEntry, 'path' | 'pages' | 'bytes' | 'sha256'>;
   frame: DocFrame;
   tagged: boolean;
+  /** Claims PDF/UA-1 (the guide: issue 13); the sheets are tagged but claim nothing. */
+  ua?: boolean;
   model: ToolModel;
 }
 
@@ -82,7 +84,7 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
   // --print-shop: PDF/X-4 in CMYK, with the output intent (the built-in FOGRA39 or the shop's own).
   const pdfx = opts.printShop ? outputIntent(opts, paths) : undefined;
   for (const job of jobs) {
-    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'), tagged: job.tagged, pdfx, actualSize: !!opts.tile, compress: opts.compress });
+    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'), tagged: job.tagged, ua: job.ua, pdfx, actualSize: !!opts.tile, compress: opts.compress });
     files.push({
       file: job.file,
       bytes,

@@ -17,6 +17,8 @@ export interface TextItem {
   source?: string;
   /** A URL this run links to. */
   link?: string;
+  /** The text ends in a hyphen added at a line break (not the author's): it reads as U+00AD. */
+  hyphen?: boolean;
 }
 
 export interface RectItem {
@@ -71,6 +73,8 @@ export interface LinkItem {
   h: number;
   url?: string;
   page?: number;
+  /** Where on that page it lands (a heading's top-left); the page's top when absent. */
+  at?: { x: number; y: number };
   /** What the link leads to, for assistive technology (the annotation's Contents). */
   description?: string;
 }
@@ -78,10 +82,31 @@ export interface LinkItem {
 /** Structure for tagged PDF: the items inside belong to one element of the given role. */
 export interface TagItem {
   type: 'tag';
-  role: 'H1' | 'H2' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Figure' | 'Artifact' | 'TOC' | 'TOCI' | 'Note';
+  role: TagRole;
   alt?: string;
   items: Item[];
+  /**
+   * One element across pages: tags with the same id (a chapter's Sect, a list split by a page
+   * break) are the same structure element. Only inside tags that have an id themselves, or at the top.
+   */
+  id?: string;
+  /** The element's box on the page (Figures; ISO 32000-1 14.8.5.4.3). */
+  bbox?: { x: number; y: number; w: number; h: number };
+  /** Table header cells: which cells they head. */
+  scope?: 'Column' | 'Row';
+  /** Lists: how the labels count (ISO 32000-1 Table 347). */
+  numbering?: 'Decimal' | 'Disc' | 'None';
+  /** What the element's text says, where it is drawn otherwise (a kicker set in capitals). */
+  actual?: string;
+  /** Artifacts: a pagination artifact of this subtype (running footer), not a layout one. */
+  pagination?: 'Header' | 'Footer';
 }
+
+export type TagRole =
+  | 'Document' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'P' | 'Span' | 'Note'
+  | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Figure' | 'Caption' | 'Artifact'
+  | 'TOC' | 'TOCI' | 'Reference' | 'Link'
+  | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD';
 
 export type Item = TextItem | RectItem | LineItem | PathItem | GroupItem | LinkItem | TagItem;
 
@@ -107,6 +132,9 @@ export interface Page {
 export interface OutlineEntry {
   title: string;
   page: number;
+  /** Top-left of the heading's first line, where the bookmark lands. */
+  x?: number;
+  y?: number;
   children: OutlineEntry[];
 }
 

@@ -3,12 +3,15 @@
 import PDFDocument from 'pdfkit';
 import type { ColourId, ColourMode, ThemeT } from '../content/template-model.js';
 import type { FontSet } from '../layout/text/fonts.js';
-import type { DocFrame, Item, Page, TagItem } from '../layout/frame.js';
+import type { DocFrame, Item, Page, TagItem, TextItem } from '../layout/frame.js';
 import { FONT_IDS } from '../content/template-model.js';
 import { addPdfx, pdfxInfo, PDFX_PDF_VERSION, type OutputIntent } from './pdfx.js';
-import { pressInk, type InkUse } from './inks.js';
+import type { InkUse } from './inks.js';
+import { painter, type Paint, type SpotDoc } from './paint.js';
 import { Overprint } from './overprint.js';
 import { tagSubsetsByGlyphs } from './subset-tags.js';
+import { beginPagination, Elements, softHyphen, type TagDoc } from './tags.js';
+import { addOutline, Destinations } from './destinations.js';
 
 export type { ColourMode };
 
@@ -22,16 +25,16 @@ export interface RenderOptions {
   pdfx?: OutputIntent;
   /** Ask viewers to print at 100 % (/PrintScaling /None): tiles must come out at actual size. */
   actualSize?: boolean;
+  /** Claim PDF/UA-1 in the XMP (pdfuaid:part 1): only for files our checker passes (test/pdfua-check.ts). */
+  ua?: boolean;
   /** Deflate the streams (default); the preview's PDFs go straight to pdf.js, where that is wasted time. */
   compress?: boolean;
 }
 
-type Paint = { c: string | number[]; op: boolean };
 
 type Doc = InstanceType<typeof PDFDocument>;
 type Struct = ReturnType<Doc['struct']>;
 type PageLink = { page: number; x: number; y: number; w: number; h: number; target: number };
-const pageDestination = (page: number) => `page-${page + 1}`;
 
 export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -44,6 +47,7 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
     pdfVersion: o.pdfx ? PDFX_PDF_VERSION : '1.7',
     lang: frame.meta.lang,
     tagged: o.tagged,
+    ...(o.tagged && o.ua ? { subset: 'PDF/UA' } : {}),
     displayTitle: true,
     info: {
       Title: frame.meta.title,
@@ -67,50 +71,28 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  // Registration colour prints on every plate (print.md, crop marks): the Separation /All, tint 1.0.
-  let registration = false;
-  const colour = (id: ColourId, use: InkUse): Paint => {
-    if (id === 'registration') {
-      if (!registration) (doc as unknown as { addSpotColor(n: string, c: number, m: number, y: number, k: number): void }).addSpotColor('All', 100, 100, 100, 100);
-      registration = true;
-      return { c: 'All', op: false };
-    }
-    if (o.colour === 'cmyk') {
-      const ink = pressInk(o.theme, id, use);
-      return { c: ink.cmyk, op: ink.overprint };
-    }
-    return { c: rgbOf(id), op: false };
-  };
-  const rgbOf = (id: Exclude<ColourId, 'registration'>): string => {
-    if (id.startsWith('cmyk:')) {
-      const [c, m, y, k] = id.slice(5).split(',').map(Number);
-      const ch = (v: number) => Math.round(255 * (1 - v / 100) * (1 - k / 100)).toString(16).padStart(2, '0');
-      return `#${ch(c)}${ch(m)}${ch(y)}`;
-    }
-    return o.theme.palette[id as keyof ThemeT['palette']].rgb;
-  };
+  const colour = painter(doc as unknown as SpotDoc, o);
   const overprint = new Overprint(doc);
   const pageLinks: PageLink[] = [];
-  const destinations: number[] = [];
+  const destinations = new Destinations();
+  const elements = new Elements(doc as unknown as TagDoc);
 
   frame.pages.forEach((page, pi) => {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     setBoxes(doc, page);
     overprint.newPage();
-    const draw = new Drawer(doc, colour, overprint, !!o.pdfx, o.tagged, (l) => pageLinks.push({ ...l, page: pi }), (t) => destinations.push(t));
+    const draw = new Drawer(doc, colour, overprint, !!o.pdfx, o.tagged, (l) => pageLinks.push({ ...l, page: pi }), (t, at) => destinations.name(t, at), elements, (f, s, t) => o.fonts.width(f, s, t));
     draw.items(page.items, null);
     draw.close();
   });
+  elements.close();
   // Untagged links to pages can be made only once the pages exist; tagged ones name a destination.
   for (const l of pageLinks) {
     doc.switchToPage(l.page);
     doc.link(l.x, l.y, l.w, l.h, l.target as unknown as string);
   }
-  for (const target of [...new Set(destinations)].sort((a, b) => a - b)) {
-    doc.switchToPage(target);
-    doc.addNamedDestination(pageDestination(target));
-  }
-  addOutline(doc, frame);
+  destinations.write(doc as never);
+  addOutline(doc as never, frame);
   if (o.pdfx) addPdfx(doc, o.pdfx);
   tagSubsetsByGlyphs((doc as unknown as { _fontFamilies: Record<string, unknown> })._fontFamilies);
   doc.end();
@@ -125,20 +107,12 @@ function setBoxes(doc: Doc, page: Page): void {
   dict.BleedBox = box(page.bleed);
 }
 
-function addOutline(doc: Doc, frame: DocFrame): void {
-  const add = (parent: { addItem: Doc['outline']['addItem'] }, entries: DocFrame['outline']) => {
-    for (const e of entries) {
-      const item = parent.addItem(e.title, { pageNumber: e.page, expanded: false } as never);
-      add(item, e.children);
-    }
-  };
-  add(doc.outline, frame.outline);
-}
-
 class Drawer {
   private artifactOpen = false;
   /** The scale of the groups drawn into: text and lines as they come out on paper. */
   private scale = 1;
+  /** Drawing marked content of a structure element (not an artifact): soft hyphens get their Span. */
+  private inContent = false;
   constructor(
     private doc: Doc,
     private colour: (id: ColourId, use: InkUse) => Paint,
@@ -146,7 +120,9 @@ class Drawer {
     private noLinks: boolean,
     private tagged: boolean,
     private pageLink: (l: Omit<PageLink, 'page'>) => void,
-    private destination: (page: number) => void,
+    private destination: (page: number, at?: { x: number; y: number }) => string,
+    private elements: Elements,
+    private width: (font: TextItem['font'], size: number, text: string) => number,
   ) {}
 
   close(): void {
@@ -182,20 +158,24 @@ class Drawer {
     if (!this.tagged) return this.items(t.items, parent);
     this.endArtifact();
     if (t.role === 'Artifact') {
-      this.beginArtifact();
+      if (t.pagination) {
+        beginPagination(this.doc as unknown as TagDoc, t.pagination);
+        this.artifactOpen = true;
+      } else this.beginArtifact();
       for (const it of t.items) if (it.type !== 'tag') this.item(it);
       this.endArtifact();
       return;
     }
-    const el = this.doc.struct(t.role, t.alt ? ({ alt: t.alt } as never) : {});
-    if (parent) parent.add(el);
-    else this.doc.addStructure(el);
+    const { el: opened, keep } = this.elements.open(t, parent as never);
+    const el = opened as unknown as Struct;
     // Keep drawing order: runs of direct items become marked content between the child elements.
     let run: Item[] = [];
     const flush = () => {
       if (!run.length) return;
       const content = this.doc.markStructureContent(t.role);
+      this.inContent = true;
       for (const it of run) this.item(it);
+      this.inContent = false;
       this.doc.endMarkedContent();
       el.add(content);
       run = [];
@@ -205,11 +185,14 @@ class Drawer {
         flush();
         this.tag(child, el);
       } else if (child.type === 'link') {
-        this.link(child, el);
+        // A Link element holds its own text and then its annotation; elsewhere a link gets one of its own.
+        flush();
+        if (t.role === 'Link') this.annotate(child, el);
+        else this.link(child, el);
       } else run.push(child);
     }
     flush();
-    el.end();
+    if (!keep) el.end();
   }
 
   /** A link in a tagged PDF: a Link element that owns the annotation, with a description (PDF/UA). */
@@ -217,14 +200,18 @@ class Drawer {
     if (this.noLinks) return;
     const el = this.doc.struct('Link');
     parent.add(el);
+    this.annotate(it, el);
+    el.end();
+  }
+
+  /** The link annotation, owned by the Link element `el` (an OBJR in it). */
+  private annotate(it: Extract<Item, { type: 'link' }>, el: Struct): void {
     if (it.url) {
       this.doc.link(it.x, it.y, it.w, it.h, it.url, { structParent: el, Contents: new String(it.description ?? it.url) } as never);
-      el.end();
     } else if (it.page !== undefined) {
       // The page may not exist yet: point at a named destination that is added once it does.
-      this.destination(it.page);
-      this.doc.goTo(it.x, it.y, it.w, it.h, pageDestination(it.page), { structParent: el, Contents: new String(it.description ?? pageDestination(it.page)) } as never);
-      el.end();
+      const name = this.destination(it.page, it.at);
+      this.doc.goTo(it.x, it.y, it.w, it.h, name, { structParent: el, Contents: new String(it.description ?? name) } as never);
     }
   }
 
@@ -236,7 +223,10 @@ class Drawer {
         this.overprint.set(p.op);
         doc.font(it.font).fontSize(it.size).fillColor(p.c as never);
         // Links are drawn as their own link items (layout knows the line box); none from pdfkit here.
-        doc.text(it.text, it.x, it.y, { lineBreak: false, baseline: 'alphabetic' } as never);
+        if (it.hyphen && this.inContent) {
+          const draw = (s: string, dx: number) => doc.text(s, it.x + dx, it.y, { lineBreak: false, baseline: 'alphabetic' } as never);
+          softHyphen(doc as unknown as TagDoc, it.text, (s) => this.width(it.font, it.size, s), draw);
+        } else doc.text(it.text, it.x, it.y, { lineBreak: false, baseline: 'alphabetic' } as never);
         return;
       }
       case 'rect':

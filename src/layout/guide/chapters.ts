@@ -6,13 +6,15 @@ import type { Item, OutlineEntry } from '../frame.js';
 import { shiftItems, type Flow, type FlowLine } from './flow.js';
 import { setText } from '../text/typeset.js';
 import { mm } from '../units.js';
-import { linesOf, type GuideCtx } from './common.js';
+import { figure, linesOf, type GuideCtx } from './common.js';
 
 export interface TocEntry {
   title: string;
   level: 1 | 2;
   /** 0-based page index, set when the heading is placed. */
   page: number;
+  /** The heading's top-left on that page, where its link lands. */
+  at?: { x: number; y: number };
 }
 
 export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Flow[]; outline: OutlineEntry[]; toc: TocEntry[] } {
@@ -35,6 +37,7 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
       const entries = 'list' in item ? item.list : item.steps;
       const indent = mm(6 * g.k);
       group++;
+      const numbering = 'list' in item ? ('Disc' as const) : ('Decimal' as const);
       return entries.map((text, i) => {
         const label = 'list' in item ? '•' : `${i + 1}.`;
         const lines = para(text, source, g.left + indent, g.width - indent);
@@ -44,6 +47,7 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
         return {
           role: 'LI' as const,
           group,
+          numbering,
           lines,
           label: [{ type: 'tag' as const, role: 'Lbl' as const, items: [{ type: 'text' as const, x: g.left + indent - lw - mm(2 * g.k), y, text: label, font: 'sansBold' as FontId, size: g.body, colour: 'accent' as const, width: lw, source }] }],
           spaceBefore: 0,
@@ -68,8 +72,9 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
         y += l.height;
       }
       const height = y + padY;
+      // The label ("Tips", "Fallgruve") and the advice are two paragraphs of one Div (audit, low 16).
       return [{
-        role: 'P',
+        role: 'Div',
         box: {
           height,
           items: [
@@ -77,20 +82,20 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
               { type: 'rect', x: g.left, y: 0, w: g.width, h: height, fill: 'callout' },
               { type: 'rect', x: g.left, y: 0, w: bar, h: height, fill: tip ? 'accent' : 'warn' },
             ] },
-            ...label.items,
-            ...textItems,
+            { type: 'tag', role: 'P', items: label.items },
+            { type: 'tag', role: 'P', items: textItems },
           ],
         },
         spaceBefore: gap * 0.5,
         spaceAfter: gap * 1.5,
       }];
     }
-    // A figure: the sheet's miniature with its caption.
+    // A figure: the sheet's miniature with its caption, the caption beside the Figure (not hidden by its Alt).
     const mini = c.miniature(item.figure, g.left, 0, g.width);
     const cap = setText(ts, c.sheetTitle(item.figure), { font: 'sansItalic', size: g.body * 0.85, colour: 'muted' }, { x: g.left, y: mini.height + g.body * 0.4, width: g.width, source });
     return [{
-      role: 'Figure',
-      box: { height: mini.height + g.body * 0.4 + cap.height, items: [...mini.items, ...cap.items], alt: item.alt },
+      role: 'Div',
+      box: { height: mini.height + g.body * 0.4 + cap.height, items: figure(mini, g.left, 0, g.width, item.alt, cap.items) },
       spaceBefore: gap * 0.5,
       spaceAfter: gap * 1.5,
     }];
@@ -98,35 +103,47 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
 
   model.guide!.chapters.forEach((ch, ci) => {
     const entry: OutlineEntry = { title: ch.title, page: 0, children: [] };
-    const tocEntry = { title: ch.title, level: 1 as const, page: 0 };
+    const tocEntry: TocEntry = { title: ch.title, level: 1, page: 0 };
     outline.push(entry);
     toc.push(tocEntry);
+    // One H1 for the document's title (the cover); chapters are H2, sections H3.
     flows.push({
-      role: 'H1',
+      role: 'H2',
       lines: h1(ch.title, ch.id),
       spaceBefore: 0,
       spaceAfter: g.body * 1.2,
       keepWithNext: true,
       newPage: true,
-      onPlace: (p) => (entry.page = tocEntry.page = p + firstChapterPage),
+      onPlace: (p, y) => {
+        entry.page = tocEntry.page = p + firstChapterPage;
+        Object.assign(entry, { x: g.left, y });
+        tocEntry.at = { x: g.left, y };
+      },
     });
     ch.body.forEach((item, i) => flows.push(...withOrigin(itemFlows(item, ch.id), ['chapters', ci, 'body', i])));
     (ch.sections ?? []).forEach((s, si) => {
       const sub: OutlineEntry = { title: s.title, page: 0, children: [] };
-      const subToc = { title: s.title, level: 2 as const, page: 0 };
+      const subToc: TocEntry = { title: s.title, level: 2, page: 0 };
       entry.children.push(sub);
       toc.push(subToc);
       flows.push({
-        role: 'H2',
+        role: 'H3',
         lines: h2(s.title, s.id),
         spaceBefore: g.body * 1.1,
         spaceAfter: g.body * 0.5,
         keepWithNext: true,
-        onPlace: (p) => (sub.page = subToc.page = p + firstChapterPage),
+        onPlace: (p, y) => {
+          sub.page = subToc.page = p + firstChapterPage;
+          Object.assign(sub, { x: g.left, y });
+          subToc.at = { x: g.left, y };
+        },
       });
       s.body.forEach((item, i) => flows.push(...withOrigin(itemFlows(item, s.id), ['chapters', ci, 'sections', si, 'body', i])));
     });
   });
 
+  // Every flow of a chapter belongs to its Sect.
+  let sect = '';
+  for (const f of flows) f.sect = sect = f.newPage && f.role === 'H2' ? `ch${flows.indexOf(f)}` : sect;
   return { flows, outline, toc };
 }

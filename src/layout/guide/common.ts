@@ -37,10 +37,22 @@ export function linesOf(ts: Typesetter, runs: Run[], x: number, width: number, l
   const box = lineBox(ts, runs, leading);
   return wrap(runs, width, ts.fonts, ts.hyph).map((line) => ({
     height: box.height,
+    // A Link element holds its visible text, then its annotation (ISO 32000-1 14.8.4.4.2).
     items: lineItems(ts, line, x, box.baseline, source).flatMap((t): Item[] =>
-      t.link ? [t, { type: 'link', x: t.x, y: t.y - t.size, w: t.width, h: t.size * 1.3, url: t.link }] : [t],
+      t.link ? [{ type: 'tag', role: 'Link', items: [t, { type: 'link', x: t.x, y: t.y - t.size, w: t.width, h: t.size * 1.3, url: t.link, description: `${t.text.replace(/-$/, '')} (${t.link})` }] }] : [t],
     ),
   }));
+}
+
+/**
+ * A sheet's miniature as a Figure with its box and Alt, and its caption as a Caption beside it
+ * (inside the Figure the Alt would hide it; Matterhorn 13-003); the caller puts both in a Div.
+ */
+export function figure(mini: { items: Item[]; height: number }, x: number, y: number, w: number, alt: string, caption: Item[]): Item[] {
+  return [
+    { type: 'tag', role: 'Figure', alt, bbox: { x, y, w, h: mini.height }, items: mini.items },
+    { type: 'tag', role: 'Caption', items: caption },
+  ];
 }
 
 export interface GuideCtx {

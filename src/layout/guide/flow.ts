@@ -8,7 +8,7 @@ function tooTall(f: Flow, by: number): never {
   throw new ContentError([{ pos: f.origin, severity: 'error', message: `this ${f.box ? 'boxed item (tip, pitfall or figure)' : 'text'} is ${(by / (72 / 25.4)).toFixed(1)} mm taller than a page of the guide`, hint: 'split it into shorter paragraphs or items' }]);
 }
 
-export type Role = 'P' | 'H1' | 'H2' | 'LI' | 'Figure' | 'TOCI';
+export type Role = 'P' | 'H1' | 'H2' | 'H3' | 'LI' | 'Figure' | 'Div' | 'TOCI';
 
 export interface FlowLine {
   height: number;
@@ -25,8 +25,12 @@ export interface Flow {
   spaceAfter: number;
   keepWithNext?: boolean;
   newPage?: boolean;
-  /** List items of one list share a group, so that each page's share becomes one L element. */
+  /** List items of one list share a group: one L element, even across a page break. */
   group?: number;
+  /** How the list's labels count (ListNumbering). */
+  numbering?: TagItem['numbering'];
+  /** The chapter this flow belongs to: one Sect element, across pages. */
+  sect?: string;
   /** Label of a list item (bullet or number), drawn beside its first line. */
   label?: Item[];
   /** Where its words are, to name in an error if it cannot fit on a page. */
@@ -54,7 +58,7 @@ function shift(items: Item[], dy: number, dx = 0): Item[] {
       case 'group':
         return { ...it, y: it.y + dy, x: it.x + dx };
       case 'tag':
-        return { ...it, items: shift(it.items, dy, dx) };
+        return { ...it, items: shift(it.items, dy, dx), ...(it.bbox ? { bbox: { ...it.bbox, x: it.bbox.x + dx, y: it.bbox.y + dy } } : {}) };
     }
   });
 }
@@ -76,17 +80,29 @@ export function paginate(flows: Flow[], top: number, bottom: number, newPage: ()
     newPage();
   };
   start();
+  // Elements that a page break splits carry an id, so that the renderer continues one element
+  // (a chapter's Sect, a list, a list item) instead of starting a second one on the next page.
+  let openSect: { id: string; page: number; tag: TagItem } | undefined;
   let openList: { group: number; page: number; tag: TagItem } | undefined;
-  const place = (f: Flow, items: Item[], role: Role, alt?: string) => {
+  const into = (f: Flow, tags: Item[]) => {
+    if (!f.sect) return emit(page, tags);
+    if (!openSect || openSect.id !== f.sect || openSect.page !== page) {
+      openSect = { id: f.sect, page, tag: { type: 'tag', role: 'Sect', id: `sect-${f.sect}`, items: [] } };
+      emit(page, [openSect.tag]);
+    }
+    openSect.tag.items.push(...tags);
+  };
+  const place = (f: Flow, items: Item[], role: Role, alt?: string, label?: Item[]) => {
     if (role === 'LI') {
       if (!openList || openList.group !== f.group || openList.page !== page) {
-        openList = { group: f.group ?? -1, page, tag: { type: 'tag', role: 'L', items: [] } };
-        emit(page, [openList.tag]);
+        openList = { group: f.group ?? -1, page, tag: { type: 'tag', role: 'L', id: `list-${f.group}`, numbering: f.numbering, items: [] } };
+        into(f, [openList.tag]);
       }
-      openList.tag.items.push({ type: 'tag', role: 'LI', items });
+      const id = `li-${flows.indexOf(f)}`;
+      openList.tag.items.push({ type: 'tag', role: 'LI', id, items: [...(label ?? []), { type: 'tag', role: 'LBody', id: `${id}-body`, items }] });
     } else {
       openList = undefined;
-      emit(page, [{ type: 'tag', role, items, ...(alt ? { alt } : {}) }]);
+      into(f, [{ type: 'tag', role, items, ...(alt ? { alt } : {}) }]);
     }
   };
 
@@ -130,8 +146,7 @@ export function paginate(flows: Flow[], top: number, bottom: number, newPage: ()
         items.push(...shift(lines[j].items, ly));
         ly += lines[j].height;
       }
-      if (first && f.label) items.unshift(...shift(f.label, y));
-      place(f, items, f.role);
+      place(f, items, f.role, undefined, first && f.label ? shift(f.label, y) : undefined);
       y = ly;
       idx += fit;
       first = false;

@@ -5,7 +5,7 @@ import type { FontId } from '../../content/template-model.js';
 import type { Item } from '../frame.js';
 import { setText } from '../text/typeset.js';
 import { mm } from '../units.js';
-import type { GuideCtx } from './common.js';
+import { figure, type GuideCtx } from './common.js';
 import type { TocEntry } from './chapters.js';
 
 /** The cover; `bleed` (points) runs the band on past the trim so that cutting leaves no white sliver. */
@@ -19,7 +19,8 @@ export function cover(c: GuideCtx, date: Date, bleed = 0): Item[] {
   const kick = setText(ts, `${L.guide.toUpperCase()}`, { font: 'sansSemi', size: 11 * g.k, colour: 'accentInk' }, { x: g.left, y: g.top + mm(8 * g.k), width: g.width, source: 'cover' });
   const title = setText(display, model.meta.title, { font: 'sansBold', size: 36 * g.k, colour: 'accentInk' }, { x: g.left, y: g.top + mm(8 * g.k) + kick.height + mm(3 * g.k), width: g.width, leading: 1.1, source: 'cover' });
   const sub = setText(display, model.meta.subtitle, { font: 'sans', size: 15 * g.k, colour: 'accentInk' }, { x: g.left, y: g.top + mm(8 * g.k) + kick.height + mm(3 * g.k) + title.height + mm(2 * g.k), width: g.width * 0.85, leading: 1.3, source: 'cover' });
-  cover.push({ type: 'tag', role: 'P', items: kick.items }, { type: 'tag', role: 'H1', items: title.items }, { type: 'tag', role: 'P', items: sub.items });
+  // Set in capitals, read as written (a screen reader may spell capitals out; audit, low 20).
+  cover.push({ type: 'tag', role: 'P', items: kick.items, actual: L.guide }, { type: 'tag', role: 'H1', items: title.items }, { type: 'tag', role: 'P', items: sub.items });
   const gap = mm(8 * g.k);
   const mw = (g.width - gap) / 2;
   let coverY = bandH + mm(14 * g.k);
@@ -28,7 +29,7 @@ export function cover(c: GuideCtx, date: Date, bleed = 0): Item[] {
     const x = g.left + i * (mw + gap);
     const mini = c.miniature(s.id, x, coverY, mw);
     const cap = setText(ts, c.sheetTitle(s.id), { font: 'sansSemi', size: 9.5 * g.k, colour: 'ink' }, { x, y: coverY + mini.height + mm(2 * g.k), width: mw, source: 'cover' });
-    cover.push({ type: 'tag', role: 'Figure', alt: `${c.sheetTitle(s.id)}. ${s.words.intro}`, items: [...mini.items, ...cap.items] });
+    cover.push({ type: 'tag', role: 'Div', items: figure(mini, x, coverY, mw, joinAlt(c.sheetTitle(s.id), s.words.intro), cap.items) });
     figH = Math.max(figH, mini.height + mm(2 * g.k) + cap.height);
   });
   coverY += figH + mm(10 * g.k);
@@ -36,11 +37,15 @@ export function cover(c: GuideCtx, date: Date, bleed = 0): Item[] {
   cover.push({ type: 'tag', role: 'P', items: desc.items });
   const dateText = formatDate(date, model.meta.months, model.meta.dateFormat);
   const colophon = setText(ts, `${model.meta.author}  ·  ${L.version} ${model.version}  ·  ${dateText}`, { font: 'sans', size: Math.max(6, 8.5 * g.k), colour: 'muted' }, { x: g.left, y: g.bottom + mm(4 * g.k), width: g.width, source: 'cover' });
-  cover.push({ type: 'tag', role: 'Artifact', items: colophon.items });
+  // Who publishes it, which version, when: real content (Matterhorn 01-002), not decoration.
+  cover.push({ type: 'tag', role: 'P', items: colophon.items });
   if (coverY + desc.height > g.bottom) throw new ContentError([{ pos: model.metaFile.pos(['description']), message: `the guide's cover overflows by ${((coverY + desc.height - g.bottom) / mm(1)).toFixed(1)} mm`, hint: 'shorten the description', severity: 'error' }]);
 
   return cover;
 }
+
+/** Two sentences for an Alt: no full stop after a question mark (audit, low 19). */
+const joinAlt = (a: string, b: string) => (/[.?!:]$/.test(a) ? `${a} ${b}` : `${a}. ${b}`);
 
 /**
  * A date in the locale's words from meta.yaml, in UTC: the same bytes on every machine, whatever
@@ -57,9 +62,12 @@ export function tableOfContents(c: GuideCtx, toc: TocEntry[]): Item[] {
   const { model, ts, g, L } = c;
   const tocItems: Item[] = [];
   const tocTitle = setText(ts, L.contents, { font: 'sansBold', size: 21 * g.k, colour: 'accent' }, { x: g.left, y: g.top, width: g.width, leading: 1.2, source: 'toc' });
-  tocItems.push({ type: 'tag', role: 'H1', items: tocTitle.items });
+  tocItems.push({ type: 'tag', role: 'H2', items: tocTitle.items });
   let ty = g.top + tocTitle.height + g.body * 1.5;
   const tocEntries: Item[] = [];
+  const fits = () => {
+    if (ty > g.bottom) throw new ContentError([{ pos: model.guideFile!.pos(['chapters']), message: 'the table of contents does not fit on one page', hint: 'use fewer or shorter chapter and section titles', severity: 'error' }]);
+  };
   for (const e of toc) {
     const size = e.level === 1 ? g.body * 1.1 : g.body;
     const font: FontId = e.level === 1 ? 'sansSemi' : 'sans';
@@ -73,13 +81,16 @@ export function tableOfContents(c: GuideCtx, toc: TocEntry[]): Item[] {
     const lineEnd = last && last.type === 'text' ? last.x + last.width : g.left + indent;
     const numItem: Item = { type: 'text', x: g.left + g.width - nw, y: baseline, text: num, font, size, colour: 'ink', width: nw, source: 'toc' };
     const leader: Item = { type: 'line', x1: lineEnd + mm(2 * g.k), y1: baseline, x2: g.left + g.width - nw - mm(2 * g.k), y2: baseline, stroke: 'rule', lineWidth: 0.8, dash: [0.8, 2.4] };
-    tocEntries.push({ type: 'tag', role: 'TOCI', items: [...set.items, { type: 'tag', role: 'Artifact', items: [leader] }, numItem, { type: 'link', x: g.left + indent, y: ty, w: g.width - indent, h: set.height, page: e.page, description: `${L.page} ${e.page + 1}: ${e.title}` }] });
+    // ISO 32000-1 Table 333: a TOCI holds a Reference; its Link holds the title, the leader (an
+    // artifact) and the page number, then the annotation.
+    const link: Item = { type: 'link', x: g.left + indent, y: ty, w: g.width - indent, h: set.height, page: e.page, ...(e.at ? { at: e.at } : {}), description: `${L.page} ${e.page + 1}: ${e.title}` };
+    const linked: Item = { type: 'tag', role: 'Link', items: [...set.items, { type: 'tag', role: 'Artifact', items: [leader] }, numItem, link] };
+    tocEntries.push({ type: 'tag', role: 'TOCI', items: [{ type: 'tag', role: 'Reference', items: [linked] }] });
     ty += set.height;
   }
+  fits();
   tocItems.push({ type: 'tag', role: 'TOC', items: tocEntries });
-  if (ty > g.bottom) throw new ContentError([{ pos: model.guideFile!.pos(['chapters']), message: 'the table of contents does not fit on one page', hint: 'use fewer or shorter chapter and section titles', severity: 'error' }]);
-
-  return tocItems;
+  return [{ type: 'tag', role: 'Sect', items: tocItems }];
 }
 
 /** The footer: title and page number; in a booklet the number sits on the outside edge (left on even pages). */
@@ -97,6 +108,7 @@ export function runningFooter(c: GuideCtx, pageIndex: number, outside = false): 
     return {
       type: 'tag',
       role: 'Artifact',
+      pagination: 'Footer',
       items: [
         { type: 'line', x1: g.left, y1: y - size * 1.6, x2: g.left + g.width, y2: y - size * 1.6, stroke: 'rule', lineWidth: 0.5 },
         ...run.items,

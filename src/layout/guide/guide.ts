@@ -48,7 +48,7 @@ export function layoutGuide(model: ToolModel, ts: Typesetter, paper: PaperSize, 
 
   return {
     pages,
-    outline: [{ title: L.contents, page: 1, children: [] }, ...outline],
+    outline: [{ title: L.contents, page: 1, x: g.left, y: g.top, children: [] }, ...outline],
     meta: {
       title: `${model.meta.title} – ${model.guide!.title}`,
       author: model.meta.author,

@@ -7,6 +7,7 @@ import type { Item } from '../frame.js';
 import { tracks, type Rect } from './grid.js';
 import { mm } from '../units.js';
 import { drawTable } from './table.js';
+import { labelledList, legendList, writeInTable } from './tags.js';
 import { hairline, pad, size, stack, type BlockResult, type Para, type SheetCtx, type WidthOverflow } from './context.js';
 
 /** Card, number badge, heading, prompt and hints: what every block starts with. Returns the y below them. */
@@ -36,7 +37,9 @@ function head(c: SheetCtx, id: string, w: SheetBlock, rect: Rect, base: string[]
   if (paras.length) {
     y += p * 0.5;
     const body = stack(c, paras, rect.x + p, y, rect.w - 2 * p, c.s * 0.2, id);
-    items.push(...body.items);
+    const hints = w.prompt ? body.parts.slice(1) : body.parts;
+    if (w.prompt) items.push({ type: 'tag', role: 'P', items: body.parts[0] });
+    if (hints.length) items.push(labelledList(c, hints, '– '));
     wide.push(...body.wide);
     y += body.height;
   }
@@ -45,7 +48,8 @@ function head(c: SheetCtx, id: string, w: SheetBlock, rect: Rect, base: string[]
 
 /** Ruled write-in lines at a marker's pitch inside a white area. */
 function writeArea(c: SheetCtx, r: Rect, items: Item[]): void {
-  items.push({ type: 'rect', ...r, fill: 'paper', stroke: 'rule', lineWidth: hairline(c), radius: mm(1.5 * c.k) });
+  // The area's edge is its boundary: 'frame', at least 3:1 on the panel (WCAG 1.4.11); the ruled lines may stay light.
+  items.push({ type: 'rect', ...r, fill: 'paper', stroke: 'frame', lineWidth: hairline(c), radius: mm(1.5 * c.k) });
   const pitch = mm(Math.max(c.theme.sheet.minLinePitch ?? 0, c.theme.sheet.linePitchA1 * c.k));
   for (let y = r.y + pitch * 1.4; y < r.y + r.h - pitch * 0.5; y += pitch) {
     items.push({ type: 'line', x1: r.x + pitch * 0.4, y1: y, x2: r.x + r.w - pitch * 0.4, y2: y, stroke: 'rule', lineWidth: hairline(c) * 0.8 });
@@ -69,7 +73,7 @@ function promptBlock(c: SheetCtx, id: string, t: PromptBlock, w: SheetBlock, rec
     );
     labelH = Math.max(...labels.map((l) => l.height)) + p * 0.3;
     labels.forEach((l, i) => {
-      items.push(...l.items);
+      items.push({ type: 'tag', role: 'P', items: l.items });
       wide.push(...l.wide);
       writeArea(c, { x: area.x + i * (cw + gap), y: area.y + labelH, w: cw, h: Math.max(0, area.h - labelH) }, items);
     });
@@ -98,12 +102,14 @@ function fieldsBlock(c: SheetCtx, id: string, t: FieldsBlock, w: SheetBlock, rec
     return { x, w: fw, set };
   });
   for (const f of sets) {
-    items.push(...f.set.items);
     wide.push(...f.set.wide);
     const top = h.y + labelH + p * 0.25;
     const bottom = Math.max(top + boxH, rect.y + rect.h - p);
-    items.push({ type: 'rect', x: f.x, y: top, w: f.w, h: bottom - top, fill: 'paper', stroke: 'rule', lineWidth: hairline(c), radius: mm(1.5 * c.k) });
+    // The box's edge is the write-in area's boundary: 'frame', at least 3:1 on the panel (WCAG 1.4.11).
+    items.push({ type: 'rect', x: f.x, y: top, w: f.w, h: bottom - top, fill: 'paper', stroke: 'frame', lineWidth: hairline(c), radius: mm(1.5 * c.k) });
   }
+  // The fields read as a one-row table: each label heads the box under it.
+  items.push(writeInTable(sets.map((f) => f.set.items), [{ cells: sets.map(() => []) }]));
   const boxTop = h.y + labelH + p * 0.25;
   const writeIn = { w: Math.min(...sets.map((f) => f.w)), h: Math.max(boxH, rect.y + rect.h - p - boxTop) };
   return { items, needed: h.y - rect.y + labelH + p * 0.25 + boxH + p, wide, writeIn };
@@ -142,6 +148,7 @@ function legendBlock(c: SheetCtx, id: string, t: LegendBlock, w: SheetBlock, rec
   const r = markSize * 0.95;
   let y = strip ? rect.y + p : h.y;
   let rowH = 0;
+  const listed: { mark: Item; body: Item[] }[] = [];
   entries.forEach(([key, shape], i) => {
     const item = w.legend![key];
     const col = i % cols;
@@ -164,8 +171,7 @@ function legendBlock(c: SheetCtx, id: string, t: LegendBlock, w: SheetBlock, rec
     const letter = shape === 'triangle' ? Math.max(c.theme.sheet.absoluteFloor, markSize * 0.78) : markSize;
     const mw = c.ts.fonts.width('sansBold', letter, item.mark);
     const mm_ = c.ts.fonts.metrics('sansBold', letter);
-    items.push({ type: 'text', x: cx - mw / 2, y: cy + mm_.capHeight / 2 + (shape === 'triangle' ? r * 0.3 : 0), text: item.mark, font: 'sansBold', size: letter, colour: 'accent', width: mw, source: id });
-    items.push(...set.items);
+    listed.push({ mark: { type: 'text', x: cx - mw / 2, y: cy + mm_.capHeight / 2 + (shape === 'triangle' ? r * 0.3 : 0), text: item.mark, font: 'sansBold', size: letter, colour: 'accent', width: mw, source: id }, body: set.items });
     wide.push(...set.wide);
     rowH = Math.max(rowH, set.height, r * 2.4);
     if (col === cols - 1 || i === entries.length - 1) {
@@ -173,6 +179,7 @@ function legendBlock(c: SheetCtx, id: string, t: LegendBlock, w: SheetBlock, rec
       rowH = 0;
     }
   });
+  items.push(legendList(listed));
   const needed = strip ? Math.max(y - p * 0.7 - rect.y + p, h.y - rect.y) : y - rect.y + p * 0.3;
   return { items, needed, wide };
 }

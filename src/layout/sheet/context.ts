@@ -58,13 +58,16 @@ function widestWord(items: Item[], right: number): string | undefined {
 /** Stacks paragraphs in a column; returns items, the height used and any line too wide. */
 export function stack(c: SheetCtx, paras: Para[], x: number, y: number, width: number, gap: number, source: string) {
   const items: Item[] = [];
+  /** Each paragraph's items, for tagging them apart. */
+  const parts: Item[][] = [];
   const wide: WidthOverflow[] = [];
   let at = y;
   paras.forEach((p, i) => {
     const set = setText(c.ts, p.text, { font: p.font, size: p.size, colour: p.colour }, { x, y: at, width, leading: p.leading, source });
     items.push(...set.items);
+    parts.push(set.items);
     if (set.width > width + 0.01) wide.push({ path: p.path, by: set.width - width, word: widestWord(set.items, x + width) });
     at += set.height + (i < paras.length - 1 ? gap : 0);
   });
-  return { items, height: at - y, wide };
+  return { items, parts, height: at - y, wide };
 }

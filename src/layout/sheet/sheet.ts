@@ -5,6 +5,7 @@ import { walk, type Item, type Page, type Region } from '../frame.js';
 import { chooseLayout, resolveGrid, type Rect } from './grid.js';
 import { drawBlock } from './blocks.js';
 import { hairline, size, stack, type SheetCtx } from './context.js';
+import { blockSect } from './tags.js';
 import { setText, type Typesetter } from '../text/typeset.js';
 import { linearScale, mm, type PaperSize } from '../units.js';
 
@@ -74,7 +75,8 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   for (const it of intro.items) if (it.type === 'text') it.y += Math.min(introShift, bandContent - intro.height);
   const bandH = top + bandContent + m * 0.55;
   items.push({ type: 'rect', x: -bleed, y: -bleed, w: W + 2 * bleed, h: bandH + bleed, fill: 'accent' });
-  items.push({ type: 'tag', role: 'P', items: kicker.items }, { type: 'tag', role: 'H1', items: title.items }, { type: 'tag', role: 'P', items: intro.items });
+  // Set in capitals, read as written (a screen reader may spell capitals out).
+  items.push({ type: 'tag', role: 'P', items: kicker.items, actual: `${model.meta.title}  ·  ${sheetLabel}` }, { type: 'tag', role: 'H1', items: title.items }, { type: 'tag', role: 'P', items: intro.items });
   regions.push({ id: 'title', x: m, y: top, w: innerW, h: bandContent + 0.01 });
   for (const o of [...title.wide, ...intro.wide]) overflows.push({ block: 'title', path: o.path, dimension: 'width', by: o.by, word: o.word });
   if (kicker.width > leftW) overflows.push({ block: 'title', path: ['title'], dimension: 'width', by: kicker.width - leftW, inMeta: true });
@@ -97,7 +99,10 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   const [left, right] = choices.find(([l, r]) => footW(l) + footW(r) + gutter <= innerW) ?? choices[choices.length - 1];
   const fl = setText(ts, left, { font: 'sans', size: fSize, colour: 'muted' }, { x: m, y: footTop, width: innerW, source: 'footer' });
   const fr = setText(ts, right, { font: 'sans', size: fSize, colour: 'muted' }, { x: m, y: footTop, width: innerW, align: 'right', source: 'footer' });
-  items.push(...fl.items, ...fr.items);
+  // The running footer is pagination; the pointer to the guide is content (Matterhorn 01-002, 18-001).
+  items.push({ type: 'tag', role: 'Artifact', pagination: 'Footer', items: fl.items });
+  // Read last, after the blocks it explains (pushed below, once the blocks are in).
+  const footNote: Item = right.startsWith(guideNote) ? { type: 'tag', role: 'P', items: fr.items } : { type: 'tag', role: 'Artifact', pagination: 'Footer', items: fr.items };
   regions.push({ id: 'footer', x: m, y: footTop, w: innerW, h: fLine });
   const footOver = footW(left) + footW(right) + gutter - innerW;
   if (footOver > 0) overflows.push({ block: 'footer', path: ['title'], dimension: 'width', by: footOver, inMeta: true });
@@ -114,13 +119,14 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   for (const id of Object.keys(sheet.template.blocks)) {
     const rect = grid.rects.get(id)!;
     const res = drawBlock(c, id, sheet.template.blocks[id], sheet.words.blocks[id], rect);
-    items.push(...tagBlock(res.items));
+    items.push(...blockSect(res.items));
     regions.push({ id, ...rect });
     if (res.needed > rect.h + 0.01) overflows.push({ block: id, path: ['blocks', id], dimension: 'height', by: res.needed - rect.h });
     for (const o of res.wide) overflows.push({ block: id, path: o.path, dimension: 'width', by: o.by, word: o.word });
     minWrite = Math.min(minWrite, rect.h - res.needed);
     if (res.writeIn && (!smallest || res.writeIn.w * res.writeIn.h < smallest.w * smallest.h)) smallest = { block: id, ...res.writeIn };
   }
+  items.push(footNote);
   if (grid.shortfall > 0.01) overflows.push({ block: layout.name, path: ['blocks'], dimension: 'height', by: grid.shortfall });
 
   const minText = Math.min(...[...walk(items)].flatMap((i) => (i.type === 'text' ? [i.size] : [])));
@@ -130,16 +136,4 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     layoutName: layout.name,
     stats: { minText, spareHeight: minWrite, smallestWriteIn: smallest },
   };
-}
-
-/**
- * A block's words in reading order for the structure tree: its heading (tagged by the block), then
- * its other text as one paragraph. Drawings stay untagged, so the renderer marks them as artifacts.
- * Text is drawn after the drawings of its block, which it sits on anyway.
- */
-function tagBlock(items: Item[]): Item[] {
-  const drawings = items.filter((i) => i.type !== 'text' && i.type !== 'tag');
-  const headings = items.filter((i) => i.type === 'tag');
-  const words = items.filter((i) => i.type === 'text');
-  return [...drawings, ...headings, ...(words.length ? [{ type: 'tag' as const, role: 'P' as const, items: words }] : [])];
 }

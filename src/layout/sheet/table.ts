@@ -8,6 +8,7 @@ import type { Item } from '../frame.js';
 import { tracks, type Rect } from './grid.js';
 import { mm } from '../units.js';
 import { hairline, size, stack, type Para, type SheetCtx, type WidthOverflow } from './context.js';
+import { writeInTable, type TableRow } from './tags.js';
 
 export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock, rect: Rect, base: string[]) {
   const items: Item[] = [];
@@ -38,10 +39,11 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
     headH = Math.max(headH, set.height + 2 * cellPad);
     return set;
   });
-  for (const h of heads) {
-    items.push(...h.items);
-    wide.push(...h.wide);
-  }
+  for (const h of heads) wide.push(...h.wide);
+  // The rows as a screen reader meets them: the number column (if any) first, then the columns.
+  const body: TableRow[] = [];
+  const lead = numbered ? 1 : 0;
+  const row = (first: Item[], rest: Item[][], header?: number): TableRow => ({ cells: [...(numbered ? [first] : []), ...rest], header });
 
   // A write-in row under the headings, its label in the first column, the other cells left to write in.
   let planH = 0;
@@ -52,7 +54,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
     items.push({ type: 'rect', x: xs[1] ?? xs[0], y, w: rect.x + rect.w - (xs[1] ?? xs[0]), h: planH, fill: 'paper' });
     // Centre the label against the row, so that it reads as the row's heading.
     for (const it of label.items) if (it.type === 'text') it.y += (planH - label.height) / 2 - cellPad;
-    items.push(...label.items);
+    body.push(row([], [label.items, ...t.columns.slice(1).map(() => [])], lead));
     wide.push(...label.wide);
     items.push({ type: 'line', x1: rect.x, y1: y, x2: rect.x + rect.w, y2: y, stroke: 'rule', lineWidth: line });
   }
@@ -61,6 +63,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   const exSize = size(c, 'hint');
   let exH = 0;
   const exItems: Item[] = [];
+  const exCells: Item[][] = t.columns.map(() => []);
   if (w.example) {
     t.columns.forEach((col, i) => {
       const text = w.example?.[col.id];
@@ -68,6 +71,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
       const shown = i === 0 ? `${c.labels.example}: ${text}` : text;
       const set = stack(c, [{ text: shown, font: 'sansItalic', size: exSize, colour: 'example', path: [...base, 'example', col.id], leading: 1.15 }], xs[i] + cellPad, 0, widths[i] - 2 * cellPad, 0, id);
       exItems.push(...set.items);
+      exCells[i] = set.items;
       wide.push(...set.wide);
       exH = Math.max(exH, set.height + 2 * cellPad);
     });
@@ -93,7 +97,10 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
 
   items.push({ type: 'rect', x: rect.x, y: bodyTop, w: rect.w, h: bodyBottom - bodyTop, fill: 'paper' });
   for (const it of exItems) if (it.type === 'text') it.y += bodyTop;
-  items.push(...exItems);
+  // The example row's first cell heads it (it says "Example: …"); the empty rows are rows too.
+  const example = exItems.length > 0;
+  if (example) body.push(row([], exCells, lead));
+  const numbers: Item[][] = [];
   for (let r = 1; r < rows; r++) {
     const y = bodyTop + realFirst + (r - 1) * rowH;
     items.push({ type: 'line', x1: rect.x, y1: y, x2: rect.x + rect.w, y2: y, stroke: 'rule', lineWidth: line });
@@ -106,12 +113,15 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
       const top = r === 0 ? bodyTop : bodyTop + realFirst + (r - 1) * rowH;
       const text = `${w.rowLabel}${r - first + 1}`;
       const tw = c.ts.fonts.width('sansBold', numSize, text);
-      items.push({ type: 'text', x: rect.x + (numW - tw) / 2, y: top + cellPad + m.capHeight, text, font: 'sansBold', size: numSize, colour: 'accent', width: tw, source: id });
+      numbers[r] = [{ type: 'text', x: rect.x + (numW - tw) / 2, y: top + cellPad + m.capHeight, text, font: 'sansBold', size: numSize, colour: 'accent', width: tw, source: id }];
     }
   }
+  for (let r = example ? 1 : 0; r < rows; r++) body.push(row(numbers[r] ?? [], t.columns.map(() => []), numbered ? 0 : undefined));
+  items.push(writeInTable(heads.map((h) => h.items), body, numbered));
+  // Column edges bound the write-in cells: 'frame', at least 3:1 (WCAG 1.4.11); the row lines are ruled lines and stay light.
   const dividers = numbered ? [rect.x + numW, ...xs.slice(1)] : xs.slice(1);
   for (const x of dividers) {
-    items.push({ type: 'line', x1: x, y1: rect.y + cellPad * 0.5, x2: x, y2: bodyBottom, stroke: 'rule', lineWidth: line });
+    items.push({ type: 'line', x1: x, y1: rect.y + cellPad * 0.5, x2: x, y2: bodyBottom, stroke: 'frame', lineWidth: line });
   }
   // The heading's lower edge is the table's strongest line: it carries the structure in greyscale too.
   items.push({ type: 'line', x1: rect.x, y1: bodyTop, x2: rect.x + rect.w, y2: bodyTop, stroke: 'accent', lineWidth: line * 2 });

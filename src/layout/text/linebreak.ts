@@ -23,6 +23,8 @@ export interface Fragment {
   /** Offset from the start of the line. */
   x: number;
   width: number;
+  /** Ends in the hyphen added at this line break (a soft hyphen to readers, not the author's '-'). */
+  hyphen?: boolean;
 }
 
 export interface Line {
@@ -119,6 +121,7 @@ function buildLine(atoms: Atom[], fonts: FontSet): Line {
     } else {
       frags.push({ text, style: a.style, x, width });
     }
+    if (last && a.after === 'hyphen') frags[frags.length - 1].hyphen = true;
     x += width;
     if (!last && a.after === 'space') {
       const p = frags[frags.length - 1];

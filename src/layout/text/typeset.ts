@@ -52,7 +52,7 @@ export function lineItems(ts: Typesetter, line: Line, x: number, baseline: numbe
     const text = f.text.replace(/ +$/, '');
     if (!text) continue;
     const width = text === f.text ? f.width : ts.fonts.width(f.style.font, f.style.size, text);
-    items.push({ type: 'text', x: x + f.x, y: baseline, text, font: f.style.font, size: f.style.size, colour: f.style.colour, width, source, link: f.style.link });
+    items.push({ type: 'text', x: x + f.x, y: baseline, text, font: f.style.font, size: f.style.size, colour: f.style.colour, width, source, link: f.style.link, ...(f.hyphen ? { hyphen: true } : {}) });
   }
   return items;
 }

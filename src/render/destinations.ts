@@ -1,0 +1,58 @@
+// Where links and bookmarks land: named destinations at a heading (or a page), and the outline.
+// No pdfkit import: the document is reached through the few members used.
+import type { DocFrame } from '../layout/frame.js';
+
+type Dict = { data: { MediaBox: number[] } };
+interface DestDoc {
+  switchToPage(page: number): unknown;
+  addNamedDestination(name: string, ...args: unknown[]): unknown;
+  outline: OutlineNode;
+  _root: { data: { Pages: { data: { Kids: Dict[] } } } };
+}
+interface OutlineNode {
+  addItem(title: string, options?: object): OutlineNode & { outlineData: Record<string, unknown> };
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/**
+ * Named destinations that links point at before their page exists. With a point, the view lands on
+ * it (a heading's top-left, audit low 21); without, on the page.
+ */
+export class Destinations {
+  private wanted = new Map<string, { page: number; at?: { x: number; y: number } }>();
+
+  name(page: number, at?: { x: number; y: number }): string {
+    const n = at ? `page-${page + 1}-${round(at.x)}-${round(at.y)}` : `page-${page + 1}`;
+    this.wanted.set(n, { page, at });
+    return n;
+  }
+
+  /** Once every page exists. pdfkit turns `top` (y down) into PDF space itself. */
+  write(doc: DestDoc): void {
+    const sorted = [...this.wanted].sort(([a, x], [b, y]) => x.page - y.page || (a < b ? -1 : a > b ? 1 : 0));
+    for (const [n, d] of sorted) {
+      doc.switchToPage(d.page);
+      if (d.at) doc.addNamedDestination(n, 'XYZ', round(d.at.x), round(d.at.y), null);
+      else doc.addNamedDestination(n);
+    }
+  }
+}
+
+/**
+ * The outline; a bookmark lands on its heading's top-left (pdfkit writes `left` as the page width
+ * minus it, so the view would scroll to the page's right edge when zoomed in).
+ */
+export function addOutline(doc: DestDoc, frame: DocFrame): void {
+  const add = (parent: OutlineNode, entries: DocFrame['outline']) => {
+    for (const e of entries) {
+      const item = parent.addItem(e.title, { pageNumber: e.page, expanded: false });
+      if (e.y !== undefined) {
+        const page = doc._root.data.Pages.data.Kids[e.page];
+        item.outlineData.Dest = [page, 'XYZ', round(e.x ?? 0), round(page.data.MediaBox[3] - e.y), null];
+      }
+      add(item, e.children);
+    }
+  };
+  add(doc.outline, frame.outline);
+}

@@ -1,0 +1,38 @@
+// Colours as the renderer paints them: the theme's RGB for screens and inkjets; for a press, the
+// CMYK ink the offset rules give (inks.ts) with its overprint; registration as the Separation /All.
+import type { ColourId, ColourMode, ThemeT } from '../content/template-model.js';
+import { pressInk, type InkUse } from './inks.js';
+
+/** A fill or stroke colour for pdfkit, and whether it overprints. */
+export type Paint = { c: string | number[]; op: boolean };
+
+/** The one pdfkit call this needs (pdfkit's types do not declare it). */
+export interface SpotDoc {
+  addSpotColor(name: string, c: number, m: number, y: number, k: number): void;
+}
+
+export function painter(doc: SpotDoc, o: { colour: ColourMode; theme: ThemeT }): (id: ColourId, use: InkUse) => Paint {
+  // Registration colour prints on every plate (print.md, crop marks): the Separation /All, tint 1.0.
+  let registration = false;
+  const colour = (id: ColourId, use: InkUse): Paint => {
+    if (id === 'registration') {
+      if (!registration) doc.addSpotColor('All', 100, 100, 100, 100);
+      registration = true;
+      return { c: 'All', op: false };
+    }
+    if (o.colour === 'cmyk') {
+      const ink = pressInk(o.theme, id, use);
+      return { c: ink.cmyk, op: ink.overprint };
+    }
+    return { c: rgbOf(id), op: false };
+  };
+  const rgbOf = (id: Exclude<ColourId, 'registration'>): string => {
+    if (id.startsWith('cmyk:')) {
+      const [c, m, y, k] = id.slice(5).split(',').map(Number);
+      const ch = (v: number) => Math.round(255 * (1 - v / 100) * (1 - k / 100)).toString(16).padStart(2, '0');
+      return `#${ch(c)}${ch(m)}${ch(y)}`;
+    }
+    return o.theme.palette[id as keyof ThemeT['palette']].rgb;
+  };
+  return colour;
+}

@@ -1,0 +1,49 @@
+// WCAG 1.4.11 on the sheets (issue 13): where to write must be visible to a low-vision user. The
+// edges of every write-in area, field box and table column are drawn in a colour of at least 3:1
+// against both the panel they sit on and the white inside; the ruled lines may stay light.
+import { describe, expect, it } from 'vitest';
+import { loadModels, typesetter } from '../src/build/build.js';
+import { fitSheets } from '../src/layout/sheet/fit.js';
+import { parseSize } from '../src/layout/units.js';
+import { defaultPaths } from '../src/paths.js';
+import { walk, type Item } from '../src/layout/frame.js';
+
+/** WCAG 2.x contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const lum = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+describe('write-in boundaries (WCAG 1.4.11)', () => {
+  const [model] = loadModels({ locales: ['nb'] });
+  const pal = model.theme.palette;
+
+  it('are drawn in a colour of at least 3:1 on the panel and on white', () => {
+    expect(contrast(pal.frame.rgb, pal.panel.rgb)).toBeGreaterThanOrEqual(3);
+    expect(contrast(pal.frame.rgb, pal.paper.rgb)).toBeGreaterThanOrEqual(3);
+    // The measure itself: the audit's numbers for the old colours.
+    expect(contrast('#a9bcc1', '#e8f1f2')).toBeCloseTo(1.72, 2);
+    expect(contrast('#7d969c', '#ffffff')).toBeCloseTo(3.13, 2);
+  });
+
+  it('use that colour on every write-in area, field box and table column of both sheets', () => {
+    const ts = typesetter(model, defaultPaths());
+    for (const fit of fitSheets(model, parseSize('A1', undefined, 'landscape'), ts)) {
+      const items: Item[] = [...walk(fit.page.items)];
+      const areas = items.filter((i) => i.type === 'rect' && i.fill === 'paper' && i.stroke);
+      expect(areas.length).toBeGreaterThan(0);
+      for (const a of areas) expect(a.type === 'rect' && a.stroke).toBe('frame');
+      const columns = items.filter((i) => i.type === 'line' && i.x1 === i.x2);
+      expect(columns.length).toBeGreaterThan(0);
+      for (const c of columns) expect(c.type === 'line' && c.stroke).toBe('frame');
+      // The light ruled lines are still there, horizontal only.
+      const ruled = items.filter((i) => i.type === 'line' && i.stroke === 'rule');
+      expect(ruled.length).toBeGreaterThan(0);
+      for (const r of ruled) expect(r.type === 'line' && r.y1 === r.y2).toBe(true);
+    }
+  });
+});
