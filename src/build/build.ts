@@ -11,6 +11,7 @@ import type { BuildOptions, BuildResult } from './options.js';
 import { buildDate } from './date.js';
 import { printOptions } from '../press/presets.js';
 import { reorder } from '../output/manifest.js';
+import { prepareAnswers } from './answers.js';
 
 export * from './options.js';
 export * from '../output/manifest.js';
@@ -29,12 +30,13 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
   const progress = opts.onProgress ?? (() => {});
   const models = loadModels(opts);
   buildDate(models[0]?.date ?? '1970-01-01'); // a bad SOURCE_DATE_EPOCH is a usage error before any work
+  const { answerSet, warnings: answerWarnings } = prepareAnswers(opts, models);
   const units = planUnits(models.map((m) => m.locale), { ...opts, sizes });
-  const results = await runUnits(units, models, { ...opts, sizes, paths }, progress);
+  const results = await runUnits(units, models, { ...opts, sizes, paths, answerSet }, progress);
 
   // Sheets and the guide's miniatures may fail alike; Problems says each once.
   const errors = new Problems();
-  const warnings: Problem[] = [];
+  const warnings: Problem[] = [...answerWarnings];
   for (const r of results) {
     r.problems.forEach((p) => errors.add(p));
     warnings.push(...r.warnings);

@@ -19,6 +19,7 @@ import { fileName } from '../output/names.js';
 import { printOptions } from '../press/presets.js';
 import type { ManifestEntry, PrintReport } from '../output/manifest.js';
 import { typesetter } from './models.js';
+import { answerSheets, answerVariant } from './answers.js';
 
 export interface Unit {
   locale: string;
@@ -45,6 +46,7 @@ interface Job {
   frame: DocFrame;
   tagged: boolean;
   model: ToolModel;
+  fillable?: boolean;
 }
 
 
@@ -82,7 +84,7 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
   }
   const files: Rendered[] = [];
   for (const job of jobs) {
-    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? 'rgb', tagged: job.tagged });
+    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? 'rgb', tagged: job.tagged, fillable: job.fillable });
     files.push({
       file: job.file,
       bytes,
@@ -95,8 +97,9 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
 function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Date, opts: BuildOptions, warnings: Problem[]): Job[] {
   const print = printOptions(opts, paper);
   const fits = fitSheets(model, paper, ts, { allowSmall: opts.allowSmall, bleed: mm(print.bleedMm) });
-  return model.sheets.map((sheet, i) => {
-    const lay = fits[i];
+  const answers = answerSheets(model, opts, paper, ts);
+  const jobs = model.sheets.map((sheet, i): Job => {
+    const lay = { ...fits[i], page: answers.apply(fits[i].page) };
     const shared = lay.size;
     warnings.push(...lay.warnings);
     let pages: Page[] = [lay.page];
@@ -105,6 +108,7 @@ function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Dat
       opts.orientation === 'portrait' && /^A\d$/.test(paper.name) ? 'portrait' : '',
       print.bleedMm > 0 || print.marks ? 'press' : '',
       print.colour === 'cmyk' ? 'cmyk' : '',
+      ...answerVariant(opts),
     ].filter(Boolean);
     let name = fileName(model.id, model.locale, sheet.id, [paper.name, ...variant].join('-'));
     const sheetPrint: PrintReport = { ...print, ...(print.tile ? { tile: { ...print.tile } } : {}) };
@@ -158,8 +162,11 @@ function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Dat
       // Tagged for readers on screen; press and tile versions are print artefacts, drawn as groups.
       tagged: pages.length === 1 && pages[0] === lay.page,
       model,
+      fillable: opts.fillable,
     };
   });
+  answers.finish();
+  return jobs;
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;

@@ -5,6 +5,7 @@ import type { Paths } from '../paths.js';
 import type { ColourMode } from '../content/template-model.js';
 import type { Orientation } from '../layout/units.js';
 import type { ManifestEntry } from '../output/manifest.js';
+import type { AnswerSet } from '../content/answers.js';
 
 export interface BuildOptions {
   /** Tool id (a folder under content/); defaults to the only tool there is. */
@@ -38,6 +39,12 @@ export interface BuildOptions {
   paths?: Paths;
   /** Threads to build with (default: one per core where there are 4 or more, at most 4); 1 builds in this thread alone. */
   jobs?: number;
+  /** Sheets with a form field in every write-in area and table cell (file names say -fillable). */
+  fillable?: boolean;
+  /** An answers file (from `bordduk answers`): sheets printed with the group's answers, or a pre-filled form. */
+  answers?: string;
+  /** The answers file, read and checked once by build() (plain data, for the worker threads). */
+  answerSet?: AnswerSet;
   /** Called with a line of progress for long builds. */
   onProgress?: (line: string) => void;
 }

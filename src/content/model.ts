@@ -2,6 +2,7 @@
 // One TypeBox source gives both the TypeScript types and the JSON Schema that ajv checks
 // and that editors load through the `# yaml-language-server: $schema=…` line.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { AnswersFile } from './answers-model.js';
 
 /** Text an editor writes. Always a string: `1.10` would silently become the number 1.1. */
 const Text = (description: string, extra: Record<string, unknown> = {}) =>
@@ -73,6 +74,7 @@ export const MetaFile = Type.Object(
         assemblyTitle: Text('Heading of the first page of a sheet printed in tiles, e.g. "Slik setter du sammen arket".'),
         actualSize: Text('The instruction to print tiles at 100 % (actual size), never fit to page.'),
         assembly: Text('How to cut and glue the tiles together, in one or two sentences.'),
+        row: Type.Optional(Text('Word for a table row in a fillable sheet\'s field labels, as in "Ledelseskart, rad 3, Hva trenger vi?".')),
       },
       { additionalProperties: false },
     ),
@@ -210,4 +212,5 @@ export const contentSchemas: Record<string, TSchema> = {
   sheet: SheetFile,
   guide: GuideFile,
   hyphenation: HyphenationFile,
+  answers: AnswersFile,
 };

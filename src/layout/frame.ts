@@ -78,12 +78,15 @@ export interface LinkItem {
 /** Structure for tagged PDF: the items inside belong to one element of the given role. */
 export interface TagItem {
   type: 'tag';
-  role: 'H1' | 'H2' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Figure' | 'Artifact' | 'TOC' | 'TOCI' | 'Note';
+  role: 'H1' | 'H2' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Figure' | 'Artifact' | 'TOC' | 'TOCI' | 'Note' | 'Form';
   alt?: string;
   items: Item[];
 }
 
-export type Item = TextItem | RectItem | LineItem | PathItem | GroupItem | LinkItem | TagItem;
+export type { FieldItem } from './field.js';
+import type { FieldItem } from './field.js';
+
+export type Item = TextItem | RectItem | LineItem | PathItem | GroupItem | LinkItem | TagItem | FieldItem;
 
 /** A rectangle that layout promises to keep its text inside; tests check the promise. */
 export interface Region {

@@ -5,6 +5,7 @@ import type { ColourId, ColourMode, ThemeT } from '../content/template-model.js'
 import type { FontSet } from '../layout/text/fonts.js';
 import type { DocFrame, Item, Page, TagItem } from '../layout/frame.js';
 import { FONT_IDS } from '../content/template-model.js';
+import { FormWriter } from './forms.js';
 
 export type { ColourMode };
 
@@ -14,6 +15,8 @@ export interface RenderOptions {
   colour: ColourMode;
   /** Write a structure tree (tagged PDF) from the frames' tag items. */
   tagged: boolean;
+  /** Write the frames' field items as an AcroForm (fillable sheets); otherwise they are skipped. */
+  fillable?: boolean;
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -45,6 +48,9 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
     },
   } as unknown as PDFKit.PDFDocumentOptions);
   for (const id of FONT_IDS) doc.registerFont(id, o.fonts.fontkit(id) as never);
+  // Its own resource for the form, so the sheet's text subsets stay as in the printed version.
+  if (o.fillable) doc.registerFont('form', o.fonts.fontkit('sans') as never);
+  const forms = o.fillable ? new FormWriter(doc as never, 'form') : undefined;
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -70,7 +76,7 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
   frame.pages.forEach((page, pi) => {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     setBoxes(doc, page);
-    const draw = new Drawer(doc, colour, o.tagged, (l) => pageLinks.push({ ...l, page: pi }), (t) => destinations.push(t));
+    const draw = new Drawer(doc, colour, o.tagged, (l) => pageLinks.push({ ...l, page: pi }), (t) => destinations.push(t), forms);
     draw.items(page.items, null);
     draw.close();
   });
@@ -114,6 +120,7 @@ class Drawer {
     private tagged: boolean,
     private pageLink: (l: Omit<PageLink, 'page'>) => void,
     private destination: (page: number) => void,
+    private forms?: FormWriter,
   ) {}
 
   close(): void {
@@ -138,6 +145,7 @@ class Drawer {
   items(items: Item[], parent: Struct | null): void {
     for (const it of items) {
       if (it.type === 'tag') this.tag(it, parent);
+      else if (it.type === 'field') this.forms?.field(it, parent);
       else {
         if (!parent) this.beginArtifact();
         this.item(it);
@@ -146,6 +154,7 @@ class Drawer {
   }
 
   private tag(t: TagItem, parent: Struct | null): void {
+    if (t.role === 'Form' && !this.forms) return;
     if (!this.tagged) return this.items(t.items, parent);
     this.endArtifact();
     if (t.role === 'Artifact') {
@@ -173,6 +182,8 @@ class Drawer {
         this.tag(child, el);
       } else if (child.type === 'link') {
         this.link(child, el);
+      } else if (child.type === 'field') {
+        this.forms?.field(child, el);
       } else run.push(child);
     }
     flush();
@@ -230,6 +241,7 @@ class Drawer {
         else if (it.page !== undefined) this.pageLink({ x: it.x, y: it.y, w: it.w, h: it.h, target: it.page });
         return;
       case 'tag':
+      case 'field': // fields are written by the form, never inside a drawing or a group
         return;
     }
   }

@@ -1,7 +1,8 @@
 // One sheet at one question-text size: title band, grid of blocks, footer.
 // Returns the page and every place where the words did not fit, in points.
 import type { SheetModel, ToolModel } from '../../content/load.js';
-import { walk, type Item, type Page, type Region } from '../frame.js';
+import { walk, type FieldItem, type Item, type Page, type Region } from '../frame.js';
+import { fieldName } from '../field.js';
 import { chooseLayout, resolveGrid, type Rect } from './grid.js';
 import { drawBlock } from './blocks.js';
 import { hairline, size, stack, type SheetCtx } from './context.js';
@@ -47,7 +48,8 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   const W = mm(paper.widthMm);
   const H = mm(paper.heightMm);
   const k = linearScale(paper);
-  const c: SheetCtx = { ts, theme: model.theme, s, k, labels: model.meta.labels, numbers: model.fieldNumbers };
+  const legend = Object.values(sheet.words.blocks).flatMap((b) => Object.values(b.legend ?? {}).map((l) => ({ mark: l.mark, label: l.label })));
+  const c: SheetCtx = { ts, theme: model.theme, s, k, labels: model.meta.labels, numbers: model.fieldNumbers, legend };
   const m = margin(input);
   const gutter = mm(model.theme.sheet.gutterA1 * k);
   const items: Item[] = [];
@@ -112,7 +114,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   for (const id of Object.keys(sheet.template.blocks)) {
     const rect = grid.rects.get(id)!;
     const res = drawBlock(c, id, sheet.template.blocks[id], sheet.words.blocks[id], rect);
-    items.push(...tagBlock(res.items));
+    items.push(...tagBlock(res.items, (key) => fieldName(model.id, model.locale, key)));
     regions.push({ id, ...rect });
     if (res.needed > rect.h + 0.01) overflows.push({ block: id, path: ['blocks', id], dimension: 'height', by: res.needed - rect.h });
     for (const o of res.wide) overflows.push({ block: id, path: o.path, dimension: 'width', by: o.by });
@@ -135,9 +137,11 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
  * its other text as one paragraph. Drawings stay untagged, so the renderer marks them as artifacts.
  * Text is drawn after the drawings of its block, which it sits on anyway.
  */
-function tagBlock(items: Item[]): Item[] {
-  const drawings = items.filter((i) => i.type !== 'text' && i.type !== 'tag');
+function tagBlock(items: Item[], name: (key: FieldItem['key']) => string): Item[] {
+  const drawings = items.filter((i) => i.type !== 'text' && i.type !== 'tag' && i.type !== 'field');
   const headings = items.filter((i) => i.type === 'tag');
   const words = items.filter((i) => i.type === 'text');
-  return [...drawings, ...headings, ...(words.length ? [{ type: 'tag' as const, role: 'P' as const, items: words }] : [])];
+  // Form fields last, in row order: each a Form element of its own (only a fillable PDF writes them).
+  const fields = items.flatMap((i) => (i.type === 'field' ? [{ type: 'tag' as const, role: 'Form' as const, items: [{ ...i, name: name(i.key) }] }] : []));
+  return [...drawings, ...headings, ...(words.length ? [{ type: 'tag' as const, role: 'P' as const, items: words }] : []), ...fields];
 }

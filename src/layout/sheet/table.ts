@@ -6,6 +6,7 @@ import type { Item } from '../frame.js';
 import { tracks, type Rect } from './grid.js';
 import { mm } from '../units.js';
 import { hairline, size, stack, type Para, type SheetCtx, type WidthOverflow } from './context.js';
+import { legendColumns, legendHint, writeField } from './fields.js';
 
 export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock, rect: Rect, base: string[]) {
   const items: Item[] = [];
@@ -68,6 +69,17 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   }
   for (let i = 1; i < xs.length; i++) {
     items.push({ type: 'line', x1: xs[i], y1: rect.y + cellPad * 0.5, x2: xs[i], y2: bodyBottom, stroke: 'rule', lineWidth: line });
+  }
+  // A field in every cell of every row to write in (the example row is printed), numbered from 1.
+  const marks = legendColumns(c, w.example);
+  const firstField = w.example ? 1 : 0;
+  for (let r = firstField; r < rows; r++) {
+    const y = r === 0 ? bodyTop : bodyTop + realFirst + (r - 1) * rowH;
+    const h = r === 0 ? realFirst : rowH;
+    t.columns.forEach((col, i) => {
+      const label = [w.title, `${c.labels.row ?? '#'} ${r - firstField + 1}`, marks.has(col.id) ? `${w.columns?.[col.id]?.label ?? col.id} (${legendHint(c)})` : w.columns?.[col.id]?.label];
+      items.push(writeField(c, [id, r - firstField + 1, col.id], { x: xs[i], y, w: widths[i], h }, label));
+    });
   }
   // The heading's lower edge is the table's strongest line: it carries the structure in greyscale too.
   items.push({ type: 'line', x1: rect.x, y1: bodyTop, x2: rect.x + rect.w, y2: bodyTop, stroke: 'accent', lineWidth: line * 2 });
