@@ -233,7 +233,7 @@ class Drawer {
         if (it.scale !== 1) doc.scale(it.scale);
         if (it.clip) doc.rect(it.clip.x, it.clip.y, it.clip.w, it.clip.h).clip();
         for (const child of it.items) if (child.type !== 'tag') this.item(child);
-        else this.item({ type: 'group', x: 0, y: 0, scale: 1, items: child.items });
+        else if (child.role !== 'Form') this.item({ type: 'group', x: 0, y: 0, scale: 1, items: child.items });
         doc.restore();
         return;
       case 'link':
