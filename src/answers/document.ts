@@ -21,9 +21,10 @@ export function answersYaml(c: Collected, models: ToolModel[], schemaRef: string
 const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
 
 /** Text that Markdown must not read as markup, on one line for a table cell. */
-const md = (s: string) => s.replace(/[\\`*_{}[\]<>()#+!|~]/g, (ch) => `\\${ch}`).replace(/^(\s*)([-=]|\d+\.)/gm, '$1\\$2');
+const md = (s: string) => s.replace(/[\\`*_{}[\]<>()#+!|~]/g, (ch) => `\\${ch}`);
 const cell = (s: string) => md(s).replace(/\n/g, '<br>');
-const para = (s: string) => md(s).split(/\n{2,}/).map((p) => p.replace(/\n/g, '  \n')).join('\n\n');
+/** A group's own paragraphs: a line that starts like a list, a rule or a heading stays text. */
+const para = (s: string) => md(s).replace(/^(\s*)([-=]|\d+\.)/gm, '$1\\$2').split(/\n{2,}/).map((p) => p.replace(/\n/g, '  \n')).join('\n\n');
 
 export function answersMarkdown(c: Collected, models: ToolModel[]): string {
   const out: string[] = [];
