@@ -24,7 +24,7 @@ const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]
 const md = (s: string) => s.replace(/[\\`*_{}[\]<>()#+!|~]/g, (ch) => `\\${ch}`);
 const cell = (s: string) => md(s).replace(/\n/g, '<br>');
 /** A group's own paragraphs: a line that starts like a list, a rule or a heading stays text. */
-const para = (s: string) => md(s).replace(/^(\s*)([-=]|\d+\.)/gm, '$1\\$2').split(/\n{2,}/).map((p) => p.replace(/\n/g, '  \n')).join('\n\n');
+const para = (s: string) => md(s).replace(/^(\s*)([-=])/gm, '$1\\$2').replace(/^(\s*\d+)\./gm, '$1\\.').split(/\n{2,}/).map((p) => p.replace(/\n/g, '  \n')).join('\n\n');
 
 export function answersMarkdown(c: Collected, models: ToolModel[]): string {
   const out: string[] = [];
