@@ -65,7 +65,10 @@ export function fillAnswers(page: Page, answers: Record<string, string>, ts: Typ
     if (prefill) return { ...f, value: a };
     const r = setAnswer(ts, f, a, floor);
     if (r.miss) misses.push({ key, ...r.miss });
-    else text.push({ type: 'tag', role: 'P', items: r.items });
+    else {
+      // Typed words need no ruled lines: the field is cleared to paper under them, a clean record.
+      text.push({ type: 'rect', x: f.x, y: f.y, w: f.w, h: f.h, fill: 'paper' }, { type: 'tag', role: 'P', items: r.items });
+    }
     return f;
   };
   const walkItems = (items: Item[]): Item[] => items.map((it) => (it.type === 'field' ? fill(it) : it.type === 'tag' ? { ...it, items: walkItems(it.items) } : it));
