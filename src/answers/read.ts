@@ -53,7 +53,7 @@ export async function readFields(bytes: Uint8Array): Promise<FilledField[]> {
     }
   } catch (e) {
     const err = e as Error;
-    if (err?.constructor?.name === 'EncryptedPDFError') throw new UnreadablePdf('the file is encrypted', 'save it again without a password or security settings');
+    if (err?.constructor?.name === 'EncryptedPDFError' || /is encrypted/.test(err?.message ?? '')) throw new UnreadablePdf('the file is encrypted', 'save it again without a password or security settings');
     throw new UnreadablePdf(`the file is damaged or not a PDF form (${oneLine(err?.message ?? String(e))})`, 'save the filled sheet again from the PDF viewer');
   }
   return fields;
