@@ -11,7 +11,7 @@ import { PDFDocument } from 'pdf-lib';
 import { build } from '../src/build/build.js';
 import { answers } from '../src/answers/answers.js';
 import { ContentError } from '../src/errors.js';
-import { cli } from './helpers.js';
+import { cli, cliProcess } from './helpers.js';
 import { fillWithPdfLib, hasQpdf, save } from './forms-helpers.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -106,6 +106,22 @@ describe('fields and answers that do not match the sheets', () => {
     expect(r.code).toBe(1);
     expect(oneLine(r.stderr).find((l) => l.includes('long.yaml'))).toMatch(/long\.yaml:6:16: the answer to 'leaderMap\.1\.owner' is [\d.]+ mm too long for its field even at 6 pt on A4 \(shorten it, or print on a larger size\)/);
     expect(() => readdirSync(out)).toThrow();
+  });
+});
+
+describe('the installed command', () => {
+  it('reads a filled sheet with the bundle (pdf-lib loaded only for this command)', () => {
+    const r = cliProcess(['answers', good, '--format', 'md']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| 1 | Rådmann |');
+  });
+
+  it('refuses an answer with a letter the fonts cannot print, at its line', async () => {
+    const f = save(join(dir, 'glyph.yaml'), new TextEncoder().encode('tool: ledelsesforankring\nanswers:\n  nb:\n    strategic: "Mål 🎯"\n'));
+    const r = await cli(['build', '--answers', f, '--only', 'sheets', '--out', join(dir, 'none')]);
+    expect(r.code).toBe(1);
+    expect(oneLine(r.stderr)[0]).toMatch(/glyph\.yaml:4:16: the answer to 'strategic' holds '🎯' \(U\+1F3AF\), which the fonts cannot print \(replace or remove it\)/);
   });
 });
 

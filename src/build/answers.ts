@@ -8,6 +8,8 @@ import type { Typesetter } from '../layout/text/typeset.js';
 import { fillAnswers } from '../layout/sheet/answers.js';
 import { toMm, type PaperSize } from '../layout/units.js';
 import type { BuildOptions } from './options.js';
+import { fontSet } from '../layout/text/fonts.js';
+import { defaultPaths } from '../paths.js';
 
 /** Before any work: a form is a screen version, so no press or tile output; the answers file read and checked. */
 export function prepareAnswers(opts: BuildOptions, models: ToolModel[]): { answerSet?: AnswerSet; warnings: Problem[] } {
@@ -19,6 +21,16 @@ export function prepareAnswers(opts: BuildOptions, models: ToolModel[]): { answe
   const set = loadAnswers(opts.answers, problems);
   problems.throwIfAny();
   for (const m of models) checkAnswers(set!, m, problems);
+  // A letter the answers' font cannot draw would print as an empty box: say which, and where.
+  const fonts = models[0] && fontSet((opts.paths ?? defaultPaths()).fonts, models[0].theme);
+  for (const m of models) {
+    for (const [key, a] of Object.entries(set!.locales[m.locale] ?? {})) {
+      for (const ch of fonts.missing('serif', a.text)) {
+        const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+        problems.error(a.pos, `the answer to '${key}' holds '${ch}' (U+${code}), which the fonts cannot print`, 'replace or remove it');
+      }
+    }
+  }
   problems.throwIfAny();
   const start = { file: set!.file, line: 1, col: 1 };
   for (const m of models) if (!set!.locales[m.locale]) problems.warn(start, `no answers for locale '${m.locale}'; its sheets are printed blank`);

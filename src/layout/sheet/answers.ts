@@ -25,7 +25,7 @@ export function setAnswer(ts: Typesetter, f: FieldItem, text: string, floor: num
   const pad = Math.max(1, f.size * 0.25);
   const w = f.w - 2 * pad;
   const h = f.h - 2 * pad;
-  const paras = text.replace(/\r\n?/g, '\n').split('\n');
+  const paras = text.replace(/\r\n?/g, '\n').replace(/[\t\v\f]/g, ' ').split('\n');
   let size = Math.max(f.size, floor);
   for (;;) {
     const items: TextItem[] = [];
