@@ -19,7 +19,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
 
 const dir = mkdtempSync(join(tmpdir(), 'bordduk-bad-answers-'));
 const made = await build({ locales: ['nb'], sizes: ['A4'], fillable: true, out: dir, jobs: 1 });
-const [sheet1, sheet2, guide] = made.files.map((f) => f.path);
+const [sheet1, , guide] = made.files.map((f) => f.path);
 const filled = await fillWithPdfLib(sheet1, (n) => (n.endsWith('/strategic') ? 'Mål æøå ŋ' : n.endsWith('/leaderMap/1/leader') ? 'Rådmann' : undefined));
 const good = save(join(dir, 'filled.pdf'), filled.bytes);
 

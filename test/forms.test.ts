@@ -129,7 +129,7 @@ describe('a fillable PDF', async () => {
     const fontName = /\/(\S+) /.exec(da)![1];
     const fonts = acro.lookup(PDFName.of('DR'), PDFDict).lookup(PDFName.of('Font'), PDFDict);
     const font = fonts.lookup(PDFName.of(fontName), PDFDict);
-    const cmap = Buffer.from(decodePDFRawStream(font.lookup(PDFName.of('ToUnicode'), PDFRawStream)).decode()).toString('latin1');
+    const cmap = Buffer.from(decodePDFRawStream(font.lookup(PDFName.of('ToUnicode')) as PDFRawStream).decode()).toString('latin1');
     for (const ch of `æøåÆØÅ${SAMI.replace(/ /g, '')}€–«»`) {
       const hex = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
       expect(cmap.toUpperCase(), `${ch} U+${hex}`).toContain(`<${hex}>`);
