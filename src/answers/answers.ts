@@ -30,9 +30,12 @@ export async function answers(o: AnswersOptions): Promise<AnswersResult> {
   if (format !== 'yaml' && format !== 'md') throw new UsageError(`--format is yaml or md, not '${String(format)}'`);
   const files: FileFields[] = [];
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   for (const file of o.files) {
     try {
-      files.push({ file, fields: await readFields(readPdfBytes(file)) });
+      const r = await readFields(readPdfBytes(file));
+      files.push({ file, fields: r.fields });
+      if (r.damaged) warnings.push({ message: `${file}: the file is damaged in ${r.damaged} place${r.damaged === 1 ? '' : 's'}; what could be read was read`, hint: 'check the answers against the sheet', severity: 'warning' });
     } catch (e) {
       if (!(e instanceof UnreadablePdf)) throw e;
       problems.push({ message: `${file}: ${e.message}`, hint: e.hint });
@@ -50,7 +53,8 @@ export async function answers(o: AnswersOptions): Promise<AnswersResult> {
     const from = o.out ? dirname(resolve(o.out)) : process.cwd();
     text = answersYaml(c, models, relative(from, schema).split('\\').join('/'), o.files.map((f) => basename(f)));
   }
-  if (!o.out) return { text, warnings: c.warnings };
+  warnings.push(...c.warnings);
+  if (!o.out) return { text, warnings };
   const [path] = writeAllAtomic(dirname(o.out), [{ name: basename(o.out), bytes: Buffer.from(text, 'utf8') }]);
-  return { text, path, warnings: c.warnings };
+  return { text, path, warnings };
 }

@@ -35,8 +35,8 @@ export function readPdfBytes(path: string): Uint8Array {
   return readFileSync(path);
 }
 
-/** The text fields of a PDF and their values (empty ones included, as ''). */
-export async function readFields(bytes: Uint8Array): Promise<FilledField[]> {
+/** The text fields of a PDF and their values (empty ones included, as ''), and how many damaged parts were skipped. */
+export async function readFields(bytes: Uint8Array): Promise<{ fields: FilledField[]; damaged: number }> {
   if (bytes.length > MAX_PDF_BYTES) throw new UnreadablePdf(`file is over ${MAX_PDF_BYTES / 1024 / 1024} MiB`, 'give the sheet as saved from the PDF viewer');
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new UnreadablePdf('not a PDF file', 'give the filled sheet as saved from the PDF viewer');
@@ -44,6 +44,11 @@ export async function readFields(bytes: Uint8Array): Promise<FilledField[]> {
   const mod = (await import('pdf-lib')) as typeof import('pdf-lib') & { default?: typeof import('pdf-lib') };
   const lib = mod.PDFDocument ? mod : mod.default!;
   let fields: FilledField[];
+  // pdf-lib reports damage it steps over on the console (some of it on stdout, where the answers go):
+  // counted here instead, and said once as a warning by the caller.
+  const { log, warn } = console;
+  let damaged = 0;
+  console.log = console.warn = () => void damaged++;
   try {
     const doc = await lib.PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
     fields = [];
@@ -55,8 +60,11 @@ export async function readFields(bytes: Uint8Array): Promise<FilledField[]> {
     const err = e as Error;
     if (err?.constructor?.name === 'EncryptedPDFError' || /is encrypted/.test(err?.message ?? '')) throw new UnreadablePdf('the file is encrypted', 'save it again without a password or security settings');
     throw new UnreadablePdf(`the file is damaged or not a PDF form (${oneLine(err?.message ?? String(e))})`, 'save the filled sheet again from the PDF viewer');
+  } finally {
+    console.log = log;
+    console.warn = warn;
   }
-  return fields;
+  return { fields, damaged };
 }
 
 const oneLine = (s: string) => (s.length > 120 ? `${s.slice(0, 117)}…` : s).replace(/\s+/g, ' ');
