@@ -95,6 +95,16 @@ describe('forms saved by other programs', () => {
     const fb = await fillWithPdfLib(b.files[1], (n) => (n.endsWith('/nextSteps/1/owner') ? 'Kari' : undefined));
     const text = (await answers({ files: [save(join(a.dir, 'nn.pdf'), fa.bytes), save(join(b.dir, 'en.pdf'), fb.bytes)] })).text;
     expect(text).toContain(['answers:', '  en:', '    nextSteps:', '      "1":', '        owner: Kari', '  nn:', '    strategic: Strategisk', '    leaderMap:', '      "2":', '        need: Behov'].join('\n'));
+    // The same files give the same answers file, and the same answers the same record, to the byte.
+    expect((await answers({ files: [join(a.dir, 'nn.pdf'), join(b.dir, 'en.pdf')] })).text).toBe(text);
+    const yaml = save(join(a.dir, 'both.yaml'), new TextEncoder().encode(text));
+    const records = [];
+    for (const out of [join(a.dir, 'r1'), join(a.dir, 'r2')]) {
+      const r = await build({ locales: ['nn', 'en'], sizes: ['A4'], only: 'sheets', answers: yaml, out, jobs: 1 });
+      records.push(r.files.map((f) => f.sha256));
+    }
+    expect(records[0]).toHaveLength(4);
+    expect(records[1]).toEqual(records[0]);
   });
 
   it('writes the questions with the answers as Markdown, in the sheet language', async () => {
