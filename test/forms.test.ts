@@ -76,22 +76,28 @@ describe('a fillable PDF', async () => {
   });
 
   it('labels every field for a screen reader, with row and column', async () => {
+    // Expected labels from the words themselves, so that rewording the content breaks nothing here.
+    const nb = models.find((m) => m.locale === 'nb')!;
+    const [w1, w2] = nb.sheets.map((s) => s.words.blocks);
+    const row = nb.meta.labels.row;
+    expect(row).toBe('rad');
     const doc = await load(sheet1);
     const tu = (name: string) => text(doc.getForm().getTextField(name).acroField.dict.get(PDFName.of('TU')));
-    expect(tu('bordduk/ledelsesforankring/nb/leaderMap/3/need')).toBe('Ledelseskart, rad 3, Hva trenger vi?');
-    expect(tu('bordduk/ledelsesforankring/nb/header/date')).toBe('Om anskaffelsen, Dato');
-    expect(tu('bordduk/ledelsesforankring/nb/changes/during')).toBe('Hva vil endre seg?, Under anskaffelsen');
+    expect(tu('bordduk/ledelsesforankring/nb/leaderMap/3/need')).toBe(`${w1.leaderMap.title}, rad 3, ${w1.leaderMap.columns!.need.label}`);
+    expect(tu('bordduk/ledelsesforankring/nb/header/date')).toBe(`${w1.header.title}, ${w1.header.fields!.date}`);
+    expect(tu('bordduk/ledelsesforankring/nb/changes/during')).toBe(`${w1.changes.title}, ${w1.changes.fields!.during}`);
     const doc2 = await load(sheet2);
     const tu2 = (name: string) => text(doc2.getForm().getTextField(name).acroField.dict.get(PDFName.of('TU')));
     // The timeline's phase cells take the legend's letters, and say so; the leader column does not.
-    expect(tu2('bordduk/ledelsesforankring/nb/timeline/2/competition')).toBe('Hvem involveres når?, rad 2, Konkurranse (I Informere, F Forankre, R Gi ressurser, B Beslutte)');
-    expect(tu2('bordduk/ledelsesforankring/nb/timeline/2/leader')).toBe('Hvem involveres når?, rad 2, Leder eller organ');
+    const legend = Object.values(w2.legend.legend!).map((l) => `${l.mark} ${l.label}`).join(', ');
+    expect(legend).toMatch(/^I .*, F .*, R .*, B /);
+    expect(tu2('bordduk/ledelsesforankring/nb/timeline/2/competition')).toBe(`${w2.timeline.title}, rad 2, ${w2.timeline.columns!.competition.label} (${legend})`);
+    expect(tu2('bordduk/ledelsesforankring/nb/timeline/2/leader')).toBe(`${w2.timeline.title}, rad 2, ${w2.timeline.columns!.leader.label}`);
   });
 
   it('makes areas of several lines multi-line, and sizes the text to the field', async () => {
     const form = (await load(sheet1)).getForm();
     expect(form.getTextField('bordduk/ledelsesforankring/nb/strategic').isMultiline()).toBe(true);
-    expect(form.getTextField('bordduk/ledelsesforankring/nb/header/date').isMultiline()).toBe(false);
     for (const f of form.getFields()) {
       const tf = f as PDFTextField;
       const da = text(tf.acroField.dict.get(PDFName.of('DA')))!;
@@ -99,6 +105,8 @@ describe('a fillable PDF', async () => {
       const h = tf.acroField.getWidgets()[0].getRectangle().height;
       expect(size).toBeGreaterThanOrEqual(6);
       expect(size * 1.5).toBeLessThanOrEqual(h + 0.01);
+      // Several lines exactly where two or more fit.
+      expect(tf.isMultiline(), tf.getName()).toBe(h >= size * 2.6 - 0.01);
     }
   });
 

@@ -27,14 +27,15 @@ export function writeField(c: SheetCtx, key: (string | number)[], r: Rect, label
 }
 
 /**
- * Table columns whose example holds only legend marks ("F, B"): their cells take the legend's letters,
+ * Table columns whose example starts with legend marks ("F, B", "B: mandat"): their cells take the legend's letters,
  * and their tooltip says which. Derived from the words, so no template needs to say it.
  */
 export function legendColumns(c: SheetCtx, example: Record<string, string> | undefined): Set<string> {
   const marks = c.legend?.map((l) => l.mark) ?? [];
   if (!marks.length || !example) return new Set();
   const esc = marks.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const only = new RegExp(`^\\s*(?:${esc})(?:\\s*[,;/ ]\\s*(?:${esc}))*\\s*$`, 'u');
+  // "F, B" or "B: mandat, feb.": marks first, then perhaps a note after a colon.
+  const only = new RegExp(`^\\s*(?:${esc})(?:\\s*[,;/ ]\\s*(?:${esc}))*\\s*(?::.*)?$`, 'su');
   return new Set(Object.entries(example).filter(([, v]) => only.test(v)).map(([k]) => k));
 }
 
