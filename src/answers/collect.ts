@@ -91,7 +91,9 @@ export function ordered(model: ToolModel, answers: Map<string, string>): Record<
     for (const [id, t] of Object.entries(sheet.template.blocks)) {
       if (t.kind === 'legend') continue;
       if (t.kind === 'table') {
-        const rows = [...new Set([...answers.keys()].filter((k) => k.startsWith(`${id}.`)).map((k) => Number(k.split('.')[1])))].sort((a, b) => a - b);
+        const parts = [...new Set([...answers.keys()].filter((k) => k.startsWith(`${id}.`)).map((k) => k.split('.')[1]))];
+        // The write-in row under the headings first, then the rows by number.
+        const rows = [...parts.filter((r) => !/^\d+$/.test(r)), ...parts.filter((r) => /^\d+$/.test(r)).sort((a, b) => Number(a) - Number(b))];
         const block: Record<string, Record<string, string>> = {};
         for (const r of rows) {
           const row: Record<string, string> = {};

@@ -26,6 +26,8 @@ const cell = (s: string) => md(s).replace(/\n/g, '<br>');
 /** A group's own paragraphs: a line that starts like a list, a rule or a heading stays text. */
 const para = (s: string) => md(s).replace(/^(\s*)([-=])/gm, '$1\\$2').replace(/^(\s*\d+)\./gm, '$1\\.').split(/\n{2,}/).map((p) => p.replace(/\n/g, '  \n')).join('\n\n');
 
+const orderedKeys = (o: object) => [...Object.keys(o).filter((k) => !/^\d+$/.test(k)), ...Object.keys(o).filter((k) => /^\d+$/.test(k))];
+
 export function answersMarkdown(c: Collected, models: ToolModel[]): string {
   const out: string[] = [];
   for (const m of models) {
@@ -47,7 +49,11 @@ export function answersMarkdown(c: Collected, models: ToolModel[]): string {
           const cols = t.columns.map((col) => col.id);
           out.push(`| ${md(m.meta.labels.row ?? '#')} | ${cols.map((col) => md(w.columns?.[col]?.label ?? col)).join(' | ')} |`);
           out.push(`|---|${cols.map(() => '---').join('|')}|`);
-          for (const [r, row] of Object.entries(v)) out.push(`| ${r} | ${cols.map((col) => cell((row as Record<string, string>)[col] ?? '')).join(' | ')} |`);
+          // Object.entries would put number keys first: keep the answers file's order (write-in row first).
+          for (const r of orderedKeys(v)) {
+            const label = /^\d+$/.test(r) ? r : md((w as { writeInRow?: string }).writeInRow ?? r);
+            out.push(`| ${label} | ${cols.map((col) => cell((v[r] as Record<string, string>)[col] ?? '')).join(' | ')} |`);
+          }
           out.push('');
         } else {
           for (const [f, text] of Object.entries(v)) out.push(`**${md(w.fields?.[f] ?? f)}:** ${para(text as string)}`, '');

@@ -54,7 +54,11 @@ export function fieldKeys(model: ToolModel): Set<string> {
         if (t.split && sheet.words.blocks[id]?.fields) for (const f of t.split) keys.add(`${id}.${f}`);
         else keys.add(id);
       } else if (t.kind === 'fields') for (const f of t.fields) keys.add(`${id}.${f}`);
-      else if (t.kind === 'table') for (const c of t.columns) keys.add(`${id}.#.${c.id}`);
+      else if (t.kind === 'table') {
+        for (const c of t.columns) keys.add(`${id}.#.${c.id}`);
+        // A write-in row under the headings, where a template has one: every cell but the label's.
+        if ((t as { writeInRow?: number }).writeInRow !== undefined) for (const c of t.columns.slice(1)) keys.add(`${id}.writeInRow.${c.id}`);
+      }
     }
   }
   return keys;

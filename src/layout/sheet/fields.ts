@@ -1,6 +1,7 @@
 // Form fields over a sheet's write-in areas and table cells (see ../field.ts). Derived from the
 // drawn areas themselves, so a write-in area or table column a template gains gets its field too.
 import type { FieldItem } from '../field.js';
+import type { SheetBlock } from '../../content/model.js';
 import type { Rect } from './grid.js';
 import { hairline, type SheetCtx } from './context.js';
 
@@ -41,3 +42,12 @@ export function legendColumns(c: SheetCtx, example: Record<string, string> | und
 
 /** "I Informere, F Forankre …" for the tooltip of a cell that takes legend letters. */
 export const legendHint = (c: SheetCtx) => (c.legend ?? []).map((l) => `${l.mark} ${l.label}`).join(', ');
+
+/**
+ * Fields for a table's write-in row under its headings (a planned date per phase, where a template
+ * has one): every cell but the first, which holds the row's label. Key `<block>.writeInRow.<column>`,
+ * the content's own name for the row.
+ */
+export function writeInRowFields(c: SheetCtx, id: string, w: SheetBlock, columns: { id: string }[], xs: number[], widths: number[], y: number, h: number, rowText: string): FieldItem[] {
+  return columns.slice(1).map((col, j) => writeField(c, [id, 'writeInRow', col.id], { x: xs[j + 1], y, w: widths[j + 1], h }, [w.title, rowText, w.columns?.[col.id]?.label]));
+}
