@@ -48,10 +48,14 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
       // Every row of every table, every column.
       for (const [id, t] of Object.entries(sheet.template.blocks)) {
         if (t.kind !== 'table') continue;
-        const cells = fields.filter((f) => f.key[0] === id);
+        const cells = fields.filter((f) => f.key[0] === id && typeof f.key[1] === 'number');
         const rows = new Set(cells.map((f) => f.key[1]));
         expect(rows.size).toBeGreaterThanOrEqual(t.minRows - (sheet.words.blocks[id].example ? 1 : 0));
         expect(cells.length).toBe(rows.size * t.columns.length);
+        // A write-in row under the headings (where the template and words have one): all cells but its label.
+        const plan = fields.filter((f) => f.key[0] === id && f.key[1] === 'writeInRow');
+        const hasPlan = (t as { writeInRow?: number }).writeInRow !== undefined && !!(sheet.words.blocks[id] as { writeInRow?: string }).writeInRow;
+        expect(plan.map((f) => f.key[2])).toEqual(hasPlan ? t.columns.slice(1).map((col) => col.id) : []);
       }
     });
     // Every kind of field the templates have appears on some sheet.
