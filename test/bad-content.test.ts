@@ -63,6 +63,60 @@ describe('content and template disagree', () => {
   });
 });
 
+describe('numbered rows and write-in rows (issue #11)', () => {
+  const SHEET2 = 'nb/sheet2.yaml';
+
+  it('12c. a table whose template numbers its rows needs the words\' rowLabel, named at the block', async () => {
+    const p = scratchProject();
+    const text = p.read(SHEET1);
+    p.write(SHEET1, text.replace(/^ {4}rowLabel: L\n/m, ''));
+    const r = await build(p);
+    expectContentError(r, outOf(p));
+    const line = lineOf(text, '  leaderMap:');
+    expect(problemAtAny(r, p.file(SHEET1), [[line, 3], [line + 1, 5]])).toMatch(/block 'leaderMap' is missing 'rowLabel' \(the template .* numbers this table's rows: add the letters before each number, e.g. 'rowLabel: L'\)/);
+  });
+
+  it('12d. a label for a write-in row the template does not have is reported at its key', async () => {
+    const p = scratchProject();
+    const text = p.read(SHEET2);
+    const at = lineOf(text, '    title: Beslutningslogg');
+    p.write(SHEET2, replaceLine(text, at, (l) => `${l}\n    writeInRow: Planlagt`));
+    const r = await build(p);
+    expectContentError(r, outOf(p));
+    expect(problemAt(r, p.file(SHEET2), at + 1, 5)).toMatch(/'writeInRow' has no place in a table block \(the template .* gives this table no write-in row; remove it\)/);
+  });
+
+  it('12e. tables with numbered rows but different row counts are reported at the template, since L3 must be the same leader on both sheets', async () => {
+    const p = scratchProject();
+    const tplPath = join(p.dir, 'templates', TOOL, 'sheet2.yaml');
+    const text = readFileSync(tplPath, 'utf8');
+    const timeline = lineOf(text, '  timeline:');
+    const line = lineOf(text, '    minRows: 9', timeline);
+    writeFileSync(tplPath, replaceLine(replaceLine(text, line, () => '    minRows: 7'), line + 1, () => '    maxRows: 7'));
+    const r = await build(p);
+    expectContentError(r, outOf(p));
+    expect(problemAt(r, tplPath, line, 14)).toMatch(/block 'timeline' has 7 numbered rows, but 'leaderMap' has 9/);
+  });
+
+  it('12f. a table that numbers its rows without a fixed row count is reported at the template', async () => {
+    const p = scratchProject();
+    const tplPath = join(p.dir, 'templates', TOOL, 'sheet1.yaml');
+    const text = readFileSync(tplPath, 'utf8');
+    writeFileSync(tplPath, text.replace(/^ {4}maxRows: 9\n/m, ''));
+    const r = await build(p);
+    expectContentError(r, outOf(p));
+    expect(r.stderr).toMatch(/sheet1\.yaml:\d+:\d+: block 'leaderMap' numbers its rows, so its row count must be fixed \(set maxRows: 9/);
+  });
+
+  it('12g. a translation without the timeline\'s write-in row label is an error, not a sheet with a silent gap', async () => {
+    const p = scratchProject();
+    p.edit('nn/sheet2.yaml', (t) => t.replace(/^ {4}writeInRow: .*\n/m, ''));
+    const r = await cli(['--root', p.dir, 'validate']);
+    expectContentError(r);
+    expect(r.stderr).toMatch(/nn\/sheet2\.yaml:\d+:\d+: block 'timeline' is missing 'writeInRow'/);
+  });
+});
+
 describe('text that cannot be printed', () => {
   it('13a. a 400-word prompt does not fit: names the block, how much it lacks, and where it is', async () => {
     const p = scratchProject();

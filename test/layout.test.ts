@@ -12,7 +12,7 @@ import { parseSize, linearScale, mm, toMm } from '../src/layout/units.js';
 import { hyphenator } from '../src/layout/text/hyphenate.js';
 import { wrap } from '../src/layout/text/linebreak.js';
 import { fontSet } from '../src/layout/text/fonts.js';
-import type { Item, Page, TextItem } from '../src/layout/frame.js';
+import type { Item, LineItem, Page, RectItem, TextItem } from '../src/layout/frame.js';
 import { cli, compact, readPdf, scratchProject } from './helpers.js';
 
 const models = loadModels({ locales: 'all' });
@@ -20,6 +20,7 @@ const paths = defaultPaths();
 const SIZES = ['A0', 'A1', 'A2', 'A3', 'A4', '1200x800mm', '2000x700mm', 'A1:portrait'];
 
 const texts = (items: Item[]): TextItem[] => items.flatMap((i) => (i.type === 'text' ? [i] : i.type === 'tag' ? texts(i.items) : []));
+const drawings = (items: Item[]): (RectItem | LineItem)[] => items.flatMap((i) => (i.type === 'rect' || i.type === 'line' ? [i] : i.type === 'tag' ? drawings(i.items) : []));
 
 function strings(v: unknown, out: string[] = []): string[] {
   if (typeof v === 'string') out.push(v);
@@ -73,6 +74,27 @@ describe.each(models.map((m) => [m.locale, m] as const))('sheets in %s', (_local
             expect(apart, `${a.id} and ${b.id} do not overlap`).toBe(true);
           }
         }
+      }
+    });
+
+    it('draws every rule, box and table line inside its block (a table never runs past its card)', () => {
+      for (const f of fits) {
+        const page: Page = f.page;
+        const footer = page.regions.find((r) => r.id === 'footer')!;
+        const within = (x0: number, y0: number, x1: number, y1: number, slack: number) =>
+          page.regions.some((r) => x0 >= r.x - slack && x1 <= r.x + r.w + slack && y0 >= r.y - slack && y1 <= r.y + r.h + slack);
+        const outside: string[] = [];
+        for (const i of drawings(page.items)) {
+          const slack = 0.5 + (i.lineWidth ?? 0) / 2;
+          if (i.type === 'rect') {
+            if (i.fill === 'accent' && i.x <= 0) continue; // the title band runs into the bleed
+            if (!within(i.x, i.y, i.x + i.w, i.y + i.h, slack)) outside.push(`rect ${i.fill ?? i.stroke} at ${toMm(i.y).toFixed(1)} mm, ${toMm(i.h).toFixed(1)} mm tall`);
+          } else {
+            if (i.y1 === i.y2 && i.y1 < footer.y && i.y1 > footer.y - 30) continue; // the footer's rule
+            if (!within(Math.min(i.x1, i.x2), Math.min(i.y1, i.y2), Math.max(i.x1, i.x2), Math.max(i.y1, i.y2), slack)) outside.push(`line at ${toMm(i.y1).toFixed(1)}–${toMm(i.y2).toFixed(1)} mm`);
+          }
+        }
+        expect(outside).toEqual([]);
       }
     });
 

@@ -54,6 +54,15 @@ export function crossCheckSheet(tpl: Tpl, words: Words, problems: Problems): voi
     const need = (key: keyof typeof w) => {
       if (w[key] === undefined) problems.error(words.pos(at), `block '${id}' is missing '${key}'`, `a ${block.kind} block needs '${key}:'`);
     };
+    // Words for a table's numbered rows or its write-in row belong only where the template has them.
+    const tableExtras = (numbered: boolean, writeInRow: boolean) => {
+      if (numbered && w.rowLabel === undefined) {
+        problems.error(words.pos(at), `block '${id}' is missing 'rowLabel'`, `the template ${tpl.display} numbers this table's rows: add the letters before each number, e.g. 'rowLabel: L'`);
+      } else if (!numbered) forbid('rowLabel', block.kind === 'table' ? `the template ${tpl.display} does not number this table's rows; remove it` : 'remove it');
+      if (writeInRow && w.writeInRow === undefined) {
+        problems.error(words.pos(at), `block '${id}' is missing 'writeInRow'`, `the template ${tpl.display} gives this table a write-in row under its headings: add 'writeInRow:' with its label`);
+      } else if (!writeInRow) forbid('writeInRow', block.kind === 'table' ? `the template ${tpl.display} gives this table no write-in row; remove it` : 'remove it');
+    };
     switch (block.kind) {
       case 'fields':
         if (block.widths && block.widths.length !== block.fields.length) {
@@ -64,6 +73,7 @@ export function crossCheckSheet(tpl: Tpl, words: Words, problems: Problems): voi
         forbid('columns', 'remove it');
         forbid('legend', 'remove it');
         forbid('example', 'remove it');
+        tableExtras(false, false);
         break;
       case 'prompt':
         if (block.split) {
@@ -73,6 +83,7 @@ export function crossCheckSheet(tpl: Tpl, words: Words, problems: Problems): voi
         forbid('columns', 'remove it');
         forbid('legend', 'remove it');
         forbid('example', 'remove it');
+        tableExtras(false, false);
         break;
       case 'table': {
         need('columns');
@@ -85,6 +96,10 @@ export function crossCheckSheet(tpl: Tpl, words: Words, problems: Problems): voi
         }
         forbid('fields', 'a table has columns, not fields');
         forbid('legend', 'remove it');
+        tableExtras(block.rowNumbers === true, block.writeInRow !== undefined);
+        if (block.maxRows !== undefined && block.maxRows < block.minRows) {
+          problems.error(tpl.pos(['blocks', id, 'maxRows']), `block '${id}' has maxRows ${block.maxRows}, fewer than its minRows ${block.minRows}`, 'make maxRows at least minRows');
+        }
         break;
       }
       case 'legend':
@@ -93,6 +108,7 @@ export function crossCheckSheet(tpl: Tpl, words: Words, problems: Problems): voi
         forbid('fields', 'remove it');
         forbid('columns', 'remove it');
         forbid('example', 'remove it');
+        tableExtras(false, false);
         break;
     }
   }

@@ -109,7 +109,30 @@ export function loadTemplates(paths: Paths, tool: ToolFile, problems: Problems):
     const tpl = load<SheetTemplate>(join(paths.templates, tool.id, `${sheetId}.yaml`), 'template', problems);
     if (tpl) sheets.set(sheetId, tpl);
   }
+  checkNumberedRows(sheets, problems);
   return theme && sheets.size === tool.sheets.length ? { theme: theme.data, themeFile: theme, sheets } : undefined;
+}
+
+/**
+ * Numbered rows name the same things on every sheet (row L3 of the leader map is row L3 of the
+ * timeline), so a group never copies names across: each such table has one fixed row count, and
+ * all of them the same one.
+ */
+function checkNumberedRows(sheets: Map<string, YamlFile & { data: SheetTemplate }>, problems: Problems): void {
+  let first: { id: string; rows: number } | undefined;
+  for (const tpl of sheets.values()) {
+    for (const [id, b] of Object.entries(tpl.data.blocks)) {
+      if (b.kind !== 'table' || !b.rowNumbers) continue;
+      if (b.maxRows !== b.minRows) {
+        problems.error(tpl.pos(['blocks', id], true), `block '${id}' numbers its rows, so its row count must be fixed`, `set maxRows: ${b.minRows} (equal to minRows)`);
+        continue;
+      }
+      if (!first) first = { id, rows: b.minRows };
+      else if (first.rows !== b.minRows) {
+        problems.error(tpl.pos(['blocks', id, 'minRows']), `block '${id}' has ${b.minRows} numbered rows, but '${first.id}' has ${first.rows}`, 'tables with numbered rows list the same things: give them the same row count');
+      }
+    }
+  }
 }
 
 export function loadTool(paths: Paths, tool: ToolFile, templates: Templates, locale: string, problems: Problems): ToolModel | undefined {

@@ -116,6 +116,12 @@ export const SheetBlock = Type.Object(
     example: Type.Optional(
       Type.Record(Id, Text('Example text in this column.'), { description: 'For a "table" block: one example row.' }),
     ),
+    rowLabel: Type.Optional(
+      Text('For a "table" block whose template numbers its rows: the letters before each number, e.g. "L" for L1, L2 …', { maxLength: 3 }),
+    ),
+    writeInRow: Type.Optional(
+      Text('For a "table" block whose template has a write-in row under the headings: its label, in the first column, e.g. "Planlagt (mnd/år)".'),
+    ),
     legend: Type.Optional(
       Type.Record(Id, LegendItem, { description: 'For a "legend" block: item id → mark, label, description.' }),
     ),

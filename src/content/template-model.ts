@@ -9,6 +9,7 @@ const FieldsBlock = Type.Object(
     kind: Type.Literal('fields'),
     fields: Type.Array(Id, { minItems: 1, uniqueItems: true }),
     widths: Type.Optional(Type.Array(Type.Number({ exclusiveMinimum: 0 }))),
+    writeIn: Type.Optional(Mm('least height of the boxes to write in; 16 when left out (one line of marker capitals)')),
   },
   { additionalProperties: false },
 );
@@ -30,7 +31,20 @@ const TableBlock = Type.Object(
       { minItems: 1 },
     ),
     rowHeight: Mm('least height of a write-in row'),
-    minRows: Type.Integer({ minimum: 1 }),
+    minRows: Type.Integer({ minimum: 1, description: 'least number of rows, the example row included' }),
+    maxRows: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'most rows, the example row included; with room to spare the rows grow taller instead' }),
+    ),
+    rowNumbers: Type.Optional(
+      Type.Boolean({
+        description:
+          'print a number before each write-in row, after the words\' rowLabel (L1, L2 …). Tables with numbered rows in one tool ' +
+          'list the same things (a leader on sheet 1 is the same leader on sheet 2), so they need one fixed row count: minRows = maxRows, the same in each.',
+      }),
+    ),
+    writeInRow: Type.Optional(
+      Mm('height of a write-in row under the column headings (e.g. a planned date per phase), labelled in the first column by the words\' writeInRow'),
+    ),
   },
   { additionalProperties: false },
 );

@@ -13,9 +13,11 @@ export function cover(c: GuideCtx, date: Date): Item[] {
   const cover: Item[] = [];
   const bandH = g.H * 0.42;
   cover.push({ type: 'tag', role: 'Artifact', items: [{ type: 'rect', x: 0, y: 0, w: g.W, h: bandH, fill: 'accent' }] });
+  // Display type is never hyphenated: a title or subtitle breaks at its spaces or not at all.
+  const display = { ...ts, hyph: () => [] };
   const kick = setText(ts, `${L.guide.toUpperCase()}`, { font: 'sansSemi', size: 11 * g.k, colour: 'accentInk' }, { x: g.left, y: g.top + mm(8 * g.k), width: g.width, source: 'cover' });
-  const title = setText(ts, model.meta.title, { font: 'sansBold', size: 36 * g.k, colour: 'accentInk' }, { x: g.left, y: g.top + mm(8 * g.k) + kick.height + mm(3 * g.k), width: g.width, leading: 1.1, source: 'cover' });
-  const sub = setText(ts, model.meta.subtitle, { font: 'sans', size: 15 * g.k, colour: 'accentInk' }, { x: g.left, y: g.top + mm(8 * g.k) + kick.height + mm(3 * g.k) + title.height + mm(2 * g.k), width: g.width * 0.85, leading: 1.3, source: 'cover' });
+  const title = setText(display, model.meta.title, { font: 'sansBold', size: 36 * g.k, colour: 'accentInk' }, { x: g.left, y: g.top + mm(8 * g.k) + kick.height + mm(3 * g.k), width: g.width, leading: 1.1, source: 'cover' });
+  const sub = setText(display, model.meta.subtitle, { font: 'sans', size: 15 * g.k, colour: 'accentInk' }, { x: g.left, y: g.top + mm(8 * g.k) + kick.height + mm(3 * g.k) + title.height + mm(2 * g.k), width: g.width * 0.85, leading: 1.3, source: 'cover' });
   cover.push({ type: 'tag', role: 'P', items: kick.items }, { type: 'tag', role: 'H1', items: title.items }, { type: 'tag', role: 'P', items: sub.items });
   const gap = mm(8 * g.k);
   const mw = (g.width - gap) / 2;

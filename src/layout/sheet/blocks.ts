@@ -90,7 +90,7 @@ function fieldsBlock(c: SheetCtx, id: string, t: FieldsBlock, w: SheetBlock, rec
   const wide = h.wide;
   const weights = t.widths && t.widths.length === t.fields.length ? t.widths : t.fields.map(() => 1);
   const cols = tracks(weights, rect.w - 2 * p, p * 0.8);
-  const boxH = mm(16 * c.k); // room for a marker's capital letters
+  const boxH = mm((t.writeIn ?? 16) * c.k); // 16 mm: one line of a marker's capital letters
   let labelH = 0;
   const sets = t.fields.map((f, i) => {
     const x = rect.x + p + cols.start[i];

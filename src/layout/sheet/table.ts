@@ -1,5 +1,7 @@
 // A write-in table: column headings with hints, then rows tall enough for a marker.
-// It takes as many rows as the room allows, never fewer than the template's minimum.
+// It takes as many rows as the room allows (up to the template's maximum), never fewer than its
+// minimum. Optional: a write-in row under the headings (a planned date per phase), and printed row
+// numbers (L1, L2 …) that a group reads across sheets instead of copying names.
 import type { SheetBlock } from '../../content/model.js';
 import type { TableBlock } from '../../content/template-model.js';
 import type { Item } from '../frame.js';
@@ -13,8 +15,15 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   const wide: WidthOverflow[] = [];
   const cellPad = mm(2.2 * c.k);
   const line = hairline(c);
-  const cols = tracks(t.columns.map((col) => col.width), rect.w, 0);
-  const xs = cols.start.map((s) => rect.x + s);
+  const minRow = mm(t.rowHeight * c.k);
+
+  // A narrow gutter for row numbers, as wide as the widest number the table can print.
+  const numbered = t.rowNumbers === true && w.rowLabel !== undefined;
+  const numSize = size(c, 'column');
+  const lastNumber = `${w.rowLabel ?? ''}${Math.max(t.maxRows ?? t.minRows, t.minRows)}`;
+  const numW = numbered ? c.ts.fonts.width('sansBold', numSize, lastNumber) + 2 * cellPad : 0;
+  const cols = tracks(t.columns.map((col) => col.width), rect.w - numW, 0);
+  const xs = cols.start.map((s) => rect.x + numW + s);
   const widths = cols.size;
 
   // Column headings.
@@ -35,8 +44,21 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
     wide.push(...h.wide);
   }
 
+  // A write-in row under the headings, its label in the first column, the other cells left to write in.
+  let planH = 0;
+  if (t.writeInRow !== undefined && w.writeInRow) {
+    const label = stack(c, [{ text: w.writeInRow, font: 'sansSemi', size: size(c, 'columnHint'), colour: 'muted', path: [...base, 'writeInRow'], leading: 1.15 }], xs[0] + cellPad, rect.y + headH + cellPad, widths[0] - 2 * cellPad, 0, id);
+    planH = Math.max(mm(t.writeInRow * c.k), label.height + 2 * cellPad);
+    const y = rect.y + headH;
+    items.push({ type: 'rect', x: xs[1] ?? xs[0], y, w: rect.x + rect.w - (xs[1] ?? xs[0]), h: planH, fill: 'paper' });
+    // Centre the label against the row, so that it reads as the row's heading.
+    for (const it of label.items) if (it.type === 'text') it.y += (planH - label.height) / 2 - cellPad;
+    items.push(...label.items);
+    wide.push(...label.wide);
+    items.push({ type: 'line', x1: rect.x, y1: y, x2: rect.x + rect.w, y2: y, stroke: 'rule', lineWidth: line });
+  }
+
   // Example row, set before the rows are counted: it may need more than a bare row.
-  const minRow = mm(t.rowHeight * c.k);
   const exSize = size(c, 'hint');
   let exH = 0;
   const exItems: Item[] = [];
@@ -51,13 +73,20 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
       exH = Math.max(exH, set.height + 2 * cellPad);
     });
   }
-  const bodyTop = rect.y + headH;
-  const bodyH = rect.h - headH;
+  const bodyTop = rect.y + headH + planH;
+  const bodyH = rect.h - headH - planH;
   const firstRow = Math.max(minRow, exH);
-  const rows = Math.max(t.minRows, 1 + Math.floor(Math.max(0, bodyH - firstRow) / minRow));
-  const needed = headH + firstRow + (t.minRows - 1) * minRow;
-  const rowH = rows > 1 ? Math.max(minRow, (bodyH - firstRow) / (rows - 1)) : minRow;
-  const realFirst = rows > 1 ? Math.max(firstRow, rowH) : Math.max(firstRow, bodyH);
+  const roomFor = 1 + Math.floor(Math.max(0, bodyH - firstRow) / minRow);
+  const rows = Math.max(t.minRows, Math.min(t.maxRows ?? Infinity, roomFor));
+  const needed = headH + planH + firstRow + (t.minRows - 1) * minRow;
+  // Spare room goes to the rows evenly; only an example taller than that keeps its own height.
+  let rowH = minRow;
+  let realFirst = Math.max(firstRow, bodyH);
+  if (rows > 1 && bodyH / rows >= firstRow) realFirst = rowH = Math.max(minRow, bodyH / rows);
+  else if (rows > 1) {
+    realFirst = firstRow;
+    rowH = Math.max(minRow, (bodyH - firstRow) / (rows - 1));
+  }
   const bodyBottom = bodyTop + realFirst + (rows - 1) * rowH;
 
   items.push({ type: 'rect', x: rect.x, y: bodyTop, w: rect.w, h: bodyBottom - bodyTop, fill: 'paper' });
@@ -67,8 +96,20 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
     const y = bodyTop + realFirst + (r - 1) * rowH;
     items.push({ type: 'line', x1: rect.x, y1: y, x2: rect.x + rect.w, y2: y, stroke: 'rule', lineWidth: line });
   }
-  for (let i = 1; i < xs.length; i++) {
-    items.push({ type: 'line', x1: xs[i], y1: rect.y + cellPad * 0.5, x2: xs[i], y2: bodyBottom, stroke: 'rule', lineWidth: line });
+  if (numbered) {
+    // The example row (if any) goes unnumbered: numbers count the rows a group writes in.
+    const first = w.example ? 1 : 0;
+    const m = c.ts.fonts.metrics('sansBold', numSize);
+    for (let r = first; r < rows; r++) {
+      const top = r === 0 ? bodyTop : bodyTop + realFirst + (r - 1) * rowH;
+      const text = `${w.rowLabel}${r - first + 1}`;
+      const tw = c.ts.fonts.width('sansBold', numSize, text);
+      items.push({ type: 'text', x: rect.x + (numW - tw) / 2, y: top + cellPad + m.capHeight, text, font: 'sansBold', size: numSize, colour: 'accent', width: tw, source: id });
+    }
+  }
+  const dividers = numbered ? [rect.x + numW, ...xs.slice(1)] : xs.slice(1);
+  for (const x of dividers) {
+    items.push({ type: 'line', x1: x, y1: rect.y + cellPad * 0.5, x2: x, y2: bodyBottom, stroke: 'rule', lineWidth: line });
   }
   // A field in every cell of every row to write in (the example row is printed), numbered from 1.
   const marks = legendColumns(c, w.example);
@@ -83,6 +124,6 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   }
   // The heading's lower edge is the table's strongest line: it carries the structure in greyscale too.
   items.push({ type: 'line', x1: rect.x, y1: bodyTop, x2: rect.x + rect.w, y2: bodyTop, stroke: 'accent', lineWidth: line * 2 });
-  items.push({ type: 'rect', x: rect.x, y: bodyTop, w: rect.w, h: bodyBottom - bodyTop, stroke: 'frame', lineWidth: line });
+  items.push({ type: 'rect', x: rect.x, y: rect.y + headH, w: rect.w, h: bodyBottom - rect.y - headH, stroke: 'frame', lineWidth: line });
   return { items, needed, wide, rows, cell: { w: Math.min(...widths), h: rowH } };
 }
