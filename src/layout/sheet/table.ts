@@ -8,7 +8,7 @@ import type { Item } from '../frame.js';
 import { tracks, type Rect } from './grid.js';
 import { mm } from '../units.js';
 import { hairline, size, stack, type Para, type SheetCtx, type WidthOverflow } from './context.js';
-import { legendColumns, legendHint, writeField } from './fields.js';
+import { legendColumns, legendHint, writeField, writeInRowFields } from './fields.js';
 
 export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock, rect: Rect, base: string[]) {
   const items: Item[] = [];
@@ -56,6 +56,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
     items.push(...label.items);
     wide.push(...label.wide);
     items.push({ type: 'line', x1: rect.x, y1: y, x2: rect.x + rect.w, y2: y, stroke: 'rule', lineWidth: line });
+    items.push(...writeInRowFields(c, id, w, t.columns, xs, widths, y, planH, w.writeInRow));
   }
 
   // Example row, set before the rows are counted: it may need more than a bare row.
