@@ -74,3 +74,6 @@ console.log(`\nlargest sheet PDF: ${(sheetMax / 1024).toFixed(0)} KB (target ≤
 console.log(`largest guide PDF: ${(guideMax / 1024).toFixed(0)} KB (target ≤ 200 KB) ${guideMax <= 200 * 1024 ? 'met' : 'NOT MET'}`);
 console.log(`\n${ok ? 'all targets met' : 'some targets not met'}`);
 process.exitCode = ok ? 0 : 1;
+
+// The preview's warm rebuild and save-to-screen times (issue 16).
+await import('./bench-preview.mjs');

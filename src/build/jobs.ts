@@ -84,7 +84,7 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
   }
   const files: Rendered[] = [];
   for (const job of jobs) {
-    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? 'rgb', tagged: job.tagged, fillable: job.fillable });
+    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? 'rgb', tagged: job.tagged, compress: opts.compress, fillable: job.fillable });
     files.push({
       file: job.file,
       bytes,

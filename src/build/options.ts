@@ -45,6 +45,8 @@ export interface BuildOptions {
   answers?: string;
   /** The answers file, read and checked once by build() (plain data, for the worker threads). */
   answerSet?: AnswerSet;
+  /** Deflate the PDFs' streams (default true); the preview turns it off, since its PDFs never leave the machine. */
+  compress?: boolean;
   /** Called with a line of progress for long builds. */
   onProgress?: (line: string) => void;
 }

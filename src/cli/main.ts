@@ -105,6 +105,23 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
       else out.stdout(r.text);
     });
 
+  p.command('preview')
+    .description('a live preview in the browser (127.0.0.1 only): rebuilds on every save')
+    .option('--tool <id>', 'tool to show')
+    .option('--locale <locale>', 'locale to show first (switchable on the page)')
+    .option('--size <size>', 'sheet size: A0–A4 or WIDTHxHEIGHTmm/cm', 'A1')
+    .addOption(new Option('--orientation <o>', 'sheet orientation (default landscape)').choices(['landscape', 'portrait']))
+    .option('--allow-small', 'accept sheet text under the readability floor, with a warning')
+    .option('--port <n>', 'port to listen on (default: a free one, printed)', (v) => {
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 65535) throw new InvalidArgumentError('give a port number from 1 to 65535');
+      return Number(v);
+    })
+    .option('--open', 'open the page in the default browser')
+    .action(async (o) => {
+      const { runPreview } = await import('../preview/run.js');
+      await runPreview({ paths: rootPaths(p), tool: o.tool, locale: o.locale, size: o.size, orientation: o.orientation, allowSmall: !!o.allowSmall, port: o.port, open: !!o.open }, out);
+    });
+
   p.command('schema')
     .description(`print the JSON Schema of a content file (${SCHEMA_KINDS.join(', ')}), or all of them`)
     .argument('[kind]', 'which file kind', 'all')

@@ -2,7 +2,7 @@
 // (huge files, non-UTF-8 bytes, alias bombs) with a message that says where and what to do.
 import { readFileSync, statSync } from 'node:fs';
 import { isMap, isSeq, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { Problems, type SourcePos } from '../errors.js';
+import { Problems, type Problem, type SourcePos } from '../errors.js';
 
 /** Content files are a few kilobytes; 1 MiB leaves room for any real guide and stops a runaway file early. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -39,7 +39,23 @@ export function readYamlFile(path: string, display: string, problems: Problems):
   }
   const text = decodeUtf8(bytes, display, problems);
   if (text === undefined) return undefined;
-  return parseYamlText(text, display, problems);
+  const hit = parsed?.get(path);
+  if (hit && hit.text === text && hit.display === display) {
+    hit.problems.forEach((p) => problems.add(p));
+    return hit.file;
+  }
+  const before = problems.list.length;
+  const file = parseYamlText(text, display, problems);
+  parsed?.set(path, { text, display, file, problems: problems.list.slice(before) });
+  return file;
+}
+
+/** Parsed files by path, kept by a long-running caller (the preview): the same text parses the same. */
+let parsed: Map<string, { text: string; display: string; file: YamlFile | undefined; problems: Problem[] }> | undefined;
+
+/** From now on, a file whose text has not changed is not parsed again (the preview's warm process). */
+export function keepParsedFiles(): void {
+  parsed ??= new Map();
 }
 
 export function parseYamlText(text: string, display: string, problems: Problems): YamlFile | undefined {

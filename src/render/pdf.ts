@@ -17,6 +17,8 @@ export interface RenderOptions {
   tagged: boolean;
   /** Write the frames' field items as an AcroForm (fillable sheets); otherwise they are skipped. */
   fillable?: boolean;
+  /** Deflate the streams (default); the preview's PDFs go straight to pdf.js, where that is wasted time. */
+  compress?: boolean;
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -27,6 +29,7 @@ const pageDestination = (page: number) => `page-${page + 1}`;
 export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
   const doc = new PDFDocument({
     autoFirstPage: false,
+    compress: o.compress ?? true,
     bufferPages: true,
     margin: 0,
     // Our own font as the default, so that pdfkit never loads (or embeds) Helvetica.

@@ -110,3 +110,8 @@ export function fontSet(dir: string, theme: ThemeT): FontSet {
   }
   return fs;
 }
+
+/** Drops the parsed fonts of a folder, so that a long-running process (the preview) reads changed font files again. */
+export function forgetFonts(dir: string): void {
+  for (const key of [...cache.keys()]) if (key.startsWith(dir)) cache.delete(key);
+}
