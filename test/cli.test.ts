@@ -107,9 +107,9 @@ describe('the library', () => {
   it('the bundled entry exports the same functions as the CLI uses', async () => {
     const lib = await import(join(ROOT, 'dist', 'index.js'));
     expect(typeof lib.build).toBe('function');
-    expect(lib.validate({ locales: ['nb'], sizes: ['A3'] })).toEqual([]);
+    expect(lib.validate({ tool: 'ledelsesforankring', locales: ['nb'], sizes: ['A3'] })).toEqual([]);
     expect(lib.SCHEMA_KINDS).toContain('sheet');
-    expect(() => lib.validate({ locales: ['xx'] })).toThrow(lib.UsageError);
+    expect(() => lib.validate({ tool: 'ledelsesforankring', locales: ['xx'] })).toThrow(lib.UsageError);
   });
 });
 

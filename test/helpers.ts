@@ -4,11 +4,25 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { parse } from 'yaml';
 import { run } from '../src/cli/main.js';
 import type { Paths } from '../src/paths.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const TOOL = 'ledelsesforankring';
+/** The shipped tool's locales, read from its tool.yaml: a language added there changes no count in a test. */
+export const LOCALES: string[] = (parse(readFileSync(join(ROOT, 'content', TOOL, 'tool.yaml'), 'utf8')) as { locales: string[] }).locales;
+
+/**
+ * Tests about the shipped tool name it: a build or validate of the repository's own content
+ * without --root or --tool gets `--tool ledelsesforankring`, so that another tool added to
+ * content/ changes nothing they see. Tests of several tools use a --root project of their own.
+ */
+export function shippedTool(args: string[]): string[] {
+  const at = args.findIndex((a) => a === 'build' || a === 'validate');
+  if (at < 0 || args.includes('--root') || args.includes('--tool')) return args;
+  return [...args.slice(0, at + 1), '--tool', TOOL, ...args.slice(at + 1)];
+}
 
 export interface Project {
   dir: string;
@@ -20,11 +34,15 @@ export interface Project {
   edit(rel: string, fn: (text: string) => string): void;
 }
 
-/** A scratch project folder with a copy of the built-in content and templates (fonts stay shared). */
+/**
+ * A scratch project folder with a copy of the shipped tool's content and templates (fonts stay
+ * shared). Only that tool: another tool added to the repository does not change what tests see.
+ */
 export function scratchProject(): Project {
   const dir = mkdtempSync(join(tmpdir(), 'bordduk-test-'));
-  cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
-  cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
+  for (const sub of [join('content', TOOL), join('content', 'schema'), join('templates', TOOL), join('templates', 'theme.yaml')]) {
+    cpSync(join(ROOT, sub), join(dir, sub), { recursive: true });
+  }
   const paths = { content: join(dir, 'content'), templates: join(dir, 'templates'), fonts: join(ROOT, 'fonts') };
   const file = (rel: string) => join(dir, 'content', TOOL, rel);
   return {
@@ -50,7 +68,7 @@ export async function cli(args: string[], cwd?: string): Promise<CliResult> {
   const before = process.cwd();
   if (cwd) process.chdir(cwd);
   try {
-    const code = await run(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
+    const code = await run(shippedTool(args), { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
     return { code, stdout, stderr };
   } finally {
     if (cwd) process.chdir(before);
@@ -59,7 +77,7 @@ export async function cli(args: string[], cwd?: string): Promise<CliResult> {
 
 /** Runs the real `bordduk` command (the bundle in dist/) as a child process. */
 export function cliProcess(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'bordduk.js'), ...args], {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'bordduk.js'), ...shippedTool(args)], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, ...opts.env },
     encoding: 'utf8',

@@ -15,7 +15,7 @@ import { fontSet } from '../src/layout/text/fonts.js';
 import type { Item, LineItem, Page, RectItem, TextItem } from '../src/layout/frame.js';
 import { cli, compact, readPdf, scratchProject } from './helpers.js';
 
-const models = loadModels({ locales: 'all' });
+const models = loadModels({ tool: 'ledelsesforankring', locales: 'all' });
 const paths = defaultPaths();
 const SIZES = ['A0', 'A1', 'A2', 'A3', 'A4', '1200x800mm', '2000x700mm', 'A1:portrait'];
 

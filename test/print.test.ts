@@ -71,7 +71,7 @@ describe('--print-shop on A1 (5 mm bleed, marks)', () => {
 
   it('keeps all ink inside the BleedBox except the marks, which stay outside the bleed', async () => {
     // On frames: everything but the marks is drawn through a group clipped at the bleed edge.
-    const [model] = loadModels({ locales: ['nb'] });
+    const [model] = loadModels({ tool: 'ledelsesforankring', locales: ['nb'] });
     const ts = typesetter(model, defaultPaths());
     const [fit] = fitSheets(model, parseSize('A1', undefined, 'landscape'), ts, { bleed: mm(5) });
     const page = placeOnPress(fit.page, ts, { bleedMm: 5, marks: true, slug: 'test' });
@@ -129,7 +129,7 @@ describe('--color cmyk', () => {
 
 describe('the design in greyscale', () => {
   it('keeps text legible without colour: every text colour contrasts ≥ 4.5:1 with its ground in luminance', () => {
-    const [model] = loadModels({ locales: ['nb'] });
+    const [model] = loadModels({ tool: 'ledelsesforankring', locales: ['nb'] });
     const p = model.theme.palette;
     const lum = (hex: string) => {
       const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
@@ -202,7 +202,7 @@ describe('--tile A4', () => {
   });
 
   it('draws tiles from the same vector frame, clipped to the window', () => {
-    const [model] = loadModels({ locales: ['nb'] });
+    const [model] = loadModels({ tool: 'ledelsesforankring', locales: ['nb'] });
     const ts = typesetter(model, defaultPaths());
     const [fit] = fitSheets(model, parseSize('A2', undefined, 'landscape'), ts);
     const { pages, plan } = tilePages(fit.page, ts, { paper: 'A3', overlapMm: 12, unprintableMm: 4 }, { title: 't', actualSize: 'a', assembly: 'b', fileName: 'f' });
@@ -245,7 +245,7 @@ describe('tiling instructions that leave no room for the map', () => {
 
 describe('colour bar', () => {
   it('prints process-ink and tint patches outside the bleed on CMYK press output, and none in RGB', async () => {
-    const [model] = loadModels({ locales: ['nb'] });
+    const [model] = loadModels({ tool: 'ledelsesforankring', locales: ['nb'] });
     const ts = typesetter(model, defaultPaths());
     const [fit] = fitSheets(model, parseSize('A2', undefined, 'landscape'), ts, { bleed: mm(5) });
     const page = placeOnPress(fit.page, ts, { bleedMm: 5, marks: true, slug: 'test', colourBar: true });

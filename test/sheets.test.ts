@@ -11,7 +11,7 @@ import type { Item, LineItem, Page, RectItem, Region, TextItem } from '../src/la
 import type { TableBlock } from '../src/content/template-model.js';
 import { compact } from './helpers.js';
 
-const models = loadModels({ locales: 'all' });
+const models = loadModels({ tool: 'ledelsesforankring', locales: 'all' });
 const paths = defaultPaths();
 
 const texts = (items: Item[]): TextItem[] => items.flatMap((i) => (i.type === 'text' ? [i] : i.type === 'tag' ? texts(i.items) : []));

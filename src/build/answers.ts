@@ -20,10 +20,13 @@ export function prepareAnswers(opts: BuildOptions, models: ToolModel[]): { answe
   const problems = new Problems();
   const set = loadAnswers(opts.answers, problems);
   problems.throwIfAny();
-  for (const m of models) checkAnswers(set!, m, problems);
+  // With several tools in one build, the answers belong to one of them.
+  const mine = models.filter((m) => m.id === set!.tool);
+  if (!mine.length) problems.error({ file: set!.file, line: 1, col: 1 }, `these are answers to '${set!.tool}', which this build does not include`, `build with --tool ${set!.tool}`);
+  for (const m of mine) checkAnswers(set!, m, problems);
   // A letter the answers' font cannot draw would print as an empty box: say which, and where.
   const fonts = models[0] && fontSet((opts.paths ?? defaultPaths()).fonts, models[0].theme);
-  for (const m of models) {
+  for (const m of mine) {
     for (const [key, a] of Object.entries(set!.locales[m.locale] ?? {})) {
       for (const ch of fonts.missing('serif', a.text)) {
         const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
@@ -33,7 +36,7 @@ export function prepareAnswers(opts: BuildOptions, models: ToolModel[]): { answe
   }
   problems.throwIfAny();
   const start = { file: set!.file, line: 1, col: 1 };
-  for (const m of models) if (!set!.locales[m.locale]) problems.warn(start, `no answers for locale '${m.locale}'; its sheets are printed blank`);
+  for (const m of mine) if (!set!.locales[m.locale]) problems.warn(start, `no answers for locale '${m.locale}'; its sheets are printed blank`);
   if (set!.unmatched) problems.warn(start, `${set!.unmatched} answer${set!.unmatched === 1 ? '' : 's'} under 'unmatched' belong to fields the sheets no longer have; not printed`);
   return { answerSet: set, warnings: problems.warnings };
 }
@@ -43,7 +46,7 @@ export const answerVariant = (opts: BuildOptions) => [opts.fillable ? 'fillable'
 
 /** Gives each sheet of a locale its answers; `finish` reports answers that found no field (a row the size has no room for). */
 export function answerSheets(model: ToolModel, opts: BuildOptions, paper: PaperSize, ts: Typesetter) {
-  const answers = opts.answerSet?.locales[model.locale];
+  const answers = opts.answerSet?.tool === model.id ? opts.answerSet.locales[model.locale] : undefined;
   const problems = new Problems();
   const placed = new Set<string>();
   // A record is read close up, like a handout: the absolute floor (6 pt, print.md), whatever the size.

@@ -1,11 +1,15 @@
 // The library's front door: build(options) → files written and a manifest. The CLI is a thin
 // shell over this; CI scripts and tests call it directly.
 import { Problems, UsageError, type Problem } from '../errors.js';
-import { defaultPaths } from '../paths.js';
+import { join } from 'node:path';
+import { pathsOf } from '../paths.js';
 import { parseSize } from '../layout/units.js';
 import { writeAllAtomic } from '../output/write.js';
-import { loadModels } from './models.js';
-import { planUnits } from './jobs.js';
+import { makeFolder, unmake } from '../output/folder.js';
+import type { ToolModel } from '../content/load.js';
+import { loadToolModels } from './tools.js';
+import { hyphenationWarnings } from './translations.js';
+import { planUnits, type Unit } from './jobs.js';
 import { runUnits } from './parallel.js';
 import type { BuildOptions, BuildResult } from './options.js';
 import { buildDate } from './date.js';
@@ -17,9 +21,11 @@ export * from './options.js';
 export * from '../output/manifest.js';
 export { buildDate } from './date.js';
 export { loadModels, typesetter } from './models.js';
+export { loadToolModels, resolveTools } from './tools.js';
 
-export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
-  const paths = opts.paths ?? defaultPaths();
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const paths = pathsOf(options);
+  const opts: BuildOptions = { ...options, paths, out: options.out ?? (options.root !== undefined ? join(options.root, 'out') : 'out') };
   // Usage mistakes surface before any work: every size, the guide's paper, the print options.
   const papers = (opts.sizes ?? ['A1']).map((s) => parseSize(s, opts.orientation, 'landscape'));
   for (const paper of papers) printOptions(opts, paper);
@@ -28,15 +34,34 @@ export async function build(opts: BuildOptions = {}): Promise<BuildResult> {
   const guidePaper = parseSize(opts.guideSize ?? 'A4', 'portrait', 'portrait');
   if (!['A4', 'A5'].includes(guidePaper.name)) throw new UsageError(`the guide prints on A4 or A5, not '${opts.guideSize}'`);
   const progress = opts.onProgress ?? (() => {});
-  const models = loadModels(opts);
+  const perTool = loadToolModels(opts);
+  const models = perTool.flat();
   buildDate(models[0]?.date ?? '1970-01-01'); // a bad SOURCE_DATE_EPOCH is a usage error before any work
   const { answerSet, warnings: answerWarnings } = prepareAnswers(opts, models);
-  const units = planUnits(models.map((m) => m.locale), { ...opts, sizes });
-  const results = await runUnits(units, models, { ...opts, sizes, paths, answerSet }, progress);
+  // A tool without a guide (tool.yaml: guide: false) builds only its sheets.
+  const units = perTool.flatMap((ms) =>
+    planUnits(ms.map((m) => m.locale), { ...opts, sizes })
+      .filter((u) => u.kind === 'sheets' || ms[0].guide)
+      .map((u) => ({ ...u, tool: ms[0].id })),
+  );
+  if (units.length === 0) throw new UsageError(`nothing to build: ${perTool.map((ms) => ms[0].id).join(', ')} ${perTool.length === 1 ? 'has' : 'have'} no guide (tool.yaml says guide: false); build its sheets`);
+  // A folder that cannot be made fails now, before any layout work; if the build fails, what was
+  // made for it is removed again.
+  const made = makeFolder(opts.out!);
+  try {
+    return await runAndWrite(units, models, { ...opts, sizes, paths, answerSet }, progress, answerWarnings);
+  } catch (e) {
+    unmake(made);
+    throw e;
+  }
+}
+
+async function runAndWrite(units: Unit[], models: ToolModel[], opts: BuildOptions, progress: (line: string) => void, earlier: Problem[] = []): Promise<BuildResult> {
+  const results = await runUnits(units, models, opts, progress);
 
   // Sheets and the guide's miniatures may fail alike; Problems says each once.
   const errors = new Problems();
-  const warnings: Problem[] = [...answerWarnings];
+  const warnings: Problem[] = [...earlier, ...hyphenationWarnings(models, opts.paths!)];
   for (const r of results) {
     r.problems.forEach((p) => errors.add(p));
     warnings.push(...r.warnings);

@@ -22,6 +22,8 @@ import { typesetter } from './models.js';
 import { answerSheets, answerVariant } from './answers.js';
 
 export interface Unit {
+  /** The tool (its id); the build's only tool when absent. */
+  tool?: string;
   locale: string;
   kind: 'sheets' | 'guide';
   /** The sheet size as given (sheets only). */

@@ -8,8 +8,10 @@ import type { ManifestEntry } from '../output/manifest.js';
 import type { AnswerSet } from '../content/answers.js';
 
 export interface BuildOptions {
-  /** Tool id (a folder under content/); defaults to the only tool there is. */
+  /** Tool id (a folder under content/); without it (and without `tools`) a build is about every tool. */
   tool?: string;
+  /** Several tools, or 'all' (the default). `tool` wins when both are given. */
+  tools?: string[] | 'all';
   /** Locales to build, or 'all'; defaults to the tool's source locale. */
   locales?: string[] | 'all';
   /** Sheet sizes: A0–A4 or WIDTHxHEIGHTmm/cm; defaults to A1. */
@@ -37,6 +39,8 @@ export interface BuildOptions {
   unprintableMm?: number;
   /** Where content/, templates/ and fonts/ are; defaults to the package's own. */
   paths?: Paths;
+  /** A project folder holding content/ (and, if it has its own, templates/ and fonts/): the simple form of `paths`. Its out/ is the default output folder. */
+  root?: string;
   /** Threads to build with (default: one per core where there are 4 or more, at most 4); 1 builds in this thread alone. */
   jobs?: number;
   /** Sheets with a form field in every write-in area and table cell (file names say -fillable). */

@@ -42,13 +42,13 @@ function threadCount(opts: BuildOptions, units: number): number {
 
 export async function runUnits(units: Unit[], models: ToolModel[], opts: BuildOptions, progress: (line: string) => void): Promise<UnitResult[]> {
   const results: UnitResult[] = new Array(units.length);
-  const byLocale = new Map(models.map((m) => [m.locale, m]));
+  const byLocale = new Map(models.map((m) => [`${m.id}|${m.locale}`, m]));
   let next = 0;
   let done = 0;
   const note = (i: number) => {
     done++;
     const f = results[i].files.map((r) => r.file).join(', ');
-    progress(`[${done}/${units.length}] ${f || `${units[i].locale} ${units[i].kind}: problems found`}`);
+    progress(`[${done}/${units.length}] ${f || `${units[i].tool ?? ''} ${units[i].locale} ${units[i].kind}: problems found`.trim()}`);
   };
   const { onProgress: _drop, ...plain } = opts;
   void _drop;
@@ -97,7 +97,7 @@ export async function runUnits(units: Unit[], models: ToolModel[], opts: BuildOp
       if (next >= units.length) break;
       const index = next++;
       const unit = units[index];
-      const model = byLocale.get(unit.locale) ?? loadModels({ ...opts, locales: [unit.locale] })[0];
+      const model = byLocale.get(`${unit.tool ?? models[0]?.id}|${unit.locale}`) ?? loadModels({ ...opts, tool: unit.tool ?? opts.tool, locales: [unit.locale] })[0];
       results[index] = await runUnit(model, unit, opts, opts.paths!);
       note(index);
     }

@@ -13,10 +13,11 @@ const models = new Map<string, ToolModel>();
 port.on('message', async (msg: WorkerRequest) => {
   if ('stop' in msg) return port.close();
   try {
-    let model = models.get(msg.unit.locale);
+    const key = `${msg.unit.tool ?? msg.opts.tool}|${msg.unit.locale}`;
+    let model = models.get(key);
     if (!model) {
-      model = loadModels({ ...msg.opts, locales: [msg.unit.locale] })[0];
-      models.set(msg.unit.locale, model);
+      model = loadModels({ ...msg.opts, tool: msg.unit.tool ?? msg.opts.tool, locales: [msg.unit.locale] })[0];
+      models.set(key, model);
     }
     const result = await runUnit(model, msg.unit, msg.opts, msg.opts.paths!);
     // Copied, not transferred: a PDF is small, and a Buffer may share its memory with others.

@@ -9,35 +9,40 @@ import { VERSION } from '../version.js';
 import { projectPaths, type Paths } from '../paths.js';
 import { readConfig } from '../build/config.js';
 import { parseLengthMm } from '../layout/units.js';
+import { anyCase, lowerList, sizeList } from './values.js';
+import { foundHelp } from './found.js';
+import { join } from 'node:path';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
 function program(out: { stdout: (s: string) => void; stderr: (s: string) => void }): Command {
-  const p = new Command('bordduk')
+  const p: Command = new Command('bordduk')
     .description('Turns YAML content into print-ready PDFs of workshop tablecloths and their process guides.')
     .version(VERSION, '-V, --version')
     .option('--debug', 'show the stack trace of an internal error')
-    .option('--root <dir>', 'project folder with your own content/ (and optionally templates/, fonts/)')
+    .option('--root <dir>', 'project folder with your own content/ (and optionally templates/, fonts/); writes to its out/')
     .showSuggestionAfterError(true)
     .showHelpAfterError("(run 'bordduk --help', or 'bordduk build --help', for the options)")
     .configureOutput({ writeOut: out.stdout, writeErr: out.stderr })
-    .exitOverride();
+    .exitOverride()
+    .addHelpText('after', (): string => foundHelp(p.opts().root as string | undefined));
 
   p.command('build')
     .description('build the sheets and the guide as PDF files')
-    .option('--tool <id>', 'tool to build (a folder under content/)')
-    .option('--locale <list>', 'locales, comma-separated, or "all"', list)
-    .option('--size <list>', 'sheet sizes: A0–A4 or WIDTHxHEIGHTmm/cm, comma-separated', list)
-    .addOption(new Option('--orientation <o>', 'sheet orientation (default landscape)').choices(['landscape', 'portrait']))
-    .addOption(new Option('--guide-size <size>', 'paper of the guide').choices(['A4', 'A5']).default('A4'))
-    .option('--out <dir>', 'output folder', 'out')
-    .addOption(new Option('--only <what>', 'build only the sheets or only the guide').choices(['sheets', 'guide']))
-    .addOption(new Option('--color <mode>', 'colour space of the PDF').choices(['rgb', 'cmyk']).default('rgb'))
+    .addHelpText('after', (): string => foundHelp(p.opts().root as string | undefined))
+    .option('--tool <list>', 'tools to build, comma-separated (folders under content/; default: every tool)', list)
+    .option('--locale <list>', 'locales, comma-separated, or "all" (default: each tool\'s source locale)', lowerList)
+    .option('--size <list>', 'sheet sizes: A0–A4 or WIDTHxHEIGHTmm/cm, comma-separated (default: A1)', sizeList)
+    .addOption(new Option('--orientation <o>', 'sheet orientation (default landscape)').choices(['landscape', 'portrait']).argParser(anyCase(['landscape', 'portrait'])))
+    .addOption(new Option('--guide-size <size>', 'paper of the guide').choices(['A4', 'A5']).default('A4').argParser(anyCase(['A4', 'A5'])))
+    .option('--out <dir>', 'output folder (default: out, or out/ in the --root folder)')
+    .addOption(new Option('--only <what>', 'build only the sheets or only the guide').choices(['sheets', 'guide']).argParser(anyCase(['sheets', 'guide'])))
+    .addOption(new Option('--color <mode>', 'colour space of the PDF').choices(['rgb', 'cmyk']).default('rgb').argParser(anyCase(['rgb', 'cmyk'])))
     .option('--allow-small', 'accept sheet text under the readability floor, with a warning')
     .option('--bleed <length>', 'bleed around each sheet, e.g. 3mm (a bare number means mm)')
     .option('--marks', 'crop marks, registration targets and a slug line outside the trim')
     .option('--print-shop', 'preset: 3 mm bleed up to A3, 5 mm above, and marks')
-    .addOption(new Option('--tile <paper>', 'print each sheet in tiles on office paper').choices(['A4', 'A3']))
+    .addOption(new Option('--tile <paper>', 'print each sheet in tiles on office paper').choices(['A4', 'A3']).argParser(anyCase(['A4', 'A3'])))
     .option('--overlap <length>', 'glue overlap between tiles (default 10mm)')
     .option('--unprintable <length>', 'edge your printer cannot print (default 5mm)')
     .option('--fillable', 'sheets with a form field in every write-in area and table cell, to fill on screen')
@@ -53,14 +58,15 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
       const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
       const file = o.config ? readConfig(o.config) : {};
       const pick = <T,>(name: string, flag: T, fromFile: T | undefined) => (given(name) || fromFile === undefined ? flag : fromFile);
+      const root = p.opts().root as string | undefined;
       const opts: BuildOptions = {
         paths: rootPaths(p),
-        tool: o.tool ?? file.tool,
+        tools: o.tool ?? file.tools ?? (file.tool !== undefined ? [file.tool] : undefined),
         locales: o.locale ?? file.locales,
         sizes: o.size ?? file.sizes,
         orientation: o.orientation ?? file.orientation,
         guideSize: pick('guideSize', o.guideSize, file.guideSize),
-        out: pick('out', o.out, file.out),
+        out: o.out ?? file.out ?? (root !== undefined ? join(root, 'out') : 'out'),
         only: o.only,
         colour: pick('color', o.color, file.colour),
         allowSmall: !!o.allowSmall,
@@ -81,13 +87,15 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
 
   p.command('validate')
     .description('check the content and templates without building')
-    .option('--tool <id>', 'tool to check')
-    .option('--locale <list>', 'locales, comma-separated, or "all" (default)', list)
-    .option('--size <list>', 'sheet sizes to check that the text fits at (default A0–A4)', list)
-    .addOption(new Option('--orientation <o>', 'sheet orientation (default landscape)').choices(['landscape', 'portrait']))
+    .addHelpText('after', (): string => foundHelp(p.opts().root as string | undefined))
+    .option('--tool <list>', 'tools to check, comma-separated (default: every tool)', list)
+    .option('--locale <list>', 'locales, comma-separated, or "all" (default)', lowerList)
+    .option('--size <list>', 'sheet sizes to check that the text fits at (default A0–A4 and the sizes in bordduk.config.yaml)', sizeList)
+    .addOption(new Option('--orientation <o>', 'sheet orientation (default landscape)').choices(['landscape', 'portrait']).argParser(anyCase(['landscape', 'portrait'])))
     .option('--allow-small', 'accept sheet text under the readability floor')
     .action((o) => {
-      const warnings = validate({ paths: rootPaths(p), tool: o.tool, locales: o.locale ?? 'all', sizes: o.size, orientation: o.orientation, allowSmall: !!o.allowSmall });
+      const root = p.opts().root as string | undefined;
+      const warnings = validate({ paths: rootPaths(p), root, tools: o.tool, locales: o.locale ?? 'all', sizes: o.size, orientation: o.orientation, allowSmall: !!o.allowSmall });
       for (const w of warnings) out.stderr(`${formatProblem(w)}\n`);
       out.stderr('content is valid\n');
     });

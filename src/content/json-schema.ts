@@ -1,6 +1,14 @@
 // The JSON Schemas of the content files, from the same TypeBox source as the types.
-import { contentSchemas } from './model.js';
-import { UsageError } from '../errors.js';
+import { contentSchemas as words } from './model.js';
+import { SheetTemplate, Theme } from './template-model.js';
+import { UsageError, suggest } from '../errors.js';
+
+/** Content files, and the designer's files: a sheet's template and the theme. */
+const contentSchemas: Record<string, object> = {
+  ...words,
+  template: { ...SheetTemplate, title: 'bordduk sheet template (templates/<tool>/<sheet>.yaml)' },
+  theme: { ...Theme, title: 'bordduk theme (templates/theme.yaml)' },
+};
 
 export const SCHEMA_KINDS = Object.keys(contentSchemas);
 
@@ -14,8 +22,11 @@ export function schemaObject(kind: string): object {
       anyOf: SCHEMA_KINDS.map((k) => ({ $ref: `#/$defs/${k}` })),
     };
   }
-  const s = contentSchemas[kind];
-  if (!s) throw new UsageError(`unknown schema '${kind}'; choose one of: ${SCHEMA_KINDS.join(', ')}, all`);
+  const s = contentSchemas[kind.toLowerCase()];
+  if (!s) {
+    const near = suggest(kind, SCHEMA_KINDS);
+    throw new UsageError(`unknown schema '${kind}'${near ? ` (did you mean '${near}'?)` : ''}; choose one of: ${SCHEMA_KINDS.join(', ')}, all`);
+  }
   return { $schema: 'http://json-schema.org/draft-07/schema#', ...stripId(s) };
 }
 

@@ -9,7 +9,7 @@ import { checkSchema } from './schema-check.js';
 import type { SchemaName } from './schemas.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
 import { crossCheckSheet, crossCheckGuide } from './crosscheck.js';
-import type { Paths } from '../paths.js';
+import { defaultPaths, type Paths } from '../paths.js';
 
 export interface SheetModel {
   id: string;
@@ -30,8 +30,9 @@ export interface ToolModel {
   meta: MetaFile;
   metaFile: YamlFile;
   sheets: SheetModel[];
-  guide: GuideFile;
-  guideFile: YamlFile;
+  /** The process guide; a tool whose tool.yaml says `guide: false` has none. */
+  guide?: GuideFile;
+  guideFile?: YamlFile;
   hyphenation: string[];
   theme: ThemeT;
   /** The number printed on each block, across all sheets, in template order. */
@@ -43,8 +44,11 @@ export function display(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
+/** Files of words, where a " #" inside text is a mistake and text of only spaces is empty. */
+const WORDS: readonly SchemaName[] = ['tool', 'meta', 'sheet', 'guide', 'hyphenation'];
+
 function load<T>(path: string, schema: SchemaName, problems: Problems): (YamlFile & { data: T }) | undefined {
-  const file = readYamlFile(path, display(path), problems);
+  const file = readYamlFile(path, display(path), problems, { words: WORDS.includes(schema) });
   if (!file) return undefined;
   return checkSchema<T>(file, schema, problems) ? file : undefined;
 }
@@ -83,7 +87,9 @@ export function loadToolFile(paths: Paths, toolId: string, problems: Problems): 
 
 /** The theme, with every font it names present in the fonts folder. */
 export function loadTheme(paths: Paths, problems: Problems): (YamlFile & { data: ThemeT }) | undefined {
-  const file = load<ThemeT>(join(paths.templates, 'theme.yaml'), 'theme', problems);
+  // A templates folder of one's own need not hold a theme: the built-in one serves.
+  const own = join(paths.templates, 'theme.yaml');
+  const file = load<ThemeT>(existsSync(own) ? own : join(defaultPaths().templates, 'theme.yaml'), 'theme', problems);
   if (!file) return undefined;
   let ok = true;
   for (const [id, name] of Object.entries(file.data.fonts)) {
@@ -163,10 +169,11 @@ export function loadTool(paths: Paths, tool: ToolFile, templates: Templates, loc
     sheets.push({ id: sheetId, number: i + 1, template: tpl.data, words: words.data, file: words });
   });
 
-  const guide = load<GuideFile>(join(dir, 'guide.yaml'), 'guide', problems);
+  const hasGuide = tool.guide !== false;
+  const guide = hasGuide ? load<GuideFile>(join(dir, 'guide.yaml'), 'guide', problems) : undefined;
   if (guide) crossCheckGuide(guide, tool.sheets, fieldNumbers, problems);
 
-  if (!meta || !guide || sheets.length !== tool.sheets.length) return undefined;
+  if (!meta || (hasGuide && !guide) || sheets.length !== tool.sheets.length) return undefined;
   return {
     id: tool.id,
     version: tool.version,
@@ -177,7 +184,7 @@ export function loadTool(paths: Paths, tool: ToolFile, templates: Templates, loc
     meta: meta.data,
     metaFile: meta,
     sheets,
-    guide: guide.data,
+    guide: guide?.data,
     guideFile: guide,
     hyphenation: hyph?.data.exceptions ?? [],
     theme,

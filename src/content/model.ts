@@ -39,6 +39,9 @@ export const ToolFile = Type.Object(
       uniqueItems: true,
       description: 'Sheet ids in print order; each needs templates/<tool>/<id>.yaml and content/<tool>/<locale>/<id>.yaml.',
     }),
+    guide: Type.Optional(
+      Type.Boolean({ description: 'false: the tool has no process guide (no guide.yaml, no guide PDF). Default true.' }),
+    ),
   },
   { additionalProperties: false, $id: 'tool', title: 'bordduk tool description (tool.yaml)' },
 );

@@ -38,7 +38,11 @@ function pickErrors(errors: ErrorObject[], data: unknown): ErrorObject[] {
     const item = valueAt(data, pathOf(u));
     const branches = (u.schema as { properties?: Record<string, unknown> }[]) ?? [];
     const keys = item && typeof item === 'object' && !Array.isArray(item) ? Object.keys(item) : [];
-    const idx = branches.findIndex((b) => keys.some((k) => b.properties && k in b.properties && k !== 'alt'));
+    // Branches told apart by a `kind` (template blocks): the one whose kind the item names, if any.
+    const kinds = kindsOf(u);
+    const idx = kinds
+      ? kinds.indexOf(String((item as Record<string, unknown> | undefined)?.kind))
+      : branches.findIndex((b) => keys.some((k) => b.properties && k in b.properties && k !== 'alt'));
     if (idx >= 0) chosen.set(u.instancePath + '|' + u.schemaPath, idx);
     else keep.push(u);
   }
@@ -57,6 +61,13 @@ function pickErrors(errors: ErrorObject[], data: unknown): ErrorObject[] {
     if (![...unionPaths].some((p) => e.instancePath.startsWith(p) && /anyOf\/\d+\//.test(e.schemaPath))) keep.push(e);
   }
   return dedupe(keep);
+}
+
+/** The `kind` constants of a union's branches (template blocks), or undefined when it has none. */
+function kindsOf(err: ErrorObject): string[] | undefined {
+  const branches = (err.schema as { properties?: { kind?: { const?: unknown } } }[]) ?? [];
+  const kinds = branches.map((b) => b.properties?.kind?.const);
+  return kinds.length > 0 && kinds.every((k) => typeof k === 'string') ? (kinds as string[]) : undefined;
 }
 
 function dedupe(errors: ErrorObject[]): ErrorObject[] {
@@ -108,7 +119,9 @@ function report(err: ErrorObject, file: YamlFile, problems: Problems): void {
     case 'type': {
       const expected = (err.params as { type: string }).type;
       if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
-        problems.error(file.pos(path), `${where} must be text, but YAML read ${describe(value)}`, `put the value in double quotes: "${String(value)}"`);
+        // The person's own characters: `1.10` stays "1.10", not the number's "1.1".
+        const raw = file.source?.(path) ?? String(value);
+        problems.error(file.pos(path), `${where} must be text, but YAML read ${describe(value)}`, `put the value in double quotes: "${raw}"`);
       } else {
         const want = expected === 'object' ? 'a mapping (key: value lines)' : expected === 'array' ? 'a list (lines starting with "- ")' : expected === 'string' ? 'text' : expected;
         problems.error(file.pos(path), `${where} must be ${want}, but is ${describe(value)}`, 'see the schema named on the first line of the file');
@@ -136,6 +149,17 @@ function report(err: ErrorObject, file: YamlFile, problems: Problems): void {
       problems.error(file.pos(path), `${where} lists the same item twice`, 'remove the duplicate');
       return;
     case 'anyOf': {
+      const blockKinds = kindsOf(err);
+      if (blockKinds) {
+        const kind = (value as Record<string, unknown> | undefined)?.kind;
+        const near = typeof kind === 'string' ? suggest(kind, blockKinds) : undefined;
+        problems.error(
+          kind === undefined ? file.pos(path) : file.pos([...path, 'kind']),
+          kind === undefined ? `${where} has no 'kind'` : `${where} has an unknown kind ${describe(kind)}`,
+          `${near ? `did you mean '${near}'? ` : ''}the kinds are: ${blockKinds.join(', ')}`,
+        );
+        return;
+      }
       const keys = value && typeof value === 'object' ? Object.keys(value) : [];
       const kinds = ['p', 'list', 'steps', 'tip', 'pitfall', 'figure'];
       const near = keys[0] !== undefined ? suggest(keys[0], kinds) : undefined;

@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isMap, isSeq, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { Problems, type Problem, type SourcePos } from '../errors.js';
+import { findMistake } from './yaml-mistakes.js';
 
 /** Content files are a few kilobytes; 1 MiB leaves room for any real guide and stops a runaway file early. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -17,9 +18,16 @@ export interface YamlFile {
   data: unknown;
   /** Position of the value at `path`, or of its key when `key` is true; falls back to the nearest parent. */
   pos(path: JsonPath, key?: boolean): SourcePos;
+  /** The value at `path` as written in the file (`1.10`, not the number 1.1), if it is there. */
+  source?(path: JsonPath): string | undefined;
 }
 
-export function readYamlFile(path: string, display: string, problems: Problems): YamlFile | undefined {
+export interface ReadOptions {
+  /** A file of words (content/): an unquoted " #" that would cut text off is a mistake here, not a comment. */
+  words?: boolean;
+}
+
+export function readYamlFile(path: string, display: string, problems: Problems, opts: ReadOptions = {}): YamlFile | undefined {
   const start: SourcePos = { file: display, line: 1, col: 1 };
   let bytes: Buffer;
   try {
@@ -40,31 +48,39 @@ export function readYamlFile(path: string, display: string, problems: Problems):
   const text = decodeUtf8(bytes, display, problems);
   if (text === undefined) return undefined;
   const hit = parsed?.get(path);
-  if (hit && hit.text === text && hit.display === display) {
+  if (hit && hit.text === text && hit.display === display && hit.words === !!opts.words) {
     hit.problems.forEach((p) => problems.add(p));
     return hit.file;
   }
   const before = problems.list.length;
-  const file = parseYamlText(text, display, problems);
-  parsed?.set(path, { text, display, file, problems: problems.list.slice(before) });
+  const file = parseYamlText(text, display, problems, opts);
+  parsed?.set(path, { text, display, words: !!opts.words, file, problems: problems.list.slice(before) });
   return file;
 }
 
 /** Parsed files by path, kept by a long-running caller (the preview): the same text parses the same. */
-let parsed: Map<string, { text: string; display: string; file: YamlFile | undefined; problems: Problem[] }> | undefined;
+let parsed: Map<string, { text: string; display: string; words: boolean; file: YamlFile | undefined; problems: Problem[] }> | undefined;
 
 /** From now on, a file whose text has not changed is not parsed again (the preview's warm process). */
 export function keepParsedFiles(): void {
   parsed ??= new Map();
 }
 
-export function parseYamlText(text: string, display: string, problems: Problems): YamlFile | undefined {
+export function parseYamlText(text: string, display: string, problems: Problems, opts: ReadOptions = {}): YamlFile | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const at = (offset: number): SourcePos => {
     const { line, col } = lineCounter.linePos(offset);
     return { file: display, line, col };
   };
+  // Mistakes named as what the person did, at their line: the parser accepts some silently (in words)
+  // and reports others in its own terms, sometimes a line early; the scanner's line wins when near.
+  const mistake = findMistake(text, { comments: !!opts.words });
+  const parserAt = [...doc.errors, ...doc.warnings][0]?.pos[0];
+  if (mistake && (parserAt === undefined ? opts.words : at(mistake.offset).line <= at(parserAt).line + 1)) {
+    problems.error(at(mistake.offset), mistake.message, mistake.hint);
+    return undefined;
+  }
   // A warning from the parser (an unknown %directive, say) means the file is not what the editor meant.
   if (doc.errors.length > 0 || doc.warnings.length > 0) {
     // After the first syntax error the parser's later complaints mostly follow from it (one tab
@@ -72,7 +88,7 @@ export function parseYamlText(text: string, display: string, problems: Problems)
     const all = [...doc.errors, ...doc.warnings];
     for (const err of all.slice(0, 1)) {
       let offset = err.pos[0];
-      let message = yamlMessage(err.message);
+      let message = JARGON[err.code] ?? yamlMessage(err.message);
       if (/flow (sequence|map|collection)/i.test(err.message)) {
         // The parser notices an unclosed [ or { only further on; point at the bracket that was opened.
         const open = unclosedBracket(text, offset);
@@ -80,6 +96,8 @@ export function parseYamlText(text: string, display: string, problems: Problems)
           offset = open;
           message = `YAML: this '${text[open]}' is never closed`;
         }
+      } else if (err.code === 'BAD_INDENT') {
+        message = indentSlip(text, offset) ?? message;
       } else if (err.code === 'DUPLICATE_KEY') {
         const key = /^\s*(?:- )?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(text.slice(offset).split('\n')[0])?.[1];
         if (key) message = `YAML: the key '${key}' appears twice in this mapping`;
@@ -105,7 +123,33 @@ export function parseYamlText(text: string, display: string, problems: Problems)
     );
     return undefined;
   }
-  return { display, data, pos: (path, key = false) => at(offsetOf(doc, path, key)) };
+  if (opts.words) {
+    for (const [path, value] of textValues(data)) {
+      if (value.length > 0 && !value.trim()) problems.error(at(offsetOf(doc, path, false)), `'${path.join('.')}' holds only spaces`, 'write the text, or remove the key if it is optional');
+    }
+  }
+  const source = (path: JsonPath) => {
+    const node = doc.getIn(path as (string | number)[], true) as Node | undefined;
+    return node?.range ? text.slice(node.range[0], node.range[1]) : undefined;
+  };
+  return { display, data, pos: (path, key = false) => at(offsetOf(doc, path, key)), source };
+}
+
+/** "All mapping items must start at the same column", said as what happened on the line. */
+function indentSlip(text: string, offset: number): string | undefined {
+  const lines = text.slice(0, offset).split('\n');
+  const lineStart = offset - lines[lines.length - 1].length;
+  const line = text.slice(lineStart).split('\n')[0];
+  const mine = /^ */.exec(line)![0].length;
+  for (let i = lines.length - 2; i >= 0; i--) {
+    const l = lines[i];
+    if (!l.trim() || /^\s*#/.test(l)) continue;
+    const theirs = /^ */.exec(l)![0].length;
+    if (theirs === mine) return undefined;
+    const key = /^\s*(?:- )?([^\s:#]+)/.exec(line)?.[1] ?? 'this line';
+    return `'${key}' is indented ${mine} space${mine === 1 ? '' : 's'}, but the line above it ${theirs}: YAML cannot tell which mapping it belongs to`;
+  }
+  return undefined;
 }
 
 function decodeUtf8(bytes: Buffer, display: string, problems: Problems): string | undefined {
@@ -172,6 +216,12 @@ function firstAliasOffset(text: string): number {
   return m ? m.index + m[1].length : 0;
 }
 
+/** The parser's words for the commonest slips, in the words of the person who made them. */
+const JARGON: Record<string, string> = {
+  MULTILINE_IMPLICIT_KEY: "YAML: this line cannot be read as 'key: text' (a ':' is missing, or the text above goes on without being indented)",
+  BLOCK_AS_IMPLICIT_KEY: "YAML: this line holds a second ': ' after its key, or a key indented further than the one above",
+};
+
 function yamlMessage(message: string): string {
   // The yaml library appends "at line X, column Y" and a code excerpt; we give the position ourselves.
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -214,6 +264,8 @@ function yamlHint(code: string, message: string): string | undefined {
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
       return 'a value that continues on the next line must be indented, or put the text in quotes';
+    case 'BAD_INDENT':
+      return 'keys that belong together start in the same column: indent it like its neighbours';
     default:
       return 'check indentation, colons and quotes on this line';
   }

@@ -33,13 +33,14 @@ export function parseSize(spec: string, orientation: Orientation | undefined, de
     const [w, h] = o === 'landscape' ? [a[1], a[0]] : a;
     return { name: s.toUpperCase(), widthMm: w, heightMm: h };
   }
-  const m = /^(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(mm|cm)?$/i.exec(s);
+  // A decimal comma (140,5x90cm) is read as a point.
+  const m = /^(\d+(?:[.,]\d+)?)\s*[x×]\s*(\d+(?:[.,]\d+)?)\s*(mm|cm)?$/i.exec(s);
   if (!m) {
     throw new UsageError(`unknown size '${spec}': use A0, A1, A2, A3, A4 or width×height such as 1200x800mm or 120x80cm`);
   }
   const unit = (m[3] ?? 'mm').toLowerCase() === 'cm' ? 10 : 1;
-  let w = Number(m[1]) * unit;
-  let h = Number(m[2]) * unit;
+  let w = Number(m[1].replace(',', '.')) * unit;
+  let h = Number(m[2].replace(',', '.')) * unit;
   if (w < 100 || h < 100 || w > 5000 || h > 5000) {
     throw new UsageError(`size '${spec}' is out of range: each side must be between 100 mm and 5000 mm`);
   }

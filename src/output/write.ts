@@ -1,16 +1,13 @@
 // Writing output so that nothing is ever half-written: each file goes to a temporary name in the
 // same folder and is renamed into place only when every file of the build has been written.
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { inWords, makeFolder } from './folder.js';
 import { join, resolve } from 'node:path';
 import { OutputError } from '../errors.js';
 
 export function writeAllAtomic(dir: string, files: { name: string; bytes: Uint8Array }[]): string[] {
   const out = resolve(dir);
-  try {
-    mkdirSync(out, { recursive: true });
-  } catch (e) {
-    throw new OutputError(`cannot create the output folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? e} (choose another with --out)`);
-  }
+  makeFolder(dir);
   removeStaleTemps(out, files.map((f) => f.name));
   const temps: string[] = [];
   try {
@@ -21,7 +18,7 @@ export function writeAllAtomic(dir: string, files: { name: string; bytes: Uint8A
     }
   } catch (e) {
     for (const t of temps) rmSync(t, { force: true });
-    throw new OutputError(`cannot write into ${dir}: ${(e as NodeJS.ErrnoException).code ?? e} (check permissions and free space, or choose another folder with --out)`);
+    throw new OutputError(`cannot write into ${dir}: ${inWords(e)} (check permissions and free space, or choose another folder with --out)`);
   }
   return files.map((f, i) => {
     const final = join(out, f.name);

@@ -27,7 +27,7 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
   const h2 = (text: string, source: string): FlowLine[] =>
     linesOf(ts, [{ text, style: { font: 'sansBold', size: 13 * g.k, colour: 'ink' } }], g.left, g.width, 1.25, source);
 
-  const withOrigin = (fs: Flow[], path: (string | number)[]) => fs.map((f) => ({ ...f, origin: model.guideFile.pos(path) }));
+  const withOrigin = (fs: Flow[], path: (string | number)[]) => fs.map((f) => ({ ...f, origin: model.guideFile!.pos(path) }));
   const itemFlows = (item: GuideItem, source: string): Flow[] => {
     const gap = g.body * 0.75;
     if ('p' in item) return [{ role: 'P', lines: para(item.p, source), spaceBefore: 0, spaceAfter: gap }];
@@ -96,7 +96,7 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
     }];
   };
 
-  model.guide.chapters.forEach((ch, ci) => {
+  model.guide!.chapters.forEach((ch, ci) => {
     const entry: OutlineEntry = { title: ch.title, page: 0, children: [] };
     const tocEntry = { title: ch.title, level: 1 as const, page: 0 };
     outline.push(entry);

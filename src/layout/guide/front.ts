@@ -76,7 +76,7 @@ export function tableOfContents(c: GuideCtx, toc: TocEntry[]): Item[] {
     ty += set.height;
   }
   tocItems.push({ type: 'tag', role: 'TOC', items: tocEntries });
-  if (ty > g.bottom) throw new ContentError([{ pos: model.guideFile.pos(['chapters']), message: 'the table of contents does not fit on one page', hint: 'use fewer or shorter chapter and section titles', severity: 'error' }]);
+  if (ty > g.bottom) throw new ContentError([{ pos: model.guideFile!.pos(['chapters']), message: 'the table of contents does not fit on one page', hint: 'use fewer or shorter chapter and section titles', severity: 'error' }]);
 
   return tocItems;
 }

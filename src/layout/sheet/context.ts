@@ -24,6 +24,8 @@ export interface SheetCtx {
 export interface WidthOverflow {
   path: (string | number)[];
   by: number;
+  /** The word that sticks out, for the message. */
+  word?: string;
 }
 
 export interface BlockResult {
@@ -48,6 +50,13 @@ export interface Para {
   leading?: number;
 }
 
+/** The longest word of the first line that runs past `right`: the one that cannot break. */
+function widestWord(items: Item[], right: number): string | undefined {
+  const over = items.find((it) => it.type === 'text' && it.x + it.width > right + 0.01);
+  if (!over || over.type !== 'text') return undefined;
+  return over.text.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '') || undefined;
+}
+
 /** Stacks paragraphs in a column; returns items, the height used and any line too wide. */
 export function stack(c: SheetCtx, paras: Para[], x: number, y: number, width: number, gap: number, source: string) {
   const items: Item[] = [];
@@ -56,7 +65,7 @@ export function stack(c: SheetCtx, paras: Para[], x: number, y: number, width: n
   paras.forEach((p, i) => {
     const set = setText(c.ts, p.text, { font: p.font, size: p.size, colour: p.colour }, { x, y: at, width, leading: p.leading, source });
     items.push(...set.items);
-    if (set.width > width + 0.01) wide.push({ path: p.path, by: set.width - width });
+    if (set.width > width + 0.01) wide.push({ path: p.path, by: set.width - width, word: widestWord(set.items, x + width) });
     at += set.height + (i < paras.length - 1 ? gap : 0);
   });
   return { items, height: at - y, wide };

@@ -111,12 +111,12 @@ export function overflowProblems(input: SheetInput, overflows: Overflow[], size:
         ? `lacks ${toMm(o.by).toFixed(1)} mm of height`
         : o.block === 'footer'
           ? `is ${toMm(o.by).toFixed(1)} mm too wide for one line`
-          : `has a word ${toMm(o.by).toFixed(1)} mm too wide for its column`;
+          : `has a word${o.word ? ` ("${o.word}")` : ''} ${toMm(o.by).toFixed(1)} mm too wide for its column`;
     return {
       pos: file.pos(o.path),
       severity: 'error' as const,
       message: `${name} on sheet ${input.sheet.number} ${what} at ${input.paper.name} with ${size.toFixed(1)} pt text`,
-      hint: `shorten the text${mentionAllowSmall ? ', print larger, or pass --allow-small to accept text under the readability floor' : ' or print larger'}`,
+      hint: `${o.dimension === 'width' && o.word ? `write the word with its break points in hyphenation.yaml (like ge-vinst-re-a-li-se-ring), or ` : ''}shorten the text${mentionAllowSmall ? ', print larger, or pass --allow-small to accept text under the readability floor' : ' or print larger'}`,
     };
   });
 }

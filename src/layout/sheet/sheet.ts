@@ -15,6 +15,8 @@ export interface Overflow {
   /** Path of the text at fault inside the sheet's content file. */
   path: (string | number)[];
   dimension: 'height' | 'width';
+  /** For a width overflow: the word too wide for its column. */
+  word?: string;
   /** The words at fault are the tool's own (meta.yaml), not the sheet's. */
   inMeta?: boolean;
   /** Points missing. */
@@ -76,7 +78,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   items.push({ type: 'rect', x: -bleed, y: -bleed, w: W + 2 * bleed, h: bandH + bleed, fill: 'accent' });
   items.push({ type: 'tag', role: 'P', items: kicker.items }, { type: 'tag', role: 'H1', items: title.items }, { type: 'tag', role: 'P', items: intro.items });
   regions.push({ id: 'title', x: m, y: top, w: innerW, h: bandContent + 0.01 });
-  for (const o of [...title.wide, ...intro.wide]) overflows.push({ block: 'title', path: o.path, dimension: 'width', by: o.by });
+  for (const o of [...title.wide, ...intro.wide]) overflows.push({ block: 'title', path: o.path, dimension: 'width', by: o.by, word: o.word });
   if (kicker.width > leftW) overflows.push({ block: 'title', path: ['title'], dimension: 'width', by: kicker.width - leftW, inMeta: true });
 
   // Footer: a rule and one line of small print, inside the safe margin.
@@ -117,7 +119,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     items.push(...tagBlock(res.items, (key) => fieldName(model.id, model.locale, key)));
     regions.push({ id, ...rect });
     if (res.needed > rect.h + 0.01) overflows.push({ block: id, path: ['blocks', id], dimension: 'height', by: res.needed - rect.h });
-    for (const o of res.wide) overflows.push({ block: id, path: o.path, dimension: 'width', by: o.by });
+    for (const o of res.wide) overflows.push({ block: id, path: o.path, dimension: 'width', by: o.by, word: o.word });
     minWrite = Math.min(minWrite, rect.h - res.needed);
     if (res.writeIn && (!smallest || res.writeIn.w * res.writeIn.h < smallest.w * smallest.h)) smallest = { block: id, ...res.writeIn };
   }

@@ -1,3 +1,5 @@
+/// <reference path="../../types/fontkit.d.ts" preserve="true" />
+// (Kept in the declarations, preserve="true"; src/types ships with the package: the published types stand alone.)
 // Fonts are parsed once per process and shared by every document of a run; layout measures with
 // the same files that the PDF embeds, so what layout decides is what prints.
 import { readFileSync } from 'node:fs';

@@ -4,8 +4,28 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-/** Pattern sets per locale. Sámi has none yet: its words are not hyphenated (they still wrap at spaces). */
-const PATTERNS: Record<string, string> = { nb: 'hyphen/nb', nn: 'hyphen/nn', en: 'hyphen/en-gb' };
+/**
+ * Pattern sets per locale: every language the `hyphen` package ships (sv, da, de, fi, …), found by
+ * its code; a few codes name a variant. Sámi (se) has none: its words break only at spaces and where
+ * hyphenation.yaml says.
+ */
+const VARIANT: Record<string, string> = { en: 'en-gb' };
+
+function patternModule(locale: string): string | undefined {
+  const name = VARIANT[locale] ?? locale;
+  if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(name)) return undefined;
+  try {
+    require.resolve(`hyphen/${name}`);
+    return `hyphen/${name}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether words of this locale are hyphenated by patterns (else only by the content's exceptions). */
+export function hasPatterns(locale: string): boolean {
+  return patternModule(locale) !== undefined;
+}
 
 /** Keep at least this many letters before and after a break (Norwegian typesetting practice: 2 and 3). */
 const LEFT_MIN = 2;
@@ -29,7 +49,7 @@ const hyphenatorCache = new Map<string, Hyphenator>();
 
 function patterns(locale: string): Hyphenate | null {
   if (!patternCache.has(locale)) {
-    const mod = PATTERNS[locale];
+    const mod = patternModule(locale);
     patternCache.set(locale, mod ? (require(mod) as { hyphenateSync: Hyphenate }).hyphenateSync : null);
   }
   return patternCache.get(locale)!;
