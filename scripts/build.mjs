@@ -6,6 +6,8 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { importTs } from './codegen.mjs';
+import { lazyDeps } from './lazy-deps.mjs';
+import { writePatternsJson } from './hyphen-json.mjs';
 
 const generated = new URL('../src/generated/', import.meta.url);
 const { validatorModule } = await importTs("export { validatorModule } from './src/content/validator-codegen.ts';", 'validators');
@@ -31,5 +33,7 @@ await build({
   // Bundled CommonJS dependencies call require(); give the ES module bundle one.
   banner: { js: "import { createRequire as __bordduk_require } from 'node:module'; const require = __bordduk_require(import.meta.url);" },
   define: { __BORDDUK_VERSION__: JSON.stringify(pkg.version) },
+  plugins: [lazyDeps],
   logLevel: 'warning',
 });
+await writePatternsJson(dist);

@@ -2,20 +2,22 @@
 // Nothing else lives here.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ContentError, OutputError, UsageError, formatProblem } from '../errors.js';
-import { build, type BuildOptions, type BuildResult } from '../build/build.js';
-import { validate } from '../build/validate.js';
-import { schemaJson, SCHEMA_KINDS } from '../content/json-schema.js';
+import type { BuildOptions, BuildResult } from '../build/build.js';
 import { VERSION } from '../version.js';
 import { projectPaths, type Paths } from '../paths.js';
-import { readConfig } from '../build/config.js';
-import { parseLengthMm } from '../layout/units.js';
 import { anyCase, lowerList, sizeList } from './values.js';
-import { foundHelp } from './found.js';
 import { join } from 'node:path';
+import { SCHEMA_KINDS } from '../content/schema-kinds.js';
+// What a command needs is loaded when it runs (cold start, issue 17): `--version` loads commander
+// alone, `--help` adds what lists the tools found, `validate` no renderer, `build` no JSON Schema writer.
+const buildModule = () => import('../build/build.js');
+
+/** The end of `--help` (the tools and locales found), loaded only when help is asked for. */
+type FoundHelp = (root: string | undefined) => string;
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
-function program(out: { stdout: (s: string) => void; stderr: (s: string) => void }): Command {
+function program(out: { stdout: (s: string) => void; stderr: (s: string) => void }, foundHelp: FoundHelp): Command {
   const p: Command = new Command('bordduk')
     .description('Turns YAML content into print-ready PDFs of workshop tablecloths and their process guides.')
     .version(VERSION, '-V, --version')
@@ -55,6 +57,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     })
     .option('--config <file>', 'a release matrix (e.g. bordduk.config.yaml); flags given as well win')
     .action(async (o, cmd: Command) => {
+      const [{ build }, { readConfig }, { parseLengthMm }] = await Promise.all([buildModule(), import('../build/config.js'), import('../layout/units.js')]);
       const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
       const file = o.config ? readConfig(o.config) : {};
       const pick = <T,>(name: string, flag: T, fromFile: T | undefined) => (given(name) || fromFile === undefined ? flag : fromFile);
@@ -93,7 +96,8 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .option('--size <list>', 'sheet sizes to check that the text fits at (default A0–A4 and the sizes in bordduk.config.yaml)', sizeList)
     .addOption(new Option('--orientation <o>', 'sheet orientation (default landscape)').choices(['landscape', 'portrait']).argParser(anyCase(['landscape', 'portrait'])))
     .option('--allow-small', 'accept sheet text under the readability floor')
-    .action((o) => {
+    .action(async (o) => {
+      const { validate } = await import('../build/validate.js');
       const root = p.opts().root as string | undefined;
       const warnings = validate({ paths: rootPaths(p), root, tools: o.tool, locales: o.locale ?? 'all', sizes: o.size, orientation: o.orientation, allowSmall: !!o.allowSmall });
       for (const w of warnings) out.stderr(`${formatProblem(w)}\n`);
@@ -133,7 +137,8 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
   p.command('schema')
     .description(`print the JSON Schema of a content file (${SCHEMA_KINDS.join(', ')}), or all of them`)
     .argument('[kind]', 'which file kind', 'all')
-    .action((kind: string) => {
+    .action(async (kind: string) => {
+      const { schemaJson } = await import('../content/json-schema.js');
       out.stdout(`${schemaJson(kind)}\n`);
     });
   return p;
@@ -166,7 +171,9 @@ function report(result: BuildResult, json: boolean, layout: boolean, out: { stdo
 export async function run(argv: string[], out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) }): Promise<number> {
   const debug = argv.includes('--debug');
   try {
-    await program(out).parseAsync(argv, { from: 'user' });
+    const helpAsked = argv.length === 0 || argv.some((a) => a === '--help' || a === '-h' || a === 'help');
+    const foundHelp: FoundHelp = helpAsked ? (await import('./found.js')).foundHelp : () => '';
+    await program(out, foundHelp).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -143,13 +143,16 @@ export function fitSheets(model: ToolModel, paper: PaperSize, ts: Typesetter, op
   return fits;
 }
 
-function fitSheetsUncached(model: ToolModel, paper: PaperSize, ts: Typesetter, opts: { allowSmall?: boolean; bleed?: number }): FitResult[] {
+function fitSheetsUncached(model: ToolModel, paper: PaperSize, ts: Typesetter, opts: { allowSmall?: boolean; bleed?: number; maxSize?: number }): FitResult[] {
   const inputs = model.sheets.map((sheet) => ({ model, sheet, paper, ts, bleed: opts.bleed ?? 0 }));
   const problems: Problem[] = [];
   const fits: FitResult[] = [];
   for (const input of inputs) {
     try {
-      fits.push(fitSheet(input, opts));
+      // A sheet is searched only up to the size the earlier ones fit at, since all print at the
+      // smallest (issue 17: not a second full search per sheet; the loop below did this as a refit).
+      const shared = Math.min(opts.maxSize ?? Infinity, ...fits.map((f) => f.size));
+      fits.push(fitSheet(input, { ...opts, maxSize: shared }));
     } catch (e) {
       if (e instanceof ContentError) problems.push(...e.problems);
       else throw e;

@@ -6,11 +6,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import type { FontId, ThemeT } from '../../content/template-model.js';
+import { preloadKern } from './kern-table.js';
 
 interface Face {
   font: fontkit.Font;
   upm: number;
   widths: Map<string, number>;
+  /** Whether the face can print a character (white space and soft hyphens count as printable). */
+  glyphs: Map<string, boolean>;
 }
 
 export interface Metrics {
@@ -42,8 +45,8 @@ export class FontSet {
   private face(id: FontId): Face {
     let f = this.faces.get(id);
     if (!f) {
-      const font = shareLayouts(fontkit.create(readFileSync(this.path(id))) as fontkit.Font);
-      f = { font, upm: font.unitsPerEm, widths: new Map() };
+      const font = shareLayouts(preloadKern(fontkit.create(readFileSync(this.path(id))) as fontkit.Font));
+      f = { font, upm: font.unitsPerEm, widths: new Map(), glyphs: new Map() };
       this.faces.set(id, f);
     }
     return f;
@@ -68,11 +71,13 @@ export class FontSet {
 
   /** Characters of `text` that the font has no glyph for. */
   missing(id: FontId, text: string): string[] {
-    const font = this.face(id).font;
+    const f = this.face(id);
     const out = new Set<string>();
     for (const ch of text) {
-      if (/\s|\u00ad/.test(ch)) continue;
-      if (!font.hasGlyphForCodePoint(ch.codePointAt(0)!)) out.add(ch);
+      // Each character is looked up once per face (cold start, issue 17: every text of a tool is checked).
+      let has = f.glyphs.get(ch);
+      if (has === undefined) f.glyphs.set(ch, (has = /\s|\u00ad/.test(ch) || f.font.hasGlyphForCodePoint(ch.codePointAt(0)!)));
+      if (!has) out.add(ch);
     }
     return [...out];
   }

@@ -1,6 +1,7 @@
 // Hyphenation per locale, before line breaking. TeX patterns (the `hyphen` package) plus the
 // exception list that editors keep in content/<tool>/<locale>/hyphenation.yaml.
 import { createRequire } from 'node:module';
+import { patternsFromJson } from './patterns-json.js';
 
 const require = createRequire(import.meta.url);
 
@@ -21,6 +22,13 @@ function patternModule(locale: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The pattern sets written as JSON into dist/hyphen/ at build time (scripts/hyphen-json.mjs), so that
+ * the shipped locales start without evaluating the package's pattern code; any other locale loads
+ * its patterns from the package.
+ */
+export const PATTERNS: Record<string, string> = { nb: 'hyphen/nb', nn: 'hyphen/nn', en: 'hyphen/en-gb' };
 
 /** Whether words of this locale are hyphenated by patterns (else only by the content's exceptions). */
 export function hasPatterns(locale: string): boolean {
@@ -50,7 +58,7 @@ const hyphenatorCache = new Map<string, Hyphenator>();
 function patterns(locale: string): Hyphenate | null {
   if (!patternCache.has(locale)) {
     const mod = patternModule(locale);
-    patternCache.set(locale, mod ? (require(mod) as { hyphenateSync: Hyphenate }).hyphenateSync : null);
+    patternCache.set(locale, mod ? (patternsFromJson(mod) ?? (require(mod) as { hyphenateSync: Hyphenate }).hyphenateSync) : null);
   }
   return patternCache.get(locale)!;
 }

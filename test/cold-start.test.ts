@@ -1,0 +1,172 @@
+// Cold start (issue 17): the cheaper ways in must give the same results as the plain ones.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import { readKernTable, preloadKern } from '../src/layout/text/kern-table.js';
+import { SCHEMA_KINDS } from '../src/content/schema-kinds.js';
+import { loadModels, typesetter } from '../src/build/models.js';
+import { fitSheet, fitSheets } from '../src/layout/sheet/fit.js';
+import { parseSize } from '../src/layout/units.js';
+import { defaultPaths } from '../src/paths.js';
+import { SCHEMA_KINDS as SERVED } from '../src/content/json-schema.js';
+import { ROOT } from './helpers.js';
+import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { brotliCompressSync, deflateRawSync } from 'node:zlib';
+import { PATTERNS } from '../src/layout/text/hyphenate.js';
+import { patternsFromJson, patternsJsonPath } from '../src/layout/text/patterns-json.js';
+
+const require = createRequire(import.meta.url);
+
+type Internals = { kern: unknown; stream: { buffer: Uint8Array }; directory: { tables: Record<string, { offset: number; length: number }> } };
+const fontFiles = readdirSync(join(ROOT, 'fonts')).filter((f) => f.endsWith('.ttf'));
+const open = (f: string) => fontkit.create(readFileSync(join(ROOT, 'fonts', f))) as unknown as Internals;
+
+describe('the fast kern table reader', () => {
+  it.each(fontFiles)('reads %s exactly as fontkit does', (f) => {
+    const font = open(f);
+    const entry = font.directory.tables.kern;
+    expect(entry).toBeDefined();
+    const mine = readKernTable(font.stream.buffer, entry.offset, entry.length);
+    expect(mine?.tables.length).toBeGreaterThan(0);
+    // fontkit's own decode, with its hidden bookkeeping properties dropped.
+    expect(mine).toEqual(JSON.parse(JSON.stringify(font.kern)));
+  });
+
+  it('gives the same kerning in shaped text', () => {
+    const text = 'AVATAR Tåke, «Fjord» WAVE Ly. To-do: Vær så god – Yf’';
+    for (const f of fontFiles) {
+      const plain = fontkit.create(readFileSync(join(ROOT, 'fonts', f)));
+      const fast = preloadKern(fontkit.create(readFileSync(join(ROOT, 'fonts', f))));
+      const adv = (font: fontkit.Font) => (font.layout(text) as unknown as { positions: { xAdvance: number }[] }).positions.map((p) => p.xAdvance);
+      expect(adv(fast)).toEqual(adv(plain));
+    }
+  });
+
+  it('leaves tables it cannot read the same way to fontkit', () => {
+    const bytes = new Uint8Array(4 + 14 + 6);
+    const v = new DataView(bytes.buffer);
+    v.setUint16(2, 1); // one subtable
+    v.setUint16(6, 26); // a length that does not match its one pair (14 + 6 bytes)
+    v.setUint8(9, 1); // horizontal
+    v.setUint16(10, 1); // one pair
+    expect(readKernTable(bytes, 0, bytes.length)).toBeUndefined();
+    v.setUint16(6, 20); // the right length, but format 2 (class-based)
+    v.setUint8(8, 2);
+    expect(readKernTable(bytes, 0, bytes.length)).toBeUndefined();
+    v.setUint8(8, 0);
+    expect(readKernTable(bytes, 0, bytes.length)?.tables[0].subtable.nPairs).toBe(1);
+  });
+});
+
+describe('the CLI loads what a command needs', () => {
+  it('lists the schema kinds without loading the schemas, and the list is right', () => {
+    expect([...SCHEMA_KINDS]).toEqual(SERVED);
+  });
+
+  it('starts (--version, --help) without the build: no pdfkit, fontkit, yaml or validators in what cli.js imports', () => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(join(ROOT, 'dist', file), 'utf8');
+      // Static imports only; import('./…') is what a command loads when it runs.
+      for (const m of text.matchAll(/(?:from|import)\s+"\.\/([^"]+)"/g)) visit(m[1]);
+    };
+    visit('cli.js');
+    const text = [...seen].map((f) => readFileSync(join(ROOT, 'dist', f), 'utf8')).join('\n');
+    expect(text).toContain('node_modules/commander');
+    for (const heavy of ['node_modules/pdfkit', 'node_modules/fontkit', 'node_modules/yaml', 'src/generated/validators.ts', 'node_modules/@sinclair/typebox']) expect(text).not.toContain(heavy);
+  });
+});
+
+describe('fitting the sheets of a tool', () => {
+  const paths = defaultPaths();
+  const models = loadModels({ paths, locales: ['all'] });
+
+  it.each(['A0', 'A1', 'A2', 'A3', 'A4'])('at %s gives the size that separate full searches of each sheet agree on', (size) => {
+    for (const model of models) {
+      const paper = parseSize(size, undefined, 'landscape');
+      const ts = typesetter(model, paths);
+      const shared = fitSheets(model, paper, ts).map((f) => f.size);
+      // The plain way: every sheet searched over its whole range, then the smallest wins.
+      const alone = model.sheets.map((sheet) => fitSheet({ model, sheet, paper, ts, bleed: 0 }).size);
+      expect(new Set(shared).size).toBe(1);
+      expect(shared[0]).toBe(Math.min(...alone));
+    }
+  });
+});
+
+describe('hyphenation patterns read from JSON', () => {
+  const mods = [...new Set(Object.values(PATTERNS))];
+  // Every word of the built-in content, in all its locales.
+  const words = [...new Set(walkYaml(join(ROOT, 'content')).flatMap((f) => readFileSync(f, 'utf8').match(/\p{L}{6,}/gu) ?? []))];
+
+  it.each(mods)('%s: the bundle carries the package\'s patterns, exactly', (mod) => {
+    const file = patternsJsonPath(mod, join(ROOT, 'dist') + '/');
+    // The package's hyphenators keep caches inside its pattern data once used: load it afresh.
+    for (const k of Object.keys(require.cache)) if (k.includes('/node_modules/hyphen/')) delete require.cache[k];
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toStrictEqual(require(mod).patterns);
+  });
+
+  it.each(mods)('%s: hyphenates every content word as the package does', (mod) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'bordduk-hyph-')), 'p.json');
+    writeFileSync(file, JSON.stringify(require(mod).patterns));
+    const fromJson = patternsFromJson(mod, file)!;
+    const pkg = require(mod).hyphenateSync as (w: string, o: { hyphenChar: string }) => string;
+    expect(words.length).toBeGreaterThan(500);
+    const differ = words.filter((w) => fromJson(w, { hyphenChar: '-' }) !== pkg(w, { hyphenChar: '-' }));
+    expect(differ).toEqual([]);
+    expect(fromJson('forankringsarbeidet', { hyphenChar: '-' })).toContain('-');
+  });
+
+  it('falls back to the package where there is no JSON', () => {
+    expect(patternsFromJson('hyphen/nb', join(tmpdir(), 'no-such-file.json'))).toBeNull();
+  });
+});
+
+function walkYaml(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkYaml(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
+}
+
+describe("Node's inflate in place of tiny-inflate", () => {
+  const tiny = require('tiny-inflate') as (src: Uint8Array, dest: Uint8Array) => Uint8Array;
+  const native = require('../scripts/native-inflate.cjs') as typeof tiny;
+  // fontkit's own Unicode tables, in unicode-trie's format: 12 header bytes, then data deflated twice.
+  const tries = ['use', 'data', 'indic'].map((n) => readFileSync(join(ROOT, 'node_modules/fontkit/src/opentype/shapers', `${n}.trie`)));
+
+  it.each([0, 1, 2])('inflates Unicode table %i to the same bytes, twice over', (i) => {
+    const data = tries[i];
+    const len = data.readUInt32LE(8);
+    const a = tiny(tiny(data.subarray(12), new Uint8Array(len)), new Uint8Array(len));
+    const b = native(native(data.subarray(12), new Uint8Array(len)), new Uint8Array(len));
+    expect(b.length).toBe(len);
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+  });
+
+  it('returns the filled part when the data is shorter, and never writes past dest', () => {
+    const raw = deflateRawSync(Buffer.from('bordduk '.repeat(50)));
+    for (const size of [10, 400, 1000]) {
+      const a = tiny(raw, new Uint8Array(size));
+      const b = native(raw, new Uint8Array(size));
+      expect(b.length).toBe(a.length);
+      expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+    }
+  });
+});
+
+describe('brotli, left out of the bundle', () => {
+  it('is found from fontkit, as the bundle looks for it on first use, and decompresses', () => {
+    const decompress = createRequire(require.resolve('fontkit'))('brotli/decompress.js') as (b: Uint8Array) => Uint8Array;
+    const text = 'bordduk '.repeat(40);
+    expect(Buffer.from(decompress(brotliCompressSync(Buffer.from(text)))).toString()).toBe(text);
+  });
+
+  it('is not in the bundle', () => {
+    const js = readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(ROOT, 'dist', f), 'utf8')).join('\n');
+    expect(js).toContain('lazy-dep:brotli/decompress.js');
+    expect(js).not.toContain('node_modules/brotli/dec/dictionary');
+  });
+});
