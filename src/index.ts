@@ -4,3 +4,4 @@ export { validate } from './build/validate.js';
 export { schemaObject, schemaJson, SCHEMA_KINDS } from './content/json-schema.js';
 export { ContentError, UsageError, OutputError, formatProblem, type Problem, type SourcePos } from './errors.js';
 export { run } from './cli/main.js';
+export { answers, type AnswersOptions, type AnswersResult } from './answers/answers.js';

@@ -15,6 +15,7 @@ import type { BuildOptions, BuildResult } from './options.js';
 import { buildDate } from './date.js';
 import { printOptions } from '../press/presets.js';
 import { reorder } from '../output/manifest.js';
+import { prepareAnswers } from './answers.js';
 
 export * from './options.js';
 export * from '../output/manifest.js';
@@ -36,6 +37,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const perTool = loadToolModels(opts);
   const models = perTool.flat();
   buildDate(models[0]?.date ?? '1970-01-01'); // a bad SOURCE_DATE_EPOCH is a usage error before any work
+  const { answerSet, warnings: answerWarnings } = prepareAnswers(opts, models);
   // A tool without a guide (tool.yaml: guide: false) builds only its sheets.
   const units = perTool.flatMap((ms) =>
     planUnits(ms.map((m) => m.locale), { ...opts, sizes })
@@ -47,19 +49,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // made for it is removed again.
   const made = makeFolder(opts.out!);
   try {
-    return await runAndWrite(units, models, { ...opts, sizes, paths }, progress);
+    return await runAndWrite(units, models, { ...opts, sizes, paths, answerSet }, progress, answerWarnings);
   } catch (e) {
     unmake(made);
     throw e;
   }
 }
 
-async function runAndWrite(units: Unit[], models: ToolModel[], opts: BuildOptions, progress: (line: string) => void): Promise<BuildResult> {
+async function runAndWrite(units: Unit[], models: ToolModel[], opts: BuildOptions, progress: (line: string) => void, earlier: Problem[] = []): Promise<BuildResult> {
   const results = await runUnits(units, models, opts, progress);
 
   // Sheets and the guide's miniatures may fail alike; Problems says each once.
   const errors = new Problems();
-  const warnings: Problem[] = hyphenationWarnings(models, opts.paths!);
+  const warnings: Problem[] = [...earlier, ...hyphenationWarnings(models, opts.paths!)];
   for (const r of results) {
     r.problems.forEach((p) => errors.add(p));
     warnings.push(...r.warnings);

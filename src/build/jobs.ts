@@ -22,6 +22,7 @@ import { guideJob } from './guide-job.js';
 import { actualOverlapMm } from '../press/tile-facts.js';
 import { outputIntent, BUILT_IN_INTENT } from './intent.js';
 import { PDFX_VERSION } from '../render/pdfx.js';
+import { answerSheets, answerVariant } from './answers.js';
 
 export interface Unit {
   /** The tool (its id); the build's only tool when absent. */
@@ -52,6 +53,7 @@ interface Job {
   /** Claims PDF/UA-1 (the guide: issue 13); the sheets are tagged but claim nothing. */
   ua?: boolean;
   model: ToolModel;
+  fillable?: boolean;
 }
 
 
@@ -84,7 +86,7 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
   // --print-shop: PDF/X-4 in CMYK, with the output intent (the built-in FOGRA39 or the shop's own).
   const pdfx = opts.printShop ? outputIntent(opts, paths) : undefined;
   for (const job of jobs) {
-    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'), tagged: job.tagged, ua: job.ua, pdfx, actualSize: !!opts.tile, compress: opts.compress });
+    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'), tagged: job.tagged, ua: job.ua, pdfx, actualSize: !!opts.tile, compress: opts.compress, fillable: job.fillable });
     files.push({
       file: job.file,
       bytes,
@@ -97,8 +99,9 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
 function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Date, opts: BuildOptions, warnings: Problem[]): Job[] {
   const print = printOptions(opts, paper);
   const fits = fitSheets(model, paper, ts, { allowSmall: opts.allowSmall, bleed: mm(print.bleedMm) });
-  return model.sheets.map((sheet, i) => {
-    const lay = fits[i];
+  const answers = answerSheets(model, opts, paper, ts);
+  const jobs = model.sheets.map((sheet, i): Job => {
+    const lay = { ...fits[i], page: answers.apply(fits[i].page) };
     const shared = lay.size;
     warnings.push(...lay.warnings);
     let pages: Page[] = [lay.page];
@@ -107,6 +110,7 @@ function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Dat
       opts.orientation === 'portrait' && /^A\d$/.test(paper.name) ? 'portrait' : '',
       print.bleedMm > 0 || print.marks ? 'press' : '',
       print.colour === 'cmyk' ? 'cmyk' : '',
+      ...answerVariant(opts),
     ].filter(Boolean);
     let name = fileName(model.id, model.locale, sheet.id, [paper.name, ...variant].join('-'));
     const sheetPrint: PrintReport = { ...print, ...(opts.printShop ? { pdfx: { version: PDFX_VERSION, condition: opts.outputCondition ?? BUILT_IN_INTENT.condition } } : {}), ...(print.tile ? { tile: { ...print.tile } } : {}) };
@@ -163,8 +167,11 @@ function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Dat
       // Tagged for readers on screen; press and tile versions are print artefacts, drawn as groups.
       tagged: pages.length === 1 && pages[0] === lay.page,
       model,
+      fillable: opts.fillable,
     };
   });
+  answers.finish();
+  return jobs;
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;

@@ -5,6 +5,7 @@ import type { Paths } from '../paths.js';
 import type { ColourMode } from '../content/template-model.js';
 import type { Orientation } from '../layout/units.js';
 import type { ManifestEntry } from '../output/manifest.js';
+import type { AnswerSet } from '../content/answers.js';
 
 export interface BuildOptions {
   /** Tool id (a folder under content/); without it (and without `tools`) a build is about every tool. */
@@ -48,6 +49,12 @@ export interface BuildOptions {
   root?: string;
   /** Threads to build with (default: one per core where there are 4 or more, at most 4); 1 builds in this thread alone. */
   jobs?: number;
+  /** Sheets with a form field in every write-in area and table cell (file names say -fillable). */
+  fillable?: boolean;
+  /** An answers file (from `bordduk answers`): sheets printed with the group's answers, or a pre-filled form. */
+  answers?: string;
+  /** The answers file, read and checked once by build() (plain data, for the worker threads). */
+  answerSet?: AnswerSet;
   /** Deflate the PDFs' streams (default true); the preview turns it off, since its PDFs never leave the machine. */
   compress?: boolean;
   /** Called with a line of progress for long builds. */

@@ -50,6 +50,8 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .addOption(new Option('--tile <paper>', 'print each sheet in tiles on office paper').choices(['A4', 'A3']).argParser(anyCase(['A4', 'A3'])))
     .option('--overlap <length>', 'glue overlap between tiles (default 10mm)')
     .option('--unprintable <length>', 'edge your printer cannot print (default 5mm)')
+    .option('--fillable', 'sheets with a form field in every write-in area and table cell, to fill on screen')
+    .option('--answers <file>', 'an answers file (from bordduk answers): print the sheets with the answers, or pre-fill the form')
     .option('--report', 'print the layout report (text sizes, write-in room) for people')
     .option('--json', 'print a JSON manifest of the files written to stdout')
     .option('--jobs <n>', 'threads to build with (default: one per core from 4 cores up, at most 4)', (v) => {
@@ -86,6 +88,8 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         overlapMm: o.overlap === undefined ? undefined : parseLengthMm(o.overlap, '--overlap'),
         unprintableMm: o.unprintable === undefined ? undefined : parseLengthMm(o.unprintable, '--unprintable'),
         onProgress: o.json ? undefined : (line) => out.stderr(`${line}\n`),
+        fillable: !!o.fillable,
+        answers: o.answers,
       };
       const result = await build(opts);
       report(result, !!o.json, !!o.report, out);
@@ -105,6 +109,19 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
       const warnings = validate({ paths: rootPaths(p), root, tools: o.tool, locales: o.locale ?? 'all', sizes: o.size, orientation: o.orientation, allowSmall: !!o.allowSmall });
       for (const w of warnings) out.stderr(`${formatProblem(w)}\n`);
       out.stderr('content is valid\n');
+    });
+
+  p.command('answers')
+    .description('read filled sheets (from build --fillable) and write the answers as YAML or Markdown')
+    .argument('<files...>', 'filled PDF sheets, of any size and locale')
+    .option('--out <file>', 'write to this file (default: print to stdout)')
+    .addOption(new Option('--format <f>', 'an answers file for build --answers, or a document').choices(['yaml', 'md']).default('yaml'))
+    .action(async (files: string[], o) => {
+      const { answers } = await import('../answers/answers.js');
+      const r = await answers({ files, out: o.out, format: o.format, paths: rootPaths(p) });
+      for (const w of r.warnings) out.stderr(`${formatProblem(w)}\n`);
+      if (r.path) out.stderr(`wrote ${r.path}\n`);
+      else out.stdout(r.text);
     });
 
   p.command('preview')

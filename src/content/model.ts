@@ -2,6 +2,7 @@
 // One TypeBox source gives both the TypeScript types and the JSON Schema that ajv checks
 // and that editors load through the `# yaml-language-server: $schema=…` line.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { AnswersFile } from './answers-model.js';
 
 /** Text an editor writes. Always a string: `1.10` would silently become the number 1.1. */
 const Text = (description: string, extra: Record<string, unknown> = {}) =>
@@ -72,6 +73,7 @@ export const MetaFile = Type.Object(
         tip: Text('Label of a tip callout.'),
         pitfall: Text('Label of a pitfall callout.'),
         example: Text('Label of an example row in a table, e.g. "Eksempel".'),
+        row: Type.Optional(Text('Word for a table row in a fillable sheet\'s field labels, as in "Ledelseskart, rad 3, Hva trenger vi?".')),
         guideNote: Text('Footer note on each sheet pointing to the guide, e.g. "Prosessguiden forklarer hvert felt".'),
         assemblyTitle: Text('Heading of the first page of a sheet printed in tiles, e.g. "Slik setter du sammen arket".'),
         actualSize: Text('The instruction to print tiles at 100 % (actual size), never fit to page.'),
@@ -221,4 +223,5 @@ export const contentSchemas: Record<string, TSchema> = {
   sheet: SheetFile,
   guide: GuideFile,
   hyphenation: HyphenationFile,
+  answers: AnswersFile,
 };

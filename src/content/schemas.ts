@@ -5,6 +5,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { GuideFile, HyphenationFile, MetaFile, SheetFile, ToolFile } from './model.js';
 import { SheetTemplate, Theme } from './template-model.js';
 import { ConfigFile } from './config-model.js';
+import { AnswersFile } from './answers-model.js';
 
 export const schemas = {
   tool: ToolFile,
@@ -15,6 +16,7 @@ export const schemas = {
   template: SheetTemplate,
   theme: Theme,
   config: ConfigFile,
+  answers: AnswersFile,
 } satisfies Record<string, TSchema>;
 
 export type SchemaName = keyof typeof schemas;

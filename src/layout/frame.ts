@@ -106,9 +106,12 @@ export type TagRole =
   | 'Document' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'P' | 'Span' | 'Note'
   | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Figure' | 'Caption' | 'Artifact'
   | 'TOC' | 'TOCI' | 'Reference' | 'Link'
-  | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD';
+  | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD' | 'Form';
 
-export type Item = TextItem | RectItem | LineItem | PathItem | GroupItem | LinkItem | TagItem;
+export type { FieldItem } from './field.js';
+import type { FieldItem } from './field.js';
+
+export type Item = TextItem | RectItem | LineItem | PathItem | GroupItem | LinkItem | TagItem | FieldItem;
 
 /** A rectangle that layout promises to keep its text inside; tests check the promise. */
 export interface Region {

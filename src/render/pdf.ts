@@ -12,6 +12,7 @@ import { Overprint } from './overprint.js';
 import { tagSubsetsByGlyphs } from './subset-tags.js';
 import { beginPagination, Elements, softHyphen, type TagDoc } from './tags.js';
 import { addOutline, Destinations } from './destinations.js';
+import { FormWriter } from './forms.js';
 
 export type { ColourMode };
 
@@ -27,6 +28,8 @@ export interface RenderOptions {
   actualSize?: boolean;
   /** Claim PDF/UA-1 in the XMP (pdfuaid:part 1): only for files our checker passes (test/pdfua-check.ts). */
   ua?: boolean;
+  /** Write the frames' field items as an AcroForm (fillable sheets); otherwise they are skipped. */
+  fillable?: boolean;
   /** Deflate the streams (default); the preview's PDFs go straight to pdf.js, where that is wasted time. */
   compress?: boolean;
 }
@@ -64,6 +67,9 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
   } as unknown as PDFKit.PDFDocumentOptions);
   if (o.actualSize) (doc as unknown as { _root: { data: { ViewerPreferences: { data: Record<string, unknown> } } } })._root.data.ViewerPreferences.data.PrintScaling = 'None';
   for (const id of FONT_IDS) doc.registerFont(id, o.fonts.fontkit(id) as never);
+  // Its own resource for the form, so the sheet's text subsets stay as in the printed version.
+  if (o.fillable) doc.registerFont('form', o.fonts.fontkit('sans') as never);
+  const forms = o.fillable ? new FormWriter(doc as never, 'form') : undefined;
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -81,7 +87,7 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     setBoxes(doc, page);
     overprint.newPage();
-    const draw = new Drawer(doc, colour, overprint, !!o.pdfx, o.tagged, (l) => pageLinks.push({ ...l, page: pi }), (t, at) => destinations.name(t, at), elements, (f, s, t) => o.fonts.width(f, s, t));
+    const draw = new Drawer(doc, colour, overprint, !!o.pdfx, o.tagged, (l) => pageLinks.push({ ...l, page: pi }), (t, at) => destinations.name(t, at), elements, (f, s, t) => o.fonts.width(f, s, t), forms);
     draw.items(page.items, null);
     draw.close();
   });
@@ -123,6 +129,7 @@ class Drawer {
     private destination: (page: number, at?: { x: number; y: number }) => string,
     private elements: Elements,
     private width: (font: TextItem['font'], size: number, text: string) => number,
+    private forms?: FormWriter,
   ) {}
 
   close(): void {
@@ -147,6 +154,7 @@ class Drawer {
   items(items: Item[], parent: Struct | null): void {
     for (const it of items) {
       if (it.type === 'tag') this.tag(it, parent);
+      else if (it.type === 'field') this.forms?.field(it, parent);
       else {
         if (!parent) this.beginArtifact();
         this.item(it);
@@ -155,6 +163,7 @@ class Drawer {
   }
 
   private tag(t: TagItem, parent: Struct | null): void {
+    if (t.role === 'Form' && !this.forms) return;
     if (!this.tagged) return this.items(t.items, parent);
     this.endArtifact();
     if (t.role === 'Artifact') {
@@ -189,6 +198,8 @@ class Drawer {
         flush();
         if (t.role === 'Link') this.annotate(child, el);
         else this.link(child, el);
+      } else if (child.type === 'field') {
+        this.forms?.field(child, el);
       } else run.push(child);
     }
     flush();
@@ -252,7 +263,7 @@ class Drawer {
         if (it.scale !== 1) doc.scale(it.scale);
         if (it.clip) doc.rect(it.clip.x, it.clip.y, it.clip.w, it.clip.h).clip();
         for (const child of it.items) if (child.type !== 'tag') this.item(child);
-        else this.item({ type: 'group', x: 0, y: 0, scale: 1, items: child.items });
+        else if (child.role !== 'Form') this.item({ type: 'group', x: 0, y: 0, scale: 1, items: child.items });
         doc.restore();
         this.overprint.restore();
         this.scale = outer;
@@ -264,6 +275,7 @@ class Drawer {
         else if (it.page !== undefined) this.pageLink({ x: it.x, y: it.y, w: it.w, h: it.h, target: it.page });
         return;
       case 'tag':
+      case 'field': // fields are written by the form, never inside a drawing or a group
         return;
     }
   }

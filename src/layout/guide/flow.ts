@@ -48,6 +48,7 @@ function shift(items: Item[], dy: number, dx = 0): Item[] {
         return { ...it, y: it.y + dy, x: it.x + dx };
       case 'rect':
       case 'link':
+      case 'field':
         return { ...it, y: it.y + dy, x: it.x + dx };
       case 'line':
         return { ...it, y1: it.y1 + dy, y2: it.y2 + dy, x1: it.x1 + dx, x2: it.x2 + dx };

@@ -8,6 +8,7 @@ import { tracks, type Rect } from './grid.js';
 import { mm } from '../units.js';
 import { drawTable } from './table.js';
 import { labelledList, legendList, writeInTable } from './tags.js';
+import { writeField } from './fields.js';
 import { hairline, pad, size, stack, type BlockResult, type Para, type SheetCtx, type WidthOverflow } from './context.js';
 
 /** Card, number badge, heading, prompt and hints: what every block starts with. Returns the y below them. */
@@ -46,10 +47,11 @@ function head(c: SheetCtx, id: string, w: SheetBlock, rect: Rect, base: string[]
   return { items, y: y + p * 0.6, wide };
 }
 
-/** Ruled write-in lines at a marker's pitch inside a white area. */
-function writeArea(c: SheetCtx, r: Rect, items: Item[]): void {
+/** Ruled write-in lines at a marker's pitch inside a white area, and the area's form field. */
+function writeArea(c: SheetCtx, r: Rect, items: Item[], key: string[], label: (string | undefined)[]): void {
   // The area's edge is its boundary: 'frame', at least 3:1 on the panel (WCAG 1.4.11); the ruled lines may stay light.
   items.push({ type: 'rect', ...r, fill: 'paper', stroke: 'frame', lineWidth: hairline(c), radius: mm(1.5 * c.k) });
+  items.push(writeField(c, key, r, label));
   const pitch = mm(Math.max(c.theme.sheet.minLinePitch ?? 0, c.theme.sheet.linePitchA1 * c.k));
   for (let y = r.y + pitch * 1.4; y < r.y + r.h - pitch * 0.5; y += pitch) {
     items.push({ type: 'line', x1: r.x + pitch * 0.4, y1: y, x2: r.x + r.w - pitch * 0.4, y2: y, stroke: 'rule', lineWidth: hairline(c) * 0.8 });
@@ -75,10 +77,10 @@ function promptBlock(c: SheetCtx, id: string, t: PromptBlock, w: SheetBlock, rec
     labels.forEach((l, i) => {
       items.push({ type: 'tag', role: 'P', items: l.items });
       wide.push(...l.wide);
-      writeArea(c, { x: area.x + i * (cw + gap), y: area.y + labelH, w: cw, h: Math.max(0, area.h - labelH) }, items);
+      writeArea(c, { x: area.x + i * (cw + gap), y: area.y + labelH, w: cw, h: Math.max(0, area.h - labelH) }, items, [id, t.split![i]], [w.title, w.fields![t.split![i]]]);
     });
   } else {
-    writeArea(c, { ...area, h: Math.max(0, area.h) }, items);
+    writeArea(c, { ...area, h: Math.max(0, area.h) }, items, [id], [w.title]);
   }
   const n = t.split && w.fields ? t.split.length : 1;
   const writeIn = { w: (area.w - p * 0.6 * (n - 1)) / n, h: area.h - labelH };
@@ -101,13 +103,14 @@ function fieldsBlock(c: SheetCtx, id: string, t: FieldsBlock, w: SheetBlock, rec
     labelH = Math.max(labelH, set.height);
     return { x, w: fw, set };
   });
-  for (const f of sets) {
+  sets.forEach((f, i) => {
     wide.push(...f.set.wide);
     const top = h.y + labelH + p * 0.25;
     const bottom = Math.max(top + boxH, rect.y + rect.h - p);
     // The box's edge is the write-in area's boundary: 'frame', at least 3:1 on the panel (WCAG 1.4.11).
     items.push({ type: 'rect', x: f.x, y: top, w: f.w, h: bottom - top, fill: 'paper', stroke: 'frame', lineWidth: hairline(c), radius: mm(1.5 * c.k) });
-  }
+    items.push(writeField(c, [id, t.fields[i]], { x: f.x, y: top, w: f.w, h: bottom - top }, [w.title, w.fields?.[t.fields[i]]]));
+  });
   // The fields read as a one-row table: each label heads the box under it.
   items.push(writeInTable(sets.map((f) => f.set.items), [{ cells: sets.map(() => []) }]));
   const boxTop = h.y + labelH + p * 0.25;

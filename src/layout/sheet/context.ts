@@ -16,6 +16,8 @@ export interface SheetCtx {
   k: number;
   labels: MetaFile['labels'];
   numbers: Record<string, number>;
+  /** The sheet's legend (mark and label), for form fields whose cells take its letters. */
+  legend?: { mark: string; label: string }[];
 }
 
 /** Text that did not fit across its width, with the content path it came from. */

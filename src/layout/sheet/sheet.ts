@@ -2,6 +2,7 @@
 // Returns the page and every place where the words did not fit, in points.
 import type { SheetModel, ToolModel } from '../../content/load.js';
 import { walk, type Item, type Page, type Region } from '../frame.js';
+import { fieldName } from '../field.js';
 import { chooseLayout, resolveGrid, type Rect } from './grid.js';
 import { drawBlock } from './blocks.js';
 import { hairline, size, stack, type SheetCtx } from './context.js';
@@ -50,7 +51,8 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   const W = mm(paper.widthMm);
   const H = mm(paper.heightMm);
   const k = linearScale(paper);
-  const c: SheetCtx = { ts, theme: model.theme, s, k, labels: model.meta.labels, numbers: model.fieldNumbers };
+  const legend = Object.values(sheet.words.blocks).flatMap((b) => Object.values(b.legend ?? {}).map((l) => ({ mark: l.mark, label: l.label })));
+  const c: SheetCtx = { ts, theme: model.theme, s, k, labels: model.meta.labels, numbers: model.fieldNumbers, legend };
   const m = margin(input);
   const gutter = mm(model.theme.sheet.gutterA1 * k);
   const items: Item[] = [];
@@ -119,7 +121,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   for (const id of Object.keys(sheet.template.blocks)) {
     const rect = grid.rects.get(id)!;
     const res = drawBlock(c, id, sheet.template.blocks[id], sheet.words.blocks[id], rect);
-    items.push(...blockSect(res.items));
+    items.push(...blockSect(res.items, (key) => fieldName(model.id, model.locale, key)));
     regions.push({ id, ...rect });
     if (res.needed > rect.h + 0.01) overflows.push({ block: id, path: ['blocks', id], dimension: 'height', by: res.needed - rect.h });
     for (const o of res.wide) overflows.push({ block: id, path: o.path, dimension: 'width', by: o.by, word: o.word });

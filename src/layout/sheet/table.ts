@@ -9,6 +9,7 @@ import { tracks, type Rect } from './grid.js';
 import { mm } from '../units.js';
 import { hairline, size, stack, type Para, type SheetCtx, type WidthOverflow } from './context.js';
 import { writeInTable, type TableRow } from './tags.js';
+import { legendColumns, legendHint, writeField, writeInRowFields } from './fields.js';
 
 export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock, rect: Rect, base: string[]) {
   const items: Item[] = [];
@@ -57,6 +58,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
     body.push(row([], [label.items, ...t.columns.slice(1).map(() => [])], lead));
     wide.push(...label.wide);
     items.push({ type: 'line', x1: rect.x, y1: y, x2: rect.x + rect.w, y2: y, stroke: 'rule', lineWidth: line });
+    items.push(...writeInRowFields(c, id, w, t.columns, xs, widths, y, planH, w.writeInRow));
   }
 
   // Example row, set before the rows are counted: it may need more than a bare row.
@@ -122,6 +124,17 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   const dividers = numbered ? [rect.x + numW, ...xs.slice(1)] : xs.slice(1);
   for (const x of dividers) {
     items.push({ type: 'line', x1: x, y1: rect.y + cellPad * 0.5, x2: x, y2: bodyBottom, stroke: 'frame', lineWidth: line });
+  }
+  // A field in every cell of every row to write in (the example row is printed), numbered from 1.
+  const marks = legendColumns(c, w.example);
+  const firstField = w.example ? 1 : 0;
+  for (let r = firstField; r < rows; r++) {
+    const y = r === 0 ? bodyTop : bodyTop + realFirst + (r - 1) * rowH;
+    const h = r === 0 ? realFirst : rowH;
+    t.columns.forEach((col, i) => {
+      const label = [w.title, `${c.labels.row ?? '#'} ${r - firstField + 1}`, marks.has(col.id) ? `${w.columns?.[col.id]?.label ?? col.id} (${legendHint(c)})` : w.columns?.[col.id]?.label];
+      items.push(writeField(c, [id, r - firstField + 1, col.id], { x: xs[i], y, w: widths[i], h }, label));
+    });
   }
   // The heading's lower edge is the table's strongest line: it carries the structure in greyscale too.
   items.push({ type: 'line', x1: rect.x, y1: bodyTop, x2: rect.x + rect.w, y2: bodyTop, stroke: 'accent', lineWidth: line * 2 });

@@ -1,7 +1,7 @@
 // The sheets' words as structure a screen reader can follow (issue 13): each block a Sect with its
 // H2, hints and legends as lists, write-in tables as tables with their empty rows. Drawings stay
 // untagged, so the renderer marks them as artifacts.
-import type { Item, TagItem, TextItem } from '../frame.js';
+import type { FieldItem, Item, TagItem, TextItem } from '../frame.js';
 import type { SheetCtx } from './context.js';
 
 const tag = (role: TagItem['role'], items: Item[], extra: Partial<TagItem> = {}): TagItem => ({ type: 'tag', role, items, ...extra });
@@ -50,9 +50,12 @@ export function writeInTable(heads: Item[][], body: TableRow[], corner = false):
 /**
  * A block in reading order: its drawings first (artifacts, under the words), then one Sect with the
  * block's heading and words. Loose text (none is expected) becomes a paragraph rather than vanish.
+ * The block's form fields come last in its Sect, in row order, each a Form element named by `name`
+ * (only a fillable PDF writes them; issue 15).
  */
-export function blockSect(items: Item[]): Item[] {
-  const drawings = items.filter((i) => i.type !== 'text' && i.type !== 'tag');
+export function blockSect(items: Item[], name: (key: FieldItem['key']) => string): Item[] {
+  const drawings = items.filter((i) => i.type !== 'text' && i.type !== 'tag' && i.type !== 'field');
   const words = items.flatMap((i): Item[] => (i.type === 'tag' ? [i] : i.type === 'text' ? [tag('P', [i])] : []));
-  return [...drawings, ...(words.length ? [tag('Sect', words)] : [])];
+  const fields = items.flatMap((i): Item[] => (i.type === 'field' ? [tag('Form', [{ ...i, name: name(i.key) }])] : []));
+  return [...drawings, ...(words.length || fields.length ? [tag('Sect', [...words, ...fields])] : [])];
 }

@@ -1,0 +1,120 @@
+// From the fields of filled sheets to answers keyed like the content: tool, locale, block, then the
+// field id or the row number and column id. The field names say where each value belongs
+// (`bordduk/<tool>/<locale>/<block>/<row>/<column>`), so files of any size and locale can be mixed.
+import { ContentError, type Problem } from '../errors.js';
+import { fieldKeys, keyPattern } from '../content/answers.js';
+import type { ToolModel } from '../content/load.js';
+import type { FilledField } from './read.js';
+
+export interface FileFields {
+  file: string;
+  fields: FilledField[];
+}
+
+export interface Collected {
+  tool: string;
+  /** locale → key (`leaderMap.3.need`) → answer. */
+  locales: Map<string, Map<string, string>>;
+  /** Filled fields the current templates no longer have, by PDF name: kept and reported. */
+  unmatched: Map<string, string>;
+  warnings: Problem[];
+}
+
+const PART = /^[a-z][a-zA-Z0-9]*$|^[1-9][0-9]{0,5}$/;
+
+/** Parses a field name; undefined for a field that is not one of ours. */
+export function parseName(name: string): { tool: string; locale: string; key: string } | undefined {
+  const parts = name.split('/');
+  if (parts[0] !== 'bordduk' || parts.length < 4 || parts.length > 6) return undefined;
+  const [, tool, locale, ...key] = parts;
+  if (!/^[a-z][a-zA-Z0-9]*$/.test(tool) || !/^[a-z]{2,3}$/.test(locale) || !key.every((p) => PART.test(p)) || /^\d/.test(key[0])) return undefined;
+  return { tool, locale, key: key.join('.') };
+}
+
+/** Which tool and locales the files hold: a file with none of our fields is not a filled sheet of ours. */
+export function identify(files: FileFields[]): { tool: string; locales: string[] } {
+  const problems: Problem[] = [];
+  const tools = new Set<string>();
+  const locales = new Set<string>();
+  for (const f of files) {
+    const ours = f.fields.map((x) => parseName(x.name)).filter((x) => x !== undefined);
+    if (!ours.length) {
+      problems.push({ message: `${f.file}: not a fillable bordduk sheet (it has no bordduk form fields)`, hint: "give a sheet made with 'bordduk build --fillable' and filled in" });
+    }
+    for (const o of ours) {
+      tools.add(o.tool);
+      locales.add(o.locale);
+    }
+  }
+  if (tools.size > 1) problems.push({ message: `the files are sheets of different tools (${[...tools].sort().join(', ')})`, hint: 'read the answers of one tool at a time' });
+  if (problems.length) throw new ContentError(problems);
+  return { tool: [...tools][0], locales: [...locales].sort() };
+}
+
+export function collect(files: FileFields[], models: ToolModel[]): Collected {
+  const byLocale = new Map(models.map((m) => [m.locale, { model: m, keys: fieldKeys(m) }]));
+  const locales = new Map<string, Map<string, string>>();
+  const from = new Map<string, string>();
+  const unmatched = new Map<string, string>();
+  const warnings: Problem[] = [];
+  const errors: Problem[] = [];
+  for (const f of files) {
+    for (const field of f.fields) {
+      const p = parseName(field.name);
+      if (!p || !field.value.trim()) continue;
+      const known = byLocale.get(p.locale);
+      if (!known || !known.keys.has(keyPattern(p.key))) {
+        unmatched.set(field.name, field.value);
+        warnings.push({ message: `${f.file}: the field '${field.name}' is not on the current sheets; its answer is kept under 'unmatched'`, severity: 'warning' });
+        continue;
+      }
+      const answers = locales.get(p.locale) ?? new Map<string, string>();
+      locales.set(p.locale, answers);
+      const id = `${p.locale}.${p.key}`;
+      const before = answers.get(p.key);
+      if (before !== undefined && before !== field.value) {
+        errors.push({ message: `'${p.key}' (${p.locale}) has different answers in ${from.get(id)} and ${f.file}`, hint: 'give one filled copy of each sheet, or make the answers agree' });
+        continue;
+      }
+      answers.set(p.key, field.value);
+      from.set(id, f.file);
+    }
+  }
+  if (errors.length) throw new ContentError(errors);
+  return { tool: models[0]?.id ?? '', locales, unmatched, warnings };
+}
+
+/** The answers of one locale in the sheets' order: block by block, rows by number, columns as in the template. */
+export function ordered(model: ToolModel, answers: Map<string, string>): Record<string, string | Record<string, string | Record<string, string>>> {
+  const out: Record<string, string | Record<string, string | Record<string, string>>> = {};
+  for (const sheet of model.sheets) {
+    for (const [id, t] of Object.entries(sheet.template.blocks)) {
+      if (t.kind === 'legend') continue;
+      if (t.kind === 'table') {
+        const parts = [...new Set([...answers.keys()].filter((k) => k.startsWith(`${id}.`)).map((k) => k.split('.')[1]))];
+        // The write-in row under the headings first, then the rows by number.
+        const rows = [...parts.filter((r) => !/^\d+$/.test(r)), ...parts.filter((r) => /^\d+$/.test(r)).sort((a, b) => Number(a) - Number(b))];
+        const block: Record<string, Record<string, string>> = {};
+        for (const r of rows) {
+          const row: Record<string, string> = {};
+          for (const c of t.columns) {
+            const v = answers.get(`${id}.${r}.${c.id}`);
+            if (v !== undefined) row[c.id] = v;
+          }
+          block[String(r)] = row;
+        }
+        if (rows.length) out[id] = block;
+        continue;
+      }
+      if (answers.has(id)) {
+        out[id] = answers.get(id)!;
+        continue;
+      }
+      const ids = t.kind === 'fields' ? t.fields : (t.split ?? []);
+      const block: Record<string, string> = {};
+      for (const f of ids) if (answers.has(`${id}.${f}`)) block[f] = answers.get(`${id}.${f}`)!;
+      if (Object.keys(block).length) out[id] = block;
+    }
+  }
+  return out;
+}

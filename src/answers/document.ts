@@ -1,0 +1,65 @@
+// The answers written out: as an answers file (YAML with its schema, for `build --answers`), or
+// as a Markdown document of the questions with the group's answers, in the sheets' order and language.
+import { Document } from 'yaml';
+import type { ToolModel } from '../content/load.js';
+import { ordered, type Collected } from './collect.js';
+
+export function answersYaml(c: Collected, models: ToolModel[], schemaRef: string, sources: string[]): string {
+  const answers: Record<string, unknown> = {};
+  for (const m of models) {
+    const a = c.locales.get(m.locale);
+    if (a) answers[m.locale] = ordered(m, a);
+  }
+  const data: Record<string, unknown> = { tool: c.tool, version: models[0]?.version, answers };
+  if (c.unmatched.size) data.unmatched = Object.fromEntries([...c.unmatched].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const doc = new Document(data);
+  doc.commentBefore = ` Answers read by bordduk from: ${sources.map(clean).join(', ')}\n Print them with: bordduk build --answers <this file> (add --fillable for a pre-filled form)`;
+  return `# yaml-language-server: $schema=${schemaRef}\n${doc.toString({ lineWidth: 0, blockQuote: 'literal' })}`;
+}
+
+/** A file name as written into a comment: one line, nothing that ends the comment. */
+const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+
+/** Text that Markdown must not read as markup, on one line for a table cell. */
+const md = (s: string) => s.replace(/[\\`*_{}[\]<>()#+!|~]/g, (ch) => `\\${ch}`);
+const cell = (s: string) => md(s).replace(/\n/g, '<br>');
+/** A group's own paragraphs: a line that starts like a list, a rule or a heading stays text. */
+const para = (s: string) => md(s).replace(/^(\s*)([-=])/gm, '$1\\$2').replace(/^(\s*\d+)\./gm, '$1\\.').split(/\n{2,}/).map((p) => p.replace(/\n/g, '  \n')).join('\n\n');
+
+const orderedKeys = (o: object) => [...Object.keys(o).filter((k) => !/^\d+$/.test(k)), ...Object.keys(o).filter((k) => /^\d+$/.test(k))];
+
+export function answersMarkdown(c: Collected, models: ToolModel[]): string {
+  const out: string[] = [];
+  for (const m of models) {
+    const answers = c.locales.get(m.locale);
+    if (!answers) continue;
+    const a = ordered(m, answers);
+    out.push(`# ${md(m.meta.title)}`, '', `*${md(m.meta.subtitle)}* · ${md(m.meta.labels.version)} ${md(m.version)}`, '');
+    for (const sheet of m.sheets) {
+      const blocks = Object.entries(sheet.template.blocks).filter(([id]) => a[id] !== undefined);
+      if (!blocks.length) continue;
+      out.push(`## ${md(m.meta.labels.sheet)} ${sheet.number}: ${md(sheet.words.title)}`, '');
+      for (const [id, t] of blocks) {
+        const w = sheet.words.blocks[id];
+        out.push(`### ${m.fieldNumbers[id]}. ${md(w.title)}`, '');
+        if (w.prompt) out.push(`*${md(w.prompt)}*`, '');
+        const v = a[id];
+        if (typeof v === 'string') out.push(para(v), '');
+        else if (t.kind === 'table') {
+          const cols = t.columns.map((col) => col.id);
+          out.push(`| ${md(m.meta.labels.row ?? '#')} | ${cols.map((col) => md(w.columns?.[col]?.label ?? col)).join(' | ')} |`);
+          out.push(`|---|${cols.map(() => '---').join('|')}|`);
+          // Object.entries would put number keys first: keep the answers file's order (write-in row first).
+          for (const r of orderedKeys(v)) {
+            const label = /^\d+$/.test(r) ? r : md((w as { writeInRow?: string }).writeInRow ?? r);
+            out.push(`| ${label} | ${cols.map((col) => cell((v[r] as Record<string, string>)[col] ?? '')).join(' | ')} |`);
+          }
+          out.push('');
+        } else {
+          for (const [f, text] of Object.entries(v)) out.push(`**${md(w.fields?.[f] ?? f)}:** ${para(text as string)}`, '');
+        }
+      }
+    }
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

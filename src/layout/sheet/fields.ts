@@ -1,0 +1,53 @@
+// Form fields over a sheet's write-in areas and table cells (see ../field.ts). Derived from the
+// drawn areas themselves, so a write-in area or table column a template gains gets its field too.
+import type { FieldItem } from '../field.js';
+import type { SheetBlock } from '../../content/model.js';
+import type { Rect } from './grid.js';
+import { hairline, type SheetCtx } from './context.js';
+
+/**
+ * A field just inside a drawn write-in rectangle. Its text is the question size, smaller where the
+ * field is low (a line and a half of room per line); it takes several lines where two or more fit.
+ */
+export function writeField(c: SheetCtx, key: (string | number)[], r: Rect, label: (string | undefined)[]): FieldItem {
+  const inset = hairline(c) * 1.5;
+  const h = Math.max(0, r.h - 2 * inset);
+  // Viewers set a field's text at about 1.15 × its size per line, plus a little padding.
+  const size = Math.round(Math.max(c.theme.sheet.absoluteFloor, Math.min(c.s, h / 1.5)) * 10) / 10;
+  return {
+    type: 'field',
+    key,
+    x: r.x + inset,
+    y: r.y + inset,
+    w: Math.max(0, r.w - 2 * inset),
+    h,
+    label: label.filter((s): s is string => !!s).join(', '),
+    multiline: h >= size * 2.6,
+    size,
+  };
+}
+
+/**
+ * Table columns whose example starts with legend marks ("F, B", "B: mandat"): their cells take the legend's letters,
+ * and their tooltip says which. Derived from the words, so no template needs to say it.
+ */
+export function legendColumns(c: SheetCtx, example: Record<string, string> | undefined): Set<string> {
+  const marks = c.legend?.map((l) => l.mark) ?? [];
+  if (!marks.length || !example) return new Set();
+  const esc = marks.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  // "F, B" or "B: mandat, feb.": marks first, then perhaps a note after a colon.
+  const only = new RegExp(`^\\s*(?:${esc})(?:\\s*[,;/ ]\\s*(?:${esc}))*\\s*(?::.*)?$`, 'su');
+  return new Set(Object.entries(example).filter(([, v]) => only.test(v)).map(([k]) => k));
+}
+
+/** "I Informere, F Forankre …" for the tooltip of a cell that takes legend letters. */
+export const legendHint = (c: SheetCtx) => (c.legend ?? []).map((l) => `${l.mark} ${l.label}`).join(', ');
+
+/**
+ * Fields for a table's write-in row under its headings (a planned date per phase, where a template
+ * has one): every cell but the first, which holds the row's label. Key `<block>.writeInRow.<column>`,
+ * the content's own name for the row.
+ */
+export function writeInRowFields(c: SheetCtx, id: string, w: SheetBlock, columns: { id: string }[], xs: number[], widths: number[], y: number, h: number, rowText: string): FieldItem[] {
+  return columns.slice(1).map((col, j) => writeField(c, [id, 'writeInRow', col.id], { x: xs[j + 1], y, w: widths[j + 1], h }, [w.title, rowText, w.columns?.[col.id]?.label]));
+}

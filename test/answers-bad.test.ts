@@ -1,0 +1,172 @@
+// A filled PDF is untrusted input: it comes back from other people's machines. Foreign, damaged,
+// encrypted or huge files get one clear line and exit 1; fields the sheets no longer have are kept
+// and reported; nothing is written but --out; and a few hundred mutated forms never crash or hang.
+import { describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { PDFDocument } from 'pdf-lib';
+import { build } from '../src/build/build.js';
+import { answers } from '../src/answers/answers.js';
+import { ContentError } from '../src/errors.js';
+import { cli, cliProcess } from './helpers.js';
+import { fillWithPdfLib, hasQpdf, save } from './forms-helpers.js';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
+
+const dir = mkdtempSync(join(tmpdir(), 'bordduk-bad-answers-'));
+const made = await build({ locales: ['nb'], sizes: ['A4'], fillable: true, out: dir, jobs: 1 });
+const [sheet1, , guide] = made.files.map((f) => f.path);
+const filled = await fillWithPdfLib(sheet1, (n) => (n.endsWith('/strategic') ? 'Mål æøå ŋ' : n.endsWith('/leaderMap/1/leader') ? 'Rådmann' : undefined));
+const good = save(join(dir, 'filled.pdf'), filled.bytes);
+
+const oneLine = (stderr: string) => {
+  expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+  return stderr.trim().split('\n');
+};
+
+describe('files that are not filled sheets', () => {
+  it('a PDF without our fields (the guide) is named as foreign', async () => {
+    const r = await cli(['answers', guide]);
+    expect(r.code).toBe(1);
+    expect(oneLine(r.stderr)[0]).toBe(`${guide}: not a fillable bordduk sheet (it has no bordduk form fields) (give a sheet made with 'bordduk build --fillable' and filled in)`);
+  });
+
+  it('a file that is no PDF, a damaged one, a huge one and an encrypted one each get one line', async () => {
+    const text = save(join(dir, 'notes.pdf'), new TextEncoder().encode('Referat fra møtet\n'));
+    const cut = save(join(dir, 'cut.pdf'), filled.bytes.slice(0, 400));
+    const huge = join(dir, 'huge.pdf');
+    writeFileSync(huge, '%PDF-1.7\n');
+    const fd = openSync(huge, 'r+');
+    ftruncateSync(fd, 21 * 1024 * 1024);
+    closeSync(fd);
+    const r = await cli(['answers', text, cut, huge]);
+    expect(r.code).toBe(1);
+    const lines = oneLine(r.stderr);
+    expect(lines[0]).toBe(`${text}: not a PDF file (give the filled sheet as saved from the PDF viewer)`);
+    expect(lines[1]).toMatch(new RegExp(`^${cut}: (the file is damaged or not a PDF form \\(.*\\)|not a fillable bordduk sheet .*)`));
+    expect(lines[2]).toBe(`${huge}: file is 21.0 MiB; a filled sheet may be at most 20 MiB (give the sheet as saved from the PDF viewer, not a scan or a bundle)`);
+    expect(lines[3]).toBe('bordduk: 3 problems found');
+    if (!hasQpdf) return;
+    const locked = join(dir, 'locked.pdf');
+    spawnSync('qpdf', ['--encrypt', 'u', 'o', '256', '--', good, locked]);
+    const e = await cli(['answers', locked]);
+    expect(e.code).toBe(1);
+    expect(oneLine(e.stderr)[0], e.stderr).toBe(`${locked}: the file is encrypted (save it again without a password or security settings)`);
+  });
+
+  it('usage mistakes are exit 2', async () => {
+    expect((await cli(['answers'])).code).toBe(2);
+    expect((await cli(['answers', good, '--format', 'pdf'])).code).toBe(2);
+    const t = await cli(['build', '--fillable', '--tile', 'A4', '--out', dir]);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toContain('--fillable makes a sheet for the screen');
+  });
+});
+
+describe('fields and answers that do not match the sheets', () => {
+  it('a field the templates no longer have is kept under unmatched and reported, and the build says it is not printed', async () => {
+    const doc = await PDFDocument.load(filled.bytes);
+    const old = doc.getForm().createTextField('bordduk/ledelsesforankring/nb/oldBlock/notes');
+    old.setText('Gammelt svar');
+    old.addToPage(doc.getPage(0), { x: 10, y: 10, width: 50, height: 20 });
+    // A name built to climb out of --out is not ours: it is never a path.
+    doc.getForm().createTextField('bordduk//tmp/evil').setText('x');
+    const file = save(join(dir, 'old.pdf'), await doc.save({ updateFieldAppearances: false }));
+    const out = join(dir, 'sub', 'answers.yaml');
+    const before = readdirSync(dir).sort();
+    const r = await cli(['answers', file, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`warning: ${file}: the field 'bordduk/ledelsesforankring/nb/oldBlock/notes' is not on the current sheets; its answer is kept under 'unmatched'`);
+    expect(readdirSync(dir).sort()).toEqual([...before, 'sub'].sort());
+    expect(readdirSync(join(dir, 'sub'))).toEqual(['answers.yaml']);
+    const yaml = readFileSync(out, 'utf8');
+    expect(yaml).toContain('unmatched:\n  bordduk/ledelsesforankring/nb/oldBlock/notes: Gammelt svar\n');
+    expect(yaml).not.toContain('evil');
+    const b = await cli(['build', '--answers', out, '--only', 'sheets', '--size', 'A4', '--out', join(dir, 'rec')]);
+    expect(b.code).toBe(0);
+    expect(b.stderr).toContain(`${out.replace(process.cwd() + '/', '')}:1:1: warning: 1 answer under 'unmatched' belong to fields the sheets no longer have; not printed`);
+  });
+
+  it('an answers file naming a field that does not exist fails at its line', async () => {
+    const f = save(join(dir, 'wrong.yaml'), new TextEncoder().encode('tool: ledelsesforankring\nanswers:\n  nb:\n    leaderMap:\n      "2":\n        nope: x\n'));
+    const r = await cli(['build', '--answers', f, '--only', 'sheets', '--out', join(dir, 'none')]);
+    expect(r.code).toBe(1);
+    expect(oneLine(r.stderr)[0]).toMatch(/wrong\.yaml:6:15: the sheets have no field 'leaderMap\.2\.nope' \(fields of 'leaderMap': leaderMap\.#\.leader, /);
+  });
+
+  it('an answer too long for its field is shrunk to the floor, then reported with its key; nothing is written', async () => {
+    const long = 'Et svar som er altfor langt for en liten celle. '.repeat(12);
+    const f = save(join(dir, 'long.yaml'), new TextEncoder().encode(`tool: ledelsesforankring\nanswers:\n  nb:\n    leaderMap:\n      "1":\n        owner: ${long}\n`));
+    const out = join(dir, 'long-out');
+    const r = await cli(['build', '--answers', f, '--only', 'sheets', '--size', 'A4', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(oneLine(r.stderr).find((l) => l.includes('long.yaml'))).toMatch(/long\.yaml:6:16: the answer to 'leaderMap\.1\.owner' is [\d.]+ mm too long for its field even at 6 pt on A4 \(shorten it, or print on a larger size\)/);
+    expect(() => readdirSync(out)).toThrow();
+  });
+});
+
+describe('the installed command', () => {
+  it('reads a filled sheet with the bundle (pdf-lib loaded only for this command)', () => {
+    const r = cliProcess(['answers', good, '--format', 'md']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| 1 | Rådmann |');
+  });
+
+  it('refuses an answer with a letter the fonts cannot print, at its line', async () => {
+    const f = save(join(dir, 'glyph.yaml'), new TextEncoder().encode('tool: ledelsesforankring\nanswers:\n  nb:\n    strategic: "Mål 🎯"\n'));
+    const r = await cli(['build', '--answers', f, '--only', 'sheets', '--out', join(dir, 'none')]);
+    expect(r.code).toBe(1);
+    expect(oneLine(r.stderr)[0]).toMatch(/glyph\.yaml:4:16: the answer to 'strategic' holds '🎯' \(U\+1F3AF\), which the fonts cannot print \(replace or remove it\)/);
+  });
+});
+
+describe('mutated forms', () => {
+  it(`${RUNS} damaged copies of a filled sheet: answers or a clear error, never a crash or a hang`, async () => {
+    const bytes = new Uint8Array(readFileSync(good));
+    const mutation = fc.oneof(
+      fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bits: fc.integer({ min: 1, max: 255 }), n: fc.integer({ min: 1, max: 40 }) }),
+      fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), from: fc.nat(), len: fc.integer({ min: 1, max: 4000 }) }),
+      fc.record({ kind: fc.constant('text' as const), at: fc.nat(), s: fc.constantFrom('endobj', 'R', '<<', '>>', '0 0 R', '/Kids [1 0 R]', 'trailer', 'xref', '/Length 999999', '(', ')', '9999999999') }),
+    );
+    let done = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), async (ms) => {
+        let b = bytes;
+        for (const m of ms) {
+          const at = m.at % b.length;
+          if (m.kind === 'flip') {
+            b = b.slice();
+            for (let i = 0; i < m.n && at + i < b.length; i++) b[at + i] ^= m.bits;
+          } else if (m.kind === 'cut') b = b.slice(0, at);
+          else if (m.kind === 'splice') b = new Uint8Array([...b.slice(0, at), ...b.slice(m.from % b.length, (m.from % b.length) + m.len), ...b.slice(at)]);
+          else b = new Uint8Array([...b.slice(0, at), ...new TextEncoder().encode(m.s), ...b.slice(at)]);
+        }
+        const file = save(join(dir, 'fuzz.pdf'), b);
+        const start = Date.now();
+        // Whatever pdf-lib says about the damage stays off the console (stdout carries the answers).
+        const said = [vi.spyOn(console, 'log'), vi.spyOn(console, 'warn')];
+        try {
+          const r = await answers({ files: [file] });
+          expect(r.text).toMatch(/^# yaml-language-server/);
+        } catch (e) {
+          if (!(e instanceof ContentError)) throw e;
+          expect(e.problems[0].message).toMatch(/^.*fuzz\.pdf: |^the files are sheets of different tools/);
+        }
+        for (const spy of said) {
+          expect(spy).not.toHaveBeenCalled();
+          spy.mockRestore();
+        }
+        expect(Date.now() - start).toBeLessThan(5000);
+        done++;
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+    expect(done).toBe(RUNS);
+  });
+});
