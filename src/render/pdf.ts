@@ -3,7 +3,7 @@
 import PDFDocument from 'pdfkit';
 import type { ColourId, ColourMode, ThemeT } from '../content/template-model.js';
 import type { FontSet } from '../layout/text/fonts.js';
-import type { DocFrame, Item, Page, TagItem, TextItem } from '../layout/frame.js';
+import type { DocFrame, Item, TagItem, TextItem } from '../layout/frame.js';
 import { FONT_IDS } from '../content/template-model.js';
 import { addPdfx, pdfxInfo, PDFX_PDF_VERSION, type OutputIntent } from './pdfx.js';
 import type { InkUse } from './inks.js';
@@ -13,6 +13,7 @@ import { tagSubsetsByGlyphs } from './subset-tags.js';
 import { beginPagination, Elements, softHyphen, type TagDoc } from './tags.js';
 import { addOutline, Destinations } from './destinations.js';
 import { FormWriter } from './forms.js';
+import { escapeXmpInfo, setBoxes } from './metadata.js';
 
 export type { ColourMode };
 
@@ -66,6 +67,7 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
     },
   } as unknown as PDFKit.PDFDocumentOptions);
   if (o.actualSize) (doc as unknown as { _root: { data: { ViewerPreferences: { data: Record<string, unknown> } } } })._root.data.ViewerPreferences.data.PrintScaling = 'None';
+  escapeXmpInfo(doc as never);
   for (const id of FONT_IDS) doc.registerFont(id, o.fonts.fontkit(id) as never);
   // Its own resource for the form, so the sheet's text subsets stay as in the printed version.
   if (o.fillable) doc.registerFont('form', o.fonts.fontkit('sans') as never);
@@ -103,14 +105,6 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
   tagSubsetsByGlyphs((doc as unknown as { _fontFamilies: Record<string, unknown> })._fontFamilies);
   doc.end();
   return done;
-}
-
-function setBoxes(doc: Doc, page: Page): void {
-  // pdfkit has no option for page boxes: set them on the page dictionary (PDF space, y up).
-  const box = (r: Page['trim']) => [r.x, page.height - r.y - r.h, r.x + r.w, page.height - r.y].map((v) => Math.round(v * 1000) / 1000);
-  const dict = (doc.page as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data;
-  dict.TrimBox = box(page.trim);
-  dict.BleedBox = box(page.bleed);
 }
 
 class Drawer {
