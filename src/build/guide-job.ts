@@ -16,16 +16,17 @@ import { PDFX_VERSION } from '../render/pdfx.js';
 /** A booklet's bleed (print.md: 3 mm is the European norm up to A3). */
 const GUIDE_BLEED_MM = 3;
 
-export interface GuideJob {
+/** A file a unit will render: its name, its manifest entry so far, and the frames to draw. */
+export interface PlannedPdf {
   file: string;
   entry: Omit<ManifestEntry, 'path' | 'pages' | 'bytes' | 'sha256'>;
   frame: DocFrame;
   tagged: boolean;
-  /** Claim PDF/UA-1: the reading guide passes the checker (test/pdfua-check.ts); press files are untagged. */
+  /** Claim PDF/UA-1: the reading guide passes the checker (test/pdfua-check.ts); sheets and press files do not claim it. */
   ua?: boolean;
 }
 
-export function guideJob(model: ToolModel, ts: Typesetter, opts: BuildOptions, date: Date): GuideJob {
+export function guideJob(model: ToolModel, ts: Typesetter, opts: BuildOptions, date: Date): PlannedPdf {
   const paper = parseSize(opts.guideSize ?? 'A4', 'portrait', 'portrait');
   const entry = { kind: 'guide' as const, tool: model.id, locale: model.locale, size: paper.name };
   // --bleed and --marks give the guide bleed and marks too (RGB unless --color cmyk); --print-shop also PDF/X-4.

@@ -9,7 +9,7 @@ import { fitSheets } from '../layout/sheet/fit.js';
 import { mm, toMm, parseSize, type PaperSize } from '../layout/units.js';
 import { placeOnPress } from '../press/marks.js';
 import { tilePages } from '../press/tile.js';
-import type { DocFrame, Page } from '../layout/frame.js';
+import type { Page } from '../layout/frame.js';
 import { renderPdf } from '../render/pdf.js';
 import type { Typesetter } from '../layout/text/typeset.js';
 import type { BuildOptions } from './options.js';
@@ -18,7 +18,7 @@ import { fileName } from '../output/names.js';
 import { printOptions } from '../press/presets.js';
 import type { ManifestEntry, PrintReport } from '../output/manifest.js';
 import { typesetter } from './models.js';
-import { guideJob } from './guide-job.js';
+import { guideJob, type PlannedPdf } from './guide-job.js';
 import { actualOverlapMm } from '../press/tile-facts.js';
 import { outputIntent, BUILT_IN_INTENT } from './intent.js';
 import { PDFX_VERSION } from '../render/pdfx.js';
@@ -45,13 +45,7 @@ export interface UnitResult {
   problems: Problem[];
 }
 
-interface Job {
-  file: string;
-  entry: Omit<ManifestEntry, 'path' | 'pages' | 'bytes' | 'sha256'>;
-  frame: DocFrame;
-  tagged: boolean;
-  /** Claims PDF/UA-1 (the guide: issue 13); the sheets are tagged but claim nothing. */
-  ua?: boolean;
+interface Job extends PlannedPdf {
   model: ToolModel;
   fillable?: boolean;
 }

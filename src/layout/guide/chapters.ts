@@ -29,6 +29,12 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
   const h2 = (text: string, source: string): FlowLine[] =>
     linesOf(ts, [{ text, style: { font: 'sansBold', size: 13 * g.k, colour: 'ink' } }], g.left, g.width, 1.25, source);
 
+  /** Where a heading landed, for its bookmark and its contents entry (both point at its top-left). */
+  const placed = (o: OutlineEntry, t: TocEntry) => (p: number, y: number) => {
+    o.page = t.page = p + firstChapterPage;
+    Object.assign(o, { x: g.left, y });
+    t.at = { x: g.left, y };
+  };
   const withOrigin = (fs: Flow[], path: (string | number)[]) => fs.map((f) => ({ ...f, origin: model.guideFile!.pos(path) }));
   const itemFlows = (item: GuideItem, source: string): Flow[] => {
     const gap = g.body * 0.75;
@@ -114,11 +120,7 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
       spaceAfter: g.body * 1.2,
       keepWithNext: true,
       newPage: true,
-      onPlace: (p, y) => {
-        entry.page = tocEntry.page = p + firstChapterPage;
-        Object.assign(entry, { x: g.left, y });
-        tocEntry.at = { x: g.left, y };
-      },
+      onPlace: placed(entry, tocEntry),
     });
     ch.body.forEach((item, i) => flows.push(...withOrigin(itemFlows(item, ch.id), ['chapters', ci, 'body', i])));
     (ch.sections ?? []).forEach((s, si) => {
@@ -132,11 +134,7 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
         spaceBefore: g.body * 1.1,
         spaceAfter: g.body * 0.5,
         keepWithNext: true,
-        onPlace: (p, y) => {
-          sub.page = subToc.page = p + firstChapterPage;
-          Object.assign(sub, { x: g.left, y });
-          subToc.at = { x: g.left, y };
-        },
+        onPlace: placed(sub, subToc),
       });
       s.body.forEach((item, i) => flows.push(...withOrigin(itemFlows(item, s.id), ['chapters', ci, 'sections', si, 'body', i])));
     });
