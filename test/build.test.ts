@@ -4,17 +4,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { cli, compact, joinedText, readPdf, ROOT, TOOL, type PdfInfo } from './helpers.js';
+import { cli, compact, joinedText, readPdf, ROOT, TOOL, type PdfInfo, strings } from './helpers.js';
 
 const mm = (v: number) => (v * 72) / 25.4;
-
-/** Every string in a YAML value, with {felt:…} references and inline markup taken out. */
-function strings(v: unknown, out: string[] = []): string[] {
-  if (typeof v === 'string') out.push(v);
-  else if (Array.isArray(v)) v.forEach((x) => strings(x, out));
-  else if (v && typeof v === 'object') Object.values(v).forEach((x) => strings(x, out));
-  return out;
-}
 
 describe('npx bordduk build (bokmål, A1)', () => {
   const out = mkdtempSync(join(tmpdir(), 'bordduk-build-'));

@@ -161,3 +161,11 @@ export function joinedText(pdf: PdfInfo): string {
 export function compact(s: string): string {
   return s.normalize('NFC').replace(/[\s\-\u00ad\u2010]/g, '');
 }
+
+/** Every string in a YAML value (a content file's words), depth first. */
+export function strings(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) v.forEach((x) => strings(x, out));
+  else if (v && typeof v === 'object') Object.values(v).forEach((x) => strings(x, out));
+  return out;
+}

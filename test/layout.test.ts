@@ -13,7 +13,7 @@ import { hyphenator } from '../src/layout/text/hyphenate.js';
 import { wrap } from '../src/layout/text/linebreak.js';
 import { fontSet } from '../src/layout/text/fonts.js';
 import type { Item, LineItem, Page, RectItem, TextItem } from '../src/layout/frame.js';
-import { cli, compact, readPdf, scratchProject } from './helpers.js';
+import { cli, compact, readPdf, scratchProject, strings } from './helpers.js';
 
 const models = loadModels({ tool: 'ledelsesforankring', locales: 'all' });
 const paths = defaultPaths();
@@ -21,13 +21,6 @@ const SIZES = ['A0', 'A1', 'A2', 'A3', 'A4', '1200x800mm', '2000x700mm', 'A1:por
 
 const texts = (items: Item[]): TextItem[] => items.flatMap((i) => (i.type === 'text' ? [i] : i.type === 'tag' ? texts(i.items) : []));
 const drawings = (items: Item[]): (RectItem | LineItem)[] => items.flatMap((i) => (i.type === 'rect' || i.type === 'line' ? [i] : i.type === 'tag' ? drawings(i.items) : []));
-
-function strings(v: unknown, out: string[] = []): string[] {
-  if (typeof v === 'string') out.push(v);
-  else if (Array.isArray(v)) v.forEach((x) => strings(x, out));
-  else if (v && typeof v === 'object') Object.values(v).forEach((x) => strings(x, out));
-  return out;
-}
 
 const inside = (t: TextItem, r: { x: number; y: number; w: number; h: number }, ascent: number) =>
   t.x >= r.x - 0.01 && t.x + t.width <= r.x + r.w + 0.01 && t.y - ascent >= r.y - 0.5 && t.y <= r.y + r.h + 0.01;

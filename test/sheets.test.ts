@@ -9,7 +9,7 @@ import { fitSheets } from '../src/layout/sheet/fit.js';
 import { linearScale, mm, parseSize } from '../src/layout/units.js';
 import type { Item, LineItem, Page, RectItem, Region, TextItem } from '../src/layout/frame.js';
 import type { TableBlock } from '../src/content/template-model.js';
-import { compact } from './helpers.js';
+import { compact, strings } from './helpers.js';
 
 const models = loadModels({ tool: 'ledelsesforankring', locales: 'all' });
 const paths = defaultPaths();
@@ -23,13 +23,6 @@ const blockText = (page: Page, id: string) => texts(page.items).filter((t) => t.
 /** Horizontal rules inside a block: a table's row lines. */
 const rowLines = (page: Page, id: string) =>
   shapes(page.items).filter((s): s is LineItem => s.type === 'line' && s.y1 === s.y2 && s.stroke === 'rule' && inRegion(region(page, id))({ x: s.x1 + 1, y: s.y1 }));
-
-function strings(v: unknown, out: string[] = []): string[] {
-  if (typeof v === 'string') out.push(v);
-  else if (Array.isArray(v)) v.forEach((x) => strings(x, out));
-  else if (v && typeof v === 'object') Object.values(v).forEach((x) => strings(x, out));
-  return out;
-}
 
 const SIZES = ['A0', 'A1', 'A2', 'A3', 'A4', '1200x800mm', '2000x700mm', 'A1:portrait'];
 
