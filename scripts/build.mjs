@@ -22,7 +22,7 @@ const dist = new URL('../dist/', import.meta.url);
 if (existsSync(dist)) for (const f of readdirSync(dist)) if (f.endsWith('.js')) rmSync(new URL(f, dist));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', worker: 'src/build/worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', worker: 'src/pipeline/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

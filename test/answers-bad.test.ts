@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { PDFDocument } from 'pdf-lib';
-import { build } from '../src/build/build.js';
+import { build } from '../src/pipeline/build.js';
 import { answers } from '../src/answers/answers.js';
 import { ContentError } from '../src/errors.js';
 import { cli, cliProcess } from './helpers.js';

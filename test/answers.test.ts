@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PDFDocument, PDFTextField } from 'pdf-lib';
-import { build, loadModels } from '../src/build/build.js';
+import { build, loadModels } from '../src/pipeline/build.js';
 import { answers } from '../src/answers/answers.js';
 import { parseName } from '../src/answers/collect.js';
 import { compact, joinedText, readPdf } from './helpers.js';

@@ -64,7 +64,7 @@ describe('the house', () => {
       press: ['content', 'layout', 'output'],
       render: ['content', 'layout'],
       output: ['content'],
-      answers: ['content', 'layout', 'output', 'build'],
+      answers: ['content', 'layout', 'output', 'pipeline'],
     };
     const wrong: string[] = [];
     for (const [f, { local }] of graph) {

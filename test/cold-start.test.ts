@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { readKernTable, preloadKern } from '../src/layout/text/kern-table.js';
 import { SCHEMA_KINDS } from '../src/content/schema-kinds.js';
-import { loadModels, typesetter } from '../src/build/models.js';
+import { loadModels, typesetter } from '../src/pipeline/models.js';
 import { fitSheet, fitSheets } from '../src/layout/sheet/fit.js';
 import { parseSize } from '../src/layout/units.js';
 import { defaultPaths } from '../src/paths.js';

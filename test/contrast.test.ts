@@ -2,7 +2,7 @@
 // edges of every write-in area, field box and table column are drawn in a colour of at least 3:1
 // against both the panel they sit on and the white inside; the ruled lines may stay light.
 import { describe, expect, it } from 'vitest';
-import { loadModels, typesetter } from '../src/build/build.js';
+import { loadModels, typesetter } from '../src/pipeline/build.js';
 import { fitSheets } from '../src/layout/sheet/fit.js';
 import { parseSize } from '../src/layout/units.js';
 import { defaultPaths } from '../src/paths.js';

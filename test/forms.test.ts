@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, PDFHexString, PDFTextField, decodePDFRawStream } from 'pdf-lib';
-import { build, loadModels, typesetter } from '../src/build/build.js';
+import { build, loadModels, typesetter } from '../src/pipeline/build.js';
 import { defaultPaths } from '../src/paths.js';
 import { fitSheets } from '../src/layout/sheet/fit.js';
 import { parseSize } from '../src/layout/units.js';

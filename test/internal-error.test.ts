@@ -2,8 +2,8 @@
 // stack only with --debug.
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('../src/build/build.js', async (original) => ({
-  ...(await original<typeof import('../src/build/build.js')>()),
+vi.mock('../src/pipeline/build.js', async (original) => ({
+  ...(await original<typeof import('../src/pipeline/build.js')>()),
   build: async () => {
     const o: { deep?: { value: number } } = {};
     return o.deep!.value; // a TypeError, as a real bug would throw

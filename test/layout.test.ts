@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadModels, typesetter } from '../src/build/build.js';
+import { loadModels, typesetter } from '../src/pipeline/build.js';
 import { defaultPaths } from '../src/paths.js';
 import { fitSheets, floorFor } from '../src/layout/sheet/fit.js';
 import { margin } from '../src/layout/sheet/sheet.js';

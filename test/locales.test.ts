@@ -38,7 +38,7 @@ describe('the release matrix', () => {
   });
 
   it('hyphenates per locale: English words break by English patterns', async () => {
-    const { loadModels } = await import('../src/build/build.js');
+    const { loadModels } = await import('../src/pipeline/build.js');
     const { hyphenator } = await import('../src/layout/text/hyphenate.js');
     const [en] = loadModels({ tool: 'ledelsesforankring', locales: ['en'] });
     const h = hyphenator(en.locale, en.hyphenation);

@@ -8,7 +8,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPreview, type PreviewServer, type PreviewStatus } from '../src/preview/preview.js';
 import { localHost } from '../src/preview/http.js';
-import { build } from '../src/build/build.js';
+import { build } from '../src/pipeline/build.js';
 import { keepParsedFiles, readYamlFile } from '../src/content/yaml-file.js';
 import { Problems } from '../src/errors.js';
 import { ROOT, cli, joinedText, readPdf, scratchProject, type Project } from './helpers.js';

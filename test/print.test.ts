@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import { cli, readPdf } from './helpers.js';
-import { loadModels, typesetter } from '../src/build/build.js';
+import { loadModels, typesetter } from '../src/pipeline/build.js';
 import { defaultPaths } from '../src/paths.js';
 import { fitSheets } from '../src/layout/sheet/fit.js';
 import { placeOnPress, mediaMarginMm } from '../src/press/marks.js';

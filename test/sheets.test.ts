@@ -3,7 +3,7 @@
 // decision log that can be audited, leaders numbered the same on both sheets, an English key that
 // no longer says "anchor", and no word broken at reading distance on sheet 2.
 import { describe, expect, it } from 'vitest';
-import { loadModels, typesetter } from '../src/build/build.js';
+import { loadModels, typesetter } from '../src/pipeline/build.js';
 import { defaultPaths } from '../src/paths.js';
 import { fitSheets } from '../src/layout/sheet/fit.js';
 import { linearScale, mm, parseSize } from '../src/layout/units.js';

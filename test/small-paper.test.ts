@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { cli, readPdf } from './helpers.js';
 import { readOps } from './pdf-ops.js';
-import { loadModels, typesetter } from '../src/build/build.js';
+import { loadModels, typesetter } from '../src/pipeline/build.js';
 import { defaultPaths } from '../src/paths.js';
 import { fitSheets } from '../src/layout/sheet/fit.js';
 import { parseSize, mm } from '../src/layout/units.js';

@@ -3,7 +3,7 @@
 import { dirname, join, relative, resolve, basename } from 'node:path';
 import { ContentError, UsageError, type Problem } from '../errors.js';
 import { packageRoot, type Paths } from '../paths.js';
-import { loadModels } from '../build/models.js';
+import { loadModels } from '../pipeline/models.js';
 import { writeAllAtomic } from '../output/write.js';
 import { readFields, readPdfBytes, UnreadablePdf } from './read.js';
 import { collect, identify, type FileFields } from './collect.js';

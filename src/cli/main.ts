@@ -2,7 +2,7 @@
 // Nothing else lives here.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ContentError, OutputError, UsageError, formatProblem } from '../errors.js';
-import type { BuildOptions, BuildResult } from '../build/build.js';
+import type { BuildOptions, BuildResult } from '../pipeline/build.js';
 import { VERSION } from '../version.js';
 import { projectPaths, type Paths } from '../paths.js';
 import { anyCase, lowerList, sizeList } from './values.js';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { SCHEMA_KINDS } from '../content/schema-kinds.js';
 // What a command needs is loaded when it runs (cold start, issue 17): `--version` loads commander
 // alone, `--help` adds what lists the tools found, `validate` no renderer, `build` no JSON Schema writer.
-const buildModule = () => import('../build/build.js');
+const buildModule = () => import('../pipeline/build.js');
 
 /** The end of `--help` (the tools and locales found), loaded only when help is asked for. */
 type FoundHelp = (root: string | undefined) => string;
@@ -60,7 +60,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     })
     .option('--config <file>', 'a release matrix (e.g. bordduk.config.yaml); flags given as well win')
     .action(async (o, cmd: Command) => {
-      const [{ build }, { readConfig }, { parseLengthMm }] = await Promise.all([buildModule(), import('../build/config.js'), import('../layout/units.js')]);
+      const [{ build }, { readConfig }, { parseLengthMm }] = await Promise.all([buildModule(), import('../pipeline/config.js'), import('../layout/units.js')]);
       const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
       const file = o.config ? readConfig(o.config) : {};
       const pick = <T,>(name: string, flag: T, fromFile: T | undefined) => (given(name) || fromFile === undefined ? flag : fromFile);
@@ -104,7 +104,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .addOption(new Option('--orientation <o>', 'sheet orientation (default landscape)').choices(['landscape', 'portrait']).argParser(anyCase(['landscape', 'portrait'])))
     .option('--allow-small', 'accept sheet text under the readability floor')
     .action(async (o) => {
-      const { validate } = await import('../build/validate.js');
+      const { validate } = await import('../pipeline/validate.js');
       const root = p.opts().root as string | undefined;
       const warnings = validate({ paths: rootPaths(p), root, tools: o.tool, locales: o.locale ?? 'all', sizes: o.size, orientation: o.orientation, allowSmall: !!o.allowSmall });
       for (const w of warnings) out.stderr(`${formatProblem(w)}\n`);

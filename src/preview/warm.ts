@@ -16,8 +16,8 @@ import { fontSet, forgetFonts } from '../layout/text/fonts.js';
 import { checkGlyphs } from '../layout/text/glyphs.js';
 import { keepParsedFiles } from '../content/yaml-file.js';
 import { parseSize, type Orientation } from '../layout/units.js';
-import { runUnit, type Rendered, type UnitResult } from '../build/jobs.js';
-import { resolveLocales, resolveTool } from '../build/select.js';
+import { runUnit, type Rendered, type UnitResult } from '../pipeline/jobs.js';
+import { resolveLocales, resolveTool } from '../pipeline/select.js';
 
 export interface WarmOptions {
   paths: Paths;
