@@ -17,7 +17,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function once(args) {
   const cpuFile = join(tmpdir(), `bordduk-cpu-${process.pid}`);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--require', hook, ...args], { cwd: root, env: { ...process.env, BORDDUK_CPU_FILE: cpuFile }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--require', hook, ...args], {
+    cwd: root,
+    env: { ...process.env, BORDDUK_CPU_FILE: cpuFile },
+    encoding: 'utf8',
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stderr}`);
   let cpu = NaN;
@@ -31,7 +35,12 @@ function once(args) {
 const MEASURES = [
   { name: '`node -e 0` (the limit)', args: () => ['-e', '0'] },
   { name: '`bordduk --version`', args: () => [bin, '--version'], target: 1.5 },
-  { name: 'both A1 sheets, cold', args: (out) => [bin, 'build', '--only', 'sheets', '--size', 'A1', '--out', out], target: 3, before: 9.1 },
+  {
+    name: 'both A1 sheets, cold',
+    args: (out) => [bin, 'build', '--only', 'sheets', '--size', 'A1', '--out', out],
+    target: 3,
+    before: 9.1,
+  },
   { name: 'guide (A4), cold', args: (out) => [bin, 'build', '--only', 'guide', '--out', out], target: 4, before: 11.5 },
 ];
 
@@ -50,7 +59,9 @@ export function coldBench(runs) {
   }
   const node = { ms: median(samples[0].ms), cpu: median(samples[0].cpu) };
   let ok = true;
-  console.log(`\ncold start (issue 17): ${runs} interleaved rounds, medians; load average ${load.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim() || '?'} cores\n`);
+  console.log(
+    `\ncold start (issue 17): ${runs} interleaved rounds, medians; load average ${load.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim() || '?'} cores\n`,
+  );
   console.log('| command | wall | × node -e 0 | main-thread CPU | × node -e 0 | target | halved (before) |');
   console.log(`|${' --- |'.repeat(7)}`);
   MEASURES.forEach((m, j) => {
@@ -61,11 +72,15 @@ export function coldBench(runs) {
     const halved = m.before === undefined || ratio <= m.before / 2;
     ok &&= met && halved;
     const target = m.target === undefined ? '' : `≤ ${m.target}× ${met ? 'met' : 'NOT MET'}`;
-    const half = m.before === undefined ? '' : `≤ ${(m.before / 2).toFixed(2)}× (${m.before}×) ${halved ? 'met' : 'NOT MET'}`;
-    console.log(`| ${m.name} | ${ms.toFixed(0)} ms | ${ratio.toFixed(2)}× | ${Number.isNaN(cpu) ? '–' : `${cpu.toFixed(0)} ms`} | ${Number.isNaN(cpu) ? '–' : `${(cpu / node.cpu).toFixed(2)}×`} | ${target} | ${half} |`);
+    const half =
+      m.before === undefined ? '' : `≤ ${(m.before / 2).toFixed(2)}× (${m.before}×) ${halved ? 'met' : 'NOT MET'}`;
+    console.log(
+      `| ${m.name} | ${ms.toFixed(0)} ms | ${ratio.toFixed(2)}× | ${Number.isNaN(cpu) ? '–' : `${cpu.toFixed(0)} ms`} | ${Number.isNaN(cpu) ? '–' : `${(cpu / node.cpu).toFixed(2)}×`} | ${target} | ${half} |`,
+    );
   });
   return ok;
 }
 
 // `node scripts/bench-cold.mjs` runs this part alone.
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = coldBench(Number(process.env.BENCH_RUNS ?? 15)) ? 0 : 1;
+if (import.meta.url === `file://${process.argv[1]}`)
+  process.exitCode = coldBench(Number(process.env.BENCH_RUNS ?? 15)) ? 0 : 1;

@@ -15,7 +15,11 @@ const hook = join(root, 'scripts', 'rss-hook.cjs');
 function time(args) {
   const rssFile = join(tmpdir(), `bordduk-rss-${process.pid}`);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, BORDDUK_RSS_FILE: rssFile }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, BORDDUK_RSS_FILE: rssFile },
+    encoding: 'utf8',
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stderr}`);
   let rss = 0;
@@ -50,7 +54,9 @@ function bench(name, cliArgs, target) {
 const results = [
   bench('both A1 sheets, cold', ['build', '--only', 'sheets', '--size', 'A1'], { ratio: 3 }), // issue 17's targets
   bench('guide (A4), cold', ['build', '--only', 'guide'], { ratio: 4 }),
-  bench('release matrix (3 locales × 2 sheets × A0–A4 + 3 guides)', ['build', '--config', 'bordduk.config.yaml'], { ms: 3000 }),
+  bench('release matrix (3 locales × 2 sheets × A0–A4 + 3 guides)', ['build', '--config', 'bordduk.config.yaml'], {
+    ms: 3000,
+  }),
 ];
 
 const pad = (s, n) => String(s).padEnd(n);
@@ -60,19 +66,33 @@ for (const r of results) {
   const pass = r.target.ratio ? r.ratio <= r.target.ratio : r.ms <= r.target.ms;
   const rssPass = r.rss <= 200;
   ok &&= pass && rssPass;
-  rows.push([r.name, `${r.ms.toFixed(0)} ms`, `${r.ratio.toFixed(2)}×`, r.target.ratio ? `≤ ${r.target.ratio}×` : `≤ ${r.target.ms} ms`, pass ? 'met' : 'NOT MET', `${r.rss.toFixed(0)} MB`, rssPass ? 'met' : 'NOT MET']);
+  rows.push([
+    r.name,
+    `${r.ms.toFixed(0)} ms`,
+    `${r.ratio.toFixed(2)}×`,
+    r.target.ratio ? `≤ ${r.target.ratio}×` : `≤ ${r.target.ms} ms`,
+    pass ? 'met' : 'NOT MET',
+    `${r.rss.toFixed(0)} MB`,
+    rssPass ? 'met' : 'NOT MET',
+  ]);
 }
 const matrix = results[2].files;
 const sheetMax = Math.max(...matrix.filter((f) => f.kind === 'sheet').map((f) => f.bytes));
 const guideMax = Math.max(...matrix.filter((f) => f.kind === 'guide').map((f) => f.bytes));
 ok &&= sheetMax <= 80 * 1024 && guideMax <= 200 * 1024;
 
-console.log(`bordduk bench: ${runs} runs each, medians; node -e 0 = ${median(results.map((r) => r.node)).toFixed(0)} ms\n`);
+console.log(
+  `bordduk bench: ${runs} runs each, medians; node -e 0 = ${median(results.map((r) => r.node)).toFixed(0)} ms\n`,
+);
 console.log(`| ${['measure', 'time', '× node -e 0', 'target', '', 'peak RSS (≤ 200 MB)', ''].join(' | ')} |`);
 console.log(`|${' --- |'.repeat(7)}`);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-console.log(`\nlargest sheet PDF: ${(sheetMax / 1024).toFixed(0)} KB (target ≤ 80 KB) ${sheetMax <= 80 * 1024 ? 'met' : 'NOT MET'}`);
-console.log(`largest guide PDF: ${(guideMax / 1024).toFixed(0)} KB (target ≤ 200 KB) ${guideMax <= 200 * 1024 ? 'met' : 'NOT MET'}`);
+console.log(
+  `\nlargest sheet PDF: ${(sheetMax / 1024).toFixed(0)} KB (target ≤ 80 KB) ${sheetMax <= 80 * 1024 ? 'met' : 'NOT MET'}`,
+);
+console.log(
+  `largest guide PDF: ${(guideMax / 1024).toFixed(0)} KB (target ≤ 200 KB) ${guideMax <= 200 * 1024 ? 'met' : 'NOT MET'}`,
+);
 ok = coldBench(Number(process.env.BENCH_COLD_RUNS ?? 15)) && ok;
 console.log(`\n${ok ? 'all targets met' : 'some targets not met'}`);
 process.exitCode = ok ? 0 : 1;

@@ -10,7 +10,10 @@ import { lazyDeps } from './lazy-deps.mjs';
 import { writePatternsJson } from './hyphen-json.mjs';
 
 const generated = new URL('../src/generated/', import.meta.url);
-const { validatorModule } = await importTs("export { validatorModule } from './src/content/validator-codegen.ts';", 'validators');
+const { validatorModule } = await importTs(
+  "export { validatorModule } from './src/content/validator-codegen.ts';",
+  'validators',
+);
 mkdirSync(generated, { recursive: true });
 const code = validatorModule();
 const target = new URL('validators.ts', generated);
@@ -31,7 +34,9 @@ await build({
   target: 'node20',
   external: ['hyphen', 'hyphen/*'],
   // Bundled CommonJS dependencies call require(); give the ES module bundle one.
-  banner: { js: "import { createRequire as __bordduk_require } from 'node:module'; const require = __bordduk_require(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __bordduk_require } from 'node:module'; const require = __bordduk_require(import.meta.url);",
+  },
   define: { __BORDDUK_VERSION__: JSON.stringify(pkg.version) },
   plugins: [lazyDeps],
   logLevel: 'warning',

@@ -4,7 +4,10 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { importTs } from './codegen.mjs';
 
-const { schemaJson, SCHEMA_KINDS } = await importTs("export { schemaJson, SCHEMA_KINDS } from './src/content/json-schema.ts';", 'schemas');
+const { schemaJson, SCHEMA_KINDS } = await importTs(
+  "export { schemaJson, SCHEMA_KINDS } from './src/content/json-schema.ts';",
+  'schemas',
+);
 const dir = new URL('../content/schema/', import.meta.url);
 mkdirSync(dir, { recursive: true });
 for (const kind of SCHEMA_KINDS) writeFileSync(new URL(`${kind}.schema.json`, dir), `${schemaJson(kind)}\n`);

@@ -81,7 +81,11 @@ export function sortProblems(list: Problem[]): Problem[] {
   return [...list].sort((a, b) => {
     if (!a.pos || !b.pos) return a.pos ? -1 : b.pos ? 1 : 0;
     // Code-point order, not the machine's locale: the same problems print in the same order everywhere.
-    return (a.pos.file < b.pos.file ? -1 : a.pos.file > b.pos.file ? 1 : 0) || a.pos.line - b.pos.line || a.pos.col - b.pos.col;
+    return (
+      (a.pos.file < b.pos.file ? -1 : a.pos.file > b.pos.file ? 1 : 0) ||
+      a.pos.line - b.pos.line ||
+      a.pos.col - b.pos.col
+    );
   });
 }
 

@@ -29,7 +29,10 @@ export function pathsOf(opts: { paths?: Paths; root?: string }): Paths {
 export function projectPaths(root: string): Paths {
   const own = defaultPaths();
   const dir = resolve(root);
-  if (!existsSync(join(dir, 'content'))) throw new UsageError(`--root ${root} has no content/ folder (a project folder holds content/<tool>/…; see docs/authoring.md)`);
+  if (!existsSync(join(dir, 'content')))
+    throw new UsageError(
+      `--root ${root} has no content/ folder (a project folder holds content/<tool>/…; see docs/authoring.md)`,
+    );
   return {
     content: join(dir, 'content'),
     templates: existsSync(join(dir, 'templates')) ? join(dir, 'templates') : own.templates,

@@ -20,7 +20,9 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
 const dir = mkdtempSync(join(tmpdir(), 'bordduk-bad-answers-'));
 const made = await build({ locales: ['nb'], sizes: ['A4'], fillable: true, out: dir, jobs: 1 });
 const [sheet1, , guide] = made.files.map((f) => f.path);
-const filled = await fillWithPdfLib(sheet1, (n) => (n.endsWith('/strategic') ? 'Mål æøå ŋ' : n.endsWith('/leaderMap/1/leader') ? 'Rådmann' : undefined));
+const filled = await fillWithPdfLib(sheet1, (n) =>
+  n.endsWith('/strategic') ? 'Mål æøå ŋ' : n.endsWith('/leaderMap/1/leader') ? 'Rådmann' : undefined,
+);
 const good = save(join(dir, 'filled.pdf'), filled.bytes);
 
 const oneLine = (stderr: string) => {
@@ -32,7 +34,9 @@ describe('files that are not filled sheets', () => {
   it('a PDF without our fields (the guide) is named as foreign', async () => {
     const r = await cli(['answers', guide]);
     expect(r.code).toBe(1);
-    expect(oneLine(r.stderr)[0]).toBe(`${guide}: not a fillable bordduk sheet (it has no bordduk form fields) (give a sheet made with 'bordduk build --fillable' and filled in)`);
+    expect(oneLine(r.stderr)[0]).toBe(
+      `${guide}: not a fillable bordduk sheet (it has no bordduk form fields) (give a sheet made with 'bordduk build --fillable' and filled in)`,
+    );
   });
 
   it('a file that is no PDF, a damaged one, a huge one and an encrypted one each get one line', async () => {
@@ -47,15 +51,21 @@ describe('files that are not filled sheets', () => {
     expect(r.code).toBe(1);
     const lines = oneLine(r.stderr);
     expect(lines[0]).toBe(`${text}: not a PDF file (give the filled sheet as saved from the PDF viewer)`);
-    expect(lines[1]).toMatch(new RegExp(`^${cut}: (the file is damaged or not a PDF form \\(.*\\)|not a fillable bordduk sheet .*)`));
-    expect(lines[2]).toBe(`${huge}: file is 21.0 MiB; a filled sheet may be at most 20 MiB (give the sheet as saved from the PDF viewer, not a scan or a bundle)`);
+    expect(lines[1]).toMatch(
+      new RegExp(`^${cut}: (the file is damaged or not a PDF form \\(.*\\)|not a fillable bordduk sheet .*)`),
+    );
+    expect(lines[2]).toBe(
+      `${huge}: file is 21.0 MiB; a filled sheet may be at most 20 MiB (give the sheet as saved from the PDF viewer, not a scan or a bundle)`,
+    );
     expect(lines[3]).toBe('bordduk: 3 problems found');
     if (!hasQpdf) return;
     const locked = join(dir, 'locked.pdf');
     spawnSync('qpdf', ['--encrypt', 'u', 'o', '256', '--', good, locked]);
     const e = await cli(['answers', locked]);
     expect(e.code).toBe(1);
-    expect(oneLine(e.stderr)[0], e.stderr).toBe(`${locked}: the file is encrypted (save it again without a password or security settings)`);
+    expect(oneLine(e.stderr)[0], e.stderr).toBe(
+      `${locked}: the file is encrypted (save it again without a password or security settings)`,
+    );
   });
 
   it('usage mistakes are exit 2', async () => {
@@ -80,7 +90,9 @@ describe('fields and answers that do not match the sheets', () => {
     const before = readdirSync(dir).sort();
     const r = await cli(['answers', file, '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`warning: ${file}: the field 'bordduk/ledelsesforankring/nb/oldBlock/notes' is not on the current sheets; its answer is kept under 'unmatched'`);
+    expect(r.stderr).toContain(
+      `warning: ${file}: the field 'bordduk/ledelsesforankring/nb/oldBlock/notes' is not on the current sheets; its answer is kept under 'unmatched'`,
+    );
     expect(readdirSync(dir).sort()).toEqual([...before, 'sub'].sort());
     expect(readdirSync(join(dir, 'sub'))).toEqual(['answers.yaml']);
     const yaml = readFileSync(out, 'utf8');
@@ -88,23 +100,39 @@ describe('fields and answers that do not match the sheets', () => {
     expect(yaml).not.toContain('evil');
     const b = await cli(['build', '--answers', out, '--only', 'sheets', '--size', 'A4', '--out', join(dir, 'rec')]);
     expect(b.code).toBe(0);
-    expect(b.stderr).toContain(`${out.replace(process.cwd() + '/', '')}:1:1: warning: 1 answer under 'unmatched' belong to fields the sheets no longer have; not printed`);
+    expect(b.stderr).toContain(
+      `${out.replace(process.cwd() + '/', '')}:1:1: warning: 1 answer under 'unmatched' belong to fields the sheets no longer have; not printed`,
+    );
   });
 
   it('an answers file naming a field that does not exist fails at its line', async () => {
-    const f = save(join(dir, 'wrong.yaml'), new TextEncoder().encode('tool: ledelsesforankring\nanswers:\n  nb:\n    leaderMap:\n      "2":\n        nope: x\n'));
+    const f = save(
+      join(dir, 'wrong.yaml'),
+      new TextEncoder().encode(
+        'tool: ledelsesforankring\nanswers:\n  nb:\n    leaderMap:\n      "2":\n        nope: x\n',
+      ),
+    );
     const r = await cli(['build', '--answers', f, '--only', 'sheets', '--out', join(dir, 'none')]);
     expect(r.code).toBe(1);
-    expect(oneLine(r.stderr)[0]).toMatch(/wrong\.yaml:6:15: the sheets have no field 'leaderMap\.2\.nope' \(fields of 'leaderMap': leaderMap\.#\.leader, /);
+    expect(oneLine(r.stderr)[0]).toMatch(
+      /wrong\.yaml:6:15: the sheets have no field 'leaderMap\.2\.nope' \(fields of 'leaderMap': leaderMap\.#\.leader, /,
+    );
   });
 
   it('an answer too long for its field is shrunk to the floor, then reported with its key; nothing is written', async () => {
     const long = 'Et svar som er altfor langt for en liten celle. '.repeat(12);
-    const f = save(join(dir, 'long.yaml'), new TextEncoder().encode(`tool: ledelsesforankring\nanswers:\n  nb:\n    leaderMap:\n      "1":\n        owner: ${long}\n`));
+    const f = save(
+      join(dir, 'long.yaml'),
+      new TextEncoder().encode(
+        `tool: ledelsesforankring\nanswers:\n  nb:\n    leaderMap:\n      "1":\n        owner: ${long}\n`,
+      ),
+    );
     const out = join(dir, 'long-out');
     const r = await cli(['build', '--answers', f, '--only', 'sheets', '--size', 'A4', '--out', out]);
     expect(r.code).toBe(1);
-    expect(oneLine(r.stderr).find((l) => l.includes('long.yaml'))).toMatch(/long\.yaml:6:16: the answer to 'leaderMap\.1\.owner' is [\d.]+ mm too long for its field even at 6 pt on A4 \(shorten it, or print on a larger size\)/);
+    expect(oneLine(r.stderr).find((l) => l.includes('long.yaml'))).toMatch(
+      /long\.yaml:6:16: the answer to 'leaderMap\.1\.owner' is [\d.]+ mm too long for its field even at 6 pt on A4 \(shorten it, or print on a larger size\)/,
+    );
     expect(() => readdirSync(out)).toThrow();
   });
 });
@@ -118,10 +146,15 @@ describe('the installed command', () => {
   });
 
   it('refuses an answer with a letter the fonts cannot print, at its line', async () => {
-    const f = save(join(dir, 'glyph.yaml'), new TextEncoder().encode('tool: ledelsesforankring\nanswers:\n  nb:\n    strategic: "Mål 🎯"\n'));
+    const f = save(
+      join(dir, 'glyph.yaml'),
+      new TextEncoder().encode('tool: ledelsesforankring\nanswers:\n  nb:\n    strategic: "Mål 🎯"\n'),
+    );
     const r = await cli(['build', '--answers', f, '--only', 'sheets', '--out', join(dir, 'none')]);
     expect(r.code).toBe(1);
-    expect(oneLine(r.stderr)[0]).toMatch(/glyph\.yaml:4:16: the answer to 'strategic' holds '🎯' \(U\+1F3AF\), which the fonts cannot print \(replace or remove it\)/);
+    expect(oneLine(r.stderr)[0]).toMatch(
+      /glyph\.yaml:4:16: the answer to 'strategic' holds '🎯' \(U\+1F3AF\), which the fonts cannot print \(replace or remove it\)/,
+    );
   });
 });
 
@@ -129,10 +162,37 @@ describe('mutated forms', () => {
   it(`${RUNS} damaged copies of a filled sheet: answers or a clear error, never a crash or a hang`, async () => {
     const bytes = new Uint8Array(readFileSync(good));
     const mutation = fc.oneof(
-      fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bits: fc.integer({ min: 1, max: 255 }), n: fc.integer({ min: 1, max: 40 }) }),
+      fc.record({
+        kind: fc.constant('flip' as const),
+        at: fc.nat(),
+        bits: fc.integer({ min: 1, max: 255 }),
+        n: fc.integer({ min: 1, max: 40 }),
+      }),
       fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
-      fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), from: fc.nat(), len: fc.integer({ min: 1, max: 4000 }) }),
-      fc.record({ kind: fc.constant('text' as const), at: fc.nat(), s: fc.constantFrom('endobj', 'R', '<<', '>>', '0 0 R', '/Kids [1 0 R]', 'trailer', 'xref', '/Length 999999', '(', ')', '9999999999') }),
+      fc.record({
+        kind: fc.constant('splice' as const),
+        at: fc.nat(),
+        from: fc.nat(),
+        len: fc.integer({ min: 1, max: 4000 }),
+      }),
+      fc.record({
+        kind: fc.constant('text' as const),
+        at: fc.nat(),
+        s: fc.constantFrom(
+          'endobj',
+          'R',
+          '<<',
+          '>>',
+          '0 0 R',
+          '/Kids [1 0 R]',
+          'trailer',
+          'xref',
+          '/Length 999999',
+          '(',
+          ')',
+          '9999999999',
+        ),
+      }),
     );
     let done = 0;
     await fc.assert(
@@ -144,7 +204,12 @@ describe('mutated forms', () => {
             b = b.slice();
             for (let i = 0; i < m.n && at + i < b.length; i++) b[at + i] ^= m.bits;
           } else if (m.kind === 'cut') b = b.slice(0, at);
-          else if (m.kind === 'splice') b = new Uint8Array([...b.slice(0, at), ...b.slice(m.from % b.length, (m.from % b.length) + m.len), ...b.slice(at)]);
+          else if (m.kind === 'splice')
+            b = new Uint8Array([
+              ...b.slice(0, at),
+              ...b.slice(m.from % b.length, (m.from % b.length) + m.len),
+              ...b.slice(at),
+            ]);
           else b = new Uint8Array([...b.slice(0, at), ...new TextEncoder().encode(m.s), ...b.slice(at)]);
         }
         const file = save(join(dir, 'fuzz.pdf'), b);

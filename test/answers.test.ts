@@ -15,7 +15,9 @@ import { answerFor, fillWithPdfJs, fillWithPdfLib, hasQpdf, qpdfRewrite, save, S
 
 /** The value at a key in a parsed answers file. */
 function at(file: { answers: Record<string, unknown> }, locale: string, key: string): unknown {
-  return key.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], file.answers[locale]);
+  return key
+    .split('.')
+    .reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], file.answers[locale]);
 }
 
 /** Prompt areas (no row number) get 500 characters; everything else short answers. */
@@ -31,7 +33,9 @@ async function fillable(locale: string, size = 'A3') {
 }
 
 function expectAnswers(yamlText: string, locale: string, values: Map<string, string>) {
-  expect(yamlText.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*content\/schema\/answers\.schema\.json$/);
+  expect(yamlText.split('\n')[0]).toMatch(
+    /^# yaml-language-server: \$schema=.*content\/schema\/answers\.schema\.json$/,
+  );
   const file = parse(yamlText) as { tool: string; answers: Record<string, unknown> };
   expect(file.tool).toBe('ledelsesforankring');
   expect(Object.keys(file.answers)).toEqual([locale]);
@@ -60,7 +64,15 @@ describe.each(['nb', 'nn', 'en'])('the round trip in %s', (locale) => {
     expect(printed).toContain(compact(SAMI));
 
     // --fillable --answers: the form starts with the answers in it.
-    const pre = await build({ locales: [locale], sizes: ['A3'], only: 'sheets', answers: out, fillable: true, out: dir, jobs: 1 });
+    const pre = await build({
+      locales: [locale],
+      sizes: ['A3'],
+      only: 'sheets',
+      answers: out,
+      fillable: true,
+      out: dir,
+      jobs: 1,
+    });
     const form = (await PDFDocument.load(readFileSync(pre.files[0].path))).getForm();
     const prefilled = form.getFields().filter((f) => values.has(f.getName()));
     expect(prefilled.length).toBeGreaterThan(40);
@@ -91,10 +103,27 @@ describe('forms saved by other programs', () => {
   it('merges sheets of two locales and sizes into one file, in the sheets order', async () => {
     const a = await fillable('nn', 'A4');
     const b = await fillable('en', 'A3');
-    const fa = await fillWithPdfLib(a.files[0], (n) => (n.endsWith('/strategic') ? 'Strategisk' : n.endsWith('/leaderMap/2/need') ? 'Behov' : undefined));
+    const fa = await fillWithPdfLib(a.files[0], (n) =>
+      n.endsWith('/strategic') ? 'Strategisk' : n.endsWith('/leaderMap/2/need') ? 'Behov' : undefined,
+    );
     const fb = await fillWithPdfLib(b.files[1], (n) => (n.endsWith('/nextSteps/1/owner') ? 'Kari' : undefined));
-    const text = (await answers({ files: [save(join(a.dir, 'nn.pdf'), fa.bytes), save(join(b.dir, 'en.pdf'), fb.bytes)] })).text;
-    expect(text).toContain(['answers:', '  en:', '    nextSteps:', '      "1":', '        owner: Kari', '  nn:', '    strategic: Strategisk', '    leaderMap:', '      "2":', '        need: Behov'].join('\n'));
+    const text = (
+      await answers({ files: [save(join(a.dir, 'nn.pdf'), fa.bytes), save(join(b.dir, 'en.pdf'), fb.bytes)] })
+    ).text;
+    expect(text).toContain(
+      [
+        'answers:',
+        '  en:',
+        '    nextSteps:',
+        '      "1":',
+        '        owner: Kari',
+        '  nn:',
+        '    strategic: Strategisk',
+        '    leaderMap:',
+        '      "2":',
+        '        need: Behov',
+      ].join('\n'),
+    );
     // The same files give the same answers file, and the same answers the same record, to the byte.
     expect((await answers({ files: [join(a.dir, 'nn.pdf'), join(b.dir, 'en.pdf')] })).text).toBe(text);
     const yaml = save(join(a.dir, 'both.yaml'), new TextEncoder().encode(text));
@@ -109,7 +138,15 @@ describe('forms saved by other programs', () => {
 
   it('writes the questions with the answers as Markdown, in the sheet language', async () => {
     const { dir, files } = await fillable('nb', 'A4');
-    const f = await fillWithPdfLib(files[0], (n) => (n.endsWith('/strategic') ? 'Mål 1 | *viktig*\n- ikke en liste' : n.endsWith('/leaderMap/1/need') ? 'Tid\nog folk' : n.endsWith('/header/date') ? '1. mars' : undefined));
+    const f = await fillWithPdfLib(files[0], (n) =>
+      n.endsWith('/strategic')
+        ? 'Mål 1 | *viktig*\n- ikke en liste'
+        : n.endsWith('/leaderMap/1/need')
+          ? 'Tid\nog folk'
+          : n.endsWith('/header/date')
+            ? '1. mars'
+            : undefined,
+    );
     const md = (await answers({ files: [save(join(dir, 'f.pdf'), f.bytes)], format: 'md' })).text;
     writeFileSync(join(dir, 'answers.md'), md);
     // The questions are the content's own words (escaped where Markdown would read them as markup).
@@ -119,9 +156,14 @@ describe('forms saved by other programs', () => {
     expect(md).toContain(`# ${esc(m.meta.title)}\n`);
     expect(md).toContain(`## ${m.meta.labels.sheet} 1: ${esc(s1.title)}`);
     const n = m.fieldNumbers.strategic;
-    expect(md).toContain(`### ${n}. ${esc(s1.blocks.strategic.title)}\n\n*${esc(s1.blocks.strategic.prompt!)}*\n\nMål 1 \\| \\*viktig\\*  \n\\- ikke en liste`);
+    expect(md).toContain(
+      `### ${n}. ${esc(s1.blocks.strategic.title)}\n\n*${esc(s1.blocks.strategic.prompt!)}*\n\nMål 1 \\| \\*viktig\\*  \n\\- ikke en liste`,
+    );
     expect(md).toContain(`**${esc(s1.blocks.header.fields!.date)}:** 1\\. mars`);
-    const cols = m.sheets[0].template.blocks.leaderMap.kind === 'table' ? m.sheets[0].template.blocks.leaderMap.columns.map((c) => c.id) : [];
+    const cols =
+      m.sheets[0].template.blocks.leaderMap.kind === 'table'
+        ? m.sheets[0].template.blocks.leaderMap.columns.map((c) => c.id)
+        : [];
     expect(md).toContain(`| rad | ${cols.map((c) => esc(s1.blocks.leaderMap.columns![c].label)).join(' | ')} |\n|---|`);
     expect(md).toContain(`| 1 | ${cols.map((c) => (c === 'need' ? 'Tid<br>og folk' : '')).join(' | ')} |`);
     expect(md.indexOf(`### ${m.fieldNumbers.header}.`)).toBeLessThan(md.indexOf(`### ${n}.`));

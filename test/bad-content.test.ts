@@ -7,7 +7,22 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { cli, scratchProject, TOOL } from './helpers.js';
-import { lineOf, colOf, replaceLine, nextLine, expectNoStack, problemAt, problemAtAny, expectHint, expectContentError, expectUsageError, outOf, build, SHEET1, words } from './bad-input-helpers.js';
+import {
+  lineOf,
+  colOf,
+  replaceLine,
+  nextLine,
+  expectNoStack,
+  problemAt,
+  problemAtAny,
+  expectHint,
+  expectContentError,
+  expectUsageError,
+  outOf,
+  build,
+  SHEET1,
+  words,
+} from './bad-input-helpers.js';
 
 describe('locales', () => {
   it('11a. an unknown locale on the command line (--locale de) is a usage error', async () => {
@@ -46,7 +61,10 @@ describe('content and template disagree', () => {
     expectContentError(r, outOf(p));
     // At the blocks mapping: its key, or its first entry.
     const keyLine = lineOf(text, 'blocks:');
-    const msg = problemAtAny(r, p.file(SHEET1), [[keyLine, 1], [keyLine + 1, 3]]);
+    const msg = problemAtAny(r, p.file(SHEET1), [
+      [keyLine, 1],
+      [keyLine + 1, 3],
+    ]);
     expect(msg).toMatch(/missing block 'extra'/);
   });
 
@@ -66,24 +84,36 @@ describe('content and template disagree', () => {
 describe('numbered rows and write-in rows (issue #11)', () => {
   const SHEET2 = 'nb/sheet2.yaml';
 
-  it('12c. a table whose template numbers its rows needs the words\' rowLabel, named at the block', async () => {
+  it("12c. a table whose template numbers its rows needs the words' rowLabel, named at the block", async () => {
     const p = scratchProject();
     const text = p.read(SHEET1);
     p.write(SHEET1, text.replace(/^ {4}rowLabel: L\n/m, ''));
     const r = await build(p);
     expectContentError(r, outOf(p));
     const line = lineOf(text, '  leaderMap:');
-    expect(problemAtAny(r, p.file(SHEET1), [[line, 3], [line + 1, 5]])).toMatch(/block 'leaderMap' is missing 'rowLabel' \(the template .* numbers this table's rows: add the letters before each number, e.g. 'rowLabel: L'\)/);
+    expect(
+      problemAtAny(r, p.file(SHEET1), [
+        [line, 3],
+        [line + 1, 5],
+      ]),
+    ).toMatch(
+      /block 'leaderMap' is missing 'rowLabel' \(the template .* numbers this table's rows: add the letters before each number, e.g. 'rowLabel: L'\)/,
+    );
   });
 
   it('12d. a label for a write-in row the template does not have is reported at its key', async () => {
     const p = scratchProject();
     const text = p.read(SHEET2);
     const at = lineOf(text, '    title: Beslutningslogg');
-    p.write(SHEET2, replaceLine(text, at, (l) => `${l}\n    writeInRow: Planlagt`));
+    p.write(
+      SHEET2,
+      replaceLine(text, at, (l) => `${l}\n    writeInRow: Planlagt`),
+    );
     const r = await build(p);
     expectContentError(r, outOf(p));
-    expect(problemAt(r, p.file(SHEET2), at + 1, 5)).toMatch(/'writeInRow' has no place in a table block \(the template .* gives this table no write-in row; remove it\)/);
+    expect(problemAt(r, p.file(SHEET2), at + 1, 5)).toMatch(
+      /'writeInRow' has no place in a table block \(the template .* gives this table no write-in row; remove it\)/,
+    );
   });
 
   it('12e. tables with numbered rows but different row counts are reported at the template, since L3 must be the same leader on both sheets', async () => {
@@ -92,7 +122,14 @@ describe('numbered rows and write-in rows (issue #11)', () => {
     const text = readFileSync(tplPath, 'utf8');
     const timeline = lineOf(text, '  timeline:');
     const line = lineOf(text, '    minRows: 9', timeline);
-    writeFileSync(tplPath, replaceLine(replaceLine(text, line, () => '    minRows: 7'), line + 1, () => '    maxRows: 7'));
+    writeFileSync(
+      tplPath,
+      replaceLine(
+        replaceLine(text, line, () => '    minRows: 7'),
+        line + 1,
+        () => '    maxRows: 7',
+      ),
+    );
     const r = await build(p);
     expectContentError(r, outOf(p));
     expect(problemAt(r, tplPath, line, 14)).toMatch(/block 'timeline' has 7 numbered rows, but 'leaderMap' has 9/);
@@ -105,10 +142,12 @@ describe('numbered rows and write-in rows (issue #11)', () => {
     writeFileSync(tplPath, text.replace(/^ {4}maxRows: 9\n/m, ''));
     const r = await build(p);
     expectContentError(r, outOf(p));
-    expect(r.stderr).toMatch(/sheet1\.yaml:\d+:\d+: block 'leaderMap' numbers its rows, so its row count must be fixed \(set maxRows: 9/);
+    expect(r.stderr).toMatch(
+      /sheet1\.yaml:\d+:\d+: block 'leaderMap' numbers its rows, so its row count must be fixed \(set maxRows: 9/,
+    );
   });
 
-  it('12g. a translation without the timeline\'s write-in row label is an error, not a sheet with a silent gap', async () => {
+  it("12g. a translation without the timeline's write-in row label is an error, not a sheet with a silent gap", async () => {
     const p = scratchProject();
     p.edit('nn/sheet2.yaml', (t) => t.replace(/^ {4}writeInRow: .*\n/m, ''));
     const r = await cli(['--root', p.dir, 'validate']);
@@ -127,7 +166,12 @@ describe('text that cannot be printed', () => {
     p.write(SHEET1, text);
     const r = await build(p);
     expectContentError(r, outOf(p));
-    const msg = problemAtAny(r, p.file(SHEET1), [[keyLine, 3], [keyLine + 1, 5], [promptLine, 5], [promptLine, 13]]);
+    const msg = problemAtAny(r, p.file(SHEET1), [
+      [keyLine, 3],
+      [keyLine + 1, 5],
+      [promptLine, 5],
+      [promptLine, 13],
+    ]);
     expect(msg).toMatch(/strategic/);
     expect(msg).toMatch(/lacks [\d.]+ mm/);
   });
@@ -141,7 +185,12 @@ describe('text that cannot be printed', () => {
     p.write(SHEET1, text);
     const r = await build(p, '--allow-small');
     expectContentError(r, outOf(p));
-    const msg = problemAtAny(r, p.file(SHEET1), [[keyLine, 3], [keyLine + 1, 5], [promptLine, 5], [promptLine, 13]]);
+    const msg = problemAtAny(r, p.file(SHEET1), [
+      [keyLine, 3],
+      [keyLine + 1, 5],
+      [promptLine, 5],
+      [promptLine, 13],
+    ]);
     expect(msg).toMatch(/strategic/);
     expect(msg).toMatch(/lacks [\d.]+ mm/);
     expect(msg).toMatch(/6\.0 pt/);

@@ -78,7 +78,10 @@ export function expectContentError(r: CliResult, out?: string): void {
   expect(r.code, r.stderr).toBe(1);
   expectNoStack(r);
   const lines = r.stderr.split('\n').filter(Boolean);
-  expect(lines.filter((l, i) => lines.indexOf(l) !== i), `a problem is reported more than once:\n${r.stderr}`).toEqual([]);
+  expect(
+    lines.filter((l, i) => lines.indexOf(l) !== i),
+    `a problem is reported more than once:\n${r.stderr}`,
+  ).toEqual([]);
   if (out) expectNothingWritten(out);
 }
 
@@ -103,12 +106,25 @@ export const SHEET1 = 'nb/sheet1.yaml';
 export const GUIDE = 'nb/guide.yaml';
 
 export function words(n: number, seed = 'anskaffelse'): string {
-  const pool = [seed, 'leder', 'budsjett', 'forankring', 'beslutning', 'mandat', 'brukere', 'ansatte', 'prosess', 'tid'];
+  const pool = [
+    seed,
+    'leder',
+    'budsjett',
+    'forankring',
+    'beslutning',
+    'mandat',
+    'brukere',
+    'ansatte',
+    'prosess',
+    'tid',
+  ];
   return Array.from({ length: n }, (_, i) => pool[(i * 7) % pool.length]).join(' ');
 }
 
 export function isCompletePdf(bytes: Buffer): boolean {
-  return bytes.subarray(0, 5).toString('latin1') === '%PDF-' && /%%EOF\s*$/.test(bytes.subarray(-32).toString('latin1'));
+  return (
+    bytes.subarray(0, 5).toString('latin1') === '%PDF-' && /%%EOF\s*$/.test(bytes.subarray(-32).toString('latin1'))
+  );
 }
 
 export function snapshot(dir: string): Map<string, Buffer> {
@@ -116,4 +132,3 @@ export function snapshot(dir: string): Map<string, Buffer> {
 }
 
 // ───────────────────────────── the catalogue
-

@@ -8,7 +8,22 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, cliProcess, LOCALES, ROOT, scratchProject, shippedTool, TOOL } from './helpers.js';
-import { lineOf, replaceLine, expectNoStack, problemAt, expectHint, expectContentError, expectUsageError, outOf, build, SHEET1, GUIDE, words, isCompletePdf, snapshot } from './bad-input-helpers.js';
+import {
+  lineOf,
+  replaceLine,
+  expectNoStack,
+  problemAt,
+  expectHint,
+  expectContentError,
+  expectUsageError,
+  outOf,
+  build,
+  SHEET1,
+  GUIDE,
+  words,
+  isCompletePdf,
+  snapshot,
+} from './bad-input-helpers.js';
 
 describe('command line and file system', () => {
   it('17a. --tool ../../etc (a path outside content/) is a usage error', async () => {
@@ -95,7 +110,10 @@ describe('nothing lost', () => {
 
     // ~300–600 ms as asked, and once late in the run, when the files are being renamed into place.
     for (const delay of [300, 600, Math.max(700, Math.round(fullMs * 0.9))]) {
-      const child = spawn(process.execPath, [join(ROOT, 'bin', 'bordduk.js'), ...shippedTool(args)], { cwd: ROOT, stdio: 'ignore' });
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'bordduk.js'), ...shippedTool(args)], {
+        cwd: ROOT,
+        stdio: 'ignore',
+      });
       const exited = new Promise<void>((res) => child.on('exit', () => res()));
       await new Promise((res) => setTimeout(res, delay));
       child.kill('SIGKILL');
@@ -122,7 +140,10 @@ describe('more bad inputs (found in review)', () => {
     const p = scratchProject();
     const text = p.read('tool.yaml');
     const line = lineOf(text, 'date:');
-    p.write('tool.yaml', replaceLine(text, line, () => 'date: "2026-02-30"'));
+    p.write(
+      'tool.yaml',
+      replaceLine(text, line, () => 'date: "2026-02-30"'),
+    );
     const r = await build(p);
     expectContentError(r, outOf(p));
     expect(problemAt(r, p.file('tool.yaml'), line, 7)).toMatch(/'2026-02-30' is not a date in the calendar/);
@@ -130,7 +151,9 @@ describe('more bad inputs (found in review)', () => {
 
   it('22. SOURCE_DATE_EPOCH beyond year 9999 is a usage error, before any work', () => {
     const p = scratchProject();
-    const r = cliProcess(['--root', p.dir, 'build', '--out', outOf(p)], { env: { SOURCE_DATE_EPOCH: '99999999999999' } });
+    const r = cliProcess(['--root', p.dir, 'build', '--out', outOf(p)], {
+      env: { SOURCE_DATE_EPOCH: '99999999999999' },
+    });
     expectUsageError(r, outOf(p), /SOURCE_DATE_EPOCH must be whole seconds since 1970 \(up to year 9999\)/);
   });
 
@@ -139,7 +162,10 @@ describe('more bad inputs (found in review)', () => {
     const theme = join(p.dir, 'templates', 'theme.yaml');
     const text = readFileSync(theme, 'utf8');
     const line = lineOf(text, '  serifBold:');
-    writeFileSync(theme, replaceLine(text, line, () => '  serifBold: NotoSerif_900Black.ttf'));
+    writeFileSync(
+      theme,
+      replaceLine(text, line, () => '  serifBold: NotoSerif_900Black.ttf'),
+    );
     const r = await build(p);
     expectContentError(r, outOf(p));
     expect(problemAt(r, theme, line, 14)).toMatch(/font file 'NotoSerif_900Black\.ttf' is not in/);
@@ -157,7 +183,10 @@ describe('more bad inputs (found in review)', () => {
     const p = scratchProject();
     const text = p.read('nb/meta.yaml');
     const line = lineOf(text, 'subtitle:');
-    p.write('nb/meta.yaml', replaceLine(text, line, () => 'subtitle: Verktøy for ledelsesforankring ✪'));
+    p.write(
+      'nb/meta.yaml',
+      replaceLine(text, line, () => 'subtitle: Verktøy for ledelsesforankring ✪'),
+    );
     const r = await build(p);
     expectContentError(r, outOf(p));
     expect(problemAt(r, p.file('nb/meta.yaml'), line, 11)).toMatch(/the character '✪' \(U\+272A\) cannot be printed/);
@@ -169,10 +198,15 @@ describe('guide text that cannot fit a page', () => {
     const p = scratchProject();
     const text = p.read(GUIDE);
     const line = lineOf(text, '      - tip: ');
-    p.write(GUIDE, replaceLine(text, line, (l) => `${l.slice(0, l.indexOf('tip: ') + 5)}"${words(1500)}"`));
+    p.write(
+      GUIDE,
+      replaceLine(text, line, (l) => `${l.slice(0, l.indexOf('tip: ') + 5)}"${words(1500)}"`),
+    );
     const r = await build(p, '--only', 'guide');
     expectContentError(r, outOf(p));
     const col = text.split('\n')[line - 1].indexOf('- tip') + 3;
-    expect(problemAt(r, p.file(GUIDE), line, col)).toMatch(/this boxed item \(tip, pitfall or figure\) is [\d.]+ mm taller than a page of the guide/);
+    expect(problemAt(r, p.file(GUIDE), line, col)).toMatch(
+      /this boxed item \(tip, pitfall or figure\) is [\d.]+ mm taller than a page of the guide/,
+    );
   });
 });

@@ -5,7 +5,19 @@
 import { describe, expect, it } from 'vitest';
 import { rmSync, writeFileSync } from 'node:fs';
 import { cli, scratchProject } from './helpers.js';
-import { lineOf, colOf, replaceLine, nextLine, problemAt, problemAtAny, expectContentError, outOf, build, SHEET1, GUIDE } from './bad-input-helpers.js';
+import {
+  lineOf,
+  colOf,
+  replaceLine,
+  nextLine,
+  problemAt,
+  problemAtAny,
+  expectContentError,
+  outOf,
+  build,
+  SHEET1,
+  GUIDE,
+} from './bad-input-helpers.js';
 
 describe('bad YAML', () => {
   it('1. malformed YAML (an unclosed flow sequence) is reported at its line', async () => {
@@ -41,7 +53,10 @@ describe('bad YAML', () => {
     const r = await build(p);
     expectContentError(r, outOf(p));
     // Where the quote opens, or at the end of that line, where it should have closed.
-    const msg = problemAtAny(r, p.file(SHEET1), [[line, colOf(text, line, '"')], [line, text.split('\n')[line - 1].length + 1]]);
+    const msg = problemAtAny(r, p.file(SHEET1), [
+      [line, colOf(text, line, '"')],
+      [line, text.split('\n')[line - 1].length + 1],
+    ]);
     expect(msg).toMatch(/quot/i);
   });
 
@@ -71,9 +86,20 @@ describe('bad YAML', () => {
     const text = p.read(SHEET1);
     const line = lineOf(text, '    title: Om anskaffelsen');
     const col = colOf(text, line, 'anskaffelsen');
-    const offset = Buffer.byteLength(text.split('\n').slice(0, line - 1).join('\n') + '\n') + col - 1;
+    const offset =
+      Buffer.byteLength(
+        text
+          .split('\n')
+          .slice(0, line - 1)
+          .join('\n') + '\n',
+      ) +
+      col -
+      1;
     const bytes = Buffer.from(text, 'utf8');
-    writeFileSync(p.file(SHEET1), Buffer.concat([bytes.subarray(0, offset), Buffer.from([0xff, 0xfe]), bytes.subarray(offset)]));
+    writeFileSync(
+      p.file(SHEET1),
+      Buffer.concat([bytes.subarray(0, offset), Buffer.from([0xff, 0xfe]), bytes.subarray(offset)]),
+    );
     const r = await build(p);
     expectContentError(r, outOf(p));
     const msg = problemAt(r, p.file(SHEET1), line, col);
@@ -84,7 +110,12 @@ describe('bad YAML', () => {
     const p = scratchProject();
     const original = p.read(GUIDE);
     const bomb = ['l0: &l0 "lol"'];
-    for (let i = 1; i <= 9; i++) bomb.push(`l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]`);
+    for (let i = 1; i <= 9; i++)
+      bomb.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(`*l${i - 1}`)
+          .join(', ')}]`,
+      );
     const text = original.replace(/^(subtitle: .*)$/m, `$1\n${bomb.join('\n')}`);
     p.write(GUIDE, text);
     const line = lineOf(text, 'l1: &l1 [');

@@ -10,7 +10,9 @@ const mm = (v: number) => (v * 72) / 25.4;
 
 describe('npx bordduk build (bokmål, A1)', () => {
   const out = mkdtempSync(join(tmpdir(), 'bordduk-build-'));
-  let manifest: { files: { path: string; kind: string; sheet?: number; size: string; pages: number; bytes: number; sha256: string }[] };
+  let manifest: {
+    files: { path: string; kind: string; sheet?: number; size: string; pages: number; bytes: number; sha256: string }[];
+  };
   const pdfs: Record<string, PdfInfo> = {};
 
   beforeAll(async () => {
@@ -64,7 +66,10 @@ describe('npx bordduk build (bokmål, A1)', () => {
     const plain = (s: string) => s.replace(/\*\*(.+?)\*\*|\*(.+?)\*/g, '$1$2').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
     for (const ch of yaml.chapters) {
       expect(text).toContain(compact(ch.title));
-      const items = [...ch.body, ...(ch.sections ?? []).flatMap((s: { title: string; body: unknown[] }) => [{ p: s.title }, ...s.body])];
+      const items = [
+        ...ch.body,
+        ...(ch.sections ?? []).flatMap((s: { title: string; body: unknown[] }) => [{ p: s.title }, ...s.body]),
+      ];
       for (const it of items) {
         for (const [k, v] of Object.entries(it as Record<string, unknown>)) {
           if (k === 'figure' || k === 'alt') continue;
@@ -110,7 +115,7 @@ describe('npx bordduk build (bokmål, A1)', () => {
 });
 
 describe('sheets for readers on screen', () => {
-  it('are tagged: the sheet title as H1, each field\'s number and title as H2, its words as P, in field order', async () => {
+  it("are tagged: the sheet title as H1, each field's number and title as H2, its words as P, in field order", async () => {
     const out = mkdtempSync(join(tmpdir(), 'bordduk-tagged-'));
     const r = await cli(['build', '--only', 'sheets', '--out', out, '--json']);
     const path = JSON.parse(r.stdout).files[0].path;
@@ -135,7 +140,13 @@ describe('sheets for readers on screen', () => {
     await doc.destroy();
     const headings = roles.filter(([r]) => r === 'H2').map(([, t]) => t);
     expect(roles.find(([r]) => r === 'H1')?.[1]).toBe('Hvem berøres av anskaffelsen?');
-    expect(headings.map((h) => h.replace(/\s+/g, ' '))).toEqual(['1 Om anskaffelsen', '2 Hvorfor er anskaffelsen strategisk?', '3 Hva vil endre seg?', '4 Ledelseskart', '5 Hvem mangler?']);
+    expect(headings.map((h) => h.replace(/\s+/g, ' '))).toEqual([
+      '1 Om anskaffelsen',
+      '2 Hvorfor er anskaffelsen strategisk?',
+      '3 Hva vil endre seg?',
+      '4 Ledelseskart',
+      '5 Hvem mangler?',
+    ]);
     expect(roles.filter(([r]) => r === 'P').length).toBeGreaterThanOrEqual(5);
     expect(readFileSync(path, 'latin1')).toMatch(/\/Lang \(nb\)/);
   });

@@ -26,11 +26,26 @@ describe('the library', () => {
     mkdirSync(join(ROOT, 'out'), { recursive: true });
     const dir = mkdtempSync(join(ROOT, 'out', 'test-types-'));
     const tsc = join(ROOT, 'node_modules', '.bin', 'tsc');
-    const emit = spawnSync(tsc, ['-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(dir, 'types')], { encoding: 'utf8' });
+    const emit = spawnSync(tsc, ['-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(dir, 'types')], {
+      encoding: 'utf8',
+    });
     expect(emit.status, emit.stdout + emit.stderr).toBe(0);
-    writeFileSync(join(dir, 'use.ts'), "import { build, validate, type BuildOptions } from 'bordduk';\nconst o: BuildOptions = { root: '.', locales: 'all' };\nvoid build(o);\nvoid validate();\n");
+    writeFileSync(
+      join(dir, 'use.ts'),
+      "import { build, validate, type BuildOptions } from 'bordduk';\nconst o: BuildOptions = { root: '.', locales: 'all' };\nvoid build(o);\nvoid validate();\n",
+    );
     const config = {
-      compilerOptions: { strict: true, skipLibCheck: false, noEmit: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')], paths: { bordduk: [join(dir, 'types', 'index.d.ts')] } },
+      compilerOptions: {
+        strict: true,
+        skipLibCheck: false,
+        noEmit: true,
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        target: 'ES2022',
+        types: ['node'],
+        typeRoots: [join(ROOT, 'node_modules', '@types')],
+        paths: { bordduk: [join(dir, 'types', 'index.d.ts')] },
+      },
       files: ['use.ts'],
     };
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config));
@@ -42,9 +57,27 @@ describe('the library', () => {
 describe('option values', () => {
   it('are understood in any case: --tile a4, --color CMYK, --locale NN, --only SHEETS', async () => {
     const out = mkdtempSync(join(tmpdir(), 'bordduk-case-'));
-    const r = await cli(['build', '--tile', 'a4', '--color', 'CMYK', '--locale', 'NN', '--only', 'SHEETS', '--size', 'a3', '--out', out, '--json']);
+    const r = await cli([
+      'build',
+      '--tile',
+      'a4',
+      '--color',
+      'CMYK',
+      '--locale',
+      'NN',
+      '--only',
+      'SHEETS',
+      '--size',
+      'a3',
+      '--out',
+      out,
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual([`${TOOL}-nn-sheet1-A3-cmyk-tiled-A4.pdf`, `${TOOL}-nn-sheet2-A3-cmyk-tiled-A4.pdf`]);
+    expect(readdirSync(out).sort()).toEqual([
+      `${TOOL}-nn-sheet1-A3-cmyk-tiled-A4.pdf`,
+      `${TOOL}-nn-sheet2-A3-cmyk-tiled-A4.pdf`,
+    ]);
   });
 
   it('a decimal comma in a size is a decimal, in a list or alone', async () => {
@@ -77,7 +110,9 @@ describe('the output folder', () => {
     const r = await cli(['build', '--size', 'A0,A1,A2,A3,A4', '--out', join(dir, 'taken', 'pdfs')]);
     expect(r.code).toBe(1);
     expectNoStack(r);
-    expect(r.stderr).toMatch(/cannot create the output folder .*: .*taken is a file, not a folder \(choose another with --out\)/);
+    expect(r.stderr).toMatch(
+      /cannot create the output folder .*: .*taken is a file, not a folder \(choose another with --out\)/,
+    );
     expect(r.stderr).not.toMatch(/ENOTDIR|EEXIST/);
     expect(Date.now() - t0).toBeLessThan(5_000);
   });
@@ -87,7 +122,9 @@ describe('the output folder', () => {
       // root may write anywhere: a read-only pseudo file system gives the same kind of refusal.
       const r = await cli(['build', '--out', '/sys/bordduk-test']);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/cannot create the output folder \/sys\/bordduk-test: (permission denied|the file system is read-only|a folder on the way cannot be made there)/);
+      expect(r.stderr).toMatch(
+        /cannot create the output folder \/sys\/bordduk-test: (permission denied|the file system is read-only|a folder on the way cannot be made there)/,
+      );
       return;
     }
     const dir = mkdtempSync(join(tmpdir(), 'bordduk-perm-'));

@@ -19,7 +19,24 @@ describe('bordduk (the installed command)', () => {
     for (const c of ['build', 'validate', 'schema']) expect(r.stdout).toContain(c);
     const b = cliProcess(['build', '--help']);
     expect(b.code).toBe(0);
-    for (const o of ['--tool', '--locale', '--size', '--out', '--only', '--json', '--orientation', '--allow-small', '--report', '--config', '--bleed', '--marks', '--print-shop', '--tile', '--color']) expect(b.stdout).toContain(o);
+    for (const o of [
+      '--tool',
+      '--locale',
+      '--size',
+      '--out',
+      '--only',
+      '--json',
+      '--orientation',
+      '--allow-small',
+      '--report',
+      '--config',
+      '--bleed',
+      '--marks',
+      '--print-shop',
+      '--tile',
+      '--color',
+    ])
+      expect(b.stdout).toContain(o);
   });
 
   it('an unknown command is a usage error (exit 2) with a suggestion', () => {
@@ -30,11 +47,30 @@ describe('bordduk (the installed command)', () => {
   });
 
   it('--json keeps stdout to the manifest alone and stderr quiet', () => {
-    const r = cliProcess(['build', '--only', 'sheets', '--size', 'A4', '--out', join(ROOT, 'out', 'test-cli'), '--json']);
+    const r = cliProcess([
+      'build',
+      '--only',
+      'sheets',
+      '--size',
+      'A4',
+      '--out',
+      join(ROOT, 'out', 'test-cli'),
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const m = JSON.parse(r.stdout);
-    expect(Object.keys(m.files[0]).slice(0, 9)).toEqual(['path', 'kind', 'tool', 'sheet', 'locale', 'size', 'pages', 'bytes', 'sha256']);
+    expect(Object.keys(m.files[0]).slice(0, 9)).toEqual([
+      'path',
+      'kind',
+      'tool',
+      'sheet',
+      'locale',
+      'size',
+      'pages',
+      'bytes',
+      'sha256',
+    ]);
     expect(m.files[0].layout.smallestWriteIn.widthMm).toBeGreaterThan(0);
   });
 
@@ -53,7 +89,8 @@ describe('building on several threads', () => {
     const serial = await cli([...args, '--out', join(ROOT, 'out', 'test-serial'), '--jobs', '1']);
     const parallel = cliProcess([...args, '--out', 'out/test-parallel', '--jobs', '3']);
     expect(parallel.code, parallel.stderr).toBe(0);
-    const hashes = (s: string) => JSON.parse(s).files.map((f: { path: string; sha256: string }) => [f.path.split('/').pop(), f.sha256]);
+    const hashes = (s: string) =>
+      JSON.parse(s).files.map((f: { path: string; sha256: string }) => [f.path.split('/').pop(), f.sha256]);
     expect(hashes(parallel.stdout)).toHaveLength(2 * (2 * 2 + 1));
     expect(hashes(parallel.stdout)).toEqual(hashes(serial.stdout));
   });
@@ -64,7 +101,19 @@ describe('building on several threads', () => {
     const long = Array.from({ length: 400 }, () => 'anskaffelse').join(' ');
     p.edit('en/sheet2.yaml', (t) => t.replace(/^( {4}prompt: )(.*)$/m, `$1"${long}"`));
     const out = join(p.dir, 'out');
-    const r = cliProcess(['--root', p.dir, 'build', '--locale', 'nb,en', '--size', 'A2,A3,A4', '--out', out, '--jobs', '2']);
+    const r = cliProcess([
+      '--root',
+      p.dir,
+      'build',
+      '--locale',
+      'nb,en',
+      '--size',
+      'A2,A3,A4',
+      '--out',
+      out,
+      '--jobs',
+      '2',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/en\/sheet2\.yaml:\d+:\d+: block '.*' .* lacks [\d.]+ mm/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -81,9 +130,23 @@ describe('building on several threads', () => {
 describe('sizes named twice', () => {
   it('builds A1,a1 and 1200x800mm,120x80cm once each', async () => {
     const { cli } = await import('./helpers.js');
-    const r = await cli(['build', '--only', 'sheets', '--size', 'A1,a1,1200x800mm,120x80cm', '--out', join(ROOT, 'out', 'test-dup'), '--json']);
+    const r = await cli([
+      'build',
+      '--only',
+      'sheets',
+      '--size',
+      'A1,a1,1200x800mm,120x80cm',
+      '--out',
+      join(ROOT, 'out', 'test-dup'),
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).files.map((f: { size: string; sheet: number }) => `${f.sheet}-${f.size}`)).toEqual(['1-A1', '2-A1', '1-1200x800mm', '2-1200x800mm']);
+    expect(JSON.parse(r.stdout).files.map((f: { size: string; sheet: number }) => `${f.sheet}-${f.size}`)).toEqual([
+      '1-A1',
+      '2-A1',
+      '1-1200x800mm',
+      '2-1200x800mm',
+    ]);
   });
 });
 
@@ -117,7 +180,10 @@ describe('variants and options found in a new-user review', () => {
   it('gives portrait, press and CMYK versions names of their own, so none overwrites the plain files', async () => {
     const { cli } = await import('./helpers.js');
     const out = join(ROOT, 'out', 'test-variants');
-    const names = async (...args: string[]) => JSON.parse((await cli(['build', '--only', 'sheets', '--size', 'A3', '--out', out, '--json', ...args])).stdout).files.map((f: { path: string }) => f.path.split('/').pop());
+    const names = async (...args: string[]) =>
+      JSON.parse(
+        (await cli(['build', '--only', 'sheets', '--size', 'A3', '--out', out, '--json', ...args])).stdout,
+      ).files.map((f: { path: string }) => f.path.split('/').pop());
     expect(await names()).toEqual(['ledelsesforankring-nb-sheet1-A3.pdf', 'ledelsesforankring-nb-sheet2-A3.pdf']);
     expect(await names('--orientation', 'portrait')).toContain('ledelsesforankring-nb-sheet1-A3-portrait.pdf');
     expect(await names('--bleed', '3mm', '--marks')).toContain('ledelsesforankring-nb-sheet1-A3-press.pdf');
@@ -131,7 +197,17 @@ describe('variants and options found in a new-user review', () => {
     const r = await cli(['build', '--overlap', '10mm', '--out', join(ROOT, 'out', 'test-x')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--overlap and --unprintable go with --tile/);
-    const j = await cli(['build', '--only', 'sheets', '--size', 'A4', '--json', '--report', '--out', join(ROOT, 'out', 'test-x')]);
+    const j = await cli([
+      'build',
+      '--only',
+      'sheets',
+      '--size',
+      'A4',
+      '--json',
+      '--report',
+      '--out',
+      join(ROOT, 'out', 'test-x'),
+    ]);
     expect(j.code).toBe(0);
     expect(JSON.parse(j.stdout).files).toHaveLength(2);
     expect(j.stderr).toMatch(/sheet1-A4\.pdf\n {2}layout landscape: question text [\d.]+ pt/);
@@ -147,7 +223,9 @@ describe('variants and options found in a new-user review', () => {
     const line = theme.findIndex((l) => l.startsWith('  serifBold:')) + 1;
     const r = await cli(['--root', p.dir, 'build', '--out', join(p.dir, 'out')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`templates/theme\\.yaml:${line}:\\d+: NotoSerif_700Bold\\.ttf cannot be read as a font`));
+    expect(r.stderr).toMatch(
+      new RegExp(`templates/theme\\.yaml:${line}:\\d+: NotoSerif_700Bold\\.ttf cannot be read as a font`),
+    );
     expect(r.stderr).not.toMatch(/internal error/);
   });
 });

@@ -20,7 +20,11 @@ import { patternsFromJson, patternsJsonPath } from '../src/layout/text/patterns-
 
 const require = createRequire(import.meta.url);
 
-type Internals = { kern: unknown; stream: { buffer: Uint8Array }; directory: { tables: Record<string, { offset: number; length: number }> } };
+type Internals = {
+  kern: unknown;
+  stream: { buffer: Uint8Array };
+  directory: { tables: Record<string, { offset: number; length: number }> };
+};
 const fontFiles = readdirSync(join(ROOT, 'fonts')).filter((f) => f.endsWith('.ttf'));
 const open = (f: string) => fontkit.create(readFileSync(join(ROOT, 'fonts', f))) as unknown as Internals;
 
@@ -40,7 +44,8 @@ describe('the fast kern table reader', () => {
     for (const f of fontFiles) {
       const plain = fontkit.create(readFileSync(join(ROOT, 'fonts', f)));
       const fast = preloadKern(fontkit.create(readFileSync(join(ROOT, 'fonts', f))));
-      const adv = (font: fontkit.Font) => (font.layout(text) as unknown as { positions: { xAdvance: number }[] }).positions.map((p) => p.xAdvance);
+      const adv = (font: fontkit.Font) =>
+        (font.layout(text) as unknown as { positions: { xAdvance: number }[] }).positions.map((p) => p.xAdvance);
       expect(adv(fast)).toEqual(adv(plain));
     }
   });
@@ -78,7 +83,14 @@ describe('the CLI loads what a command needs', () => {
     visit('cli.js');
     const text = [...seen].map((f) => readFileSync(join(ROOT, 'dist', f), 'utf8')).join('\n');
     expect(text).toContain('node_modules/commander');
-    for (const heavy of ['node_modules/pdfkit', 'node_modules/fontkit', 'node_modules/yaml', 'src/generated/validators.ts', 'node_modules/@sinclair/typebox']) expect(text).not.toContain(heavy);
+    for (const heavy of [
+      'node_modules/pdfkit',
+      'node_modules/fontkit',
+      'node_modules/yaml',
+      'src/generated/validators.ts',
+      'node_modules/@sinclair/typebox',
+    ])
+      expect(text).not.toContain(heavy);
   });
 });
 
@@ -86,25 +98,30 @@ describe('fitting the sheets of a tool', () => {
   const paths = defaultPaths();
   const models = loadModels({ paths, locales: ['all'] });
 
-  it.each(['A0', 'A1', 'A2', 'A3', 'A4'])('at %s gives the size that separate full searches of each sheet agree on', (size) => {
-    for (const model of models) {
-      const paper = parseSize(size, undefined, 'landscape');
-      const ts = typesetter(model, paths);
-      const shared = fitSheets(model, paper, ts).map((f) => f.size);
-      // The plain way: every sheet searched over its whole range, then the smallest wins.
-      const alone = model.sheets.map((sheet) => fitSheet({ model, sheet, paper, ts, bleed: 0 }).size);
-      expect(new Set(shared).size).toBe(1);
-      expect(shared[0]).toBe(Math.min(...alone));
-    }
-  });
+  it.each(['A0', 'A1', 'A2', 'A3', 'A4'])(
+    'at %s gives the size that separate full searches of each sheet agree on',
+    (size) => {
+      for (const model of models) {
+        const paper = parseSize(size, undefined, 'landscape');
+        const ts = typesetter(model, paths);
+        const shared = fitSheets(model, paper, ts).map((f) => f.size);
+        // The plain way: every sheet searched over its whole range, then the smallest wins.
+        const alone = model.sheets.map((sheet) => fitSheet({ model, sheet, paper, ts, bleed: 0 }).size);
+        expect(new Set(shared).size).toBe(1);
+        expect(shared[0]).toBe(Math.min(...alone));
+      }
+    },
+  );
 });
 
 describe('hyphenation patterns read from JSON', () => {
   const mods = [...new Set(Object.values(PATTERNS))];
   // Every word of the built-in content, in all its locales.
-  const words = [...new Set(walkYaml(join(ROOT, 'content')).flatMap((f) => readFileSync(f, 'utf8').match(/\p{L}{6,}/gu) ?? []))];
+  const words = [
+    ...new Set(walkYaml(join(ROOT, 'content')).flatMap((f) => readFileSync(f, 'utf8').match(/\p{L}{6,}/gu) ?? [])),
+  ];
 
-  it.each(mods)('%s: the bundle carries the package\'s patterns, exactly', (mod) => {
+  it.each(mods)("%s: the bundle carries the package's patterns, exactly", (mod) => {
     const file = patternsJsonPath(mod, join(ROOT, 'dist') + '/');
     // The package's hyphenators keep caches inside its pattern data once used: load it afresh.
     for (const k of Object.keys(require.cache)) if (k.includes('/node_modules/hyphen/')) delete require.cache[k];
@@ -128,14 +145,18 @@ describe('hyphenation patterns read from JSON', () => {
 });
 
 function walkYaml(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkYaml(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walkYaml(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe("Node's inflate in place of tiny-inflate", () => {
   const tiny = require('tiny-inflate') as (src: Uint8Array, dest: Uint8Array) => Uint8Array;
   const native = require('../scripts/native-inflate.cjs') as typeof tiny;
   // fontkit's own Unicode tables, in unicode-trie's format: 12 header bytes, then data deflated twice.
-  const tries = ['use', 'data', 'indic'].map((n) => readFileSync(join(ROOT, 'node_modules/fontkit/src/opentype/shapers', `${n}.trie`)));
+  const tries = ['use', 'data', 'indic'].map((n) =>
+    readFileSync(join(ROOT, 'node_modules/fontkit/src/opentype/shapers', `${n}.trie`)),
+  );
 
   it.each([0, 1, 2])('inflates Unicode table %i to the same bytes, twice over', (i) => {
     const data = tries[i];
@@ -159,13 +180,18 @@ describe("Node's inflate in place of tiny-inflate", () => {
 
 describe('brotli, left out of the bundle', () => {
   it('is found from fontkit, as the bundle looks for it on first use, and decompresses', () => {
-    const decompress = createRequire(require.resolve('fontkit'))('brotli/decompress.js') as (b: Uint8Array) => Uint8Array;
+    const decompress = createRequire(require.resolve('fontkit'))('brotli/decompress.js') as (
+      b: Uint8Array,
+    ) => Uint8Array;
     const text = 'bordduk '.repeat(40);
     expect(Buffer.from(decompress(brotliCompressSync(Buffer.from(text)))).toString()).toBe(text);
   });
 
   it('is not in the bundle', () => {
-    const js = readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(ROOT, 'dist', f), 'utf8')).join('\n');
+    const js = readdirSync(join(ROOT, 'dist'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(ROOT, 'dist', f), 'utf8'))
+      .join('\n');
     expect(js).toContain('lazy-dep:brotli/decompress.js');
     expect(js).not.toContain('node_modules/brotli/dec/dictionary');
   });

@@ -62,7 +62,7 @@ describe('editors: no silent loss', () => {
   });
 });
 
-describe('editors: YAML mistakes in the editor\'s words, at their line', () => {
+describe("editors: YAML mistakes in the editor's words, at their line", () => {
   const starts: [string, RegExp][] = [
     ['*', /alias/],
     ['&', /anchor/],

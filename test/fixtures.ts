@@ -9,7 +9,8 @@ import { ROOT, TOOL, scratchProject, type Project } from './helpers.js';
 export function exampleFiles(): Record<string, string> {
   const doc = readFileSync(join(ROOT, 'docs', 'authoring.md'), 'utf8');
   const files: Record<string, string> = {};
-  for (const m of doc.matchAll(/^`((?:content|templates)\/[^`]+\.yaml)`\n\n```yaml\n([\s\S]*?)```/gm)) files[m[1]] = m[2];
+  for (const m of doc.matchAll(/^`((?:content|templates)\/[^`]+\.yaml)`\n\n```yaml\n([\s\S]*?)```/gm))
+    files[m[1]] = m[2];
   return files;
 }
 

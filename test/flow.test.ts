@@ -4,13 +4,28 @@ import { describe, expect, it } from 'vitest';
 import { paginate, type Flow } from '../src/layout/guide/flow.js';
 import type { Item } from '../src/layout/frame.js';
 
-const line = (label: string) => ({ height: 10, items: [{ type: 'text', x: 0, y: 8, text: label, font: 'serif', size: 8, colour: 'ink', width: 10 } as Item] });
-const para = (name: string, n: number): Flow => ({ role: 'P', lines: Array.from({ length: n }, (_, i) => line(`${name}${i + 1}`)), spaceBefore: 0, spaceAfter: 0 });
+const line = (label: string) => ({
+  height: 10,
+  items: [{ type: 'text', x: 0, y: 8, text: label, font: 'serif', size: 8, colour: 'ink', width: 10 } as Item],
+});
+const para = (name: string, n: number): Flow => ({
+  role: 'P',
+  lines: Array.from({ length: n }, (_, i) => line(`${name}${i + 1}`)),
+  spaceBefore: 0,
+  spaceAfter: 0,
+});
 
 function pages(flows: Flow[], height: number): string[][] {
   const out: string[][] = [];
-  const texts = (items: Item[]): string[] => items.flatMap((i) => (i.type === 'text' ? [i.text] : i.type === 'tag' ? texts(i.items) : []));
-  paginate(flows, 0, height, () => out.push([]), (p, items) => out[p].push(...texts(items)));
+  const texts = (items: Item[]): string[] =>
+    items.flatMap((i) => (i.type === 'text' ? [i.text] : i.type === 'tag' ? texts(i.items) : []));
+  paginate(
+    flows,
+    0,
+    height,
+    () => out.push([]),
+    (p, items) => out[p].push(...texts(items)),
+  );
   return out;
 }
 

@@ -28,17 +28,23 @@ export interface Filled {
 }
 
 /** Fills every text field with pdf-lib; `pick` decides the text (undefined leaves a field empty). */
-export async function fillWithPdfLib(path: string, pick: (name: string, i: number, multiline: boolean) => string | undefined): Promise<Filled> {
+export async function fillWithPdfLib(
+  path: string,
+  pick: (name: string, i: number, multiline: boolean) => string | undefined,
+): Promise<Filled> {
   const { PDFDocument, PDFTextField } = await import('pdf-lib');
   const doc = await PDFDocument.load(readFileSync(path));
   const values = new Map<string, string>();
-  doc.getForm().getFields().forEach((f, i) => {
-    if (!(f instanceof PDFTextField)) return;
-    const v = pick(f.getName(), i, f.isMultiline());
-    if (v === undefined) return;
-    f.setText(v);
-    values.set(f.getName(), v);
-  });
+  doc
+    .getForm()
+    .getFields()
+    .forEach((f, i) => {
+      if (!(f instanceof PDFTextField)) return;
+      const v = pick(f.getName(), i, f.isMultiline());
+      if (v === undefined) return;
+      f.setText(v);
+      values.set(f.getName(), v);
+    });
   // No appearance streams from pdf-lib: its standard fonts cannot encode Sámi letters (the viewer draws them).
   return { bytes: await doc.save({ updateFieldAppearances: false }), values };
 }
@@ -66,7 +72,13 @@ export const hasQpdf = spawnSync('qpdf', ['--version']).status === 0;
 
 /** qpdf's rewrite: object streams, recompressed, renumbered objects. */
 export function qpdfRewrite(input: string, output: string): void {
-  const r = spawnSync('qpdf', ['--object-streams=generate', '--compress-streams=y', '--recompress-flate', input, output]);
+  const r = spawnSync('qpdf', [
+    '--object-streams=generate',
+    '--compress-streams=y',
+    '--recompress-flate',
+    input,
+    output,
+  ]);
   if (r.status !== 0 && r.status !== 3) throw new Error(`qpdf failed: ${r.stderr}`);
 }
 

@@ -4,7 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, PDFHexString, PDFTextField, decodePDFRawStream } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  PDFHexString,
+  PDFTextField,
+  decodePDFRawStream,
+} from 'pdf-lib';
 import { build, loadModels, typesetter } from '../src/pipeline/build.js';
 import { defaultPaths } from '../src/paths.js';
 import { fitSheets } from '../src/layout/sheet/fit.js';
@@ -13,54 +25,69 @@ import type { FieldItem, Item } from '../src/layout/frame.js';
 import { fieldKeys, keyPattern } from '../src/content/answers.js';
 import { SAMI } from './forms-helpers.js';
 
-const fieldsOf = (items: Item[]): FieldItem[] => items.flatMap((i) => (i.type === 'field' ? [i] : i.type === 'tag' ? fieldsOf(i.items) : []));
+const fieldsOf = (items: Item[]): FieldItem[] =>
+  items.flatMap((i) => (i.type === 'field' ? [i] : i.type === 'tag' ? fieldsOf(i.items) : []));
 const models = loadModels({ locales: 'all' });
 
 describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames)', (size) => {
-  it.each(models.map((m) => [m.locale, m] as const))('%s: one per write-in area and cell, inside its block, in field-number order', (_l, model) => {
-    const fits = fitSheets(model, parseSize(size, undefined, 'landscape'), typesetter(model, defaultPaths()));
-    const keys = fieldKeys(model);
-    const seen = new Set<string>();
-    fits.forEach((fit, i) => {
-      const sheet = model.sheets[i];
-      const fields = fieldsOf(fit.page.items);
-      const order = Object.keys(sheet.template.blocks);
-      let last = [-1, 0, -1];
-      for (const f of fields) {
-        const block = String(f.key[0]);
-        const region = fit.page.regions.find((r) => r.id === block)!;
-        expect(f.x).toBeGreaterThanOrEqual(region.x);
-        expect(f.y).toBeGreaterThanOrEqual(region.y);
-        expect(f.x + f.w).toBeLessThanOrEqual(region.x + region.w + 0.01);
-        expect(f.y + f.h).toBeLessThanOrEqual(region.y + region.h + 0.01);
-        expect(f.size).toBeGreaterThanOrEqual(model.theme.sheet.absoluteFloor);
-        expect(f.size * (f.multiline ? 2.6 : 1)).toBeLessThanOrEqual(f.h + 0.01);
-        expect(f.name).toBe(['bordduk', model.id, model.locale, ...f.key].join('/'));
-        expect(keys.has(keyPattern(f.key.join('.')))).toBe(true);
-        seen.add(keyPattern(f.key.join('.')));
-        // Tab order: blocks in field-number order, then rows, then columns as in the template.
-        const t = sheet.template.blocks[block];
-        const col = t.kind === 'table' ? t.columns.findIndex((c) => c.id === f.key[2]) : t.kind === 'fields' ? t.fields.indexOf(String(f.key[1])) : t.kind === 'prompt' && t.split ? t.split.indexOf(String(f.key[1])) : 0;
-        const pos = [order.indexOf(block), typeof f.key[1] === 'number' ? f.key[1] : 0, col];
-        expect(pos[0] > last[0] || (pos[0] === last[0] && (pos[1] > last[1] || (pos[1] === last[1] && pos[2] > last[2])))).toBe(true);
-        last = pos;
-      }
-      // Every row of every table, every column.
-      for (const [id, t] of Object.entries(sheet.template.blocks)) {
-        if (t.kind !== 'table') continue;
-        const cells = fields.filter((f) => f.key[0] === id && typeof f.key[1] === 'number');
-        const rows = new Set(cells.map((f) => f.key[1]));
-        expect(rows.size).toBeGreaterThanOrEqual(t.minRows - (sheet.words.blocks[id].example ? 1 : 0));
-        expect(cells.length).toBe(rows.size * t.columns.length);
-        // A write-in row under the headings (where the template and words have one): all cells but its label.
-        const plan = fields.filter((f) => f.key[0] === id && f.key[1] === 'writeInRow');
-        const hasPlan = (t as { writeInRow?: number }).writeInRow !== undefined && !!(sheet.words.blocks[id] as { writeInRow?: string }).writeInRow;
-        expect(plan.map((f) => f.key[2])).toEqual(hasPlan ? t.columns.slice(1).map((col) => col.id) : []);
-      }
-    });
-    // Every kind of field the templates have appears on some sheet.
-    expect([...keys].filter((k) => !seen.has(k))).toEqual([]);
-  });
+  it.each(models.map((m) => [m.locale, m] as const))(
+    '%s: one per write-in area and cell, inside its block, in field-number order',
+    (_l, model) => {
+      const fits = fitSheets(model, parseSize(size, undefined, 'landscape'), typesetter(model, defaultPaths()));
+      const keys = fieldKeys(model);
+      const seen = new Set<string>();
+      fits.forEach((fit, i) => {
+        const sheet = model.sheets[i];
+        const fields = fieldsOf(fit.page.items);
+        const order = Object.keys(sheet.template.blocks);
+        let last = [-1, 0, -1];
+        for (const f of fields) {
+          const block = String(f.key[0]);
+          const region = fit.page.regions.find((r) => r.id === block)!;
+          expect(f.x).toBeGreaterThanOrEqual(region.x);
+          expect(f.y).toBeGreaterThanOrEqual(region.y);
+          expect(f.x + f.w).toBeLessThanOrEqual(region.x + region.w + 0.01);
+          expect(f.y + f.h).toBeLessThanOrEqual(region.y + region.h + 0.01);
+          expect(f.size).toBeGreaterThanOrEqual(model.theme.sheet.absoluteFloor);
+          expect(f.size * (f.multiline ? 2.6 : 1)).toBeLessThanOrEqual(f.h + 0.01);
+          expect(f.name).toBe(['bordduk', model.id, model.locale, ...f.key].join('/'));
+          expect(keys.has(keyPattern(f.key.join('.')))).toBe(true);
+          seen.add(keyPattern(f.key.join('.')));
+          // Tab order: blocks in field-number order, then rows, then columns as in the template.
+          const t = sheet.template.blocks[block];
+          const col =
+            t.kind === 'table'
+              ? t.columns.findIndex((c) => c.id === f.key[2])
+              : t.kind === 'fields'
+                ? t.fields.indexOf(String(f.key[1]))
+                : t.kind === 'prompt' && t.split
+                  ? t.split.indexOf(String(f.key[1]))
+                  : 0;
+          const pos = [order.indexOf(block), typeof f.key[1] === 'number' ? f.key[1] : 0, col];
+          expect(
+            pos[0] > last[0] || (pos[0] === last[0] && (pos[1] > last[1] || (pos[1] === last[1] && pos[2] > last[2]))),
+          ).toBe(true);
+          last = pos;
+        }
+        // Every row of every table, every column.
+        for (const [id, t] of Object.entries(sheet.template.blocks)) {
+          if (t.kind !== 'table') continue;
+          const cells = fields.filter((f) => f.key[0] === id && typeof f.key[1] === 'number');
+          const rows = new Set(cells.map((f) => f.key[1]));
+          expect(rows.size).toBeGreaterThanOrEqual(t.minRows - (sheet.words.blocks[id].example ? 1 : 0));
+          expect(cells.length).toBe(rows.size * t.columns.length);
+          // A write-in row under the headings (where the template and words have one): all cells but its label.
+          const plan = fields.filter((f) => f.key[0] === id && f.key[1] === 'writeInRow');
+          const hasPlan =
+            (t as { writeInRow?: number }).writeInRow !== undefined &&
+            !!(sheet.words.blocks[id] as { writeInRow?: string }).writeInRow;
+          expect(plan.map((f) => f.key[2])).toEqual(hasPlan ? t.columns.slice(1).map((col) => col.id) : []);
+        }
+      });
+      // Every kind of field the templates have appears on some sheet.
+      expect([...keys].filter((k) => !seen.has(k))).toEqual([]);
+    },
+  );
 });
 
 const text = (v: unknown) => (v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : undefined);
@@ -73,7 +100,10 @@ describe('a fillable PDF', async () => {
   const load = async (p: string) => PDFDocument.load(readFileSync(p), { updateMetadata: false });
 
   it('says -fillable in its name, and the printed sheets have no form', async () => {
-    expect(result.files.map((f) => f.path.split('/').pop())).toEqual(['ledelsesforankring-nb-sheet1-A3-fillable.pdf', 'ledelsesforankring-nb-sheet2-A3-fillable.pdf']);
+    expect(result.files.map((f) => f.path.split('/').pop())).toEqual([
+      'ledelsesforankring-nb-sheet1-A3-fillable.pdf',
+      'ledelsesforankring-nb-sheet2-A3-fillable.pdf',
+    ]);
     const plain = await build({ locales: ['nb'], sizes: ['A3'], only: 'sheets', out, jobs: 1 });
     const doc = await load(join(out, plain.files[0].path.split('/').pop()!));
     expect(doc.catalog.has(PDFName.of('AcroForm'))).toBe(false);
@@ -87,16 +117,26 @@ describe('a fillable PDF', async () => {
     expect(row).toBe('rad');
     const doc = await load(sheet1);
     const tu = (name: string) => text(doc.getForm().getTextField(name).acroField.dict.get(PDFName.of('TU')));
-    expect(tu('bordduk/ledelsesforankring/nb/leaderMap/3/need')).toBe(`${w1.leaderMap.title}, rad 3, ${w1.leaderMap.columns!.need.label}`);
+    expect(tu('bordduk/ledelsesforankring/nb/leaderMap/3/need')).toBe(
+      `${w1.leaderMap.title}, rad 3, ${w1.leaderMap.columns!.need.label}`,
+    );
     expect(tu('bordduk/ledelsesforankring/nb/header/date')).toBe(`${w1.header.title}, ${w1.header.fields!.date}`);
-    expect(tu('bordduk/ledelsesforankring/nb/changes/during')).toBe(`${w1.changes.title}, ${w1.changes.fields!.during}`);
+    expect(tu('bordduk/ledelsesforankring/nb/changes/during')).toBe(
+      `${w1.changes.title}, ${w1.changes.fields!.during}`,
+    );
     const doc2 = await load(sheet2);
     const tu2 = (name: string) => text(doc2.getForm().getTextField(name).acroField.dict.get(PDFName.of('TU')));
     // The timeline's phase cells take the legend's letters, and say so; the leader column does not.
-    const legend = Object.values(w2.legend.legend!).map((l) => `${l.mark} ${l.label}`).join(', ');
+    const legend = Object.values(w2.legend.legend!)
+      .map((l) => `${l.mark} ${l.label}`)
+      .join(', ');
     expect(legend).toMatch(/^I .*, F .*, R .*, B /);
-    expect(tu2('bordduk/ledelsesforankring/nb/timeline/2/competition')).toBe(`${w2.timeline.title}, rad 2, ${w2.timeline.columns!.competition.label} (${legend})`);
-    expect(tu2('bordduk/ledelsesforankring/nb/timeline/2/leader')).toBe(`${w2.timeline.title}, rad 2, ${w2.timeline.columns!.leader.label}`);
+    expect(tu2('bordduk/ledelsesforankring/nb/timeline/2/competition')).toBe(
+      `${w2.timeline.title}, rad 2, ${w2.timeline.columns!.competition.label} (${legend})`,
+    );
+    expect(tu2('bordduk/ledelsesforankring/nb/timeline/2/leader')).toBe(
+      `${w2.timeline.title}, rad 2, ${w2.timeline.columns!.leader.label}`,
+    );
   });
 
   it('makes areas of several lines multi-line, and sizes the text to the field', async () => {
@@ -120,7 +160,12 @@ describe('a fillable PDF', async () => {
     expect(page.get(PDFName.of('Tabs'))).toBe(PDFName.of('S'));
     const annots = page.Annots()!;
     const names = annots.asArray().map((r) => text((doc.context.lookup(r) as PDFDict).get(PDFName.of('T'))));
-    expect(names).toEqual(doc.getForm().getFields().map((f) => f.getName()));
+    expect(names).toEqual(
+      doc
+        .getForm()
+        .getFields()
+        .map((f) => f.getName()),
+    );
     let forms = 0;
     for (const [, obj] of doc.context.enumerateIndirectObjects()) {
       if (!(obj instanceof PDFDict) || obj.get(PDFName.of('S')) !== PDFName.of('Form')) continue;
@@ -128,10 +173,13 @@ describe('a fillable PDF', async () => {
       const k = obj.get(PDFName.of('K'));
       const objr = doc.context.lookup(k instanceof PDFArray ? k.get(0) : k) as PDFDict;
       expect(objr.get(PDFName.of('Type'))).toBe(PDFName.of('OBJR'));
-      expect((doc.context.lookup(objr.get(PDFName.of('Obj')) as PDFRef) as PDFDict).get(PDFName.of('Subtype'))).toBe(PDFName.of('Widget'));
+      expect((doc.context.lookup(objr.get(PDFName.of('Obj')) as PDFRef) as PDFDict).get(PDFName.of('Subtype'))).toBe(
+        PDFName.of('Widget'),
+      );
     }
     expect(forms).toBe(annots.size());
-    for (const r of annots.asArray()) expect((doc.context.lookup(r) as PDFDict).get(PDFName.of('StructParent'))).toBeInstanceOf(PDFNumber);
+    for (const r of annots.asArray())
+      expect((doc.context.lookup(r) as PDFDict).get(PDFName.of('StructParent'))).toBeInstanceOf(PDFNumber);
   });
 
   it("gives the form a font that carries every letter a person may type (not the page's subset)", async () => {
@@ -141,7 +189,9 @@ describe('a fillable PDF', async () => {
     const fontName = /\/(\S+) /.exec(da)![1];
     const fonts = acro.lookup(PDFName.of('DR'), PDFDict).lookup(PDFName.of('Font'), PDFDict);
     const font = fonts.lookup(PDFName.of(fontName), PDFDict);
-    const cmap = Buffer.from(decodePDFRawStream(font.lookup(PDFName.of('ToUnicode')) as PDFRawStream).decode()).toString('latin1');
+    const cmap = Buffer.from(
+      decodePDFRawStream(font.lookup(PDFName.of('ToUnicode')) as PDFRawStream).decode(),
+    ).toString('latin1');
     for (const ch of `æøåÆØÅ${SAMI.replace(/ /g, '')}€–«»`) {
       const hex = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
       expect(cmap.toUpperCase(), `${ch} U+${hex}`).toContain(`<${hex}>`);

@@ -45,7 +45,25 @@ const value: fc.Arbitrary<unknown> = fc.oneof(
 
 const key = fc.oneof(
   fc.string({ minLength: 1, maxLength: 12 }),
-  fc.constantFrom('title', 'prompt', 'promt', 'hints', 'fields', 'columns', 'legend', 'example', 'intro', 'blocks', 'p', 'id', 'body', 'sections', 'figure', '__proto__', 'constructor'),
+  fc.constantFrom(
+    'title',
+    'prompt',
+    'promt',
+    'hints',
+    'fields',
+    'columns',
+    'legend',
+    'example',
+    'intro',
+    'blocks',
+    'p',
+    'id',
+    'body',
+    'sections',
+    'figure',
+    '__proto__',
+    'constructor',
+  ),
 );
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -54,7 +72,32 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('insertKey' as const), pick: fc.nat(), key, value }),
   fc.record({ kind: fc.constant('duplicateLine' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('deleteLine' as const), pick: fc.nat() }),
-  fc.record({ kind: fc.constant('insertChar' as const), pick: fc.nat(), char: fc.constantFrom('\t', '"', "'", ':', '&', '*', '{', '[', '}', ']', '#', '-', '|', '>', '!', '%', '@', '`', '\n', ' ') }),
+  fc.record({
+    kind: fc.constant('insertChar' as const),
+    pick: fc.nat(),
+    char: fc.constantFrom(
+      '\t',
+      '"',
+      "'",
+      ':',
+      '&',
+      '*',
+      '{',
+      '[',
+      '}',
+      ']',
+      '#',
+      '-',
+      '|',
+      '>',
+      '!',
+      '%',
+      '@',
+      '`',
+      '\n',
+      ' ',
+    ),
+  }),
 );
 
 function isMap(v: unknown): v is Record<string, unknown> {
@@ -100,7 +143,12 @@ function mutateData(text: string, m: Mutation & { kind: 'replace' | 'deleteKey' 
   } else {
     if (found.maps.length === 0) return text;
     const path = found.maps[m.pick % found.maps.length];
-    Object.defineProperty(at(data, path), m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(at(data, path), m.key, {
+      value: m.value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return stringify(data);
 }
@@ -137,7 +185,9 @@ function mutate(text: string, mutations: Mutation[]): string {
 // ───────────────────────────── the property
 
 function isCompletePdf(bytes: Buffer): boolean {
-  return bytes.subarray(0, 5).toString('latin1') === '%PDF-' && /%%EOF\s*$/.test(bytes.subarray(-32).toString('latin1'));
+  return (
+    bytes.subarray(0, 5).toString('latin1') === '%PDF-' && /%%EOF\s*$/.test(bytes.subarray(-32).toString('latin1'))
+  );
 }
 
 function fuzz(only: 'sheets' | 'guide', files: string[], expectedFiles: number): () => Promise<void> {
@@ -146,33 +196,52 @@ function fuzz(only: 'sheets' | 'guide', files: string[], expectedFiles: number):
     const originals = new Map(files.map((f) => [f, p.read(f)]));
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...files), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (file, mutations) => {
-        for (const [f, text] of originals) p.write(f, text);
-        p.write(file, mutate(originals.get(file)!, mutations));
-        const out = join(p.dir, `out-${n++}`);
-        const r = await cli(['--root', p.dir, 'build', '--only', only, '--out', out]);
-        const say = `exit ${r.code}\n${r.stderr}`;
-        expect([0, 1], say).toContain(r.code);
-        expect(r.stderr, say).not.toMatch(/^\s+at /m);
-        expect(r.stderr, say).not.toMatch(/(^|\s)([A-Z][A-Za-z]*)?Error:/m);
-        expect(r.stderr, say).not.toMatch(/internal error/i);
-        if (r.code === 1) {
-          expect(r.stderr, say).toMatch(/nothing was written|bordduk: /);
-          if (existsSync(out)) expect(readdirSync(out), say).toEqual([]);
-        } else {
-          const written = readdirSync(out);
-          expect(written.filter((f) => f.startsWith('.')), say).toEqual([]);
-          expect(written.filter((f) => f.endsWith('.pdf')), say).toHaveLength(expectedFiles);
-          for (const f of written) expect(isCompletePdf(readFileSync(join(out, f))), `${f} is not a complete PDF`).toBe(true);
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...files),
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        async (file, mutations) => {
+          for (const [f, text] of originals) p.write(f, text);
+          p.write(file, mutate(originals.get(file)!, mutations));
+          const out = join(p.dir, `out-${n++}`);
+          const r = await cli(['--root', p.dir, 'build', '--only', only, '--out', out]);
+          const say = `exit ${r.code}\n${r.stderr}`;
+          expect([0, 1], say).toContain(r.code);
+          expect(r.stderr, say).not.toMatch(/^\s+at /m);
+          expect(r.stderr, say).not.toMatch(/(^|\s)([A-Z][A-Za-z]*)?Error:/m);
+          expect(r.stderr, say).not.toMatch(/internal error/i);
+          if (r.code === 1) {
+            expect(r.stderr, say).toMatch(/nothing was written|bordduk: /);
+            if (existsSync(out)) expect(readdirSync(out), say).toEqual([]);
+          } else {
+            const written = readdirSync(out);
+            expect(
+              written.filter((f) => f.startsWith('.')),
+              say,
+            ).toEqual([]);
+            expect(
+              written.filter((f) => f.endsWith('.pdf')),
+              say,
+            ).toHaveLength(expectedFiles);
+            for (const f of written)
+              expect(isCompletePdf(readFileSync(join(out, f))), `${f} is not a complete PDF`).toBe(true);
+          }
+        },
+      ),
       { numRuns: RUNS, seed: SEED, interruptAfterTimeLimit: TIME_LIMIT, markInterruptAsFailure: false },
     );
   };
 }
 
 describe(`fuzzed content (fast-check, ${RUNS} runs, seed ${SEED})`, () => {
-  it('mutated sheet, meta and hyphenation files: builds complete PDFs or exits 1 with nothing written', fuzz('sheets', ['nb/sheet1.yaml', 'nb/sheet2.yaml', 'nb/meta.yaml', 'nb/hyphenation.yaml'], 2), TIME_LIMIT + 30_000);
+  it(
+    'mutated sheet, meta and hyphenation files: builds complete PDFs or exits 1 with nothing written',
+    fuzz('sheets', ['nb/sheet1.yaml', 'nb/sheet2.yaml', 'nb/meta.yaml', 'nb/hyphenation.yaml'], 2),
+    TIME_LIMIT + 30_000,
+  );
 
-  it('mutated guide: builds a complete PDF or exits 1 with nothing written', fuzz('guide', ['nb/guide.yaml'], 1), TIME_LIMIT + 30_000);
+  it(
+    'mutated guide: builds a complete PDF or exits 1 with nothing written',
+    fuzz('guide', ['nb/guide.yaml'], 1),
+    TIME_LIMIT + 30_000,
+  );
 });

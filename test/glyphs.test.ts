@@ -32,7 +32,14 @@ describe('font coverage', () => {
     const text = 'Dát reaidu veahkeha joavkku kártet guđiid jođiheddjiid háhkan guoská ja goas sii galget searvat';
     const lines = wrap([{ text, style: { font: 'sans', size: 10, colour: 'ink' } }], 120, fonts, se);
     expect(lines.length).toBeGreaterThan(2);
-    const joined = lines.map((l) => l.fragments.map((f) => f.text).join('').trim()).join(' ');
+    const joined = lines
+      .map((l) =>
+        l.fragments
+          .map((f) => f.text)
+          .join('')
+          .trim(),
+      )
+      .join(' ');
     expect(joined).toBe(text);
     for (const l of lines) expect(l.width).toBeLessThanOrEqual(120);
   });

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { compact, ROOT, TOOL } from './helpers.js';
 
-
 export const mm = (v: number) => (v * 72) / 25.4;
 export const LOCALES = ['nb', 'nn', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -70,7 +69,9 @@ export function content(locale: Locale): Content {
 
 /** Markup taken out; field references (printed as numbers) dropped. */
 export const plain = (s: string) =>
-  s.replace(/\*\*(.+?)\*\*|\*(.+?)\*/g, '$1$2').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/\{felt:[^}]+\}/g, '');
+  s
+    .replace(/\*\*(.+?)\*\*|\*(.+?)\*/g, '$1$2')
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+    .replace(/\{felt:[^}]+\}/g, '');
 /** For comparing paragraphs with printed text: no spaces, no hyphens, no digits (field numbers). */
 export const norm = (s: string) => compact(plain(s)).replace(/\d/g, '');
-

@@ -63,7 +63,12 @@ export async function readGuide(path: string): Promise<Guide> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const bytes = new Uint8Array(readFileSync(path));
   // getDocument takes the buffer over (detaches it): hand it a copy.
-  const doc = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, useSystemFonts: false, disableFontFace: true }).promise;
+  const doc = await pdfjs.getDocument({
+    data: bytes.slice(),
+    verbosity: 0,
+    useSystemFonts: false,
+    disableFontFace: true,
+  }).promise;
   const pageOf = async (dest: unknown): Promise<number | undefined> => {
     const d = typeof dest === 'string' ? await doc.getDestination(dest) : (dest as unknown[] | null);
     if (!d || !d.length) return undefined;
@@ -99,23 +104,47 @@ export async function readGuide(path: string): Promise<Guide> {
       if (!it.str.trim()) continue;
       const t = it.transform as number[];
       const top = [...stack].reverse().find((s) => s.id) ?? stack[stack.length - 1];
-      runs.push({ str: it.str, x: t[4] - x0, w: it.width, base: height - (t[5] - y0), size: Math.hypot(t[2], t[3]), font: fontName(it.fontName), mc: top?.id ?? null, tag: top?.tag ?? null });
+      runs.push({
+        str: it.str,
+        x: t[4] - x0,
+        w: it.width,
+        base: height - (t[5] - y0),
+        size: Math.hypot(t[2], t[3]),
+        font: fontName(it.fontName),
+        mc: top?.id ?? null,
+        tag: top?.tag ?? null,
+      });
     }
     const annots: Annot[] = [];
-    for (const a of (await page.getAnnotations()) as { subtype: string; rect: number[]; unsafeUrl?: string; url?: string; dest?: unknown }[]) {
+    for (const a of (await page.getAnnotations()) as {
+      subtype: string;
+      rect: number[];
+      unsafeUrl?: string;
+      url?: string;
+      dest?: unknown;
+    }[]) {
       if (a.subtype !== 'Link') continue;
-      annots.push({ rect: a.rect, url: a.unsafeUrl ?? a.url ?? undefined, target: a.dest ? await pageOf(a.dest) : undefined });
+      annots.push({
+        rect: a.rect,
+        url: a.unsafeUrl ?? a.url ?? undefined,
+        target: a.dest ? await pageOf(a.dest) : undefined,
+      });
     }
     pages.push({ n, width: x1 - x0, height, runs, annots });
 
     // Structure elements present on this page, in tree order, with the text they own.
     type Node = { role?: string; alt?: string; type?: string; id?: string; children?: Node[] };
     const textOf = (node: Node): string => {
-      if (node.type === 'content' && node.id) return runs.filter((r) => r.mc === node.id).map((r) => r.str).join(' ');
+      if (node.type === 'content' && node.id)
+        return runs
+          .filter((r) => r.mc === node.id)
+          .map((r) => r.str)
+          .join(' ');
       return (node.children ?? []).map(textOf).join(' ');
     };
     const walk = (node: Node) => {
-      if (node.role && node.role !== 'Root') struct.push({ role: node.role, alt: node.alt, page: n, text: textOf(node) });
+      if (node.role && node.role !== 'Root')
+        struct.push({ role: node.role, alt: node.alt, page: n, text: textOf(node) });
       for (const c of node.children ?? []) walk(c);
     };
     const tree = (await page.getStructTree()) as Node | null;
@@ -124,7 +153,13 @@ export async function readGuide(path: string): Promise<Guide> {
 
   type RawOutline = { title: string; dest: unknown; items: RawOutline[] };
   const outlineOf = async (items: RawOutline[] | null): Promise<OutlineEntry[]> =>
-    Promise.all((items ?? []).map(async (o) => ({ title: o.title, page: await pageOf(o.dest), children: await outlineOf(o.items) })));
+    Promise.all(
+      (items ?? []).map(async (o) => ({
+        title: o.title,
+        page: await pageOf(o.dest),
+        children: await outlineOf(o.items),
+      })),
+    );
   const outline = await outlineOf((await doc.getOutline()) as RawOutline[] | null);
   const info = (await doc.getMetadata()).info as Record<string, unknown>;
   await doc.destroy();
@@ -173,7 +208,9 @@ export async function readGuide(path: string): Promise<Guide> {
 /** The running body size: the size most characters are set in. */
 export function bodySize(g: Guide): number {
   const count = new Map<number, number>();
-  for (const p of g.pages.slice(2)) for (const r of p.runs) count.set(Math.round(r.size * 10) / 10, (count.get(Math.round(r.size * 10) / 10) ?? 0) + r.str.length);
+  for (const p of g.pages.slice(2))
+    for (const r of p.runs)
+      count.set(Math.round(r.size * 10) / 10, (count.get(Math.round(r.size * 10) / 10) ?? 0) + r.str.length);
   return [...count].sort((a, b) => b[1] - a[1])[0][0];
 }
 
@@ -188,7 +225,13 @@ export function headingRuns(g: Guide, p: GPage): Run[] {
 
 /** The 1-based page on which each chapter/section heading is printed, found in reading order. */
 export function headingPages(g: Guide, c: Content): (number | undefined)[] {
-  const texts = g.pages.map((p) => compact(headingRuns(g, p).map((r) => r.str).join('')));
+  const texts = g.pages.map((p) =>
+    compact(
+      headingRuns(g, p)
+        .map((r) => r.str)
+        .join(''),
+    ),
+  );
   let page = 2;
   let offset = 0;
   return c.headings.map((h) => {
@@ -239,7 +282,11 @@ export function tocEntries(g: Guide): TocEntry[] {
     first ??= l.runs[0];
     pending.push(...words);
     if (isNumber) {
-      entries.push({ title: pending.join(' ').replace(/\s+/g, ' ').trim(), number: Number(last.str), probe: [first.x + 4, p.height - (first.base - first.size * 0.3)] });
+      entries.push({
+        title: pending.join(' ').replace(/\s+/g, ' ').trim(),
+        number: Number(last.str),
+        probe: [first.x + 4, p.height - (first.base - first.size * 0.3)],
+      });
       pending = [];
       first = undefined;
     }
@@ -247,5 +294,5 @@ export function tocEntries(g: Guide): TocEntry[] {
   return entries;
 }
 
-export const contains = (rect: number[], [x, y]: [number, number]) => x >= rect[0] && x <= rect[2] && y >= rect[1] && y <= rect[3];
-
+export const contains = (rect: number[], [x, y]: [number, number]) =>
+  x >= rect[0] && x <= rect[2] && y >= rect[1] && y <= rect[3];

@@ -7,7 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, compact } from './helpers.js';
 import { content, LOCALES, mm, norm, type Content, type Locale } from './guide-content.js';
-import { contains, headingPages, headingRuns, inFooter, lines, readGuide, tocEntries, type Guide, type Run } from './guide-pdf.js';
+import {
+  contains,
+  headingPages,
+  headingRuns,
+  inFooter,
+  lines,
+  readGuide,
+  tocEntries,
+  type Guide,
+  type Run,
+} from './guide-pdf.js';
 
 // ── The builds: every locale on A4, and bokmål on A5.
 
@@ -16,7 +26,10 @@ interface Variant {
   locale: Locale;
   size: 'A4' | 'A5';
 }
-const VARIANTS: Variant[] = [...LOCALES.map((locale) => ({ name: `${locale} A4`, locale, size: 'A4' as const })), { name: 'nb A5', locale: 'nb', size: 'A5' }];
+const VARIANTS: Variant[] = [
+  ...LOCALES.map((locale) => ({ name: `${locale} A4`, locale, size: 'A4' as const })),
+  { name: 'nb A5', locale: 'nb', size: 'A5' },
+];
 
 const guides: Record<string, Guide> = {};
 const contents = Object.fromEntries(LOCALES.map((l) => [l, content(l)])) as Record<Locale, Content>;
@@ -25,10 +38,23 @@ beforeAll(async () => {
   for (const size of ['A4', 'A5'] as const) {
     const out = mkdtempSync(join(tmpdir(), 'bordduk-guide-'));
     const locales = size === 'A4' ? LOCALES.join(',') : 'nb';
-    const r = await cli(['build', '--only', 'guide', '--locale', locales, '--guide-size', size, '--out', out, '--json']);
+    const r = await cli([
+      'build',
+      '--only',
+      'guide',
+      '--locale',
+      locales,
+      '--guide-size',
+      size,
+      '--out',
+      out,
+      '--json',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const manifest = JSON.parse(r.stdout) as { files: { path: string; kind: string; locale: string; size: string; pages: number }[] };
+    const manifest = JSON.parse(r.stdout) as {
+      files: { path: string; kind: string; locale: string; size: string; pages: number }[];
+    };
     for (const f of manifest.files) {
       expect(f.kind).toBe('guide');
       expect(f.size).toBe(size);
@@ -52,7 +78,10 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
     const missing = c.headings.filter((_, i) => pages[i] === undefined).map((h) => h.title);
     expect(missing).toEqual([]);
     // Every chapter starts on a new page.
-    const chapterPages = c.headings.map((h, i) => [h, pages[i]] as const).filter(([h]) => h.level === 1).map(([, p]) => p!);
+    const chapterPages = c.headings
+      .map((h, i) => [h, pages[i]] as const)
+      .filter(([h]) => h.level === 1)
+      .map(([, p]) => p!);
     expect(new Set(chapterPages).size).toBe(chapterPages.length);
   });
 
@@ -60,7 +89,9 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
     const entries = tocEntries(g());
     const pages = headingPages(g(), c);
     expect(entries.map((e) => compact(e.title))).toEqual(c.headings.map((h) => compact(h.title)));
-    expect(entries.map((e) => `${e.title} … ${e.number}`)).toEqual(c.headings.map((h, i) => `${entries[i]?.title ?? h.title} … ${pages[i]}`));
+    expect(entries.map((e) => `${e.title} … ${e.number}`)).toEqual(
+      c.headings.map((h, i) => `${entries[i]?.title ?? h.title} … ${pages[i]}`),
+    );
   });
 
   it('links each table-of-contents entry to the page of its heading', () => {
@@ -75,7 +106,7 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
     expect(got).toEqual(entries.map((e, i) => `${e.title} → ${pages[i]}`));
   });
 
-  it('has a bookmark for the contents and one per chapter, with the sections beneath, each opening its heading\'s page', () => {
+  it("has a bookmark for the contents and one per chapter, with the sections beneath, each opening its heading's page", () => {
     const pages = headingPages(g(), c);
     const outline = g().outline;
     expect(outline.map((o) => o.title)).toEqual([c.meta.labels.contents, ...c.guide.chapters.map((ch) => ch.title)]);
@@ -86,7 +117,10 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
       const hi = c.headings.findIndex((h) => h.level === 1 && h.chapter === i);
       expect(`${o.title} → ${o.page}`).toBe(`${ch.title} → ${pages[hi]}`);
       expect(o.children.map((s) => `${s.title} → ${s.page}`)).toEqual(
-        (ch.sections ?? []).map((s) => `${s.title} → ${pages[c.headings.findIndex((h) => h.level === 2 && h.chapter === i && h.title === s.title)]}`),
+        (ch.sections ?? []).map(
+          (s) =>
+            `${s.title} → ${pages[c.headings.findIndex((h) => h.level === 2 && h.chapter === i && h.title === s.title)]}`,
+        ),
       );
     });
   });
@@ -96,7 +130,11 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
     expect(c.links.length).toBeGreaterThan(0);
     const uriAnnots = g().pages.flatMap((p) => p.annots.filter((a) => a.url !== undefined).map((a) => ({ p, a })));
     // Every link in the YAML is in the PDF, with the address exactly as written.
-    for (const l of c.links) expect(uriAnnots.map(({ a }) => a.url), l.url).toContain(l.url);
+    for (const l of c.links)
+      expect(
+        uriAnnots.map(({ a }) => a.url),
+        l.url,
+      ).toContain(l.url);
     // Every link annotation is one of those, and sits over its link text.
     for (const { p, a } of uriAnnots) {
       expect(urls, `unexpected link ${a.url}`).toContain(a.url);
@@ -126,7 +164,8 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
     expect(catalog.structTreeRoot).toBe(true);
     expect(catalog.lang).toBe(locale);
     expect(catalog.displayDocTitle).toBe(true);
-    for (const k of ['Title', 'Author', 'Subject', 'Keywords']) expect(String(info[k] ?? '').trim(), `Info ${k}`).not.toBe('');
+    for (const k of ['Title', 'Author', 'Subject', 'Keywords'])
+      expect(String(info[k] ?? '').trim(), `Info ${k}`).not.toBe('');
   });
 
   it('tags headings, paragraphs, lists and figures, and gives every figure its alt text', () => {
@@ -180,7 +219,9 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
     const lonely: string[] = [];
     for (const p of g().pages.slice(2)) {
       const blocks = new Map<string, Run[]>();
-      for (const r of p.runs) if (r.mc && (r.tag === 'P' || r.tag === 'LI') && !inFooter(p, r)) blocks.set(r.mc, [...(blocks.get(r.mc) ?? []), r]);
+      for (const r of p.runs)
+        if (r.mc && (r.tag === 'P' || r.tag === 'LI') && !inFooter(p, r))
+          blocks.set(r.mc, [...(blocks.get(r.mc) ?? []), r]);
       for (const runs of blocks.values()) {
         const t = norm(runs.map((r) => r.str).join(''));
         if (!t || paras.includes(t)) continue;
@@ -188,7 +229,10 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
         const end = paras.some((q) => q.endsWith(t));
         if (!start && !end) continue;
         const n = lines(runs).length;
-        if (n < 2) lonely.push(`page ${p.n}: ${start ? 'first' : 'last'} line of a paragraph alone: "${runs.map((r) => r.str).join(' ')}"`);
+        if (n < 2)
+          lonely.push(
+            `page ${p.n}: ${start ? 'first' : 'last'} line of a paragraph alone: "${runs.map((r) => r.str).join(' ')}"`,
+          );
       }
     }
     expect(lonely).toEqual([]);
@@ -201,7 +245,8 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
       const foot = p.runs.filter((r) => inFooter(p, r, mm(20)));
       const numbers = foot.filter((r) => /^\d+$/.test(r.str.trim())).map((r) => r.str.trim());
       if (numbers.join(',') !== String(p.n)) wrong.push(`page ${p.n}: numbers in the footer [${numbers.join(', ')}]`);
-      if (!compact(foot.map((r) => r.str).join(' ')).includes(running)) wrong.push(`page ${p.n}: no running footer "${running}"`);
+      if (!compact(foot.map((r) => r.str).join(' ')).includes(running))
+        wrong.push(`page ${p.n}: no running footer "${running}"`);
     }
     expect(wrong).toEqual([]);
   });
@@ -261,7 +306,9 @@ describe('--guide-size A5', () => {
     }
     const c = contents.nb;
     const pages = headingPages(a5, c);
-    expect(tocEntries(a5).map((e) => `${compact(e.title)} ${e.number}`)).toEqual(c.headings.map((h, i) => `${compact(h.title)} ${pages[i]}`));
+    expect(tocEntries(a5).map((e) => `${compact(e.title)} ${e.number}`)).toEqual(
+      c.headings.map((h, i) => `${compact(h.title)} ${pages[i]}`),
+    );
     // Smaller paper, same text: the A5 guide needs at least as many pages as the A4 one.
     expect(a5.pages.length).toBeGreaterThanOrEqual(a4.pages.length);
   });

@@ -11,7 +11,9 @@ import type { Paths } from '../src/paths.js';
 export const ROOT = resolve(import.meta.dirname, '..');
 export const TOOL = 'ledelsesforankring';
 /** The shipped tool's locales, read from its tool.yaml: a language added there changes no count in a test. */
-export const LOCALES: string[] = (parse(readFileSync(join(ROOT, 'content', TOOL, 'tool.yaml'), 'utf8')) as { locales: string[] }).locales;
+export const LOCALES: string[] = (
+  parse(readFileSync(join(ROOT, 'content', TOOL, 'tool.yaml'), 'utf8')) as { locales: string[] }
+).locales;
 
 /**
  * Tests about the shipped tool name it: a build or validate of the repository's own content
@@ -40,7 +42,12 @@ export interface Project {
  */
 export function scratchProject(): Project {
   const dir = mkdtempSync(join(tmpdir(), 'bordduk-test-'));
-  for (const sub of [join('content', TOOL), join('content', 'schema'), join('templates', TOOL), join('templates', 'theme.yaml')]) {
+  for (const sub of [
+    join('content', TOOL),
+    join('content', 'schema'),
+    join('templates', TOOL),
+    join('templates', 'theme.yaml'),
+  ]) {
     cpSync(join(ROOT, sub), join(dir, sub), { recursive: true });
   }
   const paths = { content: join(dir, 'content'), templates: join(dir, 'templates'), fonts: join(ROOT, 'fonts') };
@@ -113,7 +120,12 @@ export interface PdfInfo {
 export async function readPdf(path: string): Promise<PdfInfo> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const data = new Uint8Array(readFileSync(path));
-  const doc = await pdfjs.getDocument({ data: data.slice(), verbosity: 0, useSystemFonts: false, disableFontFace: true }).promise;
+  const doc = await pdfjs.getDocument({
+    data: data.slice(),
+    verbosity: 0,
+    useSystemFonts: false,
+    disableFontFace: true,
+  }).promise;
   const pages: PdfPage[] = [];
   const fonts = new Set<string>();
   for (let i = 1; i <= doc.numPages; i++) {
@@ -126,7 +138,14 @@ export async function readPdf(path: string): Promise<PdfInfo> {
       if (!('str' in it) || !it.str.trim()) continue;
       const t = it.transform as number[];
       const size = Math.hypot(t[2], t[3]);
-      texts.push({ str: it.str, x: t[4] - x0, y: height - (t[5] - y0) - size * 0.8, w: it.width, h: size, font: it.fontName });
+      texts.push({
+        str: it.str,
+        x: t[4] - x0,
+        y: height - (t[5] - y0) - size * 0.8,
+        w: it.width,
+        h: size,
+        font: it.fontName,
+      });
     }
     pages.push({ width: x1 - x0, height, texts });
   }
@@ -134,7 +153,12 @@ export async function readPdf(path: string): Promise<PdfInfo> {
   const outline = await doc.getOutline();
   await doc.destroy();
   for (const f of await embeddedFonts(data)) fonts.add(f);
-  return { pages, info: meta.info as Record<string, unknown>, outline: outline as PdfInfo['outline'], fonts: [...fonts] };
+  return {
+    pages,
+    info: meta.info as Record<string, unknown>,
+    outline: outline as PdfInfo['outline'],
+    fonts: [...fonts],
+  };
 }
 
 /** BaseFont names of fonts whose descriptor carries an embedded font file; unembedded ones get a '!' prefix. */

@@ -19,8 +19,10 @@ const models = loadModels({ tool: 'ledelsesforankring', locales: 'all' });
 const paths = defaultPaths();
 const SIZES = ['A0', 'A1', 'A2', 'A3', 'A4', '1200x800mm', '2000x700mm', 'A1:portrait'];
 
-const texts = (items: Item[]): TextItem[] => items.flatMap((i) => (i.type === 'text' ? [i] : i.type === 'tag' ? texts(i.items) : []));
-const drawings = (items: Item[]): (RectItem | LineItem)[] => items.flatMap((i) => (i.type === 'rect' || i.type === 'line' ? [i] : i.type === 'tag' ? drawings(i.items) : []));
+const texts = (items: Item[]): TextItem[] =>
+  items.flatMap((i) => (i.type === 'text' ? [i] : i.type === 'tag' ? texts(i.items) : []));
+const drawings = (items: Item[]): (RectItem | LineItem)[] =>
+  items.flatMap((i) => (i.type === 'rect' || i.type === 'line' ? [i] : i.type === 'tag' ? drawings(i.items) : []));
 
 const inside = (t: TextItem, r: { x: number; y: number; w: number; h: number }, ascent: number) =>
   t.x >= r.x - 0.01 && t.x + t.width <= r.x + r.w + 0.01 && t.y - ascent >= r.y - 0.5 && t.y <= r.y + r.h + 0.01;
@@ -63,7 +65,8 @@ describe.each(models.map((m) => [m.locale, m] as const))('sheets in %s', (_local
           for (let j = i + 1; j < blocks.length; j++) {
             const a = blocks[i];
             const b = blocks[j];
-            const apart = a.x + a.w <= b.x + 0.01 || b.x + b.w <= a.x + 0.01 || a.y + a.h <= b.y + 0.01 || b.y + b.h <= a.y + 0.01;
+            const apart =
+              a.x + a.w <= b.x + 0.01 || b.x + b.w <= a.x + 0.01 || a.y + a.h <= b.y + 0.01 || b.y + b.h <= a.y + 0.01;
             expect(apart, `${a.id} and ${b.id} do not overlap`).toBe(true);
           }
         }
@@ -75,16 +78,20 @@ describe.each(models.map((m) => [m.locale, m] as const))('sheets in %s', (_local
         const page: Page = f.page;
         const footer = page.regions.find((r) => r.id === 'footer')!;
         const within = (x0: number, y0: number, x1: number, y1: number, slack: number) =>
-          page.regions.some((r) => x0 >= r.x - slack && x1 <= r.x + r.w + slack && y0 >= r.y - slack && y1 <= r.y + r.h + slack);
+          page.regions.some(
+            (r) => x0 >= r.x - slack && x1 <= r.x + r.w + slack && y0 >= r.y - slack && y1 <= r.y + r.h + slack,
+          );
         const outside: string[] = [];
         for (const i of drawings(page.items)) {
           const slack = 0.5 + (i.lineWidth ?? 0) / 2;
           if (i.type === 'rect') {
             if (i.fill === 'accent' && i.x <= 0) continue; // the title band runs into the bleed
-            if (!within(i.x, i.y, i.x + i.w, i.y + i.h, slack)) outside.push(`rect ${i.fill ?? i.stroke} at ${toMm(i.y).toFixed(1)} mm, ${toMm(i.h).toFixed(1)} mm tall`);
+            if (!within(i.x, i.y, i.x + i.w, i.y + i.h, slack))
+              outside.push(`rect ${i.fill ?? i.stroke} at ${toMm(i.y).toFixed(1)} mm, ${toMm(i.h).toFixed(1)} mm tall`);
           } else {
             if (i.y1 === i.y2 && i.y1 < footer.y && i.y1 > footer.y - 30) continue; // the footer's rule
-            if (!within(Math.min(i.x1, i.x2), Math.min(i.y1, i.y2), Math.max(i.x1, i.x2), Math.max(i.y1, i.y2), slack)) outside.push(`line at ${toMm(i.y1).toFixed(1)}–${toMm(i.y2).toFixed(1)} mm`);
+            if (!within(Math.min(i.x1, i.x2), Math.min(i.y1, i.y2), Math.max(i.x1, i.x2), Math.max(i.y1, i.y2), slack))
+              outside.push(`line at ${toMm(i.y1).toFixed(1)}–${toMm(i.y2).toFixed(1)} mm`);
           }
         }
         expect(outside).toEqual([]);
@@ -146,7 +153,9 @@ describe('hyphenation and line breaking', () => {
   it('breaks long Norwegian compounds at the right places, with the exception list winning', () => {
     const nb = hyphenator('nb', ['ge-vinst-re-a-li-se-rings-an-svar']);
     const show = (w: string, pts: number[]) => pts.reduceRight((s, p) => s.slice(0, p) + '-' + s.slice(p), w);
-    expect(show('gevinstrealiseringsansvar', nb('gevinstrealiseringsansvar'))).toBe('ge-vinst-re-a-li-se-rings-an-svar');
+    expect(show('gevinstrealiseringsansvar', nb('gevinstrealiseringsansvar'))).toBe(
+      'ge-vinst-re-a-li-se-rings-an-svar',
+    );
     expect(show('anskaffelsesprosessen', nb('anskaffelsesprosessen'))).toBe('an-skaf-fel-ses-pro-ses-sen');
     // Never fewer than 2 letters before or 3 after a break.
     for (const w of ['leverandørutviklingsprogrammet', 'anskaffelsesprosessen']) {
@@ -160,13 +169,25 @@ describe('hyphenation and line breaking', () => {
   it('keeps real hyphens and soft hyphens apart (the pdfkit soft-hyphen font bug cannot bite)', () => {
     const hy = hyphenator('nb', []);
     const style = { font: 'sans' as const, size: 10, colour: 'ink' as const };
-    const lines = wrap([{ text: 'IT-avdelingen og le\u00adde\u00adlses\u00adfor\u00adank\u00adring i kommune-Norge', style }], 60, fonts, hy);
+    const lines = wrap(
+      [{ text: 'IT-avdelingen og le\u00adde\u00adlses\u00adfor\u00adank\u00adring i kommune-Norge', style }],
+      60,
+      fonts,
+      hy,
+    );
     const all = lines.map((l) => l.fragments.map((f) => f.text).join('')).join('|');
     expect(all).not.toContain('\u00ad');
     expect(all.replace(/-\|/g, '').replace(/\|/g, ' ').replace(/ +/g, ' ').trim()).toContain('IT');
     expect(lines.every((l) => l.width <= 60 + 1e-6)).toBe(true);
     // Nothing lost or added but line-end hyphens; both real hyphens survive.
-    const joined = lines.map((l) => l.fragments.map((f) => f.text).join('').trimEnd()).join('');
+    const joined = lines
+      .map((l) =>
+        l.fragments
+          .map((f) => f.text)
+          .join('')
+          .trimEnd(),
+      )
+      .join('');
     expect(compact(joined)).toBe(compact('IT-avdelingen og ledelsesforankring i kommune-Norge'));
     expect(joined).toContain('IT-');
     expect(joined).toMatch(/e-Norge|e-\s*Norge/);
@@ -179,7 +200,10 @@ describe('hyphenation and line breaking', () => {
     const text = 'Hvilke mål og strategier i virksomheten skal anskaffelsen bidra til å nå';
     const width = fonts.width('sans', 10, 'Hvilke mål og strategier i virksomheten skal anskaffelsen bidra til å') + 1;
     const lines = wrap([{ text, style }], width, fonts, hy);
-    const last = lines[lines.length - 1].fragments.map((f) => f.text).join('').trim();
+    const last = lines[lines.length - 1].fragments
+      .map((f) => f.text)
+      .join('')
+      .trim();
     expect(last.split(' ').length).toBeGreaterThan(1);
   });
 });
@@ -189,11 +213,17 @@ describe('text that cannot fit', () => {
     const p = scratchProject();
     const long = Array.from({ length: 120 }, (_, i) => `ord${i} anskaffelse`).join(' ');
     p.edit('nb/sheet1.yaml', (t) => t.replace(/^( {4}prompt: ).*Hvem har vi glemt.*$/m, `$1"${long}"`));
-    const lineNo = p.read('nb/sheet1.yaml').split('\n').findIndex((l) => l.includes('ord0 ')) + 1;
+    const lineNo =
+      p
+        .read('nb/sheet1.yaml')
+        .split('\n')
+        .findIndex((l) => l.includes('ord0 ')) + 1;
     const out = mkdtempSync(join(tmpdir(), 'bordduk-overflow-'));
     const r = await cli(['--root', p.dir, 'build', '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/block 'missing' \("Hvem mangler\?"\) on sheet 1 lacks \d+\.\d mm of height at A1 with 16\.0 pt text/);
+    expect(r.stderr).toMatch(
+      /block 'missing' \("Hvem mangler\?"\) on sheet 1 lacks \d+\.\d mm of height at A1 with 16\.0 pt text/,
+    );
     expect(r.stderr).toContain(`content/ledelsesforankring/nb/sheet1.yaml:`);
     expect(lineNo).toBeGreaterThan(0);
     expect(r.stderr).toMatch(/sheet1\.yaml:\d+:\d+: /);
@@ -201,17 +231,32 @@ describe('text that cannot fit', () => {
 
   it('--allow-small builds under the floor with a warning when that is enough', async () => {
     // Find a prompt long enough to fail at A3's 8 pt floor yet short enough to fit at 6 pt.
-    const sentence = 'Hvem har vi glemt som kan stanse, forsinke eller styrke anskaffelsen, og hvem bør vi snakke med før mandatet skal godkjennes?';
+    const sentence =
+      'Hvem har vi glemt som kan stanse, forsinke eller styrke anskaffelsen, og hvem bør vi snakke med før mandatet skal godkjennes?';
     let found = false;
     for (let n = 2; n <= 12 && !found; n++) {
       const p = scratchProject();
-      p.edit('nb/sheet1.yaml', (t) => t.replace(/^( {4}prompt: ).*Hvem har vi glemt.*$/m, `$1"${Array(n).fill(sentence).join(' ')}"`));
+      p.edit('nb/sheet1.yaml', (t) =>
+        t.replace(/^( {4}prompt: ).*Hvem har vi glemt.*$/m, `$1"${Array(n).fill(sentence).join(' ')}"`),
+      );
       const out = mkdtempSync(join(tmpdir(), 'bordduk-small-'));
       const strict = await cli(['--root', p.dir, 'build', '--only', 'sheets', '--size', 'A3', '--out', out]);
       if (strict.code === 0) continue;
       expect(strict.code).toBe(1);
       expect(strict.stderr).toContain('--allow-small');
-      const r = await cli(['--root', p.dir, 'build', '--only', 'sheets', '--size', 'A3', '--out', out, '--allow-small', '--json']);
+      const r = await cli([
+        '--root',
+        p.dir,
+        'build',
+        '--only',
+        'sheets',
+        '--size',
+        'A3',
+        '--out',
+        out,
+        '--allow-small',
+        '--json',
+      ]);
       if (r.code !== 0) break; // too long even for 6 pt: the next lengths are longer still
       expect(r.stderr).toMatch(/warning: sheet sheet1 at A3: question text is [\d.]+ pt, under the 8\.0 pt floor/);
       expect(JSON.parse(r.stdout).files[0].layout.warnings.length).toBe(1);
@@ -234,7 +279,9 @@ describe('read back from the PDF', () => {
       const pdf = await readPdf(files[i].path);
       const regions = fits[i].page.regions;
       for (const t of pdf.pages[0].texts) {
-        const hit = regions.some((g) => t.x >= g.x - 1 && t.x + t.w <= g.x + g.w + 1 && t.y >= g.y - t.h && t.y <= g.y + g.h + 1);
+        const hit = regions.some(
+          (g) => t.x >= g.x - 1 && t.x + t.w <= g.x + g.w + 1 && t.y >= g.y - t.h && t.y <= g.y + g.h + 1,
+        );
         expect(hit, `"${t.str}" at ${t.x.toFixed(0)},${t.y.toFixed(0)}`).toBe(true);
       }
     }

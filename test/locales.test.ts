@@ -25,7 +25,7 @@ describe('the release matrix', () => {
     for (const f of m.files) if (f.kind === 'sheet') expect(f.layout.textSize).toBeGreaterThanOrEqual(f.layout.floor);
   });
 
-  it('writes each PDF\'s language into its metadata and its dates in the locale\'s form', async () => {
+  it("writes each PDF's language into its metadata and its dates in the locale's form", async () => {
     const out = mkdtempSync(join(tmpdir(), 'bordduk-lang-'));
     const r = await cli(['build', '--locale', 'nn,en', '--only', 'guide', '--out', out, '--json']);
     const [nn, en] = JSON.parse(r.stdout).files;
@@ -60,7 +60,9 @@ describe('bordduk validate across locales', () => {
     p.edit('nn/sheet2.yaml', (t) => t.replace(/^ {2}risks:\n(?: {4}.*\n)+/m, ''));
     const r = await cli(['--root', p.dir, 'validate']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/content\/ledelsesforankring\/nn\/sheet2\.yaml:\d+:\d+: missing block 'risks', which the template .* expects \(add 'risks:' with its words here\)/);
+    expect(r.stderr).toMatch(
+      /content\/ledelsesforankring\/nn\/sheet2\.yaml:\d+:\d+: missing block 'risks', which the template .* expects \(add 'risks:' with its words here\)/,
+    );
   });
 
   it('names a guide chapter missing from a translation', async () => {
@@ -75,7 +77,8 @@ describe('bordduk validate across locales', () => {
 
   it('warns when a translation is much longer than its source, and fails when it no longer fits', async () => {
     const p = scratchProject();
-    const long = 'Who have we forgotten who could stop, delay or strengthen the procurement, and who must we talk to before the mandate is approved by the management group and the budget is set for next year?';
+    const long =
+      'Who have we forgotten who could stop, delay or strengthen the procurement, and who must we talk to before the mandate is approved by the management group and the budget is set for next year?';
     p.edit('en/sheet1.yaml', (t) => t.replace(/^( {4}prompt: ).*(forgotten|Who else).*$/m, `$1"${long}"`));
     const r = await cli(['--root', p.dir, 'validate', '--locale', 'en', '--size', 'A1']);
     expect(r.stderr).toMatch(/en\/sheet1\.yaml:\d+:\d+: warning: this text is \d+ % longer than the nb source/);
@@ -110,7 +113,9 @@ describe('reproducible builds', () => {
     const epoch = build({ SOURCE_DATE_EPOCH: '1767225600' }); // 2026-01-01
     expect(epoch).not.toEqual(plain);
     const out = mkdtempSync(join(tmpdir(), 'bordduk-epoch-'));
-    const r = cliProcess(['build', '--only', 'guide', '--out', out, '--json'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
+    const r = cliProcess(['build', '--only', 'guide', '--out', out, '--json'], {
+      env: { SOURCE_DATE_EPOCH: '1767225600' },
+    });
     const pdf = await readPdf(JSON.parse(r.stdout).files[0].path);
     expect(String(pdf.info.CreationDate)).toMatch(/^D:20260101/);
     const bad = cliProcess(['build', '--out', out], { env: { SOURCE_DATE_EPOCH: 'yesterday' } });

@@ -9,7 +9,11 @@ const numbers = { header: 1, leaderMap: 4 };
 
 describe('inline markup', () => {
   it('sets bold, italic and links, and prints field numbers', () => {
-    const runs = styleSpans(parseInline('Se **felt {felt:leaderMap}** og *merk* [DFØ](https://anskaffelser.no) i {felt:header}.', numbers), base, faces);
+    const runs = styleSpans(
+      parseInline('Se **felt {felt:leaderMap}** og *merk* [DFØ](https://anskaffelser.no) i {felt:header}.', numbers),
+      base,
+      faces,
+    );
     expect(runs.map((r) => [r.text, r.style.font, r.style.link ?? null])).toEqual([
       ['Se ', 'serif', null],
       ['felt ', 'serifBold', null],
@@ -25,7 +29,9 @@ describe('inline markup', () => {
   });
 
   it('gives plain text for outlines and searches, references resolved at any depth', () => {
-    expect(plainText('**felt {felt:header}** og [kart {felt:leaderMap}](https://x.no)', numbers)).toBe('felt 1 og kart 4');
+    expect(plainText('**felt {felt:header}** og [kart {felt:leaderMap}](https://x.no)', numbers)).toBe(
+      'felt 1 og kart 4',
+    );
   });
 });
 
@@ -52,7 +58,7 @@ describe('markup mistakes', () => {
     const p = scratchProject();
     const text = p.read('nb/guide.yaml');
     const lines = text.split('\n');
-    const a = lines.findIndex((l) => l.startsWith('      - p: ')) ;
+    const a = lines.findIndex((l) => l.startsWith('      - p: '));
     const b = lines.findIndex((l, i) => i > a && l.startsWith('      - p: '));
     lines[a] = '      - p: "Dette er **fet uten slutt."';
     lines[b] = '      - p: "Les mer hos [DFØ](anskaffelser.no)."';
@@ -60,6 +66,8 @@ describe('markup mistakes', () => {
     const r = await cli(['--root', p.dir, 'validate', '--locale', 'nb', '--size', 'A3']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`nb/guide.yaml:${a + 1}:12: markup that is not closed or not known: a '*' is left over`);
-    expect(r.stderr).toContain(`nb/guide.yaml:${b + 1}:12: link target 'anskaffelser.no' is not a web address (write it in full, starting with https://)`);
+    expect(r.stderr).toContain(
+      `nb/guide.yaml:${b + 1}:12: link target 'anskaffelser.no' is not a web address (write it in full, starting with https://)`,
+    );
   });
 });

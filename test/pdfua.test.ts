@@ -11,7 +11,10 @@ const LOCALES = ['nb', 'nn', 'en'] as const;
 const checked: Record<string, Checked> = {};
 const files: Record<string, string> = {};
 /** The words as written, so that an author's own hyphen at a line end ('DFØ-veileder') is allowed. */
-const source = (locale: string) => readdirSync(join(ROOT, 'content', TOOL, locale)).map((f) => readFileSync(join(ROOT, 'content', TOOL, locale, f), 'utf8')).join('\n');
+const source = (locale: string) =>
+  readdirSync(join(ROOT, 'content', TOOL, locale))
+    .map((f) => readFileSync(join(ROOT, 'content', TOOL, locale, f), 'utf8'))
+    .join('\n');
 
 beforeAll(async () => {
   const out = mkdtempSync(join(tmpdir(), 'bordduk-pdfua-'));
@@ -22,12 +25,18 @@ beforeAll(async () => {
   // The guide claims PDF/UA-1; the sheets are checked alike but claim nothing (see README).
   for (const f of manifest.files) {
     files[f.path.replace(/^.*\//, '')] = f.path;
-    checked[f.path.replace(/^.*\//, '')] = await checkPdfUa(f.path, { source: source(f.locale), claim: f.kind === 'guide' });
+    checked[f.path.replace(/^.*\//, '')] = await checkPdfUa(f.path, {
+      source: source(f.locale),
+      claim: f.kind === 'guide',
+    });
   }
 }, 120_000);
 
 const guide = (l: string) => checked[`${TOOL}-${l}-guide-A4.pdf`];
-const sheets = (l: string) => Object.entries(checked).filter(([k]) => k.startsWith(`${TOOL}-${l}-sheet`)).map(([, v]) => v);
+const sheets = (l: string) =>
+  Object.entries(checked)
+    .filter(([k]) => k.startsWith(`${TOOL}-${l}-sheet`))
+    .map(([, v]) => v);
 const kids = (el: El) => el.kids.flatMap((k) => (k.kind === 'el' ? [k.el] : []));
 
 describe.each(LOCALES)('the %s guide', (l) => {
@@ -49,13 +58,17 @@ describe.each(LOCALES)('the %s guide', (l) => {
   it('keeps a list whole across a page break, numbered lists as Decimal', () => {
     const g = guide(l);
     const lists = g.all.filter((e) => e.role === 'L');
-    const pagesOf = (e: El): Set<number> => new Set(e.kids.flatMap((k) => (k.kind === 'mcid' ? [k.page] : k.kind === 'el' ? [...pagesOf(k.el)] : [])));
+    const pagesOf = (e: El): Set<number> =>
+      new Set(e.kids.flatMap((k) => (k.kind === 'mcid' ? [k.page] : k.kind === 'el' ? [...pagesOf(k.el)] : [])));
     expect(lists.some((e) => pagesOf(e).size > 1)).toBe(true);
     expect(lists.filter((e) => e.attrs.ListNumbering === 'Decimal').length).toBeGreaterThanOrEqual(2);
   });
 
   it('reads line-break hyphens as soft hyphens: no word comes back in halves', () => {
-    const text = guide(l).all.filter((e) => e.role === 'P' || e.role === 'LBody').map((e) => guide(l).text(e)).join('\n');
+    const text = guide(l)
+      .all.filter((e) => e.role === 'P' || e.role === 'LBody')
+      .map((e) => guide(l).text(e))
+      .join('\n');
     const broken = text.match(/[\p{L}\p{N}-]*\u00AD\s*[\p{L}\p{N}-]*/gu) ?? [];
     expect(broken.length).toBeGreaterThan(20);
     // Joined at the soft hyphen, every broken word is a word of the source, whole.
@@ -81,7 +94,9 @@ describe.each(LOCALES)('the %s sheets', (l) => {
         expect(head.role).toBe('THead');
         // Column headings (after an empty corner cell where the rows are numbered).
         const heads = kids(kids(head)[0]);
-        expect(heads.slice(heads[0].role === 'TD' ? 1 : 0).every((c) => c.role === 'TH' && c.attrs.Scope === 'Column')).toBe(true);
+        expect(
+          heads.slice(heads[0].role === 'TD' ? 1 : 0).every((c) => c.role === 'TH' && c.attrs.Scope === 'Column'),
+        ).toBe(true);
         expect(body.role).toBe('TBody');
         expect(kids(body).length).toBeGreaterThan(0);
       }
@@ -94,7 +109,9 @@ describe.each(LOCALES)('the %s sheets', (l) => {
   });
 
   it('mark the example row: its first cell is a row header that says so', () => {
-    const rows = sheets(l).flatMap((s) => s.all.filter((e) => e.role === 'TH' && e.attrs.Scope === 'Row').map((e) => s.text(e)));
+    const rows = sheets(l).flatMap((s) =>
+      s.all.filter((e) => e.role === 'TH' && e.attrs.Scope === 'Row').map((e) => s.text(e)),
+    );
     expect(rows.filter((r) => /^(Eksempel|Døme|Example): \S/.test(r)).length).toBeGreaterThanOrEqual(2);
     // The other row headers are the printed row numbers (L1, L2 …) or a write-in row's label.
     expect(rows.filter((r) => /^\p{Lu}{1,2}\d+$/u.test(r)).length).toBeGreaterThanOrEqual(8);
@@ -105,10 +122,16 @@ describe('a sheet as pdfjs-dist (and so Firefox and its screen-reader bridge) re
   type Node = { role?: string; children?: Node[] };
   it('shows the leader map as a table: header cells, an example row and empty rows to fill', async () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(files[`${TOOL}-nb-sheet1-A1.pdf`])), verbosity: 0 }).promise;
+    const doc = await pdfjs.getDocument({
+      data: new Uint8Array(readFileSync(files[`${TOOL}-nb-sheet1-A1.pdf`])),
+      verbosity: 0,
+    }).promise;
     const tree = (await (await doc.getPage(1)).getStructTree()) as Node;
     await doc.destroy();
-    const find = (n: Node, role: string): Node[] => [...(n.role === role ? [n] : []), ...(n.children ?? []).flatMap((c) => find(c, role))];
+    const find = (n: Node, role: string): Node[] => [
+      ...(n.role === role ? [n] : []),
+      ...(n.children ?? []).flatMap((c) => find(c, role)),
+    ];
     const tables = find(tree, 'Table');
     expect(tables.length).toBeGreaterThanOrEqual(2);
     // The fields of block 1 are a one-row table; the leader map is the one with an example row.

@@ -21,7 +21,8 @@ let imposed = '';
 async function boxes(path: string) {
   const doc = await PDFDocument.load(readFileSync(path), { updateMetadata: false });
   return doc.getPages().map((p) => {
-    const get = (name: string) => (p.node.get(PDFName.of(name)) as PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+    const get = (name: string) =>
+      (p.node.get(PDFName.of(name)) as PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
     return { media: get('MediaBox'), trim: get('TrimBox'), bleed: get('BleedBox') };
   });
 }
@@ -37,11 +38,40 @@ beforeAll(async () => {
   const p = await cli(['build', '--only', 'guide', '--print-shop', '--out', join(out, 'press'), '--json']);
   expect(p.code).toBe(0);
   press = JSON.parse(p.stdout).files[0].path;
-  const plainA5 = await cli(['build', '--only', 'guide', '--guide-size', 'A5', '--out', join(out, 'plainA5'), '--json']);
+  const plainA5 = await cli([
+    'build',
+    '--only',
+    'guide',
+    '--guide-size',
+    'A5',
+    '--out',
+    join(out, 'plainA5'),
+    '--json',
+  ]);
   plainA5Pages = JSON.parse(plainA5.stdout).files[0].pages;
-  const p5 = await cli(['build', '--only', 'guide', '--guide-size', 'A5', '--print-shop', '--out', join(out, 'pressA5'), '--json']);
+  const p5 = await cli([
+    'build',
+    '--only',
+    'guide',
+    '--guide-size',
+    'A5',
+    '--print-shop',
+    '--out',
+    join(out, 'pressA5'),
+    '--json',
+  ]);
   pressA5 = JSON.parse(p5.stdout).files[0].path;
-  const i = await cli(['build', '--only', 'guide', '--print-shop', '--impose', 'saddle', '--out', join(out, 'imposed'), '--json']);
+  const i = await cli([
+    'build',
+    '--only',
+    'guide',
+    '--print-shop',
+    '--impose',
+    'saddle',
+    '--out',
+    join(out, 'imposed'),
+    '--json',
+  ]);
   expect(i.code).toBe(0);
   imposed = JSON.parse(i.stdout).files[0].path;
 }, 120_000);
@@ -72,7 +102,9 @@ describe('the guide under --print-shop', () => {
   it('runs the cover band into the bleed', async () => {
     const [b] = await boxes(press);
     const [page] = await readOps(press);
-    const band = page.fills.flatMap((f) => f.rects.map((r) => ({ r, c: f.colour }))).find(({ r }) => r.x1 - r.x0 > mm(200));
+    const band = page.fills
+      .flatMap((f) => f.rects.map((r) => ({ r, c: f.colour })))
+      .find(({ r }) => r.x1 - r.x0 > mm(200));
     expect(band).toBeDefined();
     expect(band!.r.x0).toBeCloseTo(b.bleed[0], 1);
     expect(band!.r.x1).toBeCloseTo(b.bleed[2], 1);
@@ -88,7 +120,10 @@ describe('the guide under --print-shop', () => {
       const b = bx[i];
       const top = p.height - b.trim[3];
       const nums = footerNumbers(p, top, b.trim[3] - b.trim[1]);
-      expect(nums.map((t) => t.str), `page ${i + 1}`).toEqual([String(i + 1)]);
+      expect(
+        nums.map((t) => t.str),
+        `page ${i + 1}`,
+      ).toEqual([String(i + 1)]);
       const centre = (b.trim[0] + b.trim[2]) / 2;
       if ((i + 1) % 2 === 0) expect(nums[0].x, `page ${i + 1}`).toBeLessThan(centre);
       else expect(nums[0].x, `page ${i + 1}`).toBeGreaterThan(centre);
@@ -149,7 +184,16 @@ describe('press flags, checked', () => {
     bytes.write('RGB ', 16, 'latin1');
     bytes.write('acsp', 36, 'latin1');
     writeFileSync(bad, bytes);
-    const r = await cli(['build', '--print-shop', '--output-intent', bad, '--output-condition', 'X', '--out', join(out, 'x')]);
+    const r = await cli([
+      'build',
+      '--print-shop',
+      '--output-intent',
+      bad,
+      '--output-condition',
+      'X',
+      '--out',
+      join(out, 'x'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/is a RGB profile, not CMYK/);
@@ -158,7 +202,21 @@ describe('press flags, checked', () => {
   it("embeds a shop's own profile under its condition name", async () => {
     const own = join(out, 'shop.icc');
     copyFileSync(join(ROOT, 'templates', 'icc', 'FOGRA39-coarse.icc'), own);
-    const r = await cli(['build', '--only', 'sheets', '--size', 'A3', '--print-shop', '--output-intent', own, '--output-condition', 'FOGRA51', '--out', join(out, 'own'), '--json']);
+    const r = await cli([
+      'build',
+      '--only',
+      'sheets',
+      '--size',
+      'A3',
+      '--print-shop',
+      '--output-intent',
+      own,
+      '--output-condition',
+      'FOGRA51',
+      '--out',
+      join(out, 'own'),
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const f = JSON.parse(r.stdout).files[0];
     expect(f.print.pdfx).toEqual({ version: 'PDF/X-4', condition: 'FOGRA51' });

@@ -9,12 +9,27 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, type PDFObject } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFString,
+  type PDFObject,
+} from 'pdf-lib';
 import { cli } from './helpers.js';
 import { inkCount, inksOf, readOps, type PageOps } from './pdf-ops.js';
 
 const out = mkdtempSync(join(tmpdir(), 'bordduk-press-'));
-type Entry = { path: string; kind: string; locale: string; pages: number; print?: { colour: string; pdfx?: { version: string; condition: string } } };
+type Entry = {
+  path: string;
+  kind: string;
+  locale: string;
+  pages: number;
+  print?: { colour: string; pdfx?: { version: string; condition: string } };
+};
 let files: Entry[] = [];
 let plain: Entry[] = [];
 const ops = new Map<string, PageOps[]>();
@@ -22,7 +37,19 @@ const ops = new Map<string, PageOps[]>();
 const has = (tool: string) => spawnSync(tool, ['--version'], { encoding: 'utf8' }).status === 0;
 
 beforeAll(async () => {
-  const r = await cli(['build', '--print-shop', '--locale', 'all', '--size', 'A1,A4', '--guide-size', 'A5', '--out', join(out, 'press'), '--json']);
+  const r = await cli([
+    'build',
+    '--print-shop',
+    '--locale',
+    'all',
+    '--size',
+    'A1,A4',
+    '--guide-size',
+    'A5',
+    '--out',
+    join(out, 'press'),
+    '--json',
+  ]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   files = JSON.parse(r.stdout).files;
@@ -31,7 +58,8 @@ beforeAll(async () => {
   for (const f of [...files, ...plain]) ops.set(f.path, await readOps(f.path));
 }, 240_000);
 
-const text = (o: PDFObject | undefined) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : String(o));
+const text = (o: PDFObject | undefined) =>
+  o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : String(o);
 
 describe('--print-shop writes PDF/X-4', () => {
   it('builds every locale in CMYK, named -press-cmyk, with the output intent in the manifest', () => {
@@ -92,7 +120,9 @@ describe('--print-shop writes PDF/X-4', () => {
     if (!has('qpdf')) return ctx.skip(); // qpdf is not installed here: .ci/run installs it
     for (const f of files.slice(0, 5)) {
       expect(spawnSync('qpdf', ['--check', f.path]).status, f.path).toBe(0);
-      const j = JSON.parse(spawnSync('qpdf', ['--json', '--json-key=qpdf', f.path], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout).qpdf[1];
+      const j = JSON.parse(
+        spawnSync('qpdf', ['--json', '--json-key=qpdf', f.path], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout,
+      ).qpdf[1];
       const get = (ref: string) => j[`obj:${ref}`].value ?? j[`obj:${ref}`].stream.dict;
       const root = get(j.trailer.value['/Root']);
       const oi = get(root['/OutputIntents'][0]);
@@ -131,9 +161,15 @@ describe('colour that prints clean on offset', () => {
         page.order.forEach((o, i) => {
           if (!('size' in o) || inkCount(o.fill) !== 0) return;
           // The last filled rectangle drawn under the text's origin is what the white is reversed out of.
-          const under = page.order.slice(0, i).reverse().find((u) => 'rects' in u && u.rects.some((r) => o.x >= r.x0 && o.x <= r.x1 && o.y >= r.y0 && o.y <= r.y1));
+          const under = page.order
+            .slice(0, i)
+            .reverse()
+            .find((u) => 'rects' in u && u.rects.some((r) => o.x >= r.x0 && o.x <= r.x1 && o.y >= r.y0 && o.y <= r.y1));
           if (!under || !('rects' in under)) return;
-          expect(inkCount(under.colour), `${f.path}: white text on ${JSON.stringify(under.colour)}`).toBeLessThanOrEqual(2);
+          expect(
+            inkCount(under.colour),
+            `${f.path}: white text on ${JSON.stringify(under.colour)}`,
+          ).toBeLessThanOrEqual(2);
           white++;
         });
       }
@@ -144,13 +180,19 @@ describe('colour that prints clean on offset', () => {
   it('draws lines on one ink and tints of at least 5 % per ink', () => {
     for (const f of files) {
       for (const page of ops.get(f.path)!) {
-        for (const s of page.strokes) expect(inkCount(s.colour), `${f.path}: stroke ${JSON.stringify(s.colour)}`).toBeLessThanOrEqual(1);
+        for (const s of page.strokes)
+          expect(inkCount(s.colour), `${f.path}: stroke ${JSON.stringify(s.colour)}`).toBeLessThanOrEqual(1);
         // Nothing left in RGB or grey for the shop's conversion to decide (review, defect 4).
-        for (const c of [...page.strokes.map((x) => x.colour), ...page.fills.map((x) => x.colour)]) expect(['cmyk', 'sep'], f.path).toContain(c.space);
+        for (const c of [...page.strokes.map((x) => x.colour), ...page.fills.map((x) => x.colour)])
+          expect(['cmyk', 'sep'], f.path).toContain(c.space);
         for (const fill of page.fills) {
-          for (const v of inksOf(fill.colour) ?? []) expect(v === 0 || v >= 5, `${f.path}: tint ${JSON.stringify(fill.colour)}`).toBe(true);
+          for (const v of inksOf(fill.colour) ?? [])
+            expect(v === 0 || v >= 5, `${f.path}: tint ${JSON.stringify(fill.colour)}`).toBe(true);
           // Total ink of any colour used: within 300 % (ISO 12647-2 coated; the review's limit).
-          expect((inksOf(fill.colour) ?? []).reduce((x, y) => x + y, 0), f.path).toBeLessThanOrEqual(300);
+          expect(
+            (inksOf(fill.colour) ?? []).reduce((x, y) => x + y, 0),
+            f.path,
+          ).toBeLessThanOrEqual(300);
         }
       }
     }

@@ -7,7 +7,12 @@ import { startPreview, type PreviewServer } from '../src/preview/preview.js';
 import { scratchProject, type Project } from './helpers.js';
 import { nextBuild } from './preview-helpers.js';
 
-const browserPath = [process.env.BORDDUK_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
+const browserPath = [
+  process.env.BORDDUK_CHROMIUM,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+].find((p) => p && existsSync(p));
 const title = browserPath
   ? `bordduk preview in headless Chromium (${browserPath})`
   : 'bordduk preview in a browser: SKIPPED, no Chromium found (apt-get install chromium, or set BORDDUK_CHROMIUM to a Chrome or Chromium binary)';
@@ -17,11 +22,26 @@ type Page = import('playwright-core').Page;
 type Browser = import('playwright-core').Browser;
 
 /** The rendered page's text (pdf.js's text layer) without spaces and hyphens, as in the PDF tests. */
-const shownText = (page: Page) => page.$$eval('.textLayer', (els) => els.map((e) => e.textContent ?? '').join('').replace(/[\s\u00ad-]/g, ''));
+const shownText = (page: Page) =>
+  page.$$eval('.textLayer', (els) =>
+    els
+      .map((e) => e.textContent ?? '')
+      .join('')
+      .replace(/[\s\u00ad-]/g, ''),
+  );
 
 async function waitForText(page: Page, words: string): Promise<void> {
   const want = words.replace(/[\s-]/g, '');
-  await page.waitForFunction((w) => [...document.querySelectorAll('.textLayer')].map((e) => e.textContent ?? '').join('').replace(/[\s\u00ad-]/g, '').includes(w), want, { timeout: 60_000, polling: 50 });
+  await page.waitForFunction(
+    (w) =>
+      [...document.querySelectorAll('.textLayer')]
+        .map((e) => e.textContent ?? '')
+        .join('')
+        .replace(/[\s\u00ad-]/g, '')
+        .includes(w),
+    want,
+    { timeout: 60_000, polling: 50 },
+  );
 }
 
 describe.skipIf(!browserPath)(title, () => {
@@ -35,7 +55,11 @@ describe.skipIf(!browserPath)(title, () => {
     const { chromium } = await import('playwright-core');
     p = scratchProject();
     server = await startPreview({ paths: p.paths, locale: 'nb' });
-    browser = await chromium.launch({ executablePath: browserPath, chromiumSandbox: false, args: ['--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await chromium.launch({
+      executablePath: browserPath,
+      chromiumSandbox: false,
+      args: ['--disable-gpu', '--disable-dev-shm-usage'],
+    });
     page = await browser.newPage({ viewport: { width: 1200, height: 850 } });
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
@@ -45,13 +69,15 @@ describe.skipIf(!browserPath)(title, () => {
     await server?.close();
   });
 
-  it('shows the sheet, rendered by pdf.js from the server\'s PDF', async () => {
+  it("shows the sheet, rendered by pdf.js from the server's PDF", async () => {
     await page.goto(server.url);
     await waitForText(page, 'Hvem berøres av anskaffelsen?');
     await waitForText(page, 'Hvilke mål i virksomheten');
     expect(await page.locator('.page canvas').count()).toBe(1);
     expect(await page.locator('#docs button').allTextContents()).toEqual(['Sheet 1', 'Sheet 2', 'Guide']);
-    expect(await page.locator('#state-text').textContent()).toMatch(/nb · A1 · build 1 · [\d.]+ ms · question text [\d.]+ pt \(floor 16 pt\)/);
+    expect(await page.locator('#state-text').textContent()).toMatch(
+      /nb · A1 · build 1 · [\d.]+ ms · question text [\d.]+ pt \(floor 16 pt\)/,
+    );
     // Painted, not blank: the canvas holds the sheet's dark title band.
     const dark = await page.$eval('.page canvas', (c: HTMLCanvasElement) => {
       const d = c.getContext('2d')!.getImageData(0, 0, c.width, Math.floor(c.height / 12)).data;
@@ -69,7 +95,9 @@ describe.skipIf(!browserPath)(title, () => {
     p.edit('nb/sheet1.yaml', (t) => t.replace('    prompt: "Hvilke mål', '    prompt: "Hvilke kobberfargede mål'));
     await waitForText(page, 'Hvilke kobberfargede mål i virksomheten');
     const shownAt = await page.evaluate(() => (window as unknown as { bordduk: { shownAt: number } }).bordduk.shownAt);
-    console.log(`preview: saved → on screen in ${Math.round(shownAt - t0)} ms (rebuild ${server.status().ms} ms; see npm run bench)`);
+    console.log(
+      `preview: saved → on screen in ${Math.round(shownAt - t0)} ms (rebuild ${server.status().ms} ms; see npm run bench)`,
+    );
     expect(server.status().build).toBe(before + 1);
     expect(await shownText(page)).not.toContain('Hvilkemålivirksomheten');
   });
@@ -94,7 +122,9 @@ describe.skipIf(!browserPath)(title, () => {
     await page.waitForFunction((u) => document.body.dataset.shown !== u, url, { timeout: 60_000 });
     const onScreen = await page.$eval('#viewer', (v) => {
       const mid = v.scrollTop + 60;
-      return [...document.querySelectorAll<HTMLElement>('.page')].find((e) => e.offsetTop <= mid && e.offsetTop + e.offsetHeight > mid)?.dataset.page;
+      return [...document.querySelectorAll<HTMLElement>('.page')].find(
+        (e) => e.offsetTop <= mid && e.offsetTop + e.offsetHeight > mid,
+      )?.dataset.page;
     });
     expect(onScreen).toBe('3');
     await page.click('#docs button:has-text("Sheet 1")');
@@ -108,7 +138,11 @@ describe.skipIf(!browserPath)(title, () => {
     const box = page.locator('#problems');
     await box.waitFor({ state: 'visible', timeout: 60_000 });
     const text = (await box.textContent()) ?? '';
-    const line = p.read('nb/sheet1.yaml').split('\n').findIndex((l) => l.startsWith('    promt:')) + 1;
+    const line =
+      p
+        .read('nb/sheet1.yaml')
+        .split('\n')
+        .findIndex((l) => l.startsWith('    promt:')) + 1;
     expect(text).toContain(`nb/sheet1.yaml:${line}:5`);
     expect(text).toContain("unknown key 'promt' in 'blocks.strategic'");
     expect(text).toContain("did you mean 'prompt'?");
@@ -123,7 +157,13 @@ describe.skipIf(!browserPath)(title, () => {
 
   it('switches the language on the page', async () => {
     await page.selectOption('#locale', 'en');
-    await page.waitForFunction(() => /^en · A1/.test(document.querySelector('#state-text')!.textContent ?? '') && document.body.dataset.state === 'ok', null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        /^en · A1/.test(document.querySelector('#state-text')!.textContent ?? '') &&
+        document.body.dataset.state === 'ok',
+      null,
+      { timeout: 60_000 },
+    );
     await page.waitForFunction(() => document.body.dataset.shown?.includes('-en-sheet1-'), null, { timeout: 60_000 });
     expect(server.status().locale).toBe('en');
     expect(errors).toEqual([]);

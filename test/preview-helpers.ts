@@ -10,17 +10,30 @@ export interface Reply {
 }
 
 /** One request to 127.0.0.1:port; `path` is sent exactly as given (no normalising of `..`). */
-export function get(port: number, path: string, opts: { host?: string | null; method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+export function get(
+  port: number,
+  path: string,
+  opts: { host?: string | null; method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.host !== null) headers.Host = opts.host ?? `127.0.0.1:${port}`;
     // agent: false, a fresh connection per request: Node 20's global agent keeps sockets alive, and reusing one
     // the server has just closed (its 5 s keep-alive timeout) fails with ECONNRESET on a busy machine.
-    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers, setHost: false, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks) }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers, setHost: false, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            type: String(res.headers['content-type'] ?? ''),
+            body: Buffer.concat(chunks),
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.setTimeout(10_000, () => req.destroy(new Error(`no answer to ${path} in 10 s`)));
     req.end(opts.body);

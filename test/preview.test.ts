@@ -20,7 +20,8 @@ const changed = (before: string, after: string) => {
   return after;
 };
 
-const urlOf = (s: PreviewStatus, kind: string, sheet?: number) => s.files.find((f) => f.kind === kind && f.sheet === sheet)!.url;
+const urlOf = (s: PreviewStatus, kind: string, sheet?: number) =>
+  s.files.find((f) => f.kind === kind && f.sheet === sheet)!.url;
 
 async function pdfWords(port: number, url: string): Promise<string> {
   const r = await get(port, url);
@@ -50,9 +51,21 @@ describe('bordduk preview: the server', () => {
 
   it('reports its first build in status.json: counter, time, problems and the three files', async () => {
     const s = await statusJson(server.port);
-    expect(s).toMatchObject({ build: 1, busy: false, ok: true, locale: 'nb', locales: ['nb', 'nn', 'en'], size: 'A1', problems: [] });
+    expect(s).toMatchObject({
+      build: 1,
+      busy: false,
+      ok: true,
+      locale: 'nb',
+      locales: ['nb', 'nn', 'en'],
+      size: 'A1',
+      problems: [],
+    });
     expect(s.ms).toBeGreaterThan(0);
-    expect(s.files.map((f) => [f.kind, f.sheet, f.locale, f.size])).toEqual([['sheet', 1, 'nb', 'A1'], ['sheet', 2, 'nb', 'A1'], ['guide', undefined, 'nb', 'A4']]);
+    expect(s.files.map((f) => [f.kind, f.sheet, f.locale, f.size])).toEqual([
+      ['sheet', 1, 'nb', 'A1'],
+      ['sheet', 2, 'nb', 'A1'],
+      ['guide', undefined, 'nb', 'A4'],
+    ]);
     expect(s.files[0].textSize).toBeGreaterThanOrEqual(s.files[0].floor!);
     for (const f of s.files) expect((await get(server.port, f.url)).body.subarray(0, 5).toString()).toBe('%PDF-');
     expect(await pdfWords(server.port, urlOf(s, 'sheet', 1))).toContain('Hvemberøresavanskaffelsen?');
@@ -72,7 +85,9 @@ describe('bordduk preview: the server', () => {
   it('listens on 127.0.0.1 alone', async () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
     expect(await refused(server.port, '::1')).toBe(true);
-    const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal);
     if (lan) expect(await refused(server.port, lan.address)).toBe(true);
   });
 
@@ -82,7 +97,17 @@ describe('bordduk preview: the server', () => {
     expect(page.body.toString()).toContain('/preview.js');
     expect((await get(server.port, '/pdfjs/pdf.mjs')).type).toMatch(/javascript/);
     expect((await get(server.port, '/pdfjs/pdf.worker.mjs')).status).toBe(200);
-    for (const path of ['/package.json', '/../package.json', '/pdf/../package.json', '/pdf/..%2F..%2Fpackage.json', '/pdf/%2Fetc%2Fpasswd', '/web/preview.html', '/node_modules/pdfjs-dist/package.json', '/content/ledelsesforankring/nb/sheet1.yaml', '/pdf/ledelsesforankring-nn-sheet1-A1.pdf']) {
+    for (const path of [
+      '/package.json',
+      '/../package.json',
+      '/pdf/../package.json',
+      '/pdf/..%2F..%2Fpackage.json',
+      '/pdf/%2Fetc%2Fpasswd',
+      '/web/preview.html',
+      '/node_modules/pdfjs-dist/package.json',
+      '/content/ledelsesforankring/nb/sheet1.yaml',
+      '/pdf/ledelsesforankring-nn-sheet1-A1.pdf',
+    ]) {
       expect([path, (await get(server.port, path)).status]).toEqual([path, 404]);
     }
     expect((await get(server.port, '/', { method: 'PUT' })).status).toBe(405);
@@ -90,7 +115,14 @@ describe('bordduk preview: the server', () => {
   });
 
   it('refuses a Host header that names another machine (DNS rebinding)', async () => {
-    for (const host of ['evil.example', `evil.example:${server.port}`, 'localhost.evil.example', '127.0.0.1.nip.io', '10.0.0.1', '']) {
+    for (const host of [
+      'evil.example',
+      `evil.example:${server.port}`,
+      'localhost.evil.example',
+      '127.0.0.1.nip.io',
+      '10.0.0.1',
+      '',
+    ]) {
       expect([host, (await get(server.port, '/status.json', { host })).status]).toEqual([host, 403]);
     }
     // No Host at all: Node refuses an HTTP/1.1 request without one before we see it.
@@ -112,7 +144,9 @@ describe('bordduk preview: the server', () => {
 
   it('after a save of sheet1.yaml shows the new words; the guide stays (its miniature leaves such small words out)', async () => {
     const before = server.status();
-    p.edit('nb/sheet1.yaml', (t) => changed(t, t.replace('    prompt: "Hvilke mål', '    prompt: "Hvilke kobberfargede mål')));
+    p.edit('nb/sheet1.yaml', (t) =>
+      changed(t, t.replace('    prompt: "Hvilke mål', '    prompt: "Hvilke kobberfargede mål')),
+    );
     const after = await nextBuild(server, before.build);
     expect(after.ok).toBe(true);
     // Both sheets were laid out again (they share one text size); sheet 2 came out byte for byte as
@@ -131,9 +165,19 @@ describe('bordduk preview: the server', () => {
     const bad = await nextBuild(server, good.build);
     expect(bad.ok).toBe(false);
     expect(bad.problems).toHaveLength(1);
-    const line = p.read('nb/sheet1.yaml').split('\n').findIndex((l) => l.startsWith('    promt:')) + 1;
+    const line =
+      p
+        .read('nb/sheet1.yaml')
+        .split('\n')
+        .findIndex((l) => l.startsWith('    promt:')) + 1;
     expect(line).toBeGreaterThan(1);
-    expect(bad.problems[0]).toMatchObject({ line, col: 5, severity: 'error', message: "unknown key 'promt' in 'blocks.strategic'", hint: "did you mean 'prompt'?" });
+    expect(bad.problems[0]).toMatchObject({
+      line,
+      col: 5,
+      severity: 'error',
+      message: "unknown key 'promt' in 'blocks.strategic'",
+      hint: "did you mean 'prompt'?",
+    });
     expect(bad.problems[0].file).toMatch(/nb\/sheet1\.yaml$/);
     expect(bad.files).toEqual(good.files);
     expect((await get(server.port, bad.files[0].url)).status).toBe(200);
@@ -157,10 +201,34 @@ describe('bordduk preview: the server', () => {
   });
 
   it('switches locale on a JSON request only', async () => {
-    expect((await get(server.port, '/locale', { method: 'POST', body: 'locale=nn', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })).status).toBe(415);
-    expect((await get(server.port, '/locale', { method: 'POST', body: '{"locale":"se"}', headers: { 'Content-Type': 'application/json' } })).status).toBe(400);
+    expect(
+      (
+        await get(server.port, '/locale', {
+          method: 'POST',
+          body: 'locale=nn',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        })
+      ).status,
+    ).toBe(415);
+    expect(
+      (
+        await get(server.port, '/locale', {
+          method: 'POST',
+          body: '{"locale":"se"}',
+          headers: { 'Content-Type': 'application/json' },
+        })
+      ).status,
+    ).toBe(400);
     const before = server.status().build;
-    expect((await get(server.port, '/locale', { method: 'POST', body: '{"locale":"nn"}', headers: { 'Content-Type': 'application/json' } })).status).toBe(202);
+    expect(
+      (
+        await get(server.port, '/locale', {
+          method: 'POST',
+          body: '{"locale":"nn"}',
+          headers: { 'Content-Type': 'application/json' },
+        })
+      ).status,
+    ).toBe(202);
     const s = await nextBuild(server, before);
     expect(s.locale).toBe('nn');
     expect(s.files.map((f) => f.locale)).toEqual(['nn', 'nn', 'nn']);
@@ -193,10 +261,13 @@ describe('bordduk preview: fit warnings', () => {
     const p = scratchProject();
     const server = await startPreview({ paths: p.paths, locale: 'nb', size: 'A3', allowSmall: true });
     try {
-      const sentence = 'Hvem har vi glemt som kan stanse, forsinke eller styrke anskaffelsen, og hvem bør vi snakke med før mandatet skal godkjennes?';
+      const sentence =
+        'Hvem har vi glemt som kan stanse, forsinke eller styrke anskaffelsen, og hvem bør vi snakke med før mandatet skal godkjennes?';
       let s = server.status();
       for (let n = 8; n <= 14 && s.problems.length === 0; n++) {
-        p.edit('nb/sheet1.yaml', (t) => t.replace(/^( {4}prompt: ).*Hvem har vi glemt.*$/m, `$1"${Array(n).fill(sentence).join(' ')}"`));
+        p.edit('nb/sheet1.yaml', (t) =>
+          t.replace(/^( {4}prompt: ).*Hvem har vi glemt.*$/m, `$1"${Array(n).fill(sentence).join(' ')}"`),
+        );
         s = await nextBuild(server, s.build);
         expect(s.ok).toBe(true);
       }
@@ -224,23 +295,32 @@ describe('bordduk preview: the command', () => {
     const first = await startPreview({ paths: p.paths, size: 'A4' });
     try {
       const second = cli(['--root', p.dir, 'preview', '--port', String(first.port)]);
-      const r = await Promise.race([second, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the second preview started')), 30_000))]);
+      const r = await Promise.race([
+        second,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the second preview started')), 30_000)),
+      ]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`bordduk: port ${first.port} is in use (choose another with --port, or leave it out for a free one)\n`);
+      expect(r.stderr).toBe(
+        `bordduk: port ${first.port} is in use (choose another with --port, or leave it out for a free one)\n`,
+      );
     } finally {
       await first.close();
     }
   });
 
   it('prints its address, serves, and stops cleanly on Ctrl-C', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'bordduk.js'), 'preview', '--size', 'A4'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'bordduk.js'), 'preview', '--size', 'A4'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
     child.stderr.on('data', (c) => (stderr += c));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const until = Date.now() + 60_000;
-    while (!/http:\/\/127\.0\.0\.1:\d+\//.test(stdout) && Date.now() < until && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    while (!/http:\/\/127\.0\.0\.1:\d+\//.test(stdout) && Date.now() < until && child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 50));
     const port = Number(/127\.0\.0\.1:(\d+)/.exec(stdout)?.[1]);
     expect(port, stderr).toBeGreaterThan(0);
     expect((await statusJson(port)).files).toHaveLength(3);

@@ -15,7 +15,13 @@ import { parseSize, mm } from '../src/layout/units.js';
 import type { Item } from '../src/layout/frame.js';
 
 const out = mkdtempSync(join(tmpdir(), 'bordduk-print-'));
-type Entry = { path: string; sheet?: number; size: string; pages: number; print?: { bleedMm: number; marks: boolean; tile?: { cols: number; rows: number } } };
+type Entry = {
+  path: string;
+  sheet?: number;
+  size: string;
+  pages: number;
+  print?: { bleedMm: number; marks: boolean; tile?: { cols: number; rows: number } };
+};
 
 async function boxes(path: string) {
   const doc = await PDFDocument.load(readFileSync(path), { updateMetadata: false });
@@ -57,14 +63,25 @@ describe('--print-shop on A1 (5 mm bleed, marks)', () => {
     const W = mm(841);
     const H = mm(594);
     const margin = mm(mediaMarginMm({ bleedMm: 5, marks: true }));
-    const close = (a: number[], e: number[]) => a.forEach((v, i) => expect(Math.abs(v - e[i]), `${a} vs ${e}`).toBeLessThan(0.01));
+    const close = (a: number[], e: number[]) =>
+      a.forEach((v, i) => expect(Math.abs(v - e[i]), `${a} vs ${e}`).toBeLessThan(0.01));
     close(b.media, [0, 0, W + 2 * margin, H + 2 * margin]);
     close(b.trim, [margin, margin, margin + W, margin + H]);
     close(b.bleed, [margin - mm(5), margin - mm(5), margin + W + mm(5), margin + H + mm(5)]);
   });
 
   it('uses 3 mm of bleed up to A3', async () => {
-    const r = await cli(['build', '--only', 'sheets', '--size', 'A3', '--print-shop', '--out', join(out, 'shop3'), '--json']);
+    const r = await cli([
+      'build',
+      '--only',
+      'sheets',
+      '--size',
+      'A3',
+      '--print-shop',
+      '--out',
+      join(out, 'shop3'),
+      '--json',
+    ]);
     const [b] = await boxes(JSON.parse(r.stdout).files[0].path);
     expect(b.trim[0] - b.bleed[0]).toBeCloseTo(mm(3), 2);
   });
@@ -92,7 +109,8 @@ describe('--print-shop on A1 (5 mm bleed, marks)', () => {
     for (const m of marks) {
       if (m.type === 'line') {
         expect(m.stroke).toBe('registration');
-        const outside = (x: number, y: number) => x <= b.x + 0.01 || x >= b.x + b.w - 0.01 || y <= b.y + 0.01 || y >= b.y + b.h - 0.01;
+        const outside = (x: number, y: number) =>
+          x <= b.x + 0.01 || x >= b.x + b.w - 0.01 || y <= b.y + 0.01 || y >= b.y + b.h - 0.01;
         expect(outside(m.x1, m.y1) && outside(m.x2, m.y2), `mark at ${m.x1},${m.y1}–${m.x2},${m.y2}`).toBe(true);
         for (const v of [m.x1, m.x2]) expect(v).toBeGreaterThanOrEqual(0);
         for (const v of [m.y1, m.y2]) expect(v).toBeGreaterThanOrEqual(0);
@@ -110,7 +128,17 @@ describe('--print-shop on A1 (5 mm bleed, marks)', () => {
 
 describe('--color cmyk', () => {
   it('draws every colour in CMYK and the marks in registration (the Separation /All, tint 1)', async () => {
-    const r = await cli(['build', '--only', 'sheets', '--color', 'cmyk', '--marks', '--out', join(out, 'cmyk'), '--json']);
+    const r = await cli([
+      'build',
+      '--only',
+      'sheets',
+      '--color',
+      'cmyk',
+      '--marks',
+      '--out',
+      join(out, 'cmyk'),
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const ops = await contentOps(JSON.parse(r.stdout).files[0].path);
     expect(ops).toContain('/DeviceCMYK cs');
@@ -133,7 +161,9 @@ describe('the design in greyscale', () => {
     const [model] = loadModels({ tool: 'ledelsesforankring', locales: ['nb'] });
     const p = model.theme.palette;
     const lum = (hex: string) => {
-      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      const [r, g, b] = [1, 3, 5]
+        .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+        .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
     const contrast = (a: string, b: string) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
@@ -179,11 +209,14 @@ describe('--tile A4', () => {
     for (const [i, p] of pdf.pages.slice(1).entries()) {
       expect(Math.min(p.width, p.height)).toBeCloseTo(mm(210), 1);
       expect(Math.max(p.width, p.height)).toBeCloseTo(mm(297), 1);
-      expect(p.texts.some((t) => t.str.includes(`${i + 1}/15`)), `tile ${i + 1} label`).toBe(true);
+      expect(
+        p.texts.some((t) => t.str.includes(`${i + 1}/15`)),
+        `tile ${i + 1} label`,
+      ).toBe(true);
     }
   });
 
-  it('reproduces the sheet: each tile shows the sheet\'s text at the tile\'s offset', async () => {
+  it("reproduces the sheet: each tile shows the sheet's text at the tile's offset", async () => {
     const r = await cli(['build', '--only', 'sheets', '--out', join(out, 'whole'), '--json']);
     const whole = await readPdf(JSON.parse(r.stdout).files[0].path);
     const tiled = await readPdf(entry.path);
@@ -192,14 +225,22 @@ describe('--tile A4', () => {
     let matched = 0;
     for (const t of whole.pages[0].texts) {
       // Each sheet text lies wholly inside some tile's window; that tile must show it at window offset.
-      const w = plan.windows.findIndex((v) => t.x >= v.x && t.x + t.w <= v.x + v.w && t.y >= v.y && t.y + t.h <= v.y + v.h);
+      const w = plan.windows.findIndex(
+        (v) => t.x >= v.x && t.x + t.w <= v.x + v.w && t.y >= v.y && t.y + t.h <= v.y + v.h,
+      );
       if (w < 0) continue;
       const win = plan.windows[w];
       const page = tiled.pages[w + 1];
       // The tagged sheet's marked content splits runs that the untagged tile draws as one (a list's
       // label and its words, a soft hyphen and its word): a tile run may hold the sheet's run.
       const x = t.x - win.x + margin;
-      const hit = page.texts.find((u) => u.str.includes(t.str) && u.x < x + 0.5 && u.x + u.w > x + t.w - 0.5 && Math.abs(u.y - (t.y - win.y + margin)) < 0.5);
+      const hit = page.texts.find(
+        (u) =>
+          u.str.includes(t.str) &&
+          u.x < x + 0.5 &&
+          u.x + u.w > x + t.w - 0.5 &&
+          Math.abs(u.y - (t.y - win.y + margin)) < 0.5,
+      );
       expect(hit, `"${t.str}" on tile ${w + 1}`).toBeDefined();
       matched++;
     }
@@ -210,14 +251,24 @@ describe('--tile A4', () => {
     const [model] = loadModels({ tool: 'ledelsesforankring', locales: ['nb'] });
     const ts = typesetter(model, defaultPaths());
     const [fit] = fitSheets(model, parseSize('A2', undefined, 'landscape'), ts);
-    const { pages, plan } = tilePages(fit.page, ts, { paper: 'A3', overlapMm: 12, unprintableMm: 4 }, { title: 't', actualSize: 'a', assembly: 'b', fileName: 'f', overlap: '{across} {down}' });
+    const { pages, plan } = tilePages(
+      fit.page,
+      ts,
+      { paper: 'A3', overlapMm: 12, unprintableMm: 4 },
+      { title: 't', actualSize: 'a', assembly: 'b', fileName: 'f', overlap: '{across} {down}' },
+    );
     expect(pages).toHaveLength(plan.windows.length + 1);
     pages.slice(1).forEach((p, i) => {
       const g = p.items[0];
       expect(g.type).toBe('group');
       if (g.type !== 'group') return;
       expect(g.items).toBe(fit.page.items);
-      expect(g.clip).toEqual({ x: plan.windows[i].x, y: plan.windows[i].y, w: plan.windows[i].w, h: plan.windows[i].h });
+      expect(g.clip).toEqual({
+        x: plan.windows[i].x,
+        y: plan.windows[i].y,
+        w: plan.windows[i].w,
+        h: plan.windows[i].h,
+      });
       expect(g.x).toBeCloseTo(mm(4 + 2) - plan.windows[i].x, 6);
     });
   });
@@ -241,10 +292,18 @@ describe('tiling instructions that leave no room for the map', () => {
     const text = p.read('nb/meta.yaml');
     const long = Array.from({ length: 400 }, () => 'lim flisene sammen').join(' ');
     p.write('nb/meta.yaml', text.replace(/^ {2}assembly: .*$/m, `  assembly: "${long}"`));
-    const line = p.read('nb/meta.yaml').split('\n').findIndex((l) => l.startsWith('  assembly:')) + 1;
+    const line =
+      p
+        .read('nb/meta.yaml')
+        .split('\n')
+        .findIndex((l) => l.startsWith('  assembly:')) + 1;
     const r = await cli(['--root', p.dir, 'build', '--only', 'sheets', '--tile', 'A4', '--out', join(p.dir, 'out')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`nb/meta\\.yaml:${line}:\\d+: the tiles' first page has \\d+ mm left for the assembly map, less than 60 mm`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `nb/meta\\.yaml:${line}:\\d+: the tiles' first page has \\d+ mm left for the assembly map, less than 60 mm`,
+      ),
+    );
   });
 });
 
@@ -259,9 +318,24 @@ describe('colour bar', () => {
     expect(patches.map((p) => (p.type === 'rect' ? p.fill : ''))).toContain('cmyk:0,0,0,50');
     for (const p of patches) if (p.type === 'rect') expect(p.y + p.h).toBeLessThanOrEqual(page.bleed.y + 0.01);
     const rgb = placeOnPress(fit.page, ts, { bleedMm: 5, marks: true, slug: 'test' });
-    const none = rgb.items.filter((i) => i.type === 'tag').flatMap((t) => (t.type === 'tag' ? t.items : [])).filter((i) => i.type === 'rect' && String(i.fill).startsWith('cmyk:'));
+    const none = rgb.items
+      .filter((i) => i.type === 'tag')
+      .flatMap((t) => (t.type === 'tag' ? t.items : []))
+      .filter((i) => i.type === 'rect' && String(i.fill).startsWith('cmyk:'));
     expect(none).toEqual([]);
-    const r = await cli(['build', '--only', 'sheets', '--size', 'A3', '--color', 'cmyk', '--print-shop', '--out', join(out, 'bar'), '--json']);
+    const r = await cli([
+      'build',
+      '--only',
+      'sheets',
+      '--size',
+      'A3',
+      '--color',
+      'cmyk',
+      '--print-shop',
+      '--out',
+      join(out, 'bar'),
+      '--json',
+    ]);
     const ops = await contentOps(JSON.parse(r.stdout).files[0].path);
     expect(ops).toMatch(/\/DeviceCMYK cs\n0 0 0 0\.5 scn/);
   });

@@ -19,13 +19,19 @@ describe('JSON Schema for editors', () => {
 
   it('every content file names its schema on its first line', () => {
     const kindOf = (name: string) => (name.startsWith('sheet') ? 'sheet' : name.replace('.yaml', ''));
-    for (const locale of readdirSync(join(ROOT, 'content', TOOL), { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const locale of readdirSync(join(ROOT, 'content', TOOL), { withFileTypes: true }).filter((d) =>
+      d.isDirectory(),
+    )) {
       for (const f of readdirSync(join(ROOT, 'content', TOOL, locale.name))) {
         const first = readFileSync(join(ROOT, 'content', TOOL, locale.name, f), 'utf8').split('\n')[0];
-        expect(first, `${locale.name}/${f}`).toBe(`# yaml-language-server: $schema=../../schema/${kindOf(f)}.schema.json`);
+        expect(first, `${locale.name}/${f}`).toBe(
+          `# yaml-language-server: $schema=../../schema/${kindOf(f)}.schema.json`,
+        );
       }
     }
-    expect(readFileSync(join(ROOT, 'content', TOOL, 'tool.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/tool.schema.json');
+    expect(readFileSync(join(ROOT, 'content', TOOL, 'tool.yaml'), 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../schema/tool.schema.json',
+    );
   });
 
   it('`bordduk schema sheet` prints the sheet schema; an unknown kind is a usage error', async () => {

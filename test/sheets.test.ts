@@ -14,15 +14,21 @@ import { compact, strings } from './helpers.js';
 const models = loadModels({ tool: 'ledelsesforankring', locales: 'all' });
 const paths = defaultPaths();
 
-const texts = (items: Item[]): TextItem[] => items.flatMap((i) => (i.type === 'text' ? [i] : i.type === 'tag' ? texts(i.items) : []));
-const shapes = (items: Item[]): (RectItem | LineItem)[] => items.flatMap((i) => (i.type === 'rect' || i.type === 'line' ? [i] : i.type === 'tag' ? shapes(i.items) : []));
+const texts = (items: Item[]): TextItem[] =>
+  items.flatMap((i) => (i.type === 'text' ? [i] : i.type === 'tag' ? texts(i.items) : []));
+const shapes = (items: Item[]): (RectItem | LineItem)[] =>
+  items.flatMap((i) => (i.type === 'rect' || i.type === 'line' ? [i] : i.type === 'tag' ? shapes(i.items) : []));
 const region = (page: Page, id: string): Region => page.regions.find((r) => r.id === id)!;
-const inRegion = (r: Region) => (t: { x: number; y: number }) => t.x >= r.x && t.x <= r.x + r.w && t.y >= r.y && t.y <= r.y + r.h;
+const inRegion = (r: Region) => (t: { x: number; y: number }) =>
+  t.x >= r.x && t.x <= r.x + r.w && t.y >= r.y && t.y <= r.y + r.h;
 /** The text items of a block, joined as a reader would see them (line-end hyphens removed). */
 const blockText = (page: Page, id: string) => texts(page.items).filter((t) => t.source === id);
 /** Horizontal rules inside a block: a table's row lines. */
 const rowLines = (page: Page, id: string) =>
-  shapes(page.items).filter((s): s is LineItem => s.type === 'line' && s.y1 === s.y2 && s.stroke === 'rule' && inRegion(region(page, id))({ x: s.x1 + 1, y: s.y1 }));
+  shapes(page.items).filter(
+    (s): s is LineItem =>
+      s.type === 'line' && s.y1 === s.y2 && s.stroke === 'rule' && inRegion(region(page, id))({ x: s.x1 + 1, y: s.y1 }),
+  );
 
 const SIZES = ['A0', 'A1', 'A2', 'A3', 'A4', '1200x800mm', '2000x700mm', 'A1:portrait'];
 
@@ -36,14 +42,23 @@ describe.each(models.map((m) => [m.locale, m] as const))('the sheets in %s', (lo
     const tl = blockText(sheet2, 'timeline');
     const label = tl.filter((t) => compact(words2.timeline.writeInRow!).startsWith(compact(t.text)));
     expect(label.length, 'the write-in row is labelled').toBeGreaterThan(0);
-    const headings = Object.values(words2.timeline.columns!).map((c) => tl.find((t) => compact(c.label).startsWith(compact(t.text)))!);
+    const headings = Object.values(words2.timeline.columns!).map((c) =>
+      tl.find((t) => compact(c.label).startsWith(compact(t.text)))!,
+    );
     const example = tl.find((t) => t.text.startsWith(model.meta.labels.example))!;
     expect(Math.min(...label.map((t) => t.y))).toBeGreaterThan(Math.max(...headings.map((h) => h.y)));
     expect(Math.max(...label.map((t) => t.y))).toBeLessThan(example.y);
     // A white strip to write in, across every phase column and as tall as the template asks.
     const tpl = model.sheets[1].template.blocks.timeline as TableBlock;
     const phaseX = headings[1].x;
-    const strip = shapes(sheet2.items).find((s): s is RectItem => s.type === 'rect' && s.fill === 'paper' && Math.abs(s.x - (phaseX - mm(2.2))) < 2 && s.y > headings[0].y && s.y < example.y);
+    const strip = shapes(sheet2.items).find(
+      (s): s is RectItem =>
+        s.type === 'rect' &&
+        s.fill === 'paper' &&
+        Math.abs(s.x - (phaseX - mm(2.2))) < 2 &&
+        s.y > headings[0].y &&
+        s.y < example.y,
+    );
     expect(strip, 'a write-in strip under the phase headings').toBeDefined();
     const tl2 = region(sheet2, 'timeline');
     expect(strip!.x + strip!.w).toBeGreaterThan(tl2.x + tl2.w - mm(10));
@@ -62,7 +77,13 @@ describe.each(models.map((m) => [m.locale, m] as const))('the sheets in %s', (lo
     const tpl = model.sheets[1].template.blocks.decisions as TableBlock;
     expect(tpl.columns.map((c) => c.id)).toContain('recorded');
     const label = words2.decisions.columns!.recorded.label;
-    expect(compact(blockText(sheet2, 'decisions').map((t) => t.text).join(''))).toContain(compact(label));
+    expect(
+      compact(
+        blockText(sheet2, 'decisions')
+          .map((t) => t.text)
+          .join(''),
+      ),
+    ).toContain(compact(label));
     // Rows are the spaces between the rules: n rules inside the body make n + 1 rows.
     expect(rowLines(sheet2, 'decisions').length + 1).toBeGreaterThanOrEqual(8);
   });
@@ -77,7 +98,8 @@ describe.each(models.map((m) => [m.locale, m] as const))('the sheets in %s', (lo
     expect(onMap.map((t) => t.text)).toEqual(want);
     expect(onTimeline.map((t) => t.text)).toEqual(want);
     // Top to bottom, each beside its own row.
-    for (const list of [onMap, onTimeline]) for (let i = 1; i < list.length; i++) expect(list[i].y).toBeGreaterThan(list[i - 1].y);
+    for (const list of [onMap, onTimeline])
+      for (let i = 1; i < list.length; i++) expect(list[i].y).toBeGreaterThan(list[i - 1].y);
   });
 
   it('never break a word with a hyphen on sheet 2 at A1 (it is read across the table)', () => {
@@ -95,16 +117,22 @@ describe.each(models.map((m) => [m.locale, m] as const))('the sheets in %s', (lo
       const [size, orientation] = spec.split(':') as [string, 'portrait' | undefined];
       const paper = parseSize(size, orientation, 'landscape');
       const page = fitSheets(model, paper, ts)[1].page;
-      const ys = rowLines(page, 'timeline').map((l) => l.y1).sort((a, b) => a - b);
+      const ys = rowLines(page, 'timeline')
+        .map((l) => l.y1)
+        .sort((a, b) => a - b);
       const gaps = ys.slice(1).map((y, i) => y - ys[i]);
-      expect(Math.min(...gaps), `${locale} ${spec}`).toBeGreaterThanOrEqual(mm(Math.min(tpl.rowHeight, tpl.writeInRow!) * linearScale(paper)) - 0.01);
+      expect(Math.min(...gaps), `${locale} ${spec}`).toBeGreaterThanOrEqual(
+        mm(Math.min(tpl.rowHeight, tpl.writeInRow!) * linearScale(paper)) - 0.01,
+      );
     }
   });
 
   it('give «Deltakere» two lines of marker on sheet 1', () => {
     const tpl = model.sheets[0].template.blocks.header;
     expect(tpl.kind === 'fields' && tpl.writeIn).toBeGreaterThanOrEqual(20);
-    const boxes = shapes(sheet1.items).filter((s): s is RectItem => s.type === 'rect' && s.fill === 'paper' && inRegion(region(sheet1, 'header'))(s));
+    const boxes = shapes(sheet1.items).filter(
+      (s): s is RectItem => s.type === 'rect' && s.fill === 'paper' && inRegion(region(sheet1, 'header'))(s),
+    );
     expect(boxes.length).toBe(5);
     for (const b of boxes) expect(b.h).toBeGreaterThanOrEqual(mm(20) - 0.01);
   });
@@ -114,7 +142,12 @@ describe('the English key', () => {
   const en = models.find((m) => m.locale === 'en')!;
   it('reads Inform, Engage, Provide resources, Decide (I, E, R, D): leaders are engaged, never "anchored"', () => {
     const legend = en.sheets[1].words.blocks.legend.legend!;
-    expect(Object.values(legend).map((l) => `${l.mark} ${l.label}`)).toEqual(['I Inform', 'E Engage', 'R Provide resources', 'D Decide']);
+    expect(Object.values(legend).map((l) => `${l.mark} ${l.label}`)).toEqual([
+      'I Inform',
+      'E Engage',
+      'R Provide resources',
+      'D Decide',
+    ]);
     const sheetWords = en.sheets.flatMap((s) => strings(s.words)).join('\n');
     expect(sheetWords).not.toMatch(/\banchor/i);
     expect(en.meta.subtitle).toBe("Securing leaders' buy-in for innovative public procurement");

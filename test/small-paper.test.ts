@@ -25,12 +25,14 @@ describe('write-in room on A3 and A4', () => {
           // 7 mm pitch where that count leaves room, checked below; ruled write-in areas always get it.
           const blocks = model.sheets[n].template.blocks;
           const tables = fit.page.regions.filter((r) => blocks[r.id]?.kind === 'table');
-          const inTable = (y: number, x: number) => tables.some((r) => x >= r.x - 0.01 && x <= r.x + r.w + 0.01 && y >= r.y - 0.01 && y <= r.y + r.h + 0.01);
+          const inTable = (y: number, x: number) =>
+            tables.some((r) => x >= r.x - 0.01 && x <= r.x + r.w + 0.01 && y >= r.y - 0.01 && y <= r.y + r.h + 0.01);
           const items = [...walk(fit.page.items)];
           // Ruled lines of one write-in area share their ends; their spacing is the pitch.
           const rows = new Map<string, number[]>();
           for (const it of items) {
-            if (it.type !== 'line' || it.stroke !== 'rule' || it.y1 !== it.y2 || it.dash || inTable(it.y1, it.x1)) continue;
+            if (it.type !== 'line' || it.stroke !== 'rule' || it.y1 !== it.y2 || it.dash || inTable(it.y1, it.x1))
+              continue;
             const key = `${it.x1.toFixed(2)}:${it.x2.toFixed(2)}`;
             rows.set(key, [...(rows.get(key) ?? []), it.y1]);
           }
@@ -38,15 +40,31 @@ describe('write-in room on A3 and A4', () => {
           for (const ys of rows.values()) {
             if (ys.length < 2) continue;
             ys.sort((a, b) => a - b);
-            for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1], `${model.locale} ${size}`).toBeGreaterThanOrEqual(mm(7) - 1e-6);
+            for (let i = 1; i < ys.length; i++)
+              expect(ys[i] - ys[i - 1], `${model.locale} ${size}`).toBeGreaterThanOrEqual(mm(7) - 1e-6);
             areas++;
           }
           expect(areas).toBeGreaterThan(0);
           // A table's rows are under 7 mm only when its minimum row count would not fit otherwise.
           for (const r of tables) {
             const t = blocks[r.id] as { minRows: number };
-            const inR = (x: number, y: number) => x >= r.x - 0.01 && x <= r.x + r.w + 0.01 && y >= r.y - 0.01 && y <= r.y + r.h + 0.01;
-            const ys = [...new Set(items.filter((i) => i.type === 'line' && i.stroke === 'rule' && i.y1 === i.y2 && inR(i.x1, i.y1) && inR(i.x2, i.y2) && i.x2 - i.x1 > r.w * 0.8).map((i) => (i as { y1: number }).y1))].sort((a, b) => a - b);
+            const inR = (x: number, y: number) =>
+              x >= r.x - 0.01 && x <= r.x + r.w + 0.01 && y >= r.y - 0.01 && y <= r.y + r.h + 0.01;
+            const ys = [
+              ...new Set(
+                items
+                  .filter(
+                    (i) =>
+                      i.type === 'line' &&
+                      i.stroke === 'rule' &&
+                      i.y1 === i.y2 &&
+                      inR(i.x1, i.y1) &&
+                      inR(i.x2, i.y2) &&
+                      i.x2 - i.x1 > r.w * 0.8,
+                  )
+                  .map((i) => (i as { y1: number }).y1),
+              ),
+            ].sort((a, b) => a - b);
             const gaps = ys.slice(1).map((y, i) => y - ys[i]);
             const tight = gaps.filter((g) => g < mm(7) - 1e-6);
             if (tight.length) expect(ys.length - 1, `${model.locale} ${size} ${r.id}`).toBeLessThanOrEqual(t.minRows);
@@ -65,7 +83,10 @@ describe('write-in room on A3 and A4', () => {
 });
 
 describe('a tiled sheet says what it does', () => {
-  let entry: { path: string; print: { tile: { cols: number; rows: number; overlapMm: number; acrossMm: number; downMm: number } } };
+  let entry: {
+    path: string;
+    print: { tile: { cols: number; rows: number; overlapMm: number; acrossMm: number; downMm: number } };
+  };
   beforeAll(async () => {
     const r = await cli(['build', '--only', 'sheets', '--tile', 'A4', '--overlap', '15mm', '--out', out, '--json']);
     expect(r.code).toBe(0);
@@ -90,7 +111,12 @@ describe('a tiled sheet says what it does', () => {
     const [model] = loadModels({ locales: ['nb'] });
     const ts = typesetter(model, defaultPaths());
     const [fit] = fitSheets(model, parseSize('A1', undefined, 'landscape'), ts);
-    const { pages, plan } = tilePages(fit.page, ts, { paper: 'A4', overlapMm: 10, unprintableMm: 5 }, { title: 't', actualSize: 'a', assembly: 'b', fileName: 'f', overlap: '{across} {down}' });
+    const { pages, plan } = tilePages(
+      fit.page,
+      ts,
+      { paper: 'A4', overlapMm: 10, unprintableMm: 5 },
+      { title: 't', actualSize: 'a', assembly: 'b', fileName: 'f', overlap: '{across} {down}' },
+    );
     pages.slice(1).forEach((p, i) => {
       const g = p.items[0];
       if (g.type !== 'group') throw new Error('a tile starts with its group');
@@ -98,7 +124,9 @@ describe('a tiled sheet says what it does', () => {
       expect(g.x + plan.windows[i].x).toBeCloseTo(mm(7), 6);
       expect(g.y + plan.windows[i].y).toBeCloseTo(mm(7), 6);
       const cuts = (p.items[1] as Extract<Item, { type: 'tag' }>).items.filter((l) => l.type === 'line' && l.dash);
-      for (const c of cuts) if (c.type === 'line') for (const v of c.x1 === c.x2 ? [c.x1] : [c.y1]) expect(v).toBeGreaterThanOrEqual(mm(7) - 1e-6);
+      for (const c of cuts)
+        if (c.type === 'line')
+          for (const v of c.x1 === c.x2 ? [c.x1] : [c.y1]) expect(v).toBeGreaterThanOrEqual(mm(7) - 1e-6);
     });
     // The check bar on the assembly page is 100 mm long.
     const bar = [...walk(pages[0].items)].find((l) => l.type === 'line' && Math.abs(l.x2 - l.x1 - mm(100)) < 1e-6);

@@ -12,13 +12,18 @@ import { SheetTemplate, Theme } from '../src/content/template-model.js';
 
 describe('template schemas', () => {
   it('bordduk schema template and theme print the schemas of the TypeBox source', async () => {
-    for (const [kind, source] of [['template', SheetTemplate], ['theme', Theme]] as const) {
+    for (const [kind, source] of [
+      ['template', SheetTemplate],
+      ['theme', Theme],
+    ] as const) {
       const r = await cli(['schema', kind]);
       expect(r.code, r.stderr).toBe(0);
       const printed = JSON.parse(r.stdout);
       expect(printed.properties).toEqual(JSON.parse(JSON.stringify(source.properties)));
       // And the committed copy that the modelines name is the same.
-      expect(JSON.parse(readFileSync(join(ROOT, 'content', 'schema', `${kind}.schema.json`), 'utf8'))).toEqual(schemaObject(kind));
+      expect(JSON.parse(readFileSync(join(ROOT, 'content', 'schema', `${kind}.schema.json`), 'utf8'))).toEqual(
+        schemaObject(kind),
+      );
     }
   });
 
@@ -29,7 +34,10 @@ describe('template schemas', () => {
   });
 
   it('every template and the theme name their schema on their first line, and the path resolves', () => {
-    const files = [join('templates', 'theme.yaml'), ...readdirSync(join(ROOT, 'templates', TOOL)).map((f) => join('templates', TOOL, f))];
+    const files = [
+      join('templates', 'theme.yaml'),
+      ...readdirSync(join(ROOT, 'templates', TOOL)).map((f) => join('templates', TOOL, f)),
+    ];
     for (const f of files) {
       const first = readFileSync(join(ROOT, f), 'utf8').split('\n')[0];
       const m = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);

@@ -8,7 +8,12 @@ import { cli, cliProcess, joinedText, LOCALES, readPdf, TOOL } from './helpers.j
 import { exampleFiles, projectWithExample } from './fixtures.js';
 import { expectNoStack } from './bad-input-helpers.js';
 
-const pdfs = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort() : []);
+const pdfs = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.pdf'))
+        .sort()
+    : [];
 
 describe('the worked example in docs/authoring.md', () => {
   it('holds a tool.yaml, a template and the words of two locales', () => {
@@ -32,7 +37,10 @@ describe('the worked example in docs/authoring.md', () => {
     // --root writes to the project's own out/.
     expect(pdfs(join(p.dir, 'out'))).toEqual(['retro-en-review-A1.pdf', 'retro-sv-review-A1.pdf']);
     const files = JSON.parse(r.stdout).files;
-    expect(files.map((f: { tool: string; kind: string }) => [f.tool, f.kind])).toEqual([['retro', 'sheet'], ['retro', 'sheet']]);
+    expect(files.map((f: { tool: string; kind: string }) => [f.tool, f.kind])).toEqual([
+      ['retro', 'sheet'],
+      ['retro', 'sheet'],
+    ]);
     const sv = joinedText(await readPdf(join(p.dir, 'out', 'retro-sv-review-A1.pdf')));
     expect(sv).toContain('Vadharvilärtoss?');
   });
@@ -44,7 +52,12 @@ describe('several tools', () => {
     const r = await cli(['--root', p.dir, 'build', '--locale', 'en', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(/several tools/);
-    expect(pdfs(join(p.dir, 'out'))).toEqual([`${TOOL}-en-guide-A4.pdf`, `${TOOL}-en-sheet1-A1.pdf`, `${TOOL}-en-sheet2-A1.pdf`, 'retro-en-review-A1.pdf']);
+    expect(pdfs(join(p.dir, 'out'))).toEqual([
+      `${TOOL}-en-guide-A4.pdf`,
+      `${TOOL}-en-sheet1-A1.pdf`,
+      `${TOOL}-en-sheet2-A1.pdf`,
+      'retro-en-review-A1.pdf',
+    ]);
     const tools = JSON.parse(r.stdout).files.map((f: { tool: string }) => f.tool);
     expect(new Set(tools)).toEqual(new Set([TOOL, 'retro']));
   });
@@ -54,7 +67,9 @@ describe('several tools', () => {
     const sv = await cli(['--root', p.dir, 'build', '--locale', 'sv']);
     expect(sv.code, sv.stderr).toBe(0);
     // The shipped tool too, if someone has given it Swedish.
-    const shipped = LOCALES.includes('sv') ? [`${TOOL}-sv-guide-A4.pdf`, `${TOOL}-sv-sheet1-A1.pdf`, `${TOOL}-sv-sheet2-A1.pdf`] : [];
+    const shipped = LOCALES.includes('sv')
+      ? [`${TOOL}-sv-guide-A4.pdf`, `${TOOL}-sv-sheet1-A1.pdf`, `${TOOL}-sv-sheet2-A1.pdf`]
+      : [];
     expect(pdfs(join(p.dir, 'out'))).toEqual([...shipped, 'retro-sv-review-A1.pdf']);
     const xx = await cli(['--root', p.dir, 'build', '--locale', 'xx']);
     expect(xx.code).toBe(2);
@@ -64,7 +79,19 @@ describe('several tools', () => {
 
   it('--tool picks some; a misspelt tool gets a suggestion', async () => {
     const p = projectWithExample();
-    const both = await cli(['--root', p.dir, 'build', '--tool', `retro,${TOOL}`, '--only', 'sheets', '--locale', 'en', '--out', join(p.dir, 'both')]);
+    const both = await cli([
+      '--root',
+      p.dir,
+      'build',
+      '--tool',
+      `retro,${TOOL}`,
+      '--only',
+      'sheets',
+      '--locale',
+      'en',
+      '--out',
+      join(p.dir, 'both'),
+    ]);
     expect(both.code, both.stderr).toBe(0);
     expect(pdfs(join(p.dir, 'both'))).toHaveLength(3);
     const typo = await cli(['--root', p.dir, 'build', '--tool', 'retor']);
@@ -74,7 +101,10 @@ describe('several tools', () => {
 
   it('validate checks every tool and says which tool a problem is in', async () => {
     const p = projectWithExample();
-    writeFileSync(join(p.dir, 'content/retro/sv/review.yaml'), exampleFiles()['content/retro/sv/review.yaml'].replace('title: Vad gick bra?', 'titel: Vad gick bra?'));
+    writeFileSync(
+      join(p.dir, 'content/retro/sv/review.yaml'),
+      exampleFiles()['content/retro/sv/review.yaml'].replace('title: Vad gick bra?', 'titel: Vad gick bra?'),
+    );
     const r = await cli(['--root', p.dir, 'validate', '--size', 'A1']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/content\/retro\/sv\/review\.yaml:\d+:\d+: unknown key 'titel'.*did you mean 'title'/);
@@ -82,7 +112,10 @@ describe('several tools', () => {
 
   it('the release config lists tools, or all', async () => {
     const p = projectWithExample();
-    writeFileSync(join(p.dir, 'release.yaml'), `tools: [retro]\nlocales: all\nsizes: [A3]\nout: ${join(p.dir, 'rel')}\n`);
+    writeFileSync(
+      join(p.dir, 'release.yaml'),
+      `tools: [retro]\nlocales: all\nsizes: [A3]\nout: ${join(p.dir, 'rel')}\n`,
+    );
     const r = await cli(['--root', p.dir, 'build', '--config', join(p.dir, 'release.yaml')]);
     expect(r.code, r.stderr).toBe(0);
     expect(pdfs(join(p.dir, 'rel'))).toEqual(['retro-en-review-A3.pdf', 'retro-sv-review-A3.pdf']);

@@ -20,7 +20,11 @@ describe('adding a language', () => {
     const r = await validate(p.dir);
     expect(r.code, r.stderr).toBe(0);
     const line = r.stderr.split('\n').find((l) => l.includes('not registered'));
-    expect(line, r.stderr).toMatch(new RegExp(`content/${TOOL}/tool\\.yaml:\\d+:\\d+: warning: the translation in .*content/${TOOL}/${NEW} is not registered`));
+    expect(line, r.stderr).toMatch(
+      new RegExp(
+        `content/${TOOL}/tool\\.yaml:\\d+:\\d+: warning: the translation in .*content/${TOOL}/${NEW} is not registered`,
+      ),
+    );
     expect(line).toContain(`add it to the locales in tool.yaml: locales: [${[...LOCALES, NEW].join(', ')}]`);
   });
 
@@ -31,7 +35,11 @@ describe('adding a language', () => {
     const r = await validate(p.dir, '--locale', `nb,${NEW}`);
     expect(r.code, r.stderr).toBe(0);
     for (const f of ['meta', 'sheet1', 'sheet2', 'guide']) {
-      expect(r.stderr).toMatch(new RegExp(`${NEW}/${f}\\.yaml:\\d+:1: warning: this file is the same as the nb source, word for word: not translated yet`));
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `${NEW}/${f}\\.yaml:\\d+:1: warning: this file is the same as the nb source, word for word: not translated yet`,
+        ),
+      );
     }
     // Once translated, the file is no longer named.
     p.edit(`${NEW}/sheet1.yaml`, (t) => t.replace(/^title: .*$/m, 'title: Vem berörs av upphandlingen?'));
@@ -45,8 +53,16 @@ describe('adding a language', () => {
     register(p, NEW);
     const r = await validate(p.dir);
     expect(r.code).toBe(1);
-    const line = p.read('tool.yaml').split('\n').findIndex((l) => l.startsWith('locales:')) + 1;
-    expect(r.stderr).toMatch(new RegExp(`tool\\.yaml:${line}:\\d+: the folder of locale '${NEW}' .* is empty \\(copy the files from nb/ and translate them\\)`));
+    const line =
+      p
+        .read('tool.yaml')
+        .split('\n')
+        .findIndex((l) => l.startsWith('locales:')) + 1;
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `tool\\.yaml:${line}:\\d+: the folder of locale '${NEW}' .* is empty \\(copy the files from nb/ and translate them\\)`,
+      ),
+    );
     copyLocale(p, NEW);
     rmSync(join(p.dir, 'content', TOOL, NEW, 'guide.yaml'));
     const lacks = await validate(p.dir);
@@ -57,7 +73,8 @@ describe('adding a language', () => {
 describe('hyphenation for any language', () => {
   it('every language the hyphen package ships is chosen from the locale', () => {
     for (const l of ['nb', 'nn', 'en', 'sv', 'da', 'de', 'fi', 'fr', 'nl']) expect(hasPatterns(l), l).toBe(true);
-    const show = (l: string, w: string) => hyphenator(l, [])(w).reduceRight((s, i) => `${s.slice(0, i)}-${s.slice(i)}`, w);
+    const show = (l: string, w: string) =>
+      hyphenator(l, [])(w).reduceRight((s, i) => `${s.slice(0, i)}-${s.slice(i)}`, w);
     expect(show('sv', 'upphandlingen')).toMatch(/-/);
     expect(show('de', 'Beschaffungsvorhaben')).toMatch(/-/);
     expect(show('fi', 'hankintayksikkö')).toMatch(/-/);
@@ -73,7 +90,11 @@ describe('hyphenation for any language', () => {
     }
     const r = await validate(p.dir, '--locale', 'se');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(new RegExp(`warning: there are no hyphenation patterns for 'se' \\(${TOOL}\\): long words break only where .*content/${TOOL}/se/hyphenation\\.yaml says`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `warning: there are no hyphenation patterns for 'se' \\(${TOOL}\\): long words break only where .*content/${TOOL}/se/hyphenation\\.yaml says`,
+      ),
+    );
   });
 });
 

@@ -35,7 +35,12 @@ export async function answers(o: AnswersOptions): Promise<AnswersResult> {
     try {
       const r = await readFields(readPdfBytes(file));
       files.push({ file, fields: r.fields });
-      if (r.damaged) warnings.push({ message: `${file}: the file is damaged in ${r.damaged} place${r.damaged === 1 ? '' : 's'}; what could be read was read`, hint: 'check the answers against the sheet', severity: 'warning' });
+      if (r.damaged)
+        warnings.push({
+          message: `${file}: the file is damaged in ${r.damaged} place${r.damaged === 1 ? '' : 's'}; what could be read was read`,
+          hint: 'check the answers against the sheet',
+          severity: 'warning',
+        });
     } catch (e) {
       if (!(e instanceof UnreadablePdf)) throw e;
       problems.push({ message: `${file}: ${e.message}`, hint: e.hint });
@@ -51,7 +56,12 @@ export async function answers(o: AnswersOptions): Promise<AnswersResult> {
     // The modeline points at the schema shipped with bordduk, relative to where the file is written.
     const schema = join(packageRoot, 'content', 'schema', 'answers.schema.json');
     const from = o.out ? dirname(resolve(o.out)) : process.cwd();
-    text = answersYaml(c, models, relative(from, schema).split('\\').join('/'), o.files.map((f) => basename(f)));
+    text = answersYaml(
+      c,
+      models,
+      relative(from, schema).split('\\').join('/'),
+      o.files.map((f) => basename(f)),
+    );
   }
   warnings.push(...c.warnings);
   if (!o.out) return { text, warnings };

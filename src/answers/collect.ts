@@ -27,7 +27,13 @@ export function parseName(name: string): { tool: string; locale: string; key: st
   const parts = name.split('/');
   if (parts[0] !== 'bordduk' || parts.length < 4 || parts.length > 6) return undefined;
   const [, tool, locale, ...key] = parts;
-  if (!/^[a-z][a-zA-Z0-9]*$/.test(tool) || !/^[a-z]{2,3}$/.test(locale) || !key.every((p) => PART.test(p)) || /^\d/.test(key[0])) return undefined;
+  if (
+    !/^[a-z][a-zA-Z0-9]*$/.test(tool) ||
+    !/^[a-z]{2,3}$/.test(locale) ||
+    !key.every((p) => PART.test(p)) ||
+    /^\d/.test(key[0])
+  )
+    return undefined;
   return { tool, locale, key: key.join('.') };
 }
 
@@ -39,14 +45,21 @@ export function identify(files: FileFields[]): { tool: string; locales: string[]
   for (const f of files) {
     const ours = f.fields.map((x) => parseName(x.name)).filter((x) => x !== undefined);
     if (!ours.length) {
-      problems.push({ message: `${f.file}: not a fillable bordduk sheet (it has no bordduk form fields)`, hint: "give a sheet made with 'bordduk build --fillable' and filled in" });
+      problems.push({
+        message: `${f.file}: not a fillable bordduk sheet (it has no bordduk form fields)`,
+        hint: "give a sheet made with 'bordduk build --fillable' and filled in",
+      });
     }
     for (const o of ours) {
       tools.add(o.tool);
       locales.add(o.locale);
     }
   }
-  if (tools.size > 1) problems.push({ message: `the files are sheets of different tools (${[...tools].sort().join(', ')})`, hint: 'read the answers of one tool at a time' });
+  if (tools.size > 1)
+    problems.push({
+      message: `the files are sheets of different tools (${[...tools].sort().join(', ')})`,
+      hint: 'read the answers of one tool at a time',
+    });
   if (problems.length) throw new ContentError(problems);
   return { tool: [...tools][0], locales: [...locales].sort() };
 }
@@ -65,7 +78,10 @@ export function collect(files: FileFields[], models: ToolModel[]): Collected {
       const known = byLocale.get(p.locale);
       if (!known || !known.keys.has(keyPattern(p.key))) {
         unmatched.set(field.name, field.value);
-        warnings.push({ message: `${f.file}: the field '${field.name}' is not on the current sheets; its answer is kept under 'unmatched'`, severity: 'warning' });
+        warnings.push({
+          message: `${f.file}: the field '${field.name}' is not on the current sheets; its answer is kept under 'unmatched'`,
+          severity: 'warning',
+        });
         continue;
       }
       const answers = locales.get(p.locale) ?? new Map<string, string>();
@@ -73,7 +89,10 @@ export function collect(files: FileFields[], models: ToolModel[]): Collected {
       const id = `${p.locale}.${p.key}`;
       const before = answers.get(p.key);
       if (before !== undefined && before !== field.value) {
-        errors.push({ message: `'${p.key}' (${p.locale}) has different answers in ${from.get(id)} and ${f.file}`, hint: 'give one filled copy of each sheet, or make the answers agree' });
+        errors.push({
+          message: `'${p.key}' (${p.locale}) has different answers in ${from.get(id)} and ${f.file}`,
+          hint: 'give one filled copy of each sheet, or make the answers agree',
+        });
         continue;
       }
       answers.set(p.key, field.value);
@@ -85,15 +104,23 @@ export function collect(files: FileFields[], models: ToolModel[]): Collected {
 }
 
 /** The answers of one locale in the sheets' order: block by block, rows by number, columns as in the template. */
-export function ordered(model: ToolModel, answers: Map<string, string>): Record<string, string | Record<string, string | Record<string, string>>> {
+export function ordered(
+  model: ToolModel,
+  answers: Map<string, string>,
+): Record<string, string | Record<string, string | Record<string, string>>> {
   const out: Record<string, string | Record<string, string | Record<string, string>>> = {};
   for (const sheet of model.sheets) {
     for (const [id, t] of Object.entries(sheet.template.blocks)) {
       if (t.kind === 'legend') continue;
       if (t.kind === 'table') {
-        const parts = [...new Set([...answers.keys()].filter((k) => k.startsWith(`${id}.`)).map((k) => k.split('.')[1]))];
+        const parts = [
+          ...new Set([...answers.keys()].filter((k) => k.startsWith(`${id}.`)).map((k) => k.split('.')[1])),
+        ];
         // The write-in row under the headings first, then the rows by number.
-        const rows = [...parts.filter((r) => !/^\d+$/.test(r)), ...parts.filter((r) => /^\d+$/.test(r)).sort((a, b) => Number(a) - Number(b))];
+        const rows = [
+          ...parts.filter((r) => !/^\d+$/.test(r)),
+          ...parts.filter((r) => /^\d+$/.test(r)).sort((a, b) => Number(a) - Number(b)),
+        ];
         const block: Record<string, Record<string, string>> = {};
         for (const r of rows) {
           const row: Record<string, string> = {};

@@ -11,7 +11,8 @@ export function answersYaml(c: Collected, models: ToolModel[], schemaRef: string
     if (a) answers[m.locale] = ordered(m, a);
   }
   const data: Record<string, unknown> = { tool: c.tool, version: models[0]?.version, answers };
-  if (c.unmatched.size) data.unmatched = Object.fromEntries([...c.unmatched].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  if (c.unmatched.size)
+    data.unmatched = Object.fromEntries([...c.unmatched].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const doc = new Document(data);
   doc.commentBefore = ` Answers read by bordduk from: ${sources.map(clean).join(', ')}\n Print them with: bordduk build --answers <this file> (add --fillable for a pre-filled form)`;
   return `# yaml-language-server: $schema=${schemaRef}\n${doc.toString({ lineWidth: 0, blockQuote: 'literal' })}`;
@@ -24,9 +25,18 @@ const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]
 const md = (s: string) => s.replace(/[\\`*_{}[\]<>()#+!|~]/g, (ch) => `\\${ch}`);
 const cell = (s: string) => md(s).replace(/\n/g, '<br>');
 /** A group's own paragraphs: a line that starts like a list, a rule or a heading stays text. */
-const para = (s: string) => md(s).replace(/^(\s*)([-=])/gm, '$1\\$2').replace(/^(\s*\d+)\./gm, '$1\\.').split(/\n{2,}/).map((p) => p.replace(/\n/g, '  \n')).join('\n\n');
+const para = (s: string) =>
+  md(s)
+    .replace(/^(\s*)([-=])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\./gm, '$1\\.')
+    .split(/\n{2,}/)
+    .map((p) => p.replace(/\n/g, '  \n'))
+    .join('\n\n');
 
-const orderedKeys = (o: object) => [...Object.keys(o).filter((k) => !/^\d+$/.test(k)), ...Object.keys(o).filter((k) => /^\d+$/.test(k))];
+const orderedKeys = (o: object) => [
+  ...Object.keys(o).filter((k) => !/^\d+$/.test(k)),
+  ...Object.keys(o).filter((k) => /^\d+$/.test(k)),
+];
 
 export function answersMarkdown(c: Collected, models: ToolModel[]): string {
   const out: string[] = [];
@@ -34,7 +44,12 @@ export function answersMarkdown(c: Collected, models: ToolModel[]): string {
     const answers = c.locales.get(m.locale);
     if (!answers) continue;
     const a = ordered(m, answers);
-    out.push(`# ${md(m.meta.title)}`, '', `*${md(m.meta.subtitle)}* · ${md(m.meta.labels.version)} ${md(m.version)}`, '');
+    out.push(
+      `# ${md(m.meta.title)}`,
+      '',
+      `*${md(m.meta.subtitle)}* · ${md(m.meta.labels.version)} ${md(m.version)}`,
+      '',
+    );
     for (const sheet of m.sheets) {
       const blocks = Object.entries(sheet.template.blocks).filter(([id]) => a[id] !== undefined);
       if (!blocks.length) continue;
@@ -47,16 +62,21 @@ export function answersMarkdown(c: Collected, models: ToolModel[]): string {
         if (typeof v === 'string') out.push(para(v), '');
         else if (t.kind === 'table') {
           const cols = t.columns.map((col) => col.id);
-          out.push(`| ${md(m.meta.labels.row ?? '#')} | ${cols.map((col) => md(w.columns?.[col]?.label ?? col)).join(' | ')} |`);
+          out.push(
+            `| ${md(m.meta.labels.row ?? '#')} | ${cols.map((col) => md(w.columns?.[col]?.label ?? col)).join(' | ')} |`,
+          );
           out.push(`|---|${cols.map(() => '---').join('|')}|`);
           // Object.entries would put number keys first: keep the answers file's order (write-in row first).
           for (const r of orderedKeys(v)) {
             const label = /^\d+$/.test(r) ? r : md((w as { writeInRow?: string }).writeInRow ?? r);
-            out.push(`| ${label} | ${cols.map((col) => cell((v[r] as Record<string, string>)[col] ?? '')).join(' | ')} |`);
+            out.push(
+              `| ${label} | ${cols.map((col) => cell((v[r] as Record<string, string>)[col] ?? '')).join(' | ')} |`,
+            );
           }
           out.push('');
         } else {
-          for (const [f, text] of Object.entries(v)) out.push(`**${md(w.fields?.[f] ?? f)}:** ${para(text as string)}`, '');
+          for (const [f, text] of Object.entries(v))
+            out.push(`**${md(w.fields?.[f] ?? f)}:** ${para(text as string)}`, '');
         }
       }
     }

@@ -27,19 +27,30 @@ export function readPdfBytes(path: string): Uint8Array {
   try {
     size = statSync(path).size;
   } catch (e) {
-    throw new UnreadablePdf(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 'check that it exists and is readable');
+    throw new UnreadablePdf(
+      `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+      'check that it exists and is readable',
+    );
   }
   if (size > MAX_PDF_BYTES) {
-    throw new UnreadablePdf(`file is ${(size / 1024 / 1024).toFixed(1)} MiB; a filled sheet may be at most ${MAX_PDF_BYTES / 1024 / 1024} MiB`, 'give the sheet as saved from the PDF viewer, not a scan or a bundle');
+    throw new UnreadablePdf(
+      `file is ${(size / 1024 / 1024).toFixed(1)} MiB; a filled sheet may be at most ${MAX_PDF_BYTES / 1024 / 1024} MiB`,
+      'give the sheet as saved from the PDF viewer, not a scan or a bundle',
+    );
   }
   return readFileSync(path);
 }
 
 /** The text fields of a PDF and their values (empty ones included, as ''), and how many damaged parts were skipped. */
 export async function readFields(bytes: Uint8Array): Promise<{ fields: FilledField[]; damaged: number }> {
-  if (bytes.length > MAX_PDF_BYTES) throw new UnreadablePdf(`file is over ${MAX_PDF_BYTES / 1024 / 1024} MiB`, 'give the sheet as saved from the PDF viewer');
+  if (bytes.length > MAX_PDF_BYTES)
+    throw new UnreadablePdf(
+      `file is over ${MAX_PDF_BYTES / 1024 / 1024} MiB`,
+      'give the sheet as saved from the PDF viewer',
+    );
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (!head.includes('%PDF-')) throw new UnreadablePdf('not a PDF file', 'give the filled sheet as saved from the PDF viewer');
+  if (!head.includes('%PDF-'))
+    throw new UnreadablePdf('not a PDF file', 'give the filled sheet as saved from the PDF viewer');
   // Bundled, pdf-lib is CommonJS behind a default export; from the sources it is an ES module.
   const mod = (await import('pdf-lib')) as typeof import('pdf-lib') & { default?: typeof import('pdf-lib') };
   const lib = mod.PDFDocument ? mod : mod.default!;
@@ -58,8 +69,12 @@ export async function readFields(bytes: Uint8Array): Promise<{ fields: FilledFie
     }
   } catch (e) {
     const err = e as Error;
-    if (err?.constructor?.name === 'EncryptedPDFError' || /is encrypted/.test(err?.message ?? '')) throw new UnreadablePdf('the file is encrypted', 'save it again without a password or security settings');
-    throw new UnreadablePdf(`the file is damaged or not a PDF form (${oneLine(err?.message ?? String(e))})`, 'save the filled sheet again from the PDF viewer');
+    if (err?.constructor?.name === 'EncryptedPDFError' || /is encrypted/.test(err?.message ?? ''))
+      throw new UnreadablePdf('the file is encrypted', 'save it again without a password or security settings');
+    throw new UnreadablePdf(
+      `the file is damaged or not a PDF form (${oneLine(err?.message ?? String(e))})`,
+      'save the filled sheet again from the PDF viewer',
+    );
   } finally {
     console.log = log;
     console.warn = warn;

@@ -18,7 +18,10 @@ export function foundHelp(root: string | undefined): string {
   const lines = tools.map((t) => {
     let locales = '?';
     try {
-      const file = parse(readFileSync(join(paths.content, t, 'tool.yaml'), 'utf8')) as { locales?: string[]; sourceLocale?: string };
+      const file = parse(readFileSync(join(paths.content, t, 'tool.yaml'), 'utf8')) as {
+        locales?: string[];
+        sourceLocale?: string;
+      };
       locales = (file.locales ?? []).map((l) => (l === file.sourceLocale ? `${l} (source)` : l)).join(', ');
     } catch {
       // A broken tool.yaml is reported by validate and build, with its line; help only lists.

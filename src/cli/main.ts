@@ -15,14 +15,21 @@ const buildModule = () => import('../pipeline/build.js');
 /** The end of `--help` (the tools and locales found), loaded only when help is asked for. */
 type FoundHelp = (root: string | undefined) => string;
 
-const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function program(out: { stdout: (s: string) => void; stderr: (s: string) => void }, foundHelp: FoundHelp): Command {
   const p: Command = new Command('bordduk')
     .description('Turns YAML content into print-ready PDFs of workshop tablecloths and their process guides.')
     .version(VERSION, '-V, --version')
     .option('--debug', 'show the stack trace of an internal error')
-    .option('--root <dir>', 'project folder with your own content/ (and optionally templates/, fonts/); writes to its out/')
+    .option(
+      '--root <dir>',
+      'project folder with your own content/ (and optionally templates/, fonts/); writes to its out/',
+    )
     .showSuggestionAfterError(true)
     .showHelpAfterError("(run 'bordduk --help', or 'bordduk build --help', for the options)")
     .configureOutput({ writeOut: out.stdout, writeErr: out.stderr })
@@ -35,23 +42,59 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .option('--tool <list>', 'tools to build, comma-separated (folders under content/; default: every tool)', list)
     .option('--locale <list>', 'locales, comma-separated, or "all" (default: each tool\'s source locale)', lowerList)
     .option('--size <list>', 'sheet sizes: A0–A4 or WIDTHxHEIGHTmm/cm, comma-separated (default: A1)', sizeList)
-    .addOption(new Option('--orientation <o>', 'sheet orientation (default landscape)').choices(['landscape', 'portrait']).argParser(anyCase(['landscape', 'portrait'])))
-    .addOption(new Option('--guide-size <size>', 'paper of the guide').choices(['A4', 'A5']).default('A4').argParser(anyCase(['A4', 'A5'])))
+    .addOption(
+      new Option('--orientation <o>', 'sheet orientation (default landscape)')
+        .choices(['landscape', 'portrait'])
+        .argParser(anyCase(['landscape', 'portrait'])),
+    )
+    .addOption(
+      new Option('--guide-size <size>', 'paper of the guide')
+        .choices(['A4', 'A5'])
+        .default('A4')
+        .argParser(anyCase(['A4', 'A5'])),
+    )
     .option('--out <dir>', 'output folder (default: out, or out/ in the --root folder)')
-    .addOption(new Option('--only <what>', 'build only the sheets or only the guide').choices(['sheets', 'guide']).argParser(anyCase(['sheets', 'guide'])))
-    .addOption(new Option('--color <mode>', 'colour space of the PDF').choices(['rgb', 'cmyk']).default('rgb').argParser(anyCase(['rgb', 'cmyk'])))
+    .addOption(
+      new Option('--only <what>', 'build only the sheets or only the guide')
+        .choices(['sheets', 'guide'])
+        .argParser(anyCase(['sheets', 'guide'])),
+    )
+    .addOption(
+      new Option('--color <mode>', 'colour space of the PDF')
+        .choices(['rgb', 'cmyk'])
+        .default('rgb')
+        .argParser(anyCase(['rgb', 'cmyk'])),
+    )
     .option('--allow-small', 'accept sheet text under the readability floor, with a warning')
     .option('--bleed <length>', 'bleed around each sheet, e.g. 3mm (a bare number means mm)')
     .option('--marks', 'crop marks, registration targets and a slug line outside the trim')
-    .option('--print-shop', 'PDF/X-4 for a press: CMYK, 3 mm bleed up to A3 (5 mm above), marks; the guide with bleed, padded to a multiple of 4 pages')
-    .addOption(new Option('--impose <kind>', 'with --print-shop: the guide imposed for saddle stitching (A5 on A4, A4 on A3)').choices(['saddle']))
-    .option('--output-intent <file>', "with --print-shop: the shop's CMYK output profile (.icc) instead of the built-in FOGRA39")
+    .option(
+      '--print-shop',
+      'PDF/X-4 for a press: CMYK, 3 mm bleed up to A3 (5 mm above), marks; the guide with bleed, padded to a multiple of 4 pages',
+    )
+    .addOption(
+      new Option(
+        '--impose <kind>',
+        'with --print-shop: the guide imposed for saddle stitching (A5 on A4, A4 on A3)',
+      ).choices(['saddle']),
+    )
+    .option(
+      '--output-intent <file>',
+      "with --print-shop: the shop's CMYK output profile (.icc) instead of the built-in FOGRA39",
+    )
     .option('--output-condition <name>', 'with --output-intent: its printing condition, e.g. FOGRA51')
-    .addOption(new Option('--tile <paper>', 'print each sheet in tiles on office paper').choices(['A4', 'A3']).argParser(anyCase(['A4', 'A3'])))
+    .addOption(
+      new Option('--tile <paper>', 'print each sheet in tiles on office paper')
+        .choices(['A4', 'A3'])
+        .argParser(anyCase(['A4', 'A3'])),
+    )
     .option('--overlap <length>', 'glue overlap between tiles (default 10mm)')
     .option('--unprintable <length>', 'edge your printer cannot print (default 5mm)')
     .option('--fillable', 'sheets with a form field in every write-in area and table cell, to fill on screen')
-    .option('--answers <file>', 'an answers file (from bordduk answers): print the sheets with the answers, or pre-fill the form')
+    .option(
+      '--answers <file>',
+      'an answers file (from bordduk answers): print the sheets with the answers, or pre-fill the form',
+    )
     .option('--report', 'print the layout report (text sizes, write-in room) for people')
     .option('--json', 'print a JSON manifest of the files written to stdout')
     .option('--jobs <n>', 'threads to build with (default: one per core from 4 cores up, at most 4)', (v) => {
@@ -60,10 +103,15 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     })
     .option('--config <file>', 'a release matrix (e.g. bordduk.config.yaml); flags given as well win')
     .action(async (o, cmd: Command) => {
-      const [{ build }, { readConfig }, { parseLengthMm }] = await Promise.all([buildModule(), import('../pipeline/config.js'), import('../layout/units.js')]);
+      const [{ build }, { readConfig }, { parseLengthMm }] = await Promise.all([
+        buildModule(),
+        import('../pipeline/config.js'),
+        import('../layout/units.js'),
+      ]);
       const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
       const file = o.config ? readConfig(o.config) : {};
-      const pick = <T,>(name: string, flag: T, fromFile: T | undefined) => (given(name) || fromFile === undefined ? flag : fromFile);
+      const pick = <T>(name: string, flag: T, fromFile: T | undefined) =>
+        given(name) || fromFile === undefined ? flag : fromFile;
       const root = p.opts().root as string | undefined;
       const opts: BuildOptions = {
         paths: rootPaths(p),
@@ -100,13 +148,29 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .addHelpText('after', (): string => foundHelp(p.opts().root as string | undefined))
     .option('--tool <list>', 'tools to check, comma-separated (default: every tool)', list)
     .option('--locale <list>', 'locales, comma-separated, or "all" (default)', lowerList)
-    .option('--size <list>', 'sheet sizes to check that the text fits at (default A0–A4 and the sizes in bordduk.config.yaml)', sizeList)
-    .addOption(new Option('--orientation <o>', 'sheet orientation (default landscape)').choices(['landscape', 'portrait']).argParser(anyCase(['landscape', 'portrait'])))
+    .option(
+      '--size <list>',
+      'sheet sizes to check that the text fits at (default A0–A4 and the sizes in bordduk.config.yaml)',
+      sizeList,
+    )
+    .addOption(
+      new Option('--orientation <o>', 'sheet orientation (default landscape)')
+        .choices(['landscape', 'portrait'])
+        .argParser(anyCase(['landscape', 'portrait'])),
+    )
     .option('--allow-small', 'accept sheet text under the readability floor')
     .action(async (o) => {
       const { validate } = await import('../pipeline/validate.js');
       const root = p.opts().root as string | undefined;
-      const warnings = validate({ paths: rootPaths(p), root, tools: o.tool, locales: o.locale ?? 'all', sizes: o.size, orientation: o.orientation, allowSmall: !!o.allowSmall });
+      const warnings = validate({
+        paths: rootPaths(p),
+        root,
+        tools: o.tool,
+        locales: o.locale ?? 'all',
+        sizes: o.size,
+        orientation: o.orientation,
+        allowSmall: !!o.allowSmall,
+      });
       for (const w of warnings) out.stderr(`${formatProblem(w)}\n`);
       out.stderr('content is valid\n');
     });
@@ -115,7 +179,11 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .description('read filled sheets (from build --fillable) and write the answers as YAML or Markdown')
     .argument('<files...>', 'filled PDF sheets, of any size and locale')
     .option('--out <file>', 'write to this file (default: print to stdout)')
-    .addOption(new Option('--format <f>', 'an answers file for build --answers, or a document').choices(['yaml', 'md']).default('yaml'))
+    .addOption(
+      new Option('--format <f>', 'an answers file for build --answers, or a document')
+        .choices(['yaml', 'md'])
+        .default('yaml'),
+    )
     .action(async (files: string[], o) => {
       const { answers } = await import('../answers/answers.js');
       const r = await answers({ files, out: o.out, format: o.format, paths: rootPaths(p) });
@@ -129,16 +197,31 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .option('--tool <id>', 'tool to show')
     .option('--locale <locale>', 'locale to show first (switchable on the page)')
     .option('--size <size>', 'sheet size: A0–A4 or WIDTHxHEIGHTmm/cm', 'A1')
-    .addOption(new Option('--orientation <o>', 'sheet orientation (default landscape)').choices(['landscape', 'portrait']))
+    .addOption(
+      new Option('--orientation <o>', 'sheet orientation (default landscape)').choices(['landscape', 'portrait']),
+    )
     .option('--allow-small', 'accept sheet text under the readability floor, with a warning')
     .option('--port <n>', 'port to listen on (default: a free one, printed)', (v) => {
-      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 65535) throw new InvalidArgumentError('give a port number from 1 to 65535');
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 65535)
+        throw new InvalidArgumentError('give a port number from 1 to 65535');
       return Number(v);
     })
     .option('--open', 'open the page in the default browser')
     .action(async (o) => {
       const { runPreview } = await import('../preview/run.js');
-      await runPreview({ paths: rootPaths(p), tool: o.tool, locale: o.locale, size: o.size, orientation: o.orientation, allowSmall: !!o.allowSmall, port: o.port, open: !!o.open }, out);
+      await runPreview(
+        {
+          paths: rootPaths(p),
+          tool: o.tool,
+          locale: o.locale,
+          size: o.size,
+          orientation: o.orientation,
+          allowSmall: !!o.allowSmall,
+          port: o.port,
+          open: !!o.open,
+        },
+        out,
+      );
     });
 
   p.command('schema')
@@ -156,7 +239,12 @@ function rootPaths(p: Command): Paths | undefined {
   return root === undefined ? undefined : projectPaths(root);
 }
 
-function report(result: BuildResult, json: boolean, layout: boolean, out: { stdout: (s: string) => void; stderr: (s: string) => void }): void {
+function report(
+  result: BuildResult,
+  json: boolean,
+  layout: boolean,
+  out: { stdout: (s: string) => void; stderr: (s: string) => void },
+): void {
   for (const w of result.warnings) out.stderr(`${formatProblem(w)}\n`);
   if (json) {
     out.stdout(`${JSON.stringify({ files: result.files, warnings: result.warnings.map(formatProblem) }, null, 2)}\n`);
@@ -164,18 +252,26 @@ function report(result: BuildResult, json: boolean, layout: boolean, out: { stdo
   }
   for (const f of result.files) {
     if (json && layout && f.layout) out.stderr(`${f.path}\n`);
-    if (!json) out.stderr(`wrote ${f.path} (${f.pages} page${f.pages === 1 ? '' : 's'}, ${(f.bytes / 1024).toFixed(0)} KB)\n`);
+    if (!json)
+      out.stderr(`wrote ${f.path} (${f.pages} page${f.pages === 1 ? '' : 's'}, ${(f.bytes / 1024).toFixed(0)} KB)\n`);
     if (layout && f.layout) {
       const l = f.layout;
-      const cell = l.smallestWriteIn ? `, smallest write-in ${l.smallestWriteIn.widthMm} × ${l.smallestWriteIn.heightMm} mm (${l.smallestWriteIn.block})` : '';
-      out.stderr(`  layout ${l.layout}: question text ${l.textSize} pt (floor ${l.floor} pt), smallest text ${l.smallestText} pt${cell}\n`);
+      const cell = l.smallestWriteIn
+        ? `, smallest write-in ${l.smallestWriteIn.widthMm} × ${l.smallestWriteIn.heightMm} mm (${l.smallestWriteIn.block})`
+        : '';
+      out.stderr(
+        `  layout ${l.layout}: question text ${l.textSize} pt (floor ${l.floor} pt), smallest text ${l.smallestText} pt${cell}\n`,
+      );
       for (const w of l.warnings) out.stderr(`  warning: ${w}\n`);
     }
   }
 }
 
 /** Runs the CLI; returns the exit code: 0 success, 1 content or output error, 2 usage error, 70 internal error. */
-export async function run(argv: string[], out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) }): Promise<number> {
+export async function run(
+  argv: string[],
+  out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) },
+): Promise<number> {
   const debug = argv.includes('--debug');
   try {
     const helpAsked = argv.length === 0 || argv.some((a) => a === '--help' || a === '-h' || a === 'help');
@@ -202,9 +298,10 @@ export async function run(argv: string[], out = { stdout: (s: string) => void pr
       return 1;
     }
     const err = e as Error;
-    out.stderr(`bordduk: internal error: ${err?.message ?? String(e)}\nThis is a bug in bordduk, not in your content. Please report it with the command you ran and your content files${debug ? '' : ' (run again with --debug to see the stack trace)'}.\n`);
+    out.stderr(
+      `bordduk: internal error: ${err?.message ?? String(e)}\nThis is a bug in bordduk, not in your content. Please report it with the command you ran and your content files${debug ? '' : ' (run again with --debug to see the stack trace)'}.\n`,
+    );
     if (debug && err?.stack) out.stderr(`${err.stack}\n`);
     return 70;
   }
 }
-

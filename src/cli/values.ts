@@ -12,7 +12,11 @@ export function anyCase(values: readonly string[]): (v: string) => string {
 }
 
 /** A comma-separated list of lowercase codes (locales, tools' "all"). */
-export const lowerList = (v: string) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+export const lowerList = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
 
 /**
  * Sizes separated by commas, where a comma between two digits of one size is a decimal comma:
@@ -24,7 +28,13 @@ export function sizeList(v: string): string[] {
     const part = raw.trim();
     const prev = out[out.length - 1];
     // The piece before is a number still waiting for its decimals: "140" or "140x90" (no unit yet).
-    if (prev !== undefined && /^\d/.test(part) && /^\d+(?:\.\d+)?(?:\s*[x×]\s*\d+)?$/i.test(prev) && !/\.\d+$/.test(prev) && /^\d+(?:\.\d+)?\s*[x×]|^\d+\s*(mm|cm)?$/i.test(part)) {
+    if (
+      prev !== undefined &&
+      /^\d/.test(part) &&
+      /^\d+(?:\.\d+)?(?:\s*[x×]\s*\d+)?$/i.test(prev) &&
+      !/\.\d+$/.test(prev) &&
+      /^\d+(?:\.\d+)?\s*[x×]|^\d+\s*(mm|cm)?$/i.test(part)
+    ) {
       out[out.length - 1] = `${prev}.${part}`;
     } else if (part) out.push(part);
   }

@@ -25,4 +25,5 @@ export interface FieldItem {
 export const keyText = (key: readonly (string | number)[]) => key.join('.');
 
 /** The PDF field name of a key: `bordduk/ledelsesforankring/nb/leaderMap/3/need` (no dots: those would nest fields). */
-export const fieldName = (tool: string, locale: string, key: readonly (string | number)[]) => ['bordduk', tool, locale, ...key].join('/');
+export const fieldName = (tool: string, locale: string, key: readonly (string | number)[]) =>
+  ['bordduk', tool, locale, ...key].join('/');

@@ -103,10 +103,33 @@ export interface TagItem {
 }
 
 export type TagRole =
-  | 'Document' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'P' | 'Span' | 'Note'
-  | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Figure' | 'Caption' | 'Artifact'
-  | 'TOC' | 'TOCI' | 'Reference' | 'Link'
-  | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD' | 'Form';
+  | 'Document'
+  | 'Sect'
+  | 'Div'
+  | 'H1'
+  | 'H2'
+  | 'H3'
+  | 'P'
+  | 'Span'
+  | 'Note'
+  | 'L'
+  | 'LI'
+  | 'Lbl'
+  | 'LBody'
+  | 'Figure'
+  | 'Caption'
+  | 'Artifact'
+  | 'TOC'
+  | 'TOCI'
+  | 'Reference'
+  | 'Link'
+  | 'Table'
+  | 'THead'
+  | 'TBody'
+  | 'TR'
+  | 'TH'
+  | 'TD'
+  | 'Form';
 
 export type { FieldItem } from './field.js';
 import type { FieldItem } from './field.js';

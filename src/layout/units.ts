@@ -25,7 +25,11 @@ export interface PaperSize {
 }
 
 /** Parses "A1", "a3", "1200x800mm", "120x80cm", "1200x800" (mm). Custom sizes keep their own orientation. */
-export function parseSize(spec: string, orientation: Orientation | undefined, defaultOrientation: Orientation): PaperSize {
+export function parseSize(
+  spec: string,
+  orientation: Orientation | undefined,
+  defaultOrientation: Orientation,
+): PaperSize {
   const s = spec.trim();
   const a = A_SIZES[s.toUpperCase()];
   if (a) {
@@ -36,7 +40,9 @@ export function parseSize(spec: string, orientation: Orientation | undefined, de
   // A decimal comma (140,5x90cm) is read as a point.
   const m = /^(\d+(?:[.,]\d+)?)\s*[x×]\s*(\d+(?:[.,]\d+)?)\s*(mm|cm)?$/i.exec(s);
   if (!m) {
-    throw new UsageError(`unknown size '${spec}': use A0, A1, A2, A3, A4 or width×height such as 1200x800mm or 120x80cm`);
+    throw new UsageError(
+      `unknown size '${spec}': use A0, A1, A2, A3, A4 or width×height such as 1200x800mm or 120x80cm`,
+    );
   }
   const unit = (m[3] ?? 'mm').toLowerCase() === 'cm' ? 10 : 1;
   let w = Number(m[1].replace(',', '.')) * unit;
@@ -64,6 +70,7 @@ export function linearScale(size: PaperSize): number {
 /** Parses a length such as "3mm", "0.5cm", "3" (mm) into millimetres. */
 export function parseLengthMm(spec: string, what: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(mm|cm)?$/i.exec(spec.trim());
-  if (!m) throw new UsageError(`${what} '${spec}' is not a length: use millimetres such as 3mm (a bare number means mm)`);
+  if (!m)
+    throw new UsageError(`${what} '${spec}' is not a length: use millimetres such as 3mm (a bare number means mm)`);
   return Number(m[1]) * ((m[2] ?? 'mm').toLowerCase() === 'cm' ? 10 : 1);
 }

@@ -33,9 +33,15 @@ export function makeFolder(dir: string): string[] {
       isDir = statSync(at).isDirectory();
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new OutputError(`cannot create the output folder ${dir}: ${inWords(e)} at ${at} (choose another with --out)`);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR')
+        throw new OutputError(
+          `cannot create the output folder ${dir}: ${inWords(e)} at ${at} (choose another with --out)`,
+        );
     }
-    if (isDir === false) throw new OutputError(`cannot create the output folder ${dir}: ${at} is a file, not a folder (choose another with --out)`);
+    if (isDir === false)
+      throw new OutputError(
+        `cannot create the output folder ${dir}: ${at} is a file, not a folder (choose another with --out)`,
+      );
     if (isDir) break;
     missing.unshift(at);
     const up = dirname(at);
@@ -50,7 +56,9 @@ export function makeFolder(dir: string): string[] {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
       unmake(made);
-      throw new OutputError(`cannot create the output folder ${dir}: ${inWords(e)}${d === target ? '' : ` at ${d}`} (choose another with --out)`);
+      throw new OutputError(
+        `cannot create the output folder ${dir}: ${inWords(e)}${d === target ? '' : ` at ${d}`} (choose another with --out)`,
+      );
     }
   }
   return made;

@@ -26,7 +26,15 @@ export interface PrintReport {
   /** The guide imposed for saddle stitching. */
   impose?: 'saddle';
   /** overlapMm as asked; acrossMm and downMm as laid out (the spare room is spread as overlap). */
-  tile?: { paper: string; cols: number; rows: number; overlapMm: number; unprintableMm: number; acrossMm?: number; downMm?: number };
+  tile?: {
+    paper: string;
+    cols: number;
+    rows: number;
+    overlapMm: number;
+    unprintableMm: number;
+    acrossMm?: number;
+    downMm?: number;
+  };
 }
 
 export interface SheetReport {
@@ -47,5 +55,17 @@ export interface SheetReport {
 /** Manifest keys in a fixed, readable order. */
 export function reorder(e: ManifestEntry): ManifestEntry {
   const { path, kind, tool, sheet, locale, size, pages, bytes, sha256, layout, print } = e;
-  return { path, kind, tool, ...(sheet !== undefined ? { sheet } : {}), locale, size, pages, bytes, sha256, ...(layout ? { layout } : {}), ...(print ? { print } : {}) };
+  return {
+    path,
+    kind,
+    tool,
+    ...(sheet !== undefined ? { sheet } : {}),
+    locale,
+    size,
+    pages,
+    bytes,
+    sha256,
+    ...(layout ? { layout } : {}),
+    ...(print ? { print } : {}),
+  };
 }

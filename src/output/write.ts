@@ -8,7 +8,10 @@ import { OutputError } from '../errors.js';
 export function writeAllAtomic(dir: string, files: { name: string; bytes: Uint8Array }[]): string[] {
   const out = resolve(dir);
   makeFolder(dir);
-  removeStaleTemps(out, files.map((f) => f.name));
+  removeStaleTemps(
+    out,
+    files.map((f) => f.name),
+  );
   const temps: string[] = [];
   try {
     for (const f of files) {
@@ -18,7 +21,9 @@ export function writeAllAtomic(dir: string, files: { name: string; bytes: Uint8A
     }
   } catch (e) {
     for (const t of temps) rmSync(t, { force: true });
-    throw new OutputError(`cannot write into ${dir}: ${inWords(e)} (check permissions and free space, or choose another folder with --out)`);
+    throw new OutputError(
+      `cannot write into ${dir}: ${inWords(e)} (check permissions and free space, or choose another folder with --out)`,
+    );
   }
   return files.map((f, i) => {
     const final = join(out, f.name);
@@ -26,7 +31,9 @@ export function writeAllAtomic(dir: string, files: { name: string; bytes: Uint8A
       renameSync(temps[i], final);
     } catch (e) {
       for (const t of temps.slice(i)) rmSync(t, { force: true });
-      throw new OutputError(`cannot put ${f.name} into ${dir}: ${(e as NodeJS.ErrnoException).code ?? e} (is another build writing there at the same time?)`);
+      throw new OutputError(
+        `cannot put ${f.name} into ${dir}: ${(e as NodeJS.ErrnoException).code ?? e} (is another build writing there at the same time?)`,
+      );
     }
     return join(dir, f.name);
   });

@@ -25,14 +25,19 @@ export { loadToolModels, resolveTools } from './tools.js';
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const paths = pathsOf(options);
-  const opts: BuildOptions = { ...options, paths, out: options.out ?? (options.root !== undefined ? join(options.root, 'out') : 'out') };
+  const opts: BuildOptions = {
+    ...options,
+    paths,
+    out: options.out ?? (options.root !== undefined ? join(options.root, 'out') : 'out'),
+  };
   // Usage mistakes surface before any work: every size, the guide's paper, the print options.
   const papers = (opts.sizes ?? ['A1']).map((s) => parseSize(s, opts.orientation, 'landscape'));
   for (const paper of papers) printOptions(opts, paper);
   // "A1,a1" or "1200x800mm,120x80cm" name one size twice: build it once (same file names otherwise).
   const sizes = [...new Set(papers.map((p) => p.name))];
   const guidePaper = parseSize(opts.guideSize ?? 'A4', 'portrait', 'portrait');
-  if (!['A4', 'A5'].includes(guidePaper.name)) throw new UsageError(`the guide prints on A4 or A5, not '${opts.guideSize}'`);
+  if (!['A4', 'A5'].includes(guidePaper.name))
+    throw new UsageError(`the guide prints on A4 or A5, not '${opts.guideSize}'`);
   const progress = opts.onProgress ?? (() => {});
   const perTool = loadToolModels(opts);
   const models = perTool.flat();
@@ -40,11 +45,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { answerSet, warnings: answerWarnings } = prepareAnswers(opts, models);
   // A tool without a guide (tool.yaml: guide: false) builds only its sheets.
   const units = perTool.flatMap((ms) =>
-    planUnits(ms.map((m) => m.locale), { ...opts, sizes })
+    planUnits(
+      ms.map((m) => m.locale),
+      { ...opts, sizes },
+    )
       .filter((u) => u.kind === 'sheets' || ms[0].guide)
       .map((u) => ({ ...u, tool: ms[0].id })),
   );
-  if (units.length === 0) throw new UsageError(`nothing to build: ${perTool.map((ms) => ms[0].id).join(', ')} ${perTool.length === 1 ? 'has' : 'have'} no guide (tool.yaml says guide: false); build its sheets`);
+  if (units.length === 0)
+    throw new UsageError(
+      `nothing to build: ${perTool.map((ms) => ms[0].id).join(', ')} ${perTool.length === 1 ? 'has' : 'have'} no guide (tool.yaml says guide: false); build its sheets`,
+    );
   // A folder that cannot be made fails now, before any layout work; if the build fails, what was
   // made for it is removed again.
   const made = makeFolder(opts.out!);
@@ -56,7 +67,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
-async function runAndWrite(units: Unit[], models: ToolModel[], opts: BuildOptions, progress: (line: string) => void, earlier: Problem[] = []): Promise<BuildResult> {
+async function runAndWrite(
+  units: Unit[],
+  models: ToolModel[],
+  opts: BuildOptions,
+  progress: (line: string) => void,
+  earlier: Problem[] = [],
+): Promise<BuildResult> {
   const results = await runUnits(units, models, opts, progress);
 
   // Sheets and the guide's miniatures may fail alike; Problems says each once.
@@ -70,7 +87,10 @@ async function runAndWrite(units: Unit[], models: ToolModel[], opts: BuildOption
 
   // Everything was rendered before anything is written: a failing build leaves earlier files as they were.
   const rendered = results.flatMap((r) => r.files);
-  const written = writeAllAtomic(opts.out ?? 'out', rendered.map((r) => ({ name: r.file, bytes: r.bytes })));
+  const written = writeAllAtomic(
+    opts.out ?? 'out',
+    rendered.map((r) => ({ name: r.file, bytes: r.bytes })),
+  );
   rendered.forEach((r, i) => (r.entry.path = written[i]));
   return { files: rendered.map((r) => reorder(r.entry)), warnings };
 }

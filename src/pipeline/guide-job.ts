@@ -46,8 +46,10 @@ export function guideJob(model: ToolModel, ts: Typesetter, opts: BuildOptions, d
   const bleed = mm(bleedMm);
   const frame = layoutGuide(model, ts, paper, date, { bleed });
   const n = frame.pages.length;
-  const slug = (what: string) => `${model.id} · ${model.locale} · ${model.meta.labels.guide} · ${what} · ${paper.name} · ${model.meta.labels.version} ${model.version} · ${date.toISOString().slice(0, 10)}`;
-  const press = (page: Page, what: string) => placeOnPress(page, ts, { bleedMm, marks, slug: slug(what), colourBar: cmyk });
+  const slug = (what: string) =>
+    `${model.id} · ${model.locale} · ${model.meta.labels.guide} · ${what} · ${paper.name} · ${model.meta.labels.version} ${model.version} · ${date.toISOString().slice(0, 10)}`;
+  const press = (page: Page, what: string) =>
+    placeOnPress(page, ts, { bleedMm, marks, slug: slug(what), colourBar: cmyk });
   let pages: Page[];
   if (opts.impose === 'saddle') {
     pages = imposeSaddle(frame.pages, bleed).map((spread, i) => {
@@ -67,7 +69,9 @@ export function guideJob(model: ToolModel, ts: Typesetter, opts: BuildOptions, d
         colour: cmyk ? 'cmyk' : 'rgb',
         bleedMm,
         marks,
-        ...(opts.printShop ? { pdfx: { version: PDFX_VERSION, condition: opts.outputCondition ?? BUILT_IN_INTENT.condition } } : {}),
+        ...(opts.printShop
+          ? { pdfx: { version: PDFX_VERSION, condition: opts.outputCondition ?? BUILT_IN_INTENT.condition } }
+          : {}),
         ...(opts.impose ? { impose: opts.impose } : {}),
       },
     },

@@ -7,7 +7,11 @@ import type { Paths } from '../paths.js';
 import { iccProblem, type OutputIntent } from '../render/pdfx.js';
 import type { BuildOptions } from './options.js';
 
-export const BUILT_IN_INTENT = { file: 'icc/FOGRA39-coarse.icc', condition: 'FOGRA39', info: 'Coated FOGRA39 (ISO 12647-2:2004)' };
+export const BUILT_IN_INTENT = {
+  file: 'icc/FOGRA39-coarse.icc',
+  condition: 'FOGRA39',
+  info: 'Coated FOGRA39 (ISO 12647-2:2004)',
+};
 
 const cache = new Map<string, OutputIntent>();
 
@@ -22,11 +26,17 @@ export function outputIntent(opts: Pick<BuildOptions, 'outputIntent' | 'outputCo
   try {
     profile = readFileSync(file);
   } catch (e) {
-    throw new UsageError(`--output-intent ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'}); give the path of a CMYK .icc profile`);
+    throw new UsageError(
+      `--output-intent ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'}); give the path of a CMYK .icc profile`,
+    );
   }
   const wrong = iccProblem(profile);
-  if (wrong) throw new UsageError(`--output-intent ${file}: ${wrong} (give the CMYK output profile of the shop's printing condition)`);
-  if (!/^[\x20-\x7e]{1,64}$/.test(condition)) throw new UsageError(`--output-condition '${condition}': use a short plain name such as FOGRA39 or FOGRA51`);
+  if (wrong)
+    throw new UsageError(
+      `--output-intent ${file}: ${wrong} (give the CMYK output profile of the shop's printing condition)`,
+    );
+  if (!/^[\x20-\x7e]{1,64}$/.test(condition))
+    throw new UsageError(`--output-condition '${condition}': use a short plain name such as FOGRA39 or FOGRA51`);
   const intent = { profile, condition, info: opts.outputIntent ? condition : BUILT_IN_INTENT.info };
   cache.set(key, intent);
   return intent;

@@ -50,7 +50,6 @@ interface Job extends PlannedPdf {
   fillable?: boolean;
 }
 
-
 /** The units of a build, in manifest order: per locale, the sheets at each size, then the guide. */
 export function planUnits(locales: string[], opts: BuildOptions): Unit[] {
   const units: Unit[] = [];
@@ -80,17 +79,40 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
   // --print-shop: PDF/X-4 in CMYK, with the output intent (the built-in FOGRA39 or the shop's own).
   const pdfx = opts.printShop ? outputIntent(opts, paths) : undefined;
   for (const job of jobs) {
-    const bytes = await renderPdf(job.frame, { fonts: fontSet(paths.fonts, job.model.theme), theme: job.model.theme, colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'), tagged: job.tagged, ua: job.ua, pdfx, actualSize: !!opts.tile, compress: opts.compress, fillable: job.fillable });
+    const bytes = await renderPdf(job.frame, {
+      fonts: fontSet(paths.fonts, job.model.theme),
+      theme: job.model.theme,
+      colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'),
+      tagged: job.tagged,
+      ua: job.ua,
+      pdfx,
+      actualSize: !!opts.tile,
+      compress: opts.compress,
+      fillable: job.fillable,
+    });
     files.push({
       file: job.file,
       bytes,
-      entry: { ...job.entry, path: '', pages: job.frame.pages.length, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
+      entry: {
+        ...job.entry,
+        path: '',
+        pages: job.frame.pages.length,
+        bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      },
     });
   }
   return { files, warnings, problems: [] };
 }
 
-function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Date, opts: BuildOptions, warnings: Problem[]): Job[] {
+function sheetJobs(
+  model: ToolModel,
+  paper: PaperSize,
+  ts: Typesetter,
+  date: Date,
+  opts: BuildOptions,
+  warnings: Problem[],
+): Job[] {
   const print = printOptions(opts, paper);
   const fits = fitSheets(model, paper, ts, { allowSmall: opts.allowSmall, bleed: mm(print.bleedMm) });
   const answers = answerSheets(model, opts, paper, ts);
@@ -107,17 +129,32 @@ function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Dat
       ...answerVariant(opts),
     ].filter(Boolean);
     let name = fileName(model.id, model.locale, sheet.id, [paper.name, ...variant].join('-'));
-    const sheetPrint: PrintReport = { ...print, ...(opts.printShop ? { pdfx: { version: PDFX_VERSION, condition: opts.outputCondition ?? BUILT_IN_INTENT.condition } } : {}), ...(print.tile ? { tile: { ...print.tile } } : {}) };
+    const sheetPrint: PrintReport = {
+      ...print,
+      ...(opts.printShop
+        ? { pdfx: { version: PDFX_VERSION, condition: opts.outputCondition ?? BUILT_IN_INTENT.condition } }
+        : {}),
+      ...(print.tile ? { tile: { ...print.tile } } : {}),
+    };
     if (print.tile) {
       name = fileName(model.id, model.locale, sheet.id, [paper.name, ...variant, 'tiled', print.tile.paper].join('-'));
-      const t = tilePages(lay.page, ts, { paper: print.tile.paper as 'A4' | 'A3', overlapMm: print.tile.overlapMm, unprintableMm: print.tile.unprintableMm }, {
-        title: `${model.meta.labels.assemblyTitle}: ${model.meta.labels.sheet} ${sheet.number} – ${sheet.words.title} (${paper.name})`,
-        actualSize: model.meta.labels.actualSize,
-        assembly: model.meta.labels.assembly,
-        fileName: name,
-        overlap: model.meta.labels.overlap,
-        origin: model.metaFile.pos(['labels', 'assembly']),
-      });
+      const t = tilePages(
+        lay.page,
+        ts,
+        {
+          paper: print.tile.paper as 'A4' | 'A3',
+          overlapMm: print.tile.overlapMm,
+          unprintableMm: print.tile.unprintableMm,
+        },
+        {
+          title: `${model.meta.labels.assemblyTitle}: ${model.meta.labels.sheet} ${sheet.number} – ${sheet.words.title} (${paper.name})`,
+          actualSize: model.meta.labels.actualSize,
+          assembly: model.meta.labels.assembly,
+          fileName: name,
+          overlap: model.meta.labels.overlap,
+          origin: model.metaFile.pos(['labels', 'assembly']),
+        },
+      );
       pages = t.pages;
       sheetPrint.tile!.cols = t.plan.cols;
       sheetPrint.tile!.rows = t.plan.rows;
@@ -125,7 +162,14 @@ function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Dat
       Object.assign(sheetPrint.tile!, actualOverlapMm(t.plan));
     } else if (print.bleedMm > 0 || print.marks) {
       const slug = `${model.id} · ${model.locale} · ${model.meta.labels.sheet} ${sheet.number} · ${paper.name} · ${model.meta.labels.version} ${model.version} · ${date.toISOString().slice(0, 10)}`;
-      pages = [placeOnPress(lay.page, ts, { bleedMm: print.bleedMm, marks: print.marks, slug, colourBar: print.colour === 'cmyk' })];
+      pages = [
+        placeOnPress(lay.page, ts, {
+          bleedMm: print.bleedMm,
+          marks: print.marks,
+          slug,
+          colourBar: print.colour === 'cmyk',
+        }),
+      ];
     }
     return {
       file: name,
@@ -141,7 +185,15 @@ function sheetJobs(model: ToolModel, paper: PaperSize, ts: Typesetter, date: Dat
           floor: round(lay.floor),
           smallestText: round(lay.stats.minText),
           spareWriteInMm: round(toMm(lay.stats.spareHeight)),
-          ...(lay.stats.smallestWriteIn ? { smallestWriteIn: { block: lay.stats.smallestWriteIn.block, widthMm: round(toMm(lay.stats.smallestWriteIn.w)), heightMm: round(toMm(lay.stats.smallestWriteIn.h)) } } : {}),
+          ...(lay.stats.smallestWriteIn
+            ? {
+                smallestWriteIn: {
+                  block: lay.stats.smallestWriteIn.block,
+                  widthMm: round(toMm(lay.stats.smallestWriteIn.w)),
+                  heightMm: round(toMm(lay.stats.smallestWriteIn.h)),
+                },
+              }
+            : {}),
           warnings: lay.warnings.map((w) => w.message),
         },
         print: sheetPrint,

@@ -24,23 +24,36 @@ const MIN_CORES_FOR_WORKERS = 4;
 const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
 
 export type WorkerRequest = { opts: BuildOptions; unit: Unit; index: number } | { stop: true };
-export type WorkerReply = { index: number; result?: UnitResult; error?: string; name?: string; problems?: Problem[]; stack?: string } | { ready: true };
+export type WorkerReply =
+  | { index: number; result?: UnitResult; error?: string; name?: string; problems?: Problem[]; stack?: string }
+  | { ready: true };
 
 /** The error a worker reported, as the class the CLI knows how to print (and with its exit code). */
 function rebuild(msg: { error?: string; name?: string; problems?: Problem[]; stack?: string }): Error {
   if (msg.problems) return new ContentError(msg.problems);
-  const err = msg.name === 'UsageError' ? new UsageError(msg.error!) : msg.name === 'OutputError' ? new OutputError(msg.error!) : new Error(msg.error);
+  const err =
+    msg.name === 'UsageError'
+      ? new UsageError(msg.error!)
+      : msg.name === 'OutputError'
+        ? new OutputError(msg.error!)
+        : new Error(msg.error);
   if (msg.stack && !(err instanceof UsageError || err instanceof OutputError)) err.stack = msg.stack;
   return err;
 }
 
 function threadCount(opts: BuildOptions, units: number): number {
   if (opts.jobs !== undefined) return Math.max(1, Math.min(opts.jobs, units));
-  if (units < MIN_UNITS_FOR_WORKERS || !existsSync(workerFile) || availableParallelism() < MIN_CORES_FOR_WORKERS) return 1;
+  if (units < MIN_UNITS_FOR_WORKERS || !existsSync(workerFile) || availableParallelism() < MIN_CORES_FOR_WORKERS)
+    return 1;
   return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, units));
 }
 
-export async function runUnits(units: Unit[], models: ToolModel[], opts: BuildOptions, progress: (line: string) => void): Promise<UnitResult[]> {
+export async function runUnits(
+  units: Unit[],
+  models: ToolModel[],
+  opts: BuildOptions,
+  progress: (line: string) => void,
+): Promise<UnitResult[]> {
   const results: UnitResult[] = new Array(units.length);
   const byLocale = new Map(models.map((m) => [`${m.id}|${m.locale}`, m]));
   let next = 0;
@@ -48,7 +61,9 @@ export async function runUnits(units: Unit[], models: ToolModel[], opts: BuildOp
   const note = (i: number) => {
     done++;
     const f = results[i].files.map((r) => r.file).join(', ');
-    progress(`[${done}/${units.length}] ${f || `${units[i].tool ?? ''} ${units[i].locale} ${units[i].kind}: problems found`.trim()}`);
+    progress(
+      `[${done}/${units.length}] ${f || `${units[i].tool ?? ''} ${units[i].locale} ${units[i].kind}: problems found`.trim()}`,
+    );
   };
   const { onProgress: _drop, ...plain } = opts;
   void _drop;
@@ -85,7 +100,9 @@ export async function runUnits(units: Unit[], models: ToolModel[], opts: BuildOp
           feed();
         });
         worker.on('error', reject);
-        worker.on('exit', () => (inFlight > 0 ? reject(new Error('a worker thread stopped before it finished its units')) : resolve()));
+        worker.on('exit', () =>
+          inFlight > 0 ? reject(new Error('a worker thread stopped before it finished its units')) : resolve(),
+        );
       }),
     );
   }
@@ -97,7 +114,9 @@ export async function runUnits(units: Unit[], models: ToolModel[], opts: BuildOp
       if (next >= units.length) break;
       const index = next++;
       const unit = units[index];
-      const model = byLocale.get(`${unit.tool ?? models[0]?.id}|${unit.locale}`) ?? loadModels({ ...opts, tool: unit.tool ?? opts.tool, locales: [unit.locale] })[0];
+      const model =
+        byLocale.get(`${unit.tool ?? models[0]?.id}|${unit.locale}`) ??
+        loadModels({ ...opts, tool: unit.tool ?? opts.tool, locales: [unit.locale] })[0];
       results[index] = await runUnit(model, unit, opts, opts.paths!);
       note(index);
     }

@@ -7,7 +7,11 @@ export function resolveTool(paths: Paths, tool: string | undefined): string {
   const tools = listTools(paths);
   if (tool === undefined) {
     if (tools.length === 1) return tools[0];
-    throw new UsageError(tools.length ? `several tools exist; choose one with --tool (${tools.join(', ')})` : `no tool found under ${paths.content}`);
+    throw new UsageError(
+      tools.length
+        ? `several tools exist; choose one with --tool (${tools.join(', ')})`
+        : `no tool found under ${paths.content}`,
+    );
   }
   if (!tools.includes(tool)) throw new UsageError(`unknown tool '${tool}'; known: ${tools.join(', ') || 'none'}`);
   return tool;
@@ -15,7 +19,8 @@ export function resolveTool(paths: Paths, tool: string | undefined): string {
 
 export function resolveLocales(requested: string[] | 'all' | undefined, known: string[], source: string): string[] {
   if (requested === undefined) return [source];
-  if (requested !== 'all' && requested.length === 0) throw new UsageError(`--locale names no locale; this tool has: ${known.join(', ')} (or all)`);
+  if (requested !== 'all' && requested.length === 0)
+    throw new UsageError(`--locale names no locale; this tool has: ${known.join(', ')} (or all)`);
   if (requested === 'all' || requested.includes('all')) return known;
   for (const l of requested) {
     if (!known.includes(l)) throw new UsageError(`unknown locale '${l}'; this tool has: ${known.join(', ')} (or all)`);

@@ -12,14 +12,19 @@ export function resolveTools(paths: Paths, opts: Pick<BuildOptions, 'tool' | 'to
   const known = listTools(paths);
   const asked = opts.tool !== undefined ? [opts.tool] : opts.tools;
   if (asked === undefined || asked === 'all' || asked.includes('all')) {
-    if (known.length === 0) throw new UsageError(`no tool found under ${paths.content} (a tool is a folder there with a tool.yaml; see docs/authoring.md)`);
+    if (known.length === 0)
+      throw new UsageError(
+        `no tool found under ${paths.content} (a tool is a folder there with a tool.yaml; see docs/authoring.md)`,
+      );
     return known;
   }
   if (asked.length === 0) throw new UsageError(`--tool names no tool; there are: ${known.join(', ')} (or all)`);
   for (const t of asked) {
     if (!known.includes(t)) {
       const near = suggest(t, known);
-      throw new UsageError(`unknown tool '${t}'${near ? ` (did you mean '${near}'?)` : ''}; there are: ${known.join(', ') || 'none'}`);
+      throw new UsageError(
+        `unknown tool '${t}'${near ? ` (did you mean '${near}'?)` : ''}; there are: ${known.join(', ') || 'none'}`,
+      );
     }
   }
   return [...new Set(asked)];
@@ -40,7 +45,10 @@ export function loadToolModels(opts: Pick<BuildOptions, 'tool' | 'tools' | 'loca
       return loadToolFile(paths, id, problems)?.locales ?? [];
     });
     for (const l of requested) {
-      if (!known.some((k) => k.includes(l))) throw new UsageError(`unknown locale '${l}'; the tools have: ${[...new Set(known.flat())].sort().join(', ')} (or all)`);
+      if (!known.some((k) => k.includes(l)))
+        throw new UsageError(
+          `unknown locale '${l}'; the tools have: ${[...new Set(known.flat())].sort().join(', ')} (or all)`,
+        );
     }
     perTool = known.map((k) => requested.filter((l) => k.includes(l)));
   }

@@ -18,11 +18,18 @@ export function checkLocaleFolders(paths: Paths, toolId: string, problems: Probl
   const toolDir = join(paths.content, toolId);
   const toolFile = readYamlFile(join(toolDir, 'tool.yaml'), display(join(toolDir, 'tool.yaml')), problems)!;
   const wanted = ['meta.yaml', ...tool.sheets.map((s) => `${s}.yaml`), ...(tool.guide === false ? [] : ['guide.yaml'])];
-  const folders = readdirSync(toolDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const folders = readdirSync(toolDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   for (const name of folders) {
     if (tool.locales.includes(name)) continue;
     if (!LOCALE.test(name)) {
-      problems.warn(toolFile.pos(['locales']), `folder ${display(join(toolDir, name))} is not named as a locale, so it is never built`, 'name a translation after its language code in lowercase, e.g. sv, de or se');
+      problems.warn(
+        toolFile.pos(['locales']),
+        `folder ${display(join(toolDir, name))} is not named as a locale, so it is never built`,
+        'name a translation after its language code in lowercase, e.g. sv, de or se',
+      );
       continue;
     }
     problems.warn(
@@ -38,7 +45,9 @@ export function checkLocaleFolders(paths: Paths, toolId: string, problems: Probl
     if (missing.length === 0) return;
     problems.error(
       toolFile.pos(['locales', i]),
-      missing.length === wanted.length ? `the folder of locale '${locale}' (${display(dir)}) is empty` : `locale '${locale}' lacks ${missing.join(', ')} in ${display(dir)}`,
+      missing.length === wanted.length
+        ? `the folder of locale '${locale}' (${display(dir)}) is empty`
+        : `locale '${locale}' lacks ${missing.join(', ')} in ${display(dir)}`,
       `copy ${missing.length === wanted.length ? 'the files' : missing.length === 1 ? 'it' : 'them'} from ${tool.sourceLocale}/ and translate them`,
     );
   });
@@ -49,12 +58,20 @@ export function compareCopies(source: ToolModel, target: ToolModel, problems: Pr
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const files: [unknown, unknown, { display: string; pos: ToolModel['metaFile']['pos'] } | undefined][] = [
     [source.meta, target.meta, target.metaFile],
-    ...target.sheets.map((s, i): [unknown, unknown, typeof target.metaFile] => [source.sheets[i]?.words, s.words, s.file]),
+    ...target.sheets.map((s, i): [unknown, unknown, typeof target.metaFile] => [
+      source.sheets[i]?.words,
+      s.words,
+      s.file,
+    ]),
     [source.guide, target.guide, target.guideFile],
   ];
   for (const [a, b, file] of files) {
     if (!file || a === undefined || !same(a, b)) continue;
-    problems.warn(file.pos([]), `this file is the same as the ${source.locale} source, word for word: not translated yet`, `translate it; until then the ${target.locale} PDFs print in ${source.locale}`);
+    problems.warn(
+      file.pos([]),
+      `this file is the same as the ${source.locale} source, word for word: not translated yet`,
+      `translate it; until then the ${target.locale} PDFs print in ${source.locale}`,
+    );
   }
 }
 

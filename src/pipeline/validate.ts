@@ -18,7 +18,10 @@ import { textValues, valueAt } from '../content/yaml-file.js';
 const LENGTH_RATIO = 1.35;
 const LENGTH_SLACK = 12;
 
-export interface ValidateOptions extends Pick<BuildOptions, 'tool' | 'tools' | 'locales' | 'paths' | 'root' | 'orientation' | 'allowSmall'> {
+export interface ValidateOptions extends Pick<
+  BuildOptions,
+  'tool' | 'tools' | 'locales' | 'paths' | 'root' | 'orientation' | 'allowSmall'
+> {
   /** Sheet sizes to try fitting at; defaults to A0–A4 and the sizes of the release config. */
   sizes?: string[];
   /** The release config whose sizes are tried as well (default: bordduk.config.yaml in the project folder, if there is one); false for none. */
@@ -31,12 +34,27 @@ function compareGuides(source: ToolModel, target: ToolModel, problems: Problems)
   const want = ids(source);
   const have = ids(target);
   for (const id of want) {
-    if (!have.includes(id)) problems.error(target.guideFile!.pos(['chapters']), `chapter or section '${id}' of the ${source.locale} guide is missing`, `translate it from ${source.guideFile!.display}`);
+    if (!have.includes(id))
+      problems.error(
+        target.guideFile!.pos(['chapters']),
+        `chapter or section '${id}' of the ${source.locale} guide is missing`,
+        `translate it from ${source.guideFile!.display}`,
+      );
   }
   target.guide.chapters.forEach((c, ci) => {
-    if (!want.includes(c.id)) problems.error(target.guideFile!.pos(['chapters', ci, 'id']), `chapter '${c.id}' is not in the ${source.locale} guide`, 'use the same ids in every locale');
+    if (!want.includes(c.id))
+      problems.error(
+        target.guideFile!.pos(['chapters', ci, 'id']),
+        `chapter '${c.id}' is not in the ${source.locale} guide`,
+        'use the same ids in every locale',
+      );
     c.sections?.forEach((s, si) => {
-      if (!want.includes(s.id)) problems.error(target.guideFile!.pos(['chapters', ci, 'sections', si, 'id']), `section '${s.id}' is not in the ${source.locale} guide`, 'use the same ids in every locale');
+      if (!want.includes(s.id))
+        problems.error(
+          target.guideFile!.pos(['chapters', ci, 'sections', si, 'id']),
+          `section '${s.id}' is not in the ${source.locale} guide`,
+          'use the same ids in every locale',
+        );
     });
   });
 }
@@ -49,8 +67,15 @@ function compareTexts(source: ToolModel, target: ToolModel, problems: Problems):
       // Point at the nearest part that exists: the block, the hint list …
       let at = path.slice(0, -1);
       while (at.length && valueAt(sheet.words, at) === undefined) at = at.slice(0, -1);
-      const what = typeof path[path.length - 1] === 'number' ? `${String(path[path.length - 2])} item ${Number(path[path.length - 1]) + 1}` : String(path[path.length - 1]);
-      problems.error(sheet.file.pos(at), `'${at.join('.') || 'the file'}' lacks ${what}, which the ${source.locale} source has ("${orig}")`, 'translate it, so that the sheet prints the same fields in every language');
+      const what =
+        typeof path[path.length - 1] === 'number'
+          ? `${String(path[path.length - 2])} item ${Number(path[path.length - 1]) + 1}`
+          : String(path[path.length - 1]);
+      problems.error(
+        sheet.file.pos(at),
+        `'${at.join('.') || 'the file'}' lacks ${what}, which the ${source.locale} source has ("${orig}")`,
+        'translate it, so that the sheet prints the same fields in every language',
+      );
     }
   });
 }
@@ -62,7 +87,11 @@ function compareLengths(source: ToolModel, target: ToolModel, problems: Problems
       const orig = valueAt(src, path);
       if (typeof orig !== 'string') continue;
       if (text.length > orig.length * LENGTH_RATIO + LENGTH_SLACK) {
-        problems.warn(sheet.file.pos(path), `this text is ${Math.round((text.length / orig.length - 1) * 100)} % longer than the ${source.locale} source ("${orig}")`, 'sheets have fixed room: shorten it if the build reports that it does not fit');
+        problems.warn(
+          sheet.file.pos(path),
+          `this text is ${Math.round((text.length / orig.length - 1) * 100)} % longer than the ${source.locale} source ("${orig}")`,
+          'sheets have fixed room: shorten it if the build reports that it does not fit',
+        );
       }
     }
   });
@@ -79,14 +108,25 @@ const DEFAULT_SIZES = ['A0', 'A1', 'A2', 'A3', 'A4'];
 
 /** The sizes to try: those asked for; else A0–A4 and every size the release config builds. */
 function sizesToTry(opts: ValidateOptions, root: string): SizeAsk[] {
-  if (opts.sizes) return opts.sizes.map((size) => ({ size, orientation: opts.orientation, origin: 'one of the sizes asked for' }));
+  if (opts.sizes)
+    return opts.sizes.map((size) => ({ size, orientation: opts.orientation, origin: 'one of the sizes asked for' }));
   const asks: SizeAsk[] = [];
   const configPath = opts.config === false ? undefined : (opts.config ?? join(root, 'bordduk.config.yaml'));
   if (configPath && (opts.config !== undefined || existsSync(configPath))) {
     const config = readConfig(configPath);
-    for (const size of config.sizes ?? []) asks.push({ size, orientation: opts.orientation ?? config.orientation, origin: `one of the sizes in ${display(configPath)}` });
+    for (const size of config.sizes ?? [])
+      asks.push({
+        size,
+        orientation: opts.orientation ?? config.orientation,
+        origin: `one of the sizes in ${display(configPath)}`,
+      });
   }
-  for (const size of DEFAULT_SIZES) asks.push({ size, orientation: opts.orientation, origin: `one of the sizes validate tries (${DEFAULT_SIZES[0]}–${DEFAULT_SIZES[DEFAULT_SIZES.length - 1]})` });
+  for (const size of DEFAULT_SIZES)
+    asks.push({
+      size,
+      orientation: opts.orientation,
+      origin: `one of the sizes validate tries (${DEFAULT_SIZES[0]}–${DEFAULT_SIZES[DEFAULT_SIZES.length - 1]})`,
+    });
   return asks;
 }
 
@@ -107,7 +147,9 @@ export function validate(opts: ValidateOptions = {}): Problem[] {
   const perTool = loadToolModels({ ...opts, paths, locales: opts.locales ?? 'all' });
   for (const models of perTool) {
     hyphenationWarnings(models, paths).forEach((w) => problems.add(w));
-    const source = models.find((m) => m.locale === m.sourceLocale) ?? loadModels({ paths, tool: models[0].id, locales: [models[0].sourceLocale] })[0];
+    const source =
+      models.find((m) => m.locale === m.sourceLocale) ??
+      loadModels({ paths, tool: models[0].id, locales: [models[0].sourceLocale] })[0];
     for (const m of models) {
       if (m === source) continue;
       compareGuides(source, m, problems);
@@ -120,7 +162,8 @@ export function validate(opts: ValidateOptions = {}): Problem[] {
       for (const { paper, origin } of papers.values()) {
         const said = (p: Problem): Problem => ({ ...p, message: `${p.message}; ${paper.name} is ${origin}` });
         try {
-          for (const f of fitSheets(m, paper, ts, { allowSmall: opts.allowSmall })) for (const w of f.warnings) problems.add(said(w));
+          for (const f of fitSheets(m, paper, ts, { allowSmall: opts.allowSmall }))
+            for (const w of f.warnings) problems.add(said(w));
         } catch (e) {
           if (!(e instanceof ContentError)) throw e;
           for (const p of e.problems) problems.add(said(p));

@@ -25,7 +25,13 @@ port.on('message', async (msg: WorkerRequest) => {
   } catch (e) {
     const err = e as Error;
     const problems = e instanceof ContentError ? e.problems : undefined;
-    port.postMessage({ index: msg.index, error: err?.message ?? String(e), name: err?.name, problems, stack: err?.stack } satisfies WorkerReply);
+    port.postMessage({
+      index: msg.index,
+      error: err?.message ?? String(e),
+      name: err?.name,
+      problems,
+      stack: err?.stack,
+    } satisfies WorkerReply);
   }
 });
 port.postMessage({ ready: true } satisfies WorkerReply);

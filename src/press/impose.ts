@@ -30,8 +30,22 @@ export function imposeSaddle(pages: Page[], bleed: number): Page[] {
     trim: { x: 0, y: 0, w: 2 * W, h: H },
     bleed: { x: -bleed, y: -bleed, w: 2 * W + 2 * bleed, h: H + 2 * bleed },
     items: [
-      { type: 'group', x: 0, y: 0, scale: 1, clip: { x: -bleed, y: -bleed, w: W + bleed, h: H + 2 * bleed }, items: pages[l].items },
-      { type: 'group', x: W, y: 0, scale: 1, clip: { x: 0, y: -bleed, w: W + bleed, h: H + 2 * bleed }, items: pages[r].items },
+      {
+        type: 'group',
+        x: 0,
+        y: 0,
+        scale: 1,
+        clip: { x: -bleed, y: -bleed, w: W + bleed, h: H + 2 * bleed },
+        items: pages[l].items,
+      },
+      {
+        type: 'group',
+        x: W,
+        y: 0,
+        scale: 1,
+        clip: { x: 0, y: -bleed, w: W + bleed, h: H + 2 * bleed },
+        items: pages[r].items,
+      },
     ],
     regions: [
       ...pages[l].regions.map((g) => ({ ...g, id: `p${l + 1}:${g.id}` })),
@@ -46,6 +60,15 @@ export function foldMarks(page: Page, bleedMm: number): Item[] {
   const x = t.x + t.w / 2;
   const off = mm(markOffsetMm(bleedMm));
   const len = mm(6);
-  const line = (y1: number, y2: number): Item => ({ type: 'line', x1: x, y1, x2: x, y2, stroke: 'registration', lineWidth: 0.25, dash: [2, 1.5] });
+  const line = (y1: number, y2: number): Item => ({
+    type: 'line',
+    x1: x,
+    y1,
+    x2: x,
+    y2,
+    stroke: 'registration',
+    lineWidth: 0.25,
+    dash: [2, 1.5],
+  });
   return [line(t.y - off, t.y - off - len), line(t.y + t.h + off, t.y + t.h + off + len)];
 }

@@ -48,7 +48,16 @@ export function placeOnPress(sheet: Page, ts: Typesetter, o: PressOptions): Page
     trim,
     bleed: { x: margin - bleed, y: margin - bleed, w: W + 2 * bleed, h: H + 2 * bleed },
     // The sheet's art stops at the bleed edge: clip it there so that nothing else can print outside.
-    items: [{ type: 'group', x: margin, y: margin, scale: 1, clip: { x: -bleed, y: -bleed, w: W + 2 * bleed, h: H + 2 * bleed }, items: sheet.items }],
+    items: [
+      {
+        type: 'group',
+        x: margin,
+        y: margin,
+        scale: 1,
+        clip: { x: -bleed, y: -bleed, w: W + 2 * bleed, h: H + 2 * bleed },
+        items: sheet.items,
+      },
+    ],
     regions: sheet.regions.map((r) => ({ ...r, x: r.x + margin, y: r.y + margin })),
   };
   if (o.marks) page.items.push({ type: 'tag', role: 'Artifact', items: marks(trim, ts, o) });
@@ -61,8 +70,14 @@ function marks(t: { x: number; y: number; w: number; h: number }, ts: Typesetter
   const items: Item[] = [];
   const line = (x1: number, y1: number, x2: number, y2: number) =>
     items.push({ type: 'line', x1, y1, x2, y2, stroke: 'registration', lineWidth: MARK_LINE });
-  for (const [cx, sx] of [[t.x, -1], [t.x + t.w, 1]] as const) {
-    for (const [cy, sy] of [[t.y, -1], [t.y + t.h, 1]] as const) {
+  for (const [cx, sx] of [
+    [t.x, -1],
+    [t.x + t.w, 1],
+  ] as const) {
+    for (const [cy, sy] of [
+      [t.y, -1],
+      [t.y + t.h, 1],
+    ] as const) {
       line(cx + sx * off, cy, cx + sx * (off + len), cy); // horizontal mark on the trim line
       line(cx, cy + sy * off, cx, cy + sy * (off + len)); // vertical mark
     }
@@ -86,7 +101,12 @@ function marks(t: { x: number; y: number; w: number; h: number }, ts: Typesetter
   // The slug line, below the trim at the left, clear of the corner marks and the bottom target.
   const size = 7;
   const maxW = t.w / 2 - d - len - mm(6);
-  const slug = setText(ts, o.slug, { font: 'sans', size, colour: 'registration' }, { x: t.x + len, y: t.y + t.h + off + mm(1), width: Math.max(maxW, mm(40)), source: 'slug' });
+  const slug = setText(
+    ts,
+    o.slug,
+    { font: 'sans', size, colour: 'registration' },
+    { x: t.x + len, y: t.y + t.h + off + mm(1), width: Math.max(maxW, mm(40)), source: 'slug' },
+  );
   items.push(...slug.items);
   return items;
 }
@@ -96,9 +116,18 @@ function marks(t: { x: number; y: number; w: number; h: number }, ts: Typesetter
  * colour bar), in the top margin to the right of the centre target, outside the bleed.
  */
 const BAR: [number, number, number, number][] = [
-  [100, 0, 0, 0], [0, 100, 0, 0], [0, 0, 100, 0], [0, 0, 0, 100],
-  [0, 0, 0, 75], [0, 0, 0, 50], [0, 0, 0, 25], [0, 0, 0, 10],
-  [100, 100, 0, 0], [0, 100, 100, 0], [100, 0, 100, 0], [40, 30, 30, 0],
+  [100, 0, 0, 0],
+  [0, 100, 0, 0],
+  [0, 0, 100, 0],
+  [0, 0, 0, 100],
+  [0, 0, 0, 75],
+  [0, 0, 0, 50],
+  [0, 0, 0, 25],
+  [0, 0, 0, 10],
+  [100, 100, 0, 0],
+  [0, 100, 100, 0],
+  [100, 0, 100, 0],
+  [40, 30, 30, 0],
 ];
 
 function colourBar(t: { x: number; y: number; w: number; h: number }, off: number, len: number): Item[] {
@@ -107,5 +136,12 @@ function colourBar(t: { x: number; y: number; w: number; h: number }, off: numbe
   const x0 = t.x + t.w / 2 + mm(12);
   const y = t.y - off - len + mm(1);
   if (x0 + BAR.length * size > t.x + t.w - mm(2)) return []; // too narrow a sheet: no room beside the target
-  return BAR.map(([c, m, yy, k], i) => ({ type: 'rect' as const, x: x0 + i * size, y, w: size, h: height, fill: `cmyk:${c},${m},${yy},${k}` as const }));
+  return BAR.map(([c, m, yy, k], i) => ({
+    type: 'rect' as const,
+    x: x0 + i * size,
+    y,
+    w: size,
+    h: height,
+    fill: `cmyk:${c},${m},${yy},${k}` as const,
+  }));
 }

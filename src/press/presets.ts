@@ -24,29 +24,48 @@ export interface PrintRequest {
 /** Bleed, marks and tiling as asked, after the print-shop preset and with checks a user can act on. */
 export function printOptions(opts: PrintRequest, paper: PaperSize): PrintReport {
   if (!opts.tile && (opts.overlapMm !== undefined || opts.unprintableMm !== undefined)) {
-    throw new UsageError('--overlap and --unprintable go with --tile (they set how tiles are cut); add --tile A4 or A3');
+    throw new UsageError(
+      '--overlap and --unprintable go with --tile (they set how tiles are cut); add --tile A4 or A3',
+    );
   }
   if (opts.tile && (opts.bleedMm || opts.marks || opts.printShop)) {
-    throw new UsageError('tiles are for office printers: leave out --bleed, --marks and --print-shop when you use --tile');
+    throw new UsageError(
+      'tiles are for office printers: leave out --bleed, --marks and --print-shop when you use --tile',
+    );
   }
   // A press file is PDF/X-4 and CMYK: the shop's conversion should not decide the colours (prepress review, defect 4).
-  if (opts.printShop && opts.colour === 'rgb') throw new UsageError('--print-shop writes PDF/X-4 for an offset press, which is CMYK: leave out --color rgb (or use --bleed and --marks for an RGB file with marks)');
+  if (opts.printShop && opts.colour === 'rgb')
+    throw new UsageError(
+      '--print-shop writes PDF/X-4 for an offset press, which is CMYK: leave out --color rgb (or use --bleed and --marks for an RGB file with marks)',
+    );
   if (!opts.printShop && (opts.outputIntent !== undefined || opts.outputCondition !== undefined || opts.impose)) {
     throw new UsageError('--output-intent, --output-condition and --impose are for press files: add --print-shop');
   }
   if ((opts.outputIntent === undefined) !== (opts.outputCondition === undefined)) {
-    throw new UsageError('--output-intent FILE.icc and --output-condition NAME go together: give both (e.g. --output-condition FOGRA51)');
+    throw new UsageError(
+      '--output-intent FILE.icc and --output-condition NAME go together: give both (e.g. --output-condition FOGRA51)',
+    );
   }
-  if (opts.impose !== undefined && opts.impose !== 'saddle') throw new UsageError(`unknown imposition '${opts.impose}': use saddle`);
+  if (opts.impose !== undefined && opts.impose !== 'saddle')
+    throw new UsageError(`unknown imposition '${opts.impose}': use saddle`);
   const large = paper.widthMm * paper.heightMm > 297 * 420 + 1;
   const bleedMm = opts.bleedMm ?? (opts.printShop ? (large ? 5 : 3) : 0);
-  if (bleedMm < 0 || bleedMm > 25) throw new UsageError(`bleed of ${bleedMm} mm is out of range: use 0–25 mm (3 mm is usual, 5 mm or more on large format)`);
-  const report: PrintReport = { colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'), bleedMm, marks: opts.marks ?? !!opts.printShop };
+  if (bleedMm < 0 || bleedMm > 25)
+    throw new UsageError(
+      `bleed of ${bleedMm} mm is out of range: use 0–25 mm (3 mm is usual, 5 mm or more on large format)`,
+    );
+  const report: PrintReport = {
+    colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'),
+    bleedMm,
+    marks: opts.marks ?? !!opts.printShop,
+  };
   if (opts.tile) {
     const overlapMm = opts.overlapMm ?? 10;
     const unprintableMm = opts.unprintableMm ?? 5;
-    if (overlapMm < 3 || overlapMm > 40) throw new UsageError(`overlap of ${overlapMm} mm is out of range: use 3–40 mm (8–15 mm suits office printers)`);
-    if (unprintableMm < 0 || unprintableMm > 20) throw new UsageError(`unprintable edge of ${unprintableMm} mm is out of range: use 0–20 mm`);
+    if (overlapMm < 3 || overlapMm > 40)
+      throw new UsageError(`overlap of ${overlapMm} mm is out of range: use 3–40 mm (8–15 mm suits office printers)`);
+    if (unprintableMm < 0 || unprintableMm > 20)
+      throw new UsageError(`unprintable edge of ${unprintableMm} mm is out of range: use 0–20 mm`);
     report.tile = { paper: opts.tile, cols: 0, rows: 0, overlapMm, unprintableMm };
   }
   return report;

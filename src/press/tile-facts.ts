@@ -37,12 +37,27 @@ export function overlapText(pattern: string, o: { acrossMm: number; downMm: numb
 export function checkBar(ts: Typesetter, x: number, y: number): { items: Item[]; height: number } {
   const len = mm(100);
   const tick = mm(2);
-  const items: Item[] = [{ type: 'line', x1: x, y1: y + tick, x2: x + len, y2: y + tick, stroke: 'ink', lineWidth: 0.75 }];
+  const items: Item[] = [
+    { type: 'line', x1: x, y1: y + tick, x2: x + len, y2: y + tick, stroke: 'ink', lineWidth: 0.75 },
+  ];
   for (let i = 0; i <= 10; i++) {
     const h = i % 5 === 0 ? tick * 2 : tick;
-    items.push({ type: 'line', x1: x + i * mm(10), y1: y + tick * 2 - h, x2: x + i * mm(10), y2: y + tick * 2, stroke: 'ink', lineWidth: 0.5 });
+    items.push({
+      type: 'line',
+      x1: x + i * mm(10),
+      y1: y + tick * 2 - h,
+      x2: x + i * mm(10),
+      y2: y + tick * 2,
+      stroke: 'ink',
+      lineWidth: 0.5,
+    });
   }
-  const label = setText(ts, '100 mm', { font: 'sansBold', size: 10, colour: 'ink' }, { x: x + len + mm(3), y: y - 1, width: mm(30), source: 'assembly' });
+  const label = setText(
+    ts,
+    '100 mm',
+    { font: 'sansBold', size: 10, colour: 'ink' },
+    { x: x + len + mm(3), y: y - 1, width: mm(30), source: 'assembly' },
+  );
   items.push(...label.items);
   return { items, height: Math.max(tick * 2, label.height) };
 }

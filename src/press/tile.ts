@@ -52,7 +52,8 @@ function plan(sheetW: number, sheetH: number, paperW: number, paperH: number, o:
   const winW = paperW - 2 * margin;
   const winH = paperH - 2 * margin;
   // A hair of tolerance: 831 mm in 277 mm steps is three tiles, not four by rounding error.
-  const count = (total: number, win: number) => (total <= win + 0.01 ? 1 : Math.ceil((total - overlap) / (win - overlap) - 1e-6));
+  const count = (total: number, win: number) =>
+    total <= win + 0.01 ? 1 : Math.ceil((total - overlap) / (win - overlap) - 1e-6);
   const cols = count(sheetW, winW);
   const rows = count(sheetH, winH);
   // Spread the spare room evenly: equal steps, each tile's window no larger than the paper allows.
@@ -84,7 +85,12 @@ export function planTiles(sheetW: number, sheetH: number, o: TileOptions): TileP
 
 const label = (row: number, col: number) => `R${row + 1}C${col + 1}`;
 
-export function tilePages(sheet: Page, ts: Typesetter, o: TileOptions, words: TileWords): { pages: Page[]; plan: TilePlan } {
+export function tilePages(
+  sheet: Page,
+  ts: Typesetter,
+  o: TileOptions,
+  words: TileWords,
+): { pages: Page[]; plan: TilePlan } {
   const p = planTiles(sheet.width, sheet.height, o);
   const box = { x: 0, y: 0, w: p.paperW, h: p.paperH };
   const pages: Page[] = [assemblyPage(sheet, ts, p, words)];
@@ -92,7 +98,9 @@ export function tilePages(sheet: Page, ts: Typesetter, o: TileOptions, words: Ti
   p.windows.forEach((win, i) => {
     const dx = p.margin - win.x;
     const dy = p.margin - win.y;
-    const items: Item[] = [{ type: 'group', x: dx, y: dy, scale: 1, clip: { x: win.x, y: win.y, w: win.w, h: win.h }, items: sheet.items }];
+    const items: Item[] = [
+      { type: 'group', x: dx, y: dy, scale: 1, clip: { x: win.x, y: win.y, w: win.w, h: win.h }, items: sheet.items },
+    ];
     const guides: Item[] = [];
     const at = (x: number, y: number): [number, number] => [x + dx, y + dy];
     const hasLeft = win.col > 0;
@@ -109,8 +117,28 @@ export function tilePages(sheet: Page, ts: Typesetter, o: TileOptions, words: Ti
     };
     const top = at(win.x, win.y);
     const bottom = at(win.x + win.w, win.y + win.h);
-    if (hasLeft) guides.push({ type: 'line', x1: top[0], y1: 0, x2: top[0], y2: p.paperH, stroke: 'registration', lineWidth: 0.5, dash });
-    if (hasTop) guides.push({ type: 'line', x1: 0, y1: top[1], x2: p.paperW, y2: top[1], stroke: 'registration', lineWidth: 0.5, dash });
+    if (hasLeft)
+      guides.push({
+        type: 'line',
+        x1: top[0],
+        y1: 0,
+        x2: top[0],
+        y2: p.paperH,
+        stroke: 'registration',
+        lineWidth: 0.5,
+        dash,
+      });
+    if (hasTop)
+      guides.push({
+        type: 'line',
+        x1: 0,
+        y1: top[1],
+        x2: p.paperW,
+        y2: top[1],
+        stroke: 'registration',
+        lineWidth: 0.5,
+        dash,
+      });
     // Corner marks at both edges of every overlap band, on both tiles that share it.
     const bandsX: number[] = [];
     if (hasLeft) bandsX.push(win.x, p.windows[i - 1].x + p.windows[i - 1].w);
@@ -133,8 +161,29 @@ export function tilePages(sheet: Page, ts: Typesetter, o: TileOptions, words: Ti
       : hasRight
         ? [bottom[0] - p.overlap / 2 - tw / 2 - 2, top[1] + mm(15)]
         : [bottom[0] - tw - mm(4), bottom[1] - boxH - mm(3)];
-    guides.push({ type: 'rect', x: lx, y: ly, w: tw + 4, h: boxH, fill: 'paper', stroke: 'registration', lineWidth: 0.5 });
-    text.forEach((t, n) => guides.push({ type: 'text', x: lx + 2, y: ly + 2 + lh * n + size * 0.95, text: t, font: 'sansBold', size, colour: 'registration', width: ts.fonts.width('sansBold', size, t), source: 'tile' }));
+    guides.push({
+      type: 'rect',
+      x: lx,
+      y: ly,
+      w: tw + 4,
+      h: boxH,
+      fill: 'paper',
+      stroke: 'registration',
+      lineWidth: 0.5,
+    });
+    text.forEach((t, n) =>
+      guides.push({
+        type: 'text',
+        x: lx + 2,
+        y: ly + 2 + lh * n + size * 0.95,
+        text: t,
+        font: 'sansBold',
+        size,
+        colour: 'registration',
+        width: ts.fonts.width('sansBold', size, t),
+        source: 'tile',
+      }),
+    );
     items.push({ type: 'tag', role: 'Artifact', items: guides });
     pages.push({ width: p.paperW, height: p.paperH, trim: box, bleed: box, items, regions: [] });
   });
@@ -146,19 +195,44 @@ function assemblyPage(sheet: Page, ts: Typesetter, p: TilePlan, words: TileWords
   const width = p.paperW - 2 * m;
   const items: Item[] = [];
   let y = m;
-  const title = setText(ts, words.title, { font: 'sansBold', size: 18, colour: 'accent' }, { x: m, y, width, leading: 1.2, source: 'assembly' });
+  const title = setText(
+    ts,
+    words.title,
+    { font: 'sansBold', size: 18, colour: 'accent' },
+    { x: m, y, width, leading: 1.2, source: 'assembly' },
+  );
   items.push(...title.items);
   y += title.height + 6;
-  const file = setText(ts, words.fileName, { font: 'sans', size: 9, colour: 'muted' }, { x: m, y, width, source: 'assembly' });
+  const file = setText(
+    ts,
+    words.fileName,
+    { font: 'sans', size: 9, colour: 'muted' },
+    { x: m, y, width, source: 'assembly' },
+  );
   items.push(...file.items);
   y += file.height + 10;
-  const warn = setText(ts, words.actualSize, { font: 'sansBold', size: 13, colour: 'warn' }, { x: m + 8, y: y + 6, width: width - 16, leading: 1.3, source: 'assembly' });
+  const warn = setText(
+    ts,
+    words.actualSize,
+    { font: 'sansBold', size: 13, colour: 'warn' },
+    { x: m + 8, y: y + 6, width: width - 16, leading: 1.3, source: 'assembly' },
+  );
   items.push({ type: 'rect', x: m, y, w: width, h: warn.height + 12, fill: 'callout' }, ...warn.items);
   y += warn.height + 22;
-  const how = setText(ts, words.assembly, { font: 'sans', size: 10.5, colour: 'ink' }, { x: m, y, width, leading: 1.45, source: 'assembly' });
+  const how = setText(
+    ts,
+    words.assembly,
+    { font: 'sans', size: 10.5, colour: 'ink' },
+    { x: m, y, width, leading: 1.45, source: 'assembly' },
+  );
   items.push(...how.items);
   y += how.height + 10;
-  const facts = setText(ts, overlapText(words.overlap, actualOverlapMm(p)), { font: 'sansBold', size: 10.5, colour: 'ink' }, { x: m, y, width, source: 'assembly' });
+  const facts = setText(
+    ts,
+    overlapText(words.overlap, actualOverlapMm(p)),
+    { font: 'sansBold', size: 10.5, colour: 'ink' },
+    { x: m, y, width, source: 'assembly' },
+  );
   items.push(...facts.items);
   y += facts.height + 8;
   const bar = checkBar(ts, m, y);
@@ -167,21 +241,70 @@ function assemblyPage(sheet: Page, ts: Typesetter, p: TilePlan, words: TileWords
   // The map: the sheet in miniature with every tile's window and label.
   const room = p.paperH - m - y;
   if (room < MIN_MAP) {
-    throw new ContentError([{ pos: words.origin, severity: 'error', message: `the tiles' first page has ${toMm(Math.max(0, room)).toFixed(0)} mm left for the assembly map, less than ${toMm(MIN_MAP)} mm`, hint: 'shorten the printing and assembly instructions' }]);
+    throw new ContentError([
+      {
+        pos: words.origin,
+        severity: 'error',
+        message: `the tiles' first page has ${toMm(Math.max(0, room)).toFixed(0)} mm left for the assembly map, less than ${toMm(MIN_MAP)} mm`,
+        hint: 'shorten the printing and assembly instructions',
+      },
+    ]);
   }
   const s = Math.min(width / sheet.width, room / sheet.height);
   const mx = m + (width - sheet.width * s) / 2;
-  items.push({ type: 'group', x: mx, y, scale: s, clip: { x: 0, y: 0, w: sheet.width, h: sheet.height }, items: forScale(sheet.items, s) });
+  items.push({
+    type: 'group',
+    x: mx,
+    y,
+    scale: s,
+    clip: { x: 0, y: 0, w: sheet.width, h: sheet.height },
+    items: forScale(sheet.items, s),
+  });
   items.push({ type: 'rect', x: mx, y, w: sheet.width * s, h: sheet.height * s, stroke: 'ink', lineWidth: 0.75 });
   p.windows.forEach((w, i) => {
-    items.push({ type: 'rect', x: mx + w.x * s, y: y + w.y * s, w: w.w * s, h: w.h * s, stroke: 'warn', lineWidth: 0.75, dash: [3, 2] });
+    items.push({
+      type: 'rect',
+      x: mx + w.x * s,
+      y: y + w.y * s,
+      w: w.w * s,
+      h: w.h * s,
+      stroke: 'warn',
+      lineWidth: 0.75,
+      dash: [3, 2],
+    });
     const text = `${label(w.row, w.col)} · ${i + 1}`;
     const tw = ts.fonts.width('sansBold', TILE_LABEL_PT, text);
     const cx = mx + (w.x + w.w / 2) * s;
     const cy = y + (w.y + w.h / 2) * s;
-    items.push({ type: 'rect', x: cx - tw / 2 - 3, y: cy - 10, w: tw + 6, h: 17, fill: 'paper', stroke: 'warn', lineWidth: 0.5 });
-    items.push({ type: 'text', x: cx - tw / 2, y: cy + 3, text, font: 'sansBold', size: TILE_LABEL_PT, colour: 'warn', width: tw, source: 'assembly' });
+    items.push({
+      type: 'rect',
+      x: cx - tw / 2 - 3,
+      y: cy - 10,
+      w: tw + 6,
+      h: 17,
+      fill: 'paper',
+      stroke: 'warn',
+      lineWidth: 0.5,
+    });
+    items.push({
+      type: 'text',
+      x: cx - tw / 2,
+      y: cy + 3,
+      text,
+      font: 'sansBold',
+      size: TILE_LABEL_PT,
+      colour: 'warn',
+      width: tw,
+      source: 'assembly',
+    });
   });
   const box = { x: 0, y: 0, w: p.paperW, h: p.paperH };
-  return { width: p.paperW, height: p.paperH, trim: box, bleed: box, items: [{ type: 'tag', role: 'Artifact', items }], regions: [] };
+  return {
+    width: p.paperW,
+    height: p.paperH,
+    trim: box,
+    bleed: box,
+    items: [{ type: 'tag', role: 'Artifact', items }],
+    regions: [],
+  };
 }

@@ -42,7 +42,8 @@ export function loadAssets(): Map<string, Asset> {
  * What the page may load: only its own scripts and styles, pdf.js's worker, and the PDFs (pdf.js
  * renders fonts from the PDF's bytes, hence data: and blob: fonts). No inline script, no eval.
  */
-const CSP = "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export function send(res: ServerResponse, status: number, type: string, body: Buffer | string, head = false): void {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
@@ -58,7 +59,8 @@ export function send(res: ServerResponse, status: number, type: string, body: Bu
   res.end(head ? undefined : bytes);
 }
 
-export const text = (res: ServerResponse, status: number, body: string) => send(res, status, 'text/plain; charset=utf-8', `${body}\n`);
+export const text = (res: ServerResponse, status: number, body: string) =>
+  send(res, status, 'text/plain; charset=utf-8', `${body}\n`);
 
 /** Reads a small JSON body (a locale name); anything large or not JSON is refused. */
 export function readJson(req: IncomingMessage, limit = 1024): Promise<unknown> {

@@ -28,8 +28,23 @@ export interface PreviewStatus {
   locale: string;
   locales: string[];
   size: string;
-  problems: { file: string | null; line: number | null; col: number | null; severity: 'error' | 'warning'; message: string; hint: string | null }[];
-  files: { kind: 'sheet' | 'guide'; sheet?: number; locale: string; size: string; url: string; textSize?: number; floor?: number }[];
+  problems: {
+    file: string | null;
+    line: number | null;
+    col: number | null;
+    severity: 'error' | 'warning';
+    message: string;
+    hint: string | null;
+  }[];
+  files: {
+    kind: 'sheet' | 'guide';
+    sheet?: number;
+    locale: string;
+    size: string;
+    url: string;
+    textSize?: number;
+    floor?: number;
+  }[];
 }
 
 export interface PreviewServer {
@@ -52,13 +67,25 @@ const plain = (p: Problem): PreviewStatus['problems'][number] => ({
 
 export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewServer> {
   const port = opts.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${port} is not a port (give 1–65535, or leave it out for a free one)`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port ${port} is not a port (give 1–65535, or leave it out for a free one)`);
   const paths = opts.paths ?? defaultPaths();
   const log = opts.log ?? (() => {});
   const builder = new WarmBuilder({ ...opts, paths });
   const assets = loadAssets();
   const hub = new EventHub();
-  let status: PreviewStatus = { build: 0, ms: 0, cpuMs: 0, busy: true, ok: true, locale: builder.locale, locales: [], size: builder.size, problems: [], files: [] };
+  let status: PreviewStatus = {
+    build: 0,
+    ms: 0,
+    cpuMs: 0,
+    busy: true,
+    ok: true,
+    locale: builder.locale,
+    locales: [],
+    size: builder.size,
+    problems: [],
+    files: [],
+  };
   let loadProblems: Problem[] = [];
   /** Set while a rebuild waits for a page to fetch its new sheet (see below). */
   let pdfServed: (() => void) | undefined;
@@ -94,15 +121,16 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewSe
       loadProblems = first.problems;
       publish(true);
       // Laying out the guide blocks this thread for a while: let an open page fetch its new sheet first.
-      if (hub.size > 0) await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, SHEET_FETCH_WAIT_MS);
-        function done() {
-          clearTimeout(timer);
-          pdfServed = undefined;
-          resolve();
-        }
-        pdfServed = done;
-      });
+      if (hub.size > 0)
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, SHEET_FETCH_WAIT_MS);
+          function done() {
+            clearTimeout(timer);
+            pdfServed = undefined;
+            resolve();
+          }
+          pdfServed = done;
+        });
     });
     if (!out.changed) {
       if (status.busy) publish(false);
@@ -113,19 +141,27 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewSe
     loadProblems = out.problems;
     publish(false);
     const errors = out.problems.filter((p) => p.severity !== 'warning');
-    log(errors.length ? `build ${status.build}: ${errors.length} problem${errors.length === 1 ? '' : 's'}\n${errors.map(formatProblem).join('\n')}` : `build ${status.build}: ${status.ms} ms (CPU ${status.cpuMs} ms)`);
+    log(
+      errors.length
+        ? `build ${status.build}: ${errors.length} problem${errors.length === 1 ? '' : 's'}\n${errors.map(formatProblem).join('\n')}`
+        : `build ${status.build}: ${status.ms} ms (CPU ${status.cpuMs} ms)`,
+    );
   };
-  const rebuild = serial(task, (e) => log(`bordduk: internal error in the preview: ${e.message} (this is a bug; the last good preview stays)`));
+  const rebuild = serial(task, (e) =>
+    log(`bordduk: internal error in the preview: ${e.message} (this is a bug; the last good preview stays)`),
+  );
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    if (!localHost(req.headers.host)) return text(res, 403, 'this preview answers only to localhost, 127.0.0.1 or [::1]');
+    if (!localHost(req.headers.host))
+      return text(res, 403, 'this preview answers only to localhost, 127.0.0.1 or [::1]');
     const url = new URL(req.url ?? '/', 'http://localhost');
     const head = req.method === 'HEAD';
     if (req.method === 'POST' && url.pathname === '/locale') return setLocale(req, res);
     if (req.method !== 'GET' && !head) return text(res, 405, 'only GET and HEAD');
     const asset = assets.get(url.pathname);
     if (asset) return send(res, 200, asset.type, asset.body, head);
-    if (url.pathname === '/status.json') return send(res, 200, 'application/json; charset=utf-8', `${JSON.stringify(status, null, 2)}\n`, head);
+    if (url.pathname === '/status.json')
+      return send(res, 200, 'application/json; charset=utf-8', `${JSON.stringify(status, null, 2)}\n`, head);
     if (url.pathname === '/events') return hub.open(res, JSON.stringify(status));
     if (url.pathname.startsWith('/pdf/')) {
       // A name is looked up among the PDFs in memory; it never reaches the file system.
@@ -142,14 +178,16 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewSe
   // The page switches locale with a JSON POST: a cross-site form cannot send that content type
   // without a CORS preflight, which this server never grants.
   const setLocale = async (req: IncomingMessage, res: ServerResponse) => {
-    if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return text(res, 415, 'send JSON: {"locale": "nn"}');
+    if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
+      return text(res, 415, 'send JSON: {"locale": "nn"}');
     let locale: unknown;
     try {
       locale = ((await readJson(req)) as { locale?: unknown })?.locale;
     } catch (e) {
       return text(res, 400, (e as Error).message);
     }
-    if (typeof locale !== 'string' || !builder.locales.includes(locale)) return text(res, 400, `unknown locale; this tool has: ${builder.locales.join(', ')}`);
+    if (typeof locale !== 'string' || !builder.locales.includes(locale))
+      return text(res, 400, `unknown locale; this tool has: ${builder.locales.join(', ')}`);
     builder.setLocale(locale);
     publish(true);
     text(res, 202, `switching to ${locale}`);
@@ -164,7 +202,11 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewSe
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
-      reject(e.code === 'EADDRINUSE' ? new UsageError(`port ${port} is in use (choose another with --port, or leave it out for a free one)`) : e);
+      reject(
+        e.code === 'EADDRINUSE'
+          ? new UsageError(`port ${port} is in use (choose another with --port, or leave it out for a free one)`)
+          : e,
+      );
     });
     // Loopback only: nobody else on the network can reach the preview.
     server.listen(port, '127.0.0.1', () => resolve());
@@ -177,7 +219,11 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewSe
     server.close();
     throw e;
   }
-  const watcher = watchFolders([paths.content, paths.templates, paths.fonts], () => void rebuild(), (e) => log(`bordduk: watching stopped working: ${e.message}`));
+  const watcher = watchFolders(
+    [paths.content, paths.templates, paths.fonts],
+    () => void rebuild(),
+    (e) => log(`bordduk: watching stopped working: ${e.message}`),
+  );
 
   return {
     url: `http://127.0.0.1:${actual}/`,

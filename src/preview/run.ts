@@ -13,7 +13,9 @@ type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 export async function runPreview(opts: RunPreviewOptions, out: Out): Promise<void> {
   const server = await startPreview({ ...opts, log: (line) => out.stderr(`${line}\n`) });
   const s = server.status();
-  out.stdout(`bordduk preview: ${server.url}  (${s.locale}, ${s.size}; watching content/, templates/, fonts/; Ctrl-C stops)\n`);
+  out.stdout(
+    `bordduk preview: ${server.url}  (${s.locale}, ${s.size}; watching content/, templates/, fonts/; Ctrl-C stops)\n`,
+  );
   if (opts.open) openBrowser(server.url, out);
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -30,7 +32,12 @@ export async function runPreview(opts: RunPreviewOptions, out: Out): Promise<voi
 }
 
 function openBrowser(url: string, out: Out): void {
-  const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  const [cmd, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
   const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
   child.on('error', () => out.stderr(`bordduk preview: could not start a browser (${cmd}); open ${url} yourself\n`));
   child.unref();

@@ -151,7 +151,8 @@ export class WarmBuilder {
 
   /** Any PDF built in this process, by name (names carry the locale, so they never clash). */
   file(name: string): PreviewFile | undefined {
-    for (const c of this.byLocale.values()) for (const f of [...(c.sheets?.files ?? []), ...(c.guide?.files ?? [])]) if (f.name === name) return f;
+    for (const c of this.byLocale.values())
+      for (const f of [...(c.sheets?.files ?? []), ...(c.guide?.files ?? [])]) if (f.name === name) return f;
     return undefined;
   }
 
@@ -163,7 +164,8 @@ export class WarmBuilder {
   }
 
   setLocale(locale: string): void {
-    if (this.tool && !this.tool.locales.includes(locale)) throw new UsageError(`unknown locale '${locale}'; this tool has: ${this.tool.locales.join(', ')}`);
+    if (this.tool && !this.tool.locales.includes(locale))
+      throw new UsageError(`unknown locale '${locale}'; this tool has: ${this.tool.locales.join(', ')}`);
     this.locale = locale;
   }
 
@@ -189,7 +191,9 @@ export class WarmBuilder {
       const cache = this.byLocale.get(this.locale) ?? {};
       this.byLocale.set(this.locale, cache);
       const dir = join(this.opts.paths.content, this.toolId!, this.locale);
-      const texts = list(dir).filter((f) => f.endsWith('.yaml')).map((f) => [f, text(join(dir, f))]);
+      const texts = list(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => [f, text(join(dir, f))]);
       const sheetsKey = hash(this.templatesKey, this.size, ...texts.filter(([f]) => f !== 'guide.yaml').flat());
       const guideKey = hash(sheetsKey, ...texts.flat());
       if (cache.sheets?.key !== sheetsKey || cache.guide?.key !== guideKey || this.failed) {
@@ -223,12 +227,20 @@ export class WarmBuilder {
     const paths = this.opts.paths;
     this.toolId ??= resolveTool(paths, this.opts.tool);
     const fontsKey = fingerprint(paths.fonts, true);
-    const templatesKey = hash(text(join(paths.content, this.toolId, 'tool.yaml')), fingerprint(paths.templates), fontsKey);
+    const templatesKey = hash(
+      text(join(paths.content, this.toolId, 'tool.yaml')),
+      fingerprint(paths.templates),
+      fontsKey,
+    );
     if (templatesKey !== this.templatesKey || !this.templates) {
       if (fontsKey !== this.fontsKey) forgetFonts(paths.fonts);
       this.tool = loadToolFile(paths, this.toolId, problems);
       problems.throwIfAny();
-      this.locale = resolveLocales(this.locale ? [this.locale] : undefined, this.tool!.locales, this.tool!.sourceLocale)[0];
+      this.locale = resolveLocales(
+        this.locale ? [this.locale] : undefined,
+        this.tool!.locales,
+        this.tool!.sourceLocale,
+      )[0];
       this.templates = loadTemplates(paths, this.tool!, problems);
       problems.throwIfAny();
       this.checkFonts(problems);
@@ -253,13 +265,22 @@ export class WarmBuilder {
       try {
         fonts.fontkit(id).layout('Aaøå');
       } catch (e) {
-        problems.error(t.themeFile.pos(['fonts', id]), `${t.theme.fonts[id]} cannot be read as a font (${(e as Error).message})`, 'use a static TrueType (.ttf) or OpenType (.otf) file');
+        problems.error(
+          t.themeFile.pos(['fonts', id]),
+          `${t.theme.fonts[id]} cannot be read as a font (${(e as Error).message})`,
+          'use a static TrueType (.ttf) or OpenType (.otf) file',
+        );
       }
     }
   }
 
   private async unit(model: ToolModel, kind: 'sheets' | 'guide', key: string): Promise<Made> {
-    const opts = { sizes: [this.size], orientation: this.opts.orientation, allowSmall: this.opts.allowSmall, compress: false };
+    const opts = {
+      sizes: [this.size],
+      orientation: this.opts.orientation,
+      allowSmall: this.opts.allowSmall,
+      compress: false,
+    };
     const r: UnitResult = await runUnit(model, { locale: this.locale, kind, size: this.size }, opts, this.opts.paths);
     if (r.problems.length) throw new ContentError(r.problems);
     return { key, files: r.files.map((f) => this.fromUnit(f)), warnings: r.warnings };

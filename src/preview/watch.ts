@@ -21,7 +21,8 @@ function folders(root: string, depth = 0): string[] {
   } catch {
     return [];
   }
-  const below = depth < DEPTH ? entries.filter((e) => e.isDirectory()).flatMap((e) => folders(join(root, e.name), depth + 1)) : [];
+  const below =
+    depth < DEPTH ? entries.filter((e) => e.isDirectory()).flatMap((e) => folders(join(root, e.name), depth + 1)) : [];
   return [root, ...below];
 }
 

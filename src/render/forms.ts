@@ -35,7 +35,10 @@ export class FormWriter {
   private fontId = '';
 
   /** Sets up the AcroForm with a whole-font resource registered under `fontName`. */
-  constructor(private doc: Doc, fontName: string) {
+  constructor(
+    private doc: Doc,
+    fontName: string,
+  ) {
     doc.font(fontName);
     const f = doc._font;
     this.fontId = f.id;

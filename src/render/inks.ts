@@ -39,7 +39,9 @@ export function pressInk(theme: ThemeT, id: Exclude<ColourId, 'registration'>, u
   }
   const oneInk = use.kind === 'stroke' || (use.kind === 'text' && use.size < rules.singleInkTextBelowPt);
   if (oneInk && inkCount(cmyk) > 1) {
-    cmyk = (palette && rules.oneInk[palette]) ?? (palette ? greyOf(theme.palette[palette].rgb) : [0, 0, 0, Math.max(...cmyk)]);
+    cmyk =
+      (palette && rules.oneInk[palette]) ??
+      (palette ? greyOf(theme.palette[palette].rgb) : [0, 0, 0, Math.max(...cmyk)]);
   }
   cmyk = floorTints(cmyk, rules.minTintPct);
   const overprint = use.kind !== 'fill' && cmyk[0] === 0 && cmyk[1] === 0 && cmyk[2] === 0 && cmyk[3] === 100;

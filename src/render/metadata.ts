@@ -4,13 +4,15 @@ import type { Page } from '../layout/frame.js';
 
 export function setBoxes(doc: { page: unknown }, page: Page): void {
   // pdfkit has no option for page boxes: set them on the page dictionary (PDF space, y up).
-  const box = (r: Page['trim']) => [r.x, page.height - r.y - r.h, r.x + r.w, page.height - r.y].map((v) => Math.round(v * 1000) / 1000);
+  const box = (r: Page['trim']) =>
+    [r.x, page.height - r.y - r.h, r.x + r.w, page.height - r.y].map((v) => Math.round(v * 1000) / 1000);
   const dict = (doc.page as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data;
   dict.TrimBox = box(page.trim);
   dict.BleedBox = box(page.bleed);
 }
 
-const xml = (v: unknown) => (typeof v === 'string' ? v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : v);
+const xml = (v: unknown) =>
+  typeof v === 'string' ? v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : v;
 
 /**
  * pdfkit 0.20.2 pastes Title, Author, Subject, Keywords, Creator and Producer into its XMP packet

@@ -27,7 +27,9 @@ export class Overprint {
     const doc = this.docAny as DocLike;
     const key = on ? 'on' : 'off';
     const ref = (this.states[key] ??= (() => {
-      const r = doc.ref(on ? { Type: 'ExtGState', OP: true, op: true, OPM: 1 } : { Type: 'ExtGState', OP: false, op: false, OPM: 0 });
+      const r = doc.ref(
+        on ? { Type: 'ExtGState', OP: true, op: true, OPM: 1 } : { Type: 'ExtGState', OP: false, op: false, OPM: 0 },
+      );
       r.end();
       return r;
     })());

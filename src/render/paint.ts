@@ -29,7 +29,10 @@ export function painter(doc: SpotDoc, o: { colour: ColourMode; theme: ThemeT }):
   const rgbOf = (id: Exclude<ColourId, 'registration'>): string => {
     if (id.startsWith('cmyk:')) {
       const [c, m, y, k] = id.slice(5).split(',').map(Number);
-      const ch = (v: number) => Math.round(255 * (1 - v / 100) * (1 - k / 100)).toString(16).padStart(2, '0');
+      const ch = (v: number) =>
+        Math.round(255 * (1 - v / 100) * (1 - k / 100))
+          .toString(16)
+          .padStart(2, '0');
       return `#${ch(c)}${ch(m)}${ch(y)}`;
     }
     return o.theme.palette[id as keyof ThemeT['palette']].rgb;

@@ -35,7 +35,6 @@ export interface RenderOptions {
   compress?: boolean;
 }
 
-
 type Doc = InstanceType<typeof PDFDocument>;
 type Struct = ReturnType<Doc['struct']>;
 type PageLink = { page: number; x: number; y: number; w: number; h: number; target: number };
@@ -66,7 +65,10 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
       ...(o.pdfx ? pdfxInfo() : {}),
     },
   } as unknown as PDFKit.PDFDocumentOptions);
-  if (o.actualSize) (doc as unknown as { _root: { data: { ViewerPreferences: { data: Record<string, unknown> } } } })._root.data.ViewerPreferences.data.PrintScaling = 'None';
+  if (o.actualSize)
+    (
+      doc as unknown as { _root: { data: { ViewerPreferences: { data: Record<string, unknown> } } } }
+    )._root.data.ViewerPreferences.data.PrintScaling = 'None';
   escapeXmpInfo(doc as never);
   for (const id of FONT_IDS) doc.registerFont(id, o.fonts.fontkit(id) as never);
   // Its own resource for the form, so the sheet's text subsets stay as in the printed version.
@@ -89,7 +91,18 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     setBoxes(doc, page);
     overprint.newPage();
-    const draw = new Drawer(doc, colour, overprint, !!o.pdfx, o.tagged, (l) => pageLinks.push({ ...l, page: pi }), (t, at) => destinations.name(t, at), elements, (f, s, t) => o.fonts.width(f, s, t), forms);
+    const draw = new Drawer(
+      doc,
+      colour,
+      overprint,
+      !!o.pdfx,
+      o.tagged,
+      (l) => pageLinks.push({ ...l, page: pi }),
+      (t, at) => destinations.name(t, at),
+      elements,
+      (f, s, t) => o.fonts.width(f, s, t),
+      forms,
+    );
     draw.items(page.items, null);
     draw.close();
   });
@@ -212,11 +225,17 @@ class Drawer {
   /** The link annotation, owned by the Link element `el` (an OBJR in it). */
   private annotate(it: Extract<Item, { type: 'link' }>, el: Struct): void {
     if (it.url) {
-      this.doc.link(it.x, it.y, it.w, it.h, it.url, { structParent: el, Contents: new String(it.description ?? it.url) } as never);
+      this.doc.link(it.x, it.y, it.w, it.h, it.url, {
+        structParent: el,
+        Contents: new String(it.description ?? it.url),
+      } as never);
     } else if (it.page !== undefined) {
       // The page may not exist yet: point at a named destination that is added once it does.
       const name = this.destination(it.page, it.at);
-      this.doc.goTo(it.x, it.y, it.w, it.h, name, { structParent: el, Contents: new String(it.description ?? name) } as never);
+      this.doc.goTo(it.x, it.y, it.w, it.h, name, {
+        structParent: el,
+        Contents: new String(it.description ?? name),
+      } as never);
     }
   }
 
@@ -226,10 +245,14 @@ class Drawer {
       case 'text': {
         const p = this.colour(it.colour, { kind: 'text', size: it.size * this.scale });
         this.overprint.set(p.op);
-        doc.font(it.font).fontSize(it.size).fillColor(p.c as never);
+        doc
+          .font(it.font)
+          .fontSize(it.size)
+          .fillColor(p.c as never);
         // Links are drawn as their own link items (layout knows the line box); none from pdfkit here.
         if (it.hyphen && this.inContent) {
-          const draw = (s: string, dx: number) => doc.text(s, it.x + dx, it.y, { lineBreak: false, baseline: 'alphabetic' } as never);
+          const draw = (s: string, dx: number) =>
+            doc.text(s, it.x + dx, it.y, { lineBreak: false, baseline: 'alphabetic' } as never);
           softHyphen(doc as unknown as TagDoc, it.text, (s) => this.width(it.font, it.size, s), draw);
         } else doc.text(it.text, it.x, it.y, { lineBreak: false, baseline: 'alphabetic' } as never);
         return;
@@ -256,8 +279,9 @@ class Drawer {
         doc.translate(it.x, it.y);
         if (it.scale !== 1) doc.scale(it.scale);
         if (it.clip) doc.rect(it.clip.x, it.clip.y, it.clip.w, it.clip.h).clip();
-        for (const child of it.items) if (child.type !== 'tag') this.item(child);
-        else if (child.role !== 'Form') this.item({ type: 'group', x: 0, y: 0, scale: 1, items: child.items });
+        for (const child of it.items)
+          if (child.type !== 'tag') this.item(child);
+          else if (child.role !== 'Form') this.item({ type: 'group', x: 0, y: 0, scale: 1, items: child.items });
         doc.restore();
         this.overprint.restore();
         this.scale = outer;
@@ -274,7 +298,12 @@ class Drawer {
     }
   }
 
-  private paint(fill: ColourId | undefined, stroke: ColourId | undefined, lineWidth = 1, dash?: [number, number]): void {
+  private paint(
+    fill: ColourId | undefined,
+    stroke: ColourId | undefined,
+    lineWidth = 1,
+    dash?: [number, number],
+  ): void {
     const doc = this.doc;
     const s = stroke ? this.colour(stroke, { kind: 'stroke' }) : undefined;
     const f = fill ? this.colour(fill, { kind: 'fill' }) : undefined;

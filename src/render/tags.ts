@@ -82,7 +82,12 @@ export function beginPagination(doc: TagDoc, subtype: 'Header' | 'Footer'): void
  * in a Span whose ActualText is U+00AD (ISO 32000-1 14.8.2.2.3), so that readers, search and copy
  * get the whole word. `draw` paints a string at an x offset from the item's start.
  */
-export function softHyphen(doc: TagDoc, text: string, width: (s: string) => number, draw: (s: string, dx: number) => void): void {
+export function softHyphen(
+  doc: TagDoc,
+  text: string,
+  width: (s: string) => number,
+  draw: (s: string, dx: number) => void,
+): void {
   const word = text.slice(0, -1);
   if (word) draw(word, 0);
   doc.markContent('Span', { actual: '\u00AD' });

@@ -17,7 +17,10 @@ export interface TocEntry {
   at?: { x: number; y: number };
 }
 
-export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Flow[]; outline: OutlineEntry[]; toc: TocEntry[] } {
+export function chapterFlows(
+  c: GuideCtx,
+  firstChapterPage: number,
+): { flows: Flow[]; outline: OutlineEntry[]; toc: TocEntry[] } {
   const { model, ts, g, L } = c;
   const para = c.para;
   const flows: Flow[] = [];
@@ -25,7 +28,14 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
   const toc: TocEntry[] = [];
   let group = 0;
   const h1 = (text: string, source: string): FlowLine[] =>
-    linesOf(ts, [{ text, style: { font: 'sansBold', size: 21 * g.k, colour: 'accent' } }], g.left, g.width, 1.2, source);
+    linesOf(
+      ts,
+      [{ text, style: { font: 'sansBold', size: 21 * g.k, colour: 'accent' } }],
+      g.left,
+      g.width,
+      1.2,
+      source,
+    );
   const h2 = (text: string, source: string): FlowLine[] =>
     linesOf(ts, [{ text, style: { font: 'sansBold', size: 13 * g.k, colour: 'ink' } }], g.left, g.width, 1.25, source);
 
@@ -35,7 +45,8 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
     Object.assign(o, { x: g.left, y });
     t.at = { x: g.left, y };
   };
-  const withOrigin = (fs: Flow[], path: (string | number)[]) => fs.map((f) => ({ ...f, origin: model.guideFile!.pos(path) }));
+  const withOrigin = (fs: Flow[], path: (string | number)[]) =>
+    fs.map((f) => ({ ...f, origin: model.guideFile!.pos(path) }));
   const itemFlows = (item: GuideItem, source: string): Flow[] => {
     const gap = g.body * 0.75;
     if ('p' in item) return [{ role: 'P', lines: para(item.p, source), spaceBefore: 0, spaceAfter: gap }];
@@ -55,7 +66,25 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
           group,
           numbering,
           lines,
-          label: [{ type: 'tag' as const, role: 'Lbl' as const, items: [{ type: 'text' as const, x: g.left + indent - lw - mm(2 * g.k), y, text: label, font: 'sansBold' as FontId, size: g.body, colour: 'accent' as const, width: lw, source }] }],
+          label: [
+            {
+              type: 'tag' as const,
+              role: 'Lbl' as const,
+              items: [
+                {
+                  type: 'text' as const,
+                  x: g.left + indent - lw - mm(2 * g.k),
+                  y,
+                  text: label,
+                  font: 'sansBold' as FontId,
+                  size: g.body,
+                  colour: 'accent' as const,
+                  width: lw,
+                  source,
+                },
+              ],
+            },
+          ],
           spaceBefore: 0,
           spaceAfter: i === entries.length - 1 ? gap : g.body * 0.3,
         };
@@ -69,7 +98,12 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
       const bar = mm(1.6 * g.k);
       const x = g.left + bar + padX;
       const w = g.width - bar - 2 * padX;
-      const label = setText(ts, tip ? L.tip : L.pitfall, { font: 'sansBold', size: g.body * 0.95, colour: tip ? 'accent' : 'warn' }, { x, y: padY, width: w, source });
+      const label = setText(
+        ts,
+        tip ? L.tip : L.pitfall,
+        { font: 'sansBold', size: g.body * 0.95, colour: tip ? 'accent' : 'warn' },
+        { x, y: padY, width: w, source },
+      );
       const lines = para(text, source, x, w);
       let y = padY + label.height + g.body * 0.2;
       const textItems: Item[] = [];
@@ -79,32 +113,48 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
       }
       const height = y + padY;
       // The label ("Tips", "Fallgruve") and the advice are two paragraphs of one Div (audit, low 16).
-      return [{
-        role: 'Div',
-        box: {
-          height,
-          items: [
-            { type: 'tag', role: 'Artifact', items: [
-              { type: 'rect', x: g.left, y: 0, w: g.width, h: height, fill: 'callout' },
-              { type: 'rect', x: g.left, y: 0, w: bar, h: height, fill: tip ? 'accent' : 'warn' },
-            ] },
-            { type: 'tag', role: 'P', items: label.items },
-            { type: 'tag', role: 'P', items: textItems },
-          ],
+      return [
+        {
+          role: 'Div',
+          box: {
+            height,
+            items: [
+              {
+                type: 'tag',
+                role: 'Artifact',
+                items: [
+                  { type: 'rect', x: g.left, y: 0, w: g.width, h: height, fill: 'callout' },
+                  { type: 'rect', x: g.left, y: 0, w: bar, h: height, fill: tip ? 'accent' : 'warn' },
+                ],
+              },
+              { type: 'tag', role: 'P', items: label.items },
+              { type: 'tag', role: 'P', items: textItems },
+            ],
+          },
+          spaceBefore: gap * 0.5,
+          spaceAfter: gap * 1.5,
         },
-        spaceBefore: gap * 0.5,
-        spaceAfter: gap * 1.5,
-      }];
+      ];
     }
     // A figure: the sheet's miniature with its caption, the caption beside the Figure (not hidden by its Alt).
     const mini = c.miniature(item.figure, g.left, 0, g.width);
-    const cap = setText(ts, c.sheetTitle(item.figure), { font: 'sansItalic', size: g.body * 0.85, colour: 'muted' }, { x: g.left, y: mini.height + g.body * 0.4, width: g.width, source });
-    return [{
-      role: 'Div',
-      box: { height: mini.height + g.body * 0.4 + cap.height, items: figure(mini, g.left, 0, g.width, item.alt, cap.items) },
-      spaceBefore: gap * 0.5,
-      spaceAfter: gap * 1.5,
-    }];
+    const cap = setText(
+      ts,
+      c.sheetTitle(item.figure),
+      { font: 'sansItalic', size: g.body * 0.85, colour: 'muted' },
+      { x: g.left, y: mini.height + g.body * 0.4, width: g.width, source },
+    );
+    return [
+      {
+        role: 'Div',
+        box: {
+          height: mini.height + g.body * 0.4 + cap.height,
+          items: figure(mini, g.left, 0, g.width, item.alt, cap.items),
+        },
+        spaceBefore: gap * 0.5,
+        spaceAfter: gap * 1.5,
+      },
+    ];
   };
 
   model.guide!.chapters.forEach((ch, ci) => {
@@ -136,7 +186,9 @@ export function chapterFlows(c: GuideCtx, firstChapterPage: number): { flows: Fl
         keepWithNext: true,
         onPlace: placed(sub, subToc),
       });
-      s.body.forEach((item, i) => flows.push(...withOrigin(itemFlows(item, s.id), ['chapters', ci, 'sections', si, 'body', i])));
+      s.body.forEach((item, i) =>
+        flows.push(...withOrigin(itemFlows(item, s.id), ['chapters', ci, 'sections', si, 'body', i])),
+      );
     });
   });
 

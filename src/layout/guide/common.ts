@@ -27,19 +27,54 @@ export function geometry(paper: PaperSize): Geometry {
   const H = mm(paper.heightMm);
   const k = paper.widthMm / 210;
   const side = mm(24 * k);
-  return { W, H, k, left: side, width: W - 2 * side, top: mm(24 * k), bottom: H - mm(26 * k), body: Math.max(8.5, 10.5 * k) };
+  return {
+    W,
+    H,
+    k,
+    left: side,
+    width: W - 2 * side,
+    top: mm(24 * k),
+    bottom: H - mm(26 * k),
+    body: Math.max(8.5, 10.5 * k),
+  };
 }
 
 export const FACES = { regular: 'serif' as FontId, bold: 'serifBold' as FontId, italic: 'serifItalic' as FontId };
 
 /** Runs wrapped into lines for pagination: items relative to each line's top, links as their own items. */
-export function linesOf(ts: Typesetter, runs: Run[], x: number, width: number, leading: number, source: string): FlowLine[] {
+export function linesOf(
+  ts: Typesetter,
+  runs: Run[],
+  x: number,
+  width: number,
+  leading: number,
+  source: string,
+): FlowLine[] {
   const box = lineBox(ts, runs, leading);
   return wrap(runs, width, ts.fonts, ts.hyph).map((line) => ({
     height: box.height,
     // A Link element holds its visible text, then its annotation (ISO 32000-1 14.8.4.4.2).
     items: lineItems(ts, line, x, box.baseline, source).flatMap((t): Item[] =>
-      t.link ? [{ type: 'tag', role: 'Link', items: [t, { type: 'link', x: t.x, y: t.y - t.size, w: t.width, h: t.size * 1.3, url: t.link, description: `${t.text.replace(/-$/, '')} (${t.link})` }] }] : [t],
+      t.link
+        ? [
+            {
+              type: 'tag',
+              role: 'Link',
+              items: [
+                t,
+                {
+                  type: 'link',
+                  x: t.x,
+                  y: t.y - t.size,
+                  w: t.width,
+                  h: t.size * 1.3,
+                  url: t.link,
+                  description: `${t.text.replace(/-$/, '')} (${t.link})`,
+                },
+              ],
+            },
+          ]
+        : [t],
     ),
   }));
 }
@@ -48,7 +83,14 @@ export function linesOf(ts: Typesetter, runs: Run[], x: number, width: number, l
  * A sheet's miniature as a Figure with its box and Alt, and its caption as a Caption beside it
  * (inside the Figure the Alt would hide it; Matterhorn 13-003); the caller puts both in a Div.
  */
-export function figure(mini: { items: Item[]; height: number }, x: number, y: number, w: number, alt: string, caption: Item[]): Item[] {
+export function figure(
+  mini: { items: Item[]; height: number },
+  x: number,
+  y: number,
+  w: number,
+  alt: string,
+  caption: Item[],
+): Item[] {
   return [
     { type: 'tag', role: 'Figure', alt, bbox: { x, y, w, h: mini.height }, items: mini.items },
     { type: 'tag', role: 'Caption', items: caption },
@@ -76,7 +118,8 @@ export function guideCtx(model: ToolModel, ts: Typesetter, paper: PaperSize, she
     ts,
     g,
     L: model.meta.labels,
-    para: (text, source, x = g.left, width = g.width) => linesOf(ts, styleSpans(parseInline(text, model.fieldNumbers), body, FACES), x, width, 1.5, source),
+    para: (text, source, x = g.left, width = g.width) =>
+      linesOf(ts, styleSpans(parseInline(text, model.fieldNumbers), body, FACES), x, width, 1.5, source),
     miniature(sheetId, x, y, width) {
       const page = sheetPages.get(sheetId)!;
       const s = width / page.width;
@@ -84,7 +127,14 @@ export function guideCtx(model: ToolModel, ts: Typesetter, paper: PaperSize, she
       return {
         height: h,
         items: [
-          { type: 'group', x, y, scale: s, clip: { x: 0, y: 0, w: page.width, h: page.height }, items: forScale(page.items, s) },
+          {
+            type: 'group',
+            x,
+            y,
+            scale: s,
+            clip: { x: 0, y: 0, w: page.width, h: page.height },
+            items: forScale(page.items, s),
+          },
           { type: 'rect', x, y, w: width, h, stroke: 'frame', lineWidth: 0.5 },
         ],
       };

@@ -5,7 +5,14 @@ import type { Item, TagItem } from '../frame.js';
 import { ContentError, type SourcePos } from '../../errors.js';
 
 function tooTall(f: Flow, by: number): never {
-  throw new ContentError([{ pos: f.origin, severity: 'error', message: `this ${f.box ? 'boxed item (tip, pitfall or figure)' : 'text'} is ${(by / (72 / 25.4)).toFixed(1)} mm taller than a page of the guide`, hint: 'split it into shorter paragraphs or items' }]);
+  throw new ContentError([
+    {
+      pos: f.origin,
+      severity: 'error',
+      message: `this ${f.box ? 'boxed item (tip, pitfall or figure)' : 'text'} is ${(by / (72 / 25.4)).toFixed(1)} mm taller than a page of the guide`,
+      hint: 'split it into shorter paragraphs or items',
+    },
+  ]);
 }
 
 export type Role = 'P' | 'H1' | 'H2' | 'H3' | 'LI' | 'Figure' | 'Div' | 'TOCI';
@@ -55,11 +62,18 @@ function shift(items: Item[], dy: number, dx = 0): Item[] {
       case 'path':
         return it.shape.kind === 'circle'
           ? { ...it, shape: { ...it.shape, cy: it.shape.cy + dy, cx: it.shape.cx + dx } }
-          : { ...it, shape: { kind: 'polygon', points: it.shape.points.map(([x, y]) => [x + dx, y + dy] as [number, number]) } };
+          : {
+              ...it,
+              shape: { kind: 'polygon', points: it.shape.points.map(([x, y]) => [x + dx, y + dy] as [number, number]) },
+            };
       case 'group':
         return { ...it, y: it.y + dy, x: it.x + dx };
       case 'tag':
-        return { ...it, items: shift(it.items, dy, dx), ...(it.bbox ? { bbox: { ...it.bbox, x: it.bbox.x + dx, y: it.bbox.y + dy } } : {}) };
+        return {
+          ...it,
+          items: shift(it.items, dy, dx),
+          ...(it.bbox ? { bbox: { ...it.bbox, x: it.bbox.x + dx, y: it.bbox.y + dy } } : {}),
+        };
     }
   });
 }
@@ -72,7 +86,13 @@ function startHeight(f: Flow): number {
   return lines.slice(0, Math.min(MIN_LINES, lines.length)).reduce((a, l) => a + l.height, 0);
 }
 
-export function paginate(flows: Flow[], top: number, bottom: number, newPage: () => void, emit: (page: number, items: Item[]) => void): number {
+export function paginate(
+  flows: Flow[],
+  top: number,
+  bottom: number,
+  newPage: () => void,
+  emit: (page: number, items: Item[]) => void,
+): number {
   let page = -1;
   let y = top;
   const start = () => {
@@ -96,11 +116,20 @@ export function paginate(flows: Flow[], top: number, bottom: number, newPage: ()
   const place = (f: Flow, items: Item[], role: Role, alt?: string, label?: Item[]) => {
     if (role === 'LI') {
       if (!openList || openList.group !== f.group || openList.page !== page) {
-        openList = { group: f.group ?? -1, page, tag: { type: 'tag', role: 'L', id: `list-${f.group}`, numbering: f.numbering, items: [] } };
+        openList = {
+          group: f.group ?? -1,
+          page,
+          tag: { type: 'tag', role: 'L', id: `list-${f.group}`, numbering: f.numbering, items: [] },
+        };
         into(f, [openList.tag]);
       }
       const id = `li-${flows.indexOf(f)}`;
-      openList.tag.items.push({ type: 'tag', role: 'LI', id, items: [...(label ?? []), { type: 'tag', role: 'LBody', id: `${id}-body`, items }] });
+      openList.tag.items.push({
+        type: 'tag',
+        role: 'LI',
+        id,
+        items: [...(label ?? []), { type: 'tag', role: 'LBody', id: `${id}-body`, items }],
+      });
     } else {
       openList = undefined;
       into(f, [{ type: 'tag', role, items, ...(alt ? { alt } : {}) }]);
@@ -112,7 +141,12 @@ export function paginate(flows: Flow[], top: number, bottom: number, newPage: ()
     const before = y === top ? 0 : f.spaceBefore;
     // Keep a heading with the start of what follows it.
     let need = before + startHeight(f);
-    if (f.keepWithNext && flows[i + 1]) need += (f.lines ?? []).slice(MIN_LINES).reduce((a, l) => a + l.height, 0) + f.spaceAfter + flows[i + 1].spaceBefore + startHeight(flows[i + 1]);
+    if (f.keepWithNext && flows[i + 1])
+      need +=
+        (f.lines ?? []).slice(MIN_LINES).reduce((a, l) => a + l.height, 0) +
+        f.spaceAfter +
+        flows[i + 1].spaceBefore +
+        startHeight(flows[i + 1]);
     if (y + need > bottom && y > top) start();
     y += y === top ? 0 : f.spaceBefore;
     f.onPlace?.(page, y);

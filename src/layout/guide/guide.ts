@@ -21,16 +21,30 @@ export interface GuideBooklet {
   bleed: number;
 }
 
-export function layoutGuide(model: ToolModel, ts: Typesetter, paper: PaperSize, date: Date, booklet?: GuideBooklet): DocFrame {
+export function layoutGuide(
+  model: ToolModel,
+  ts: Typesetter,
+  paper: PaperSize,
+  date: Date,
+  booklet?: GuideBooklet,
+): DocFrame {
   // Miniatures are drawn from the same frames as the printed sheets (A1 landscape).
   const a1 = parseSize('A1', 'landscape', 'landscape');
-  const sheetPages = new Map<string, Page>(fitSheets(model, a1, ts, { allowSmall: true }).map((f, i) => [model.sheets[i].id, f.page]));
+  const sheetPages = new Map<string, Page>(
+    fitSheets(model, a1, ts, { allowSmall: true }).map((f, i) => [model.sheets[i].id, f.page]),
+  );
   const c = guideCtx(model, ts, paper, sheetPages);
   const { g, L } = c;
 
   const { flows, outline, toc } = chapterFlows(c, 1 + TOC_PAGES);
   const chapterPages: Item[][] = [];
-  paginate(flows, g.top, g.bottom, () => chapterPages.push([]), (p, items) => chapterPages[p].push(...items));
+  paginate(
+    flows,
+    g.top,
+    g.bottom,
+    () => chapterPages.push([]),
+    (p, items) => chapterPages[p].push(...items),
+  );
 
   const box = { x: 0, y: 0, w: g.W, h: g.H };
   const b = booklet?.bleed ?? 0;

@@ -21,11 +21,19 @@ export interface AnswerMiss {
 const LEADING = 1.2;
 
 /** Sets `text` into the field at the largest size from its own down to `floor` where it fits. */
-export function setAnswer(ts: Typesetter, f: FieldItem, text: string, floor: number): { items: TextItem[]; miss?: Omit<AnswerMiss, 'key'> } {
+export function setAnswer(
+  ts: Typesetter,
+  f: FieldItem,
+  text: string,
+  floor: number,
+): { items: TextItem[]; miss?: Omit<AnswerMiss, 'key'> } {
   const pad = Math.max(1, f.size * 0.25);
   const w = f.w - 2 * pad;
   const h = f.h - 2 * pad;
-  const paras = text.replace(/\r\n?/g, '\n').replace(/[\t\v\f]/g, ' ').split('\n');
+  const paras = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\t\v\f]/g, ' ')
+    .split('\n');
   let size = Math.max(f.size, floor);
   for (;;) {
     const items: TextItem[] = [];
@@ -36,7 +44,12 @@ export function setAnswer(ts: Typesetter, f: FieldItem, text: string, floor: num
         y += size * LEADING;
         continue;
       }
-      const set = setText(ts, p, { font: 'serif', size, colour: 'ink' }, { x: f.x + pad, y, width: w, leading: LEADING, source: keyText(f.key) });
+      const set = setText(
+        ts,
+        p,
+        { font: 'serif', size, colour: 'ink' },
+        { x: f.x + pad, y, width: w, leading: LEADING, source: keyText(f.key) },
+      );
       items.push(...set.items);
       wide ||= set.width > w + 0.01;
       y += set.height;
@@ -53,7 +66,13 @@ export function setAnswer(ts: Typesetter, f: FieldItem, text: string, floor: num
  * A new page (the laid-out one may be shared by a cache) with the answers in it: as text in the
  * fields' places, or as the fields' values when `prefill`. Returns the keys placed and the misses.
  */
-export function fillAnswers(page: Page, answers: Record<string, string>, ts: Typesetter, floor: number, prefill: boolean) {
+export function fillAnswers(
+  page: Page,
+  answers: Record<string, string>,
+  ts: Typesetter,
+  floor: number,
+  prefill: boolean,
+) {
   const placed: string[] = [];
   const misses: AnswerMiss[] = [];
   const text: Item[] = [];
@@ -67,11 +86,17 @@ export function fillAnswers(page: Page, answers: Record<string, string>, ts: Typ
     if (r.miss) misses.push({ key, ...r.miss });
     else {
       // Typed words need no ruled lines: the field is cleared to paper under them, a clean record.
-      text.push({ type: 'rect', x: f.x, y: f.y, w: f.w, h: f.h, fill: 'paper' }, { type: 'tag', role: 'P', items: r.items });
+      text.push(
+        { type: 'rect', x: f.x, y: f.y, w: f.w, h: f.h, fill: 'paper' },
+        { type: 'tag', role: 'P', items: r.items },
+      );
     }
     return f;
   };
-  const walkItems = (items: Item[]): Item[] => items.map((it) => (it.type === 'field' ? fill(it) : it.type === 'tag' ? { ...it, items: walkItems(it.items) } : it));
+  const walkItems = (items: Item[]): Item[] =>
+    items.map((it) =>
+      it.type === 'field' ? fill(it) : it.type === 'tag' ? { ...it, items: walkItems(it.items) } : it,
+    );
   const items = walkItems(page.items);
   return { page: { ...page, items: [...items, ...text] }, placed, misses };
 }

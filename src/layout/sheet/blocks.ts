@@ -2,19 +2,37 @@
 // Each function draws into a given rectangle and says how much height it needed, so that
 // fitting can compare need with room without drawing twice.
 import type { SheetBlock } from '../../content/model.js';
-import type { FieldsBlock, LegendBlock, PromptBlock, Shape, TableBlock, TemplateBlock } from '../../content/template-model.js';
+import type {
+  FieldsBlock,
+  LegendBlock,
+  PromptBlock,
+  Shape,
+  TableBlock,
+  TemplateBlock,
+} from '../../content/template-model.js';
 import type { Item } from '../frame.js';
 import { tracks, type Rect } from './grid.js';
 import { mm } from '../units.js';
 import { drawTable } from './table.js';
 import { labelledList, legendList, writeInTable } from './tags.js';
 import { writeField } from './fields.js';
-import { hairline, pad, size, stack, type BlockResult, type Para, type SheetCtx, type WidthOverflow } from './context.js';
+import {
+  hairline,
+  pad,
+  size,
+  stack,
+  type BlockResult,
+  type Para,
+  type SheetCtx,
+  type WidthOverflow,
+} from './context.js';
 
 /** Card, number badge, heading, prompt and hints: what every block starts with. Returns the y below them. */
 function head(c: SheetCtx, id: string, w: SheetBlock, rect: Rect, base: string[]) {
   const p = pad(c);
-  const items: Item[] = [{ type: 'rect', x: rect.x, y: rect.y, w: rect.w, h: rect.h, fill: 'panel', radius: mm(2.5 * c.k) }];
+  const items: Item[] = [
+    { type: 'rect', x: rect.x, y: rect.y, w: rect.w, h: rect.h, fill: 'panel', radius: mm(2.5 * c.k) },
+  ];
   const nSize = size(c, 'number');
   const titleSize = size(c, 'blockTitle');
   const d = Math.max(nSize * 1.55, titleSize * 1.25);
@@ -24,16 +42,43 @@ function head(c: SheetCtx, id: string, w: SheetBlock, rect: Rect, base: string[]
   const num = String(c.numbers[id]);
   const nw = c.ts.fonts.width('sansBold', nSize, num);
   const nm = c.ts.fonts.metrics('sansBold', nSize);
-  const numText: Item = { type: 'text', x: cx - nw / 2, y: cy + nm.capHeight / 2, text: num, font: 'sansBold', size: nSize, colour: 'accentInk', width: nw, source: id };
+  const numText: Item = {
+    type: 'text',
+    x: cx - nw / 2,
+    y: cy + nm.capHeight / 2,
+    text: num,
+    font: 'sansBold',
+    size: nSize,
+    colour: 'accentInk',
+    width: nw,
+    source: id,
+  };
   const tx = rect.x + p + d + p * 0.6;
   const tw = rect.x + rect.w - p - tx;
-  const title = stack(c, [{ text: w.title, font: 'sansBold', size: titleSize, colour: 'ink', path: [...base, 'title'], leading: 1.15 }], tx, rect.y + p + Math.max(0, (d - titleSize * 1.15) / 2), tw, 0, id);
+  const title = stack(
+    c,
+    [{ text: w.title, font: 'sansBold', size: titleSize, colour: 'ink', path: [...base, 'title'], leading: 1.15 }],
+    tx,
+    rect.y + p + Math.max(0, (d - titleSize * 1.15) / 2),
+    tw,
+    0,
+    id,
+  );
   // The field's number and title are its heading in the structure tree (the sheet's own text is tagged too).
   items.push({ type: 'tag', role: 'H2', items: [numText, ...title.items] });
   let y = Math.max(rect.y + p + d, rect.y + p + Math.max(0, (d - titleSize * 1.15) / 2) + title.height);
   const paras: Para[] = [];
   if (w.prompt) paras.push({ text: w.prompt, font: 'sans', size: c.s, colour: 'ink', path: [...base, 'prompt'] });
-  (w.hints ?? []).forEach((h, i) => paras.push({ text: `– ${h}`, font: 'sans', size: size(c, 'hint'), colour: 'muted', path: [...base, 'hints', i], leading: 1.2 }));
+  (w.hints ?? []).forEach((h, i) =>
+    paras.push({
+      text: `– ${h}`,
+      font: 'sans',
+      size: size(c, 'hint'),
+      colour: 'muted',
+      path: [...base, 'hints', i],
+      leading: 1.2,
+    }),
+  );
   const wide = [...title.wide];
   if (paras.length) {
     y += p * 0.5;
@@ -54,7 +99,15 @@ function writeArea(c: SheetCtx, r: Rect, items: Item[], key: string[], label: (s
   items.push(writeField(c, key, r, label));
   const pitch = mm(Math.max(c.theme.sheet.minLinePitch ?? 0, c.theme.sheet.linePitchA1 * c.k));
   for (let y = r.y + pitch * 1.4; y < r.y + r.h - pitch * 0.5; y += pitch) {
-    items.push({ type: 'line', x1: r.x + pitch * 0.4, y1: y, x2: r.x + r.w - pitch * 0.4, y2: y, stroke: 'rule', lineWidth: hairline(c) * 0.8 });
+    items.push({
+      type: 'line',
+      x1: r.x + pitch * 0.4,
+      y1: y,
+      x2: r.x + r.w - pitch * 0.4,
+      y2: y,
+      stroke: 'rule',
+      lineWidth: hairline(c) * 0.8,
+    });
   }
 }
 
@@ -71,13 +124,35 @@ function promptBlock(c: SheetCtx, id: string, t: PromptBlock, w: SheetBlock, rec
     const gap = p * 0.6;
     const cw = (area.w - gap * (n - 1)) / n;
     const labels = t.split.map((f, i) =>
-      stack(c, [{ text: w.fields![f], font: 'sansSemi', size: size(c, 'column'), colour: 'ink', path: [...base, 'fields', f] }], area.x + i * (cw + gap), area.y, cw, 0, id),
+      stack(
+        c,
+        [
+          {
+            text: w.fields![f],
+            font: 'sansSemi',
+            size: size(c, 'column'),
+            colour: 'ink',
+            path: [...base, 'fields', f],
+          },
+        ],
+        area.x + i * (cw + gap),
+        area.y,
+        cw,
+        0,
+        id,
+      ),
     );
     labelH = Math.max(...labels.map((l) => l.height)) + p * 0.3;
     labels.forEach((l, i) => {
       items.push({ type: 'tag', role: 'P', items: l.items });
       wide.push(...l.wide);
-      writeArea(c, { x: area.x + i * (cw + gap), y: area.y + labelH, w: cw, h: Math.max(0, area.h - labelH) }, items, [id, t.split![i]], [w.title, w.fields![t.split![i]]]);
+      writeArea(
+        c,
+        { x: area.x + i * (cw + gap), y: area.y + labelH, w: cw, h: Math.max(0, area.h - labelH) },
+        items,
+        [id, t.split![i]],
+        [w.title, w.fields![t.split![i]]],
+      );
     });
   } else {
     writeArea(c, { ...area, h: Math.max(0, area.h) }, items, [id], [w.title]);
@@ -99,7 +174,23 @@ function fieldsBlock(c: SheetCtx, id: string, t: FieldsBlock, w: SheetBlock, rec
   const sets = t.fields.map((f, i) => {
     const x = rect.x + p + cols.start[i];
     const fw = cols.size[i];
-    const set = stack(c, [{ text: w.fields?.[f] ?? f, font: 'sansSemi', size: size(c, 'column'), colour: 'ink', path: [...base, 'fields', f] }], x, h.y, fw, 0, id);
+    const set = stack(
+      c,
+      [
+        {
+          text: w.fields?.[f] ?? f,
+          font: 'sansSemi',
+          size: size(c, 'column'),
+          colour: 'ink',
+          path: [...base, 'fields', f],
+        },
+      ],
+      x,
+      h.y,
+      fw,
+      0,
+      id,
+    );
     labelH = Math.max(labelH, set.height);
     return { x, w: fw, set };
   });
@@ -108,11 +199,28 @@ function fieldsBlock(c: SheetCtx, id: string, t: FieldsBlock, w: SheetBlock, rec
     const top = h.y + labelH + p * 0.25;
     const bottom = Math.max(top + boxH, rect.y + rect.h - p);
     // The box's edge is the write-in area's boundary: 'frame', at least 3:1 on the panel (WCAG 1.4.11).
-    items.push({ type: 'rect', x: f.x, y: top, w: f.w, h: bottom - top, fill: 'paper', stroke: 'frame', lineWidth: hairline(c), radius: mm(1.5 * c.k) });
-    items.push(writeField(c, [id, t.fields[i]], { x: f.x, y: top, w: f.w, h: bottom - top }, [w.title, w.fields?.[t.fields[i]]]));
+    items.push({
+      type: 'rect',
+      x: f.x,
+      y: top,
+      w: f.w,
+      h: bottom - top,
+      fill: 'paper',
+      stroke: 'frame',
+      lineWidth: hairline(c),
+      radius: mm(1.5 * c.k),
+    });
+    items.push(
+      writeField(c, [id, t.fields[i]], { x: f.x, y: top, w: f.w, h: bottom - top }, [w.title, w.fields?.[t.fields[i]]]),
+    );
   });
   // The fields read as a one-row table: each label heads the box under it.
-  items.push(writeInTable(sets.map((f) => f.set.items), [{ cells: sets.map(() => []) }]));
+  items.push(
+    writeInTable(
+      sets.map((f) => f.set.items),
+      [{ cells: sets.map(() => []) }],
+    ),
+  );
   const boxTop = h.y + labelH + p * 0.25;
   const writeIn = { w: Math.min(...sets.map((f) => f.w)), h: Math.max(boxH, rect.y + rect.h - p - boxTop) };
   return { items, needed: h.y - rect.y + labelH + p * 0.25 + boxH + p, wide, writeIn };
@@ -123,11 +231,49 @@ function symbolPath(shape: Shape, cx: number, cy: number, r: number): Item {
     case 'circle':
       return { type: 'path', shape: { kind: 'circle', cx, cy, r }, stroke: 'accent', fill: 'paper' };
     case 'square':
-      return { type: 'path', shape: { kind: 'polygon', points: [[cx - r * 0.88, cy - r * 0.88], [cx + r * 0.88, cy - r * 0.88], [cx + r * 0.88, cy + r * 0.88], [cx - r * 0.88, cy + r * 0.88]] }, stroke: 'accent', fill: 'paper' };
+      return {
+        type: 'path',
+        shape: {
+          kind: 'polygon',
+          points: [
+            [cx - r * 0.88, cy - r * 0.88],
+            [cx + r * 0.88, cy - r * 0.88],
+            [cx + r * 0.88, cy + r * 0.88],
+            [cx - r * 0.88, cy + r * 0.88],
+          ],
+        },
+        stroke: 'accent',
+        fill: 'paper',
+      };
     case 'triangle':
-      return { type: 'path', shape: { kind: 'polygon', points: [[cx, cy - r * 1.1], [cx + r * 1.1, cy + r * 0.8], [cx - r * 1.1, cy + r * 0.8]] }, stroke: 'accent', fill: 'paper' };
+      return {
+        type: 'path',
+        shape: {
+          kind: 'polygon',
+          points: [
+            [cx, cy - r * 1.1],
+            [cx + r * 1.1, cy + r * 0.8],
+            [cx - r * 1.1, cy + r * 0.8],
+          ],
+        },
+        stroke: 'accent',
+        fill: 'paper',
+      };
     case 'diamond':
-      return { type: 'path', shape: { kind: 'polygon', points: [[cx, cy - r * 1.15], [cx + r * 1.15, cy], [cx, cy + r * 1.15], [cx - r * 1.15, cy]] }, stroke: 'accent', fill: 'paper' };
+      return {
+        type: 'path',
+        shape: {
+          kind: 'polygon',
+          points: [
+            [cx, cy - r * 1.15],
+            [cx + r * 1.15, cy],
+            [cx, cy + r * 1.15],
+            [cx - r * 1.15, cy],
+          ],
+        },
+        stroke: 'accent',
+        fill: 'paper',
+      };
   }
 }
 
@@ -142,7 +288,8 @@ function legendBlock(c: SheetCtx, id: string, t: LegendBlock, w: SheetBlock, rec
   const strip = rect.w - 2 * p - headW >= entries.length * minItem;
   const h = strip ? head(c, id, w, { ...rect, w: headW + 2 * p }, base) : head(c, id, w, rect, base);
   items.push(...h.items.slice(strip ? 1 : 0));
-  if (strip) items.unshift({ type: 'rect', x: rect.x, y: rect.y, w: rect.w, h: rect.h, fill: 'panel', radius: mm(2.5 * c.k) });
+  if (strip)
+    items.unshift({ type: 'rect', x: rect.x, y: rect.y, w: rect.w, h: rect.h, fill: 'panel', radius: mm(2.5 * c.k) });
   wide.push(...h.wide);
   const cols = strip ? entries.length : 1;
   const x0 = strip ? rect.x + p + headW + p : rect.x + p;
@@ -160,10 +307,28 @@ function legendBlock(c: SheetCtx, id: string, t: LegendBlock, w: SheetBlock, rec
     const set = stack(
       c,
       [
-        { text: item.label, font: 'sansBold', size: c.s, colour: 'ink', path: [...base, 'legend', key, 'label'], leading: 1.15 },
-        { text: item.description, font: 'sans', size: size(c, 'hint'), colour: 'muted', path: [...base, 'legend', key, 'description'], leading: 1.2 },
+        {
+          text: item.label,
+          font: 'sansBold',
+          size: c.s,
+          colour: 'ink',
+          path: [...base, 'legend', key, 'label'],
+          leading: 1.15,
+        },
+        {
+          text: item.description,
+          font: 'sans',
+          size: size(c, 'hint'),
+          colour: 'muted',
+          path: [...base, 'legend', key, 'description'],
+          leading: 1.2,
+        },
       ],
-      textX, y, ix + colW - textX, c.s * 0.1, id,
+      textX,
+      y,
+      ix + colW - textX,
+      c.s * 0.1,
+      id,
     );
     const cx = ix + r;
     const cy = y + Math.max(r * 1.15, c.s * 0.6);
@@ -174,7 +339,20 @@ function legendBlock(c: SheetCtx, id: string, t: LegendBlock, w: SheetBlock, rec
     const letter = shape === 'triangle' ? Math.max(c.theme.sheet.absoluteFloor, markSize * 0.78) : markSize;
     const mw = c.ts.fonts.width('sansBold', letter, item.mark);
     const mm_ = c.ts.fonts.metrics('sansBold', letter);
-    listed.push({ mark: { type: 'text', x: cx - mw / 2, y: cy + mm_.capHeight / 2 + (shape === 'triangle' ? r * 0.3 : 0), text: item.mark, font: 'sansBold', size: letter, colour: 'accent', width: mw, source: id }, body: set.items });
+    listed.push({
+      mark: {
+        type: 'text',
+        x: cx - mw / 2,
+        y: cy + mm_.capHeight / 2 + (shape === 'triangle' ? r * 0.3 : 0),
+        text: item.mark,
+        font: 'sansBold',
+        size: letter,
+        colour: 'accent',
+        width: mw,
+        source: id,
+      },
+      body: set.items,
+    });
     wide.push(...set.wide);
     rowH = Math.max(rowH, set.height, r * 2.4);
     if (col === cols - 1 || i === entries.length - 1) {
@@ -198,8 +376,20 @@ export function drawBlock(c: SheetCtx, id: string, t: TemplateBlock, w: SheetBlo
       return legendBlock(c, id, t, w, rect, base);
     case 'table': {
       const h = head(c, id, w, rect, base);
-      const tbl = drawTable(c, id, t as TableBlock, w, { x: rect.x + pad(c), y: h.y, w: rect.w - 2 * pad(c), h: rect.y + rect.h - pad(c) - h.y }, base);
-      return { items: [...h.items, ...tbl.items], needed: h.y - rect.y + tbl.needed + pad(c), wide: [...h.wide, ...tbl.wide], writeIn: tbl.cell };
+      const tbl = drawTable(
+        c,
+        id,
+        t as TableBlock,
+        w,
+        { x: rect.x + pad(c), y: h.y, w: rect.w - 2 * pad(c), h: rect.y + rect.h - pad(c) - h.y },
+        base,
+      );
+      return {
+        items: [...h.items, ...tbl.items],
+        needed: h.y - rect.y + tbl.needed + pad(c),
+        wide: [...h.wide, ...tbl.wide],
+        writeIn: tbl.cell,
+      };
     }
   }
 }

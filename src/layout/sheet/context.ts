@@ -38,7 +38,8 @@ export interface BlockResult {
 }
 
 export const pad = (c: SheetCtx) => mm(c.theme.sheet.paddingA1 * c.k);
-export const size = (c: SheetCtx, key: keyof ThemeT['sheet']['scale']) => Math.max(c.theme.sheet.absoluteFloor, c.s * c.theme.sheet.scale[key]);
+export const size = (c: SheetCtx, key: keyof ThemeT['sheet']['scale']) =>
+  Math.max(c.theme.sheet.absoluteFloor, c.s * c.theme.sheet.scale[key]);
 export const hairline = (c: SheetCtx) => Math.max(0.5, 0.75 * c.k); // ≥ 0.5 pt on large-format printers (print.md)
 
 export interface Para {
@@ -65,10 +66,16 @@ export function stack(c: SheetCtx, paras: Para[], x: number, y: number, width: n
   const wide: WidthOverflow[] = [];
   let at = y;
   paras.forEach((p, i) => {
-    const set = setText(c.ts, p.text, { font: p.font, size: p.size, colour: p.colour }, { x, y: at, width, leading: p.leading, source });
+    const set = setText(
+      c.ts,
+      p.text,
+      { font: p.font, size: p.size, colour: p.colour },
+      { x, y: at, width, leading: p.leading, source },
+    );
     items.push(...set.items);
     parts.push(set.items);
-    if (set.width > width + 0.01) wide.push({ path: p.path, by: set.width - width, word: widestWord(set.items, x + width) });
+    if (set.width > width + 0.01)
+      wide.push({ path: p.path, by: set.width - width, word: widestWord(set.items, x + width) });
     at += set.height + (i < paras.length - 1 ? gap : 0);
   });
   return { items, parts, height: at - y, wide };

@@ -37,7 +37,11 @@ export function legendColumns(c: SheetCtx, example: Record<string, string> | und
   const esc = marks.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   // "F, B" or "B: mandat, feb.": marks first, then perhaps a note after a colon.
   const only = new RegExp(`^\\s*(?:${esc})(?:\\s*[,;/ ]\\s*(?:${esc}))*\\s*(?::.*)?$`, 'su');
-  return new Set(Object.entries(example).filter(([, v]) => only.test(v)).map(([k]) => k));
+  return new Set(
+    Object.entries(example)
+      .filter(([, v]) => only.test(v))
+      .map(([k]) => k),
+  );
 }
 
 /** "I Informere, F Forankre …" for the tooltip of a cell that takes legend letters. */
@@ -48,6 +52,24 @@ export const legendHint = (c: SheetCtx) => (c.legend ?? []).map((l) => `${l.mark
  * has one): every cell but the first, which holds the row's label. Key `<block>.writeInRow.<column>`,
  * the content's own name for the row.
  */
-export function writeInRowFields(c: SheetCtx, id: string, w: SheetBlock, columns: { id: string }[], xs: number[], widths: number[], y: number, h: number, rowText: string): FieldItem[] {
-  return columns.slice(1).map((col, j) => writeField(c, [id, 'writeInRow', col.id], { x: xs[j + 1], y, w: widths[j + 1], h }, [w.title, rowText, w.columns?.[col.id]?.label]));
+export function writeInRowFields(
+  c: SheetCtx,
+  id: string,
+  w: SheetBlock,
+  columns: { id: string }[],
+  xs: number[],
+  widths: number[],
+  y: number,
+  h: number,
+  rowText: string,
+): FieldItem[] {
+  return columns
+    .slice(1)
+    .map((col, j) =>
+      writeField(c, [id, 'writeInRow', col.id], { x: xs[j + 1], y, w: widths[j + 1], h }, [
+        w.title,
+        rowText,
+        w.columns?.[col.id]?.label,
+      ]),
+    );
 }

@@ -45,7 +45,7 @@ function margin(l: SheetLayout): number {
  * so a secant step between a fitting and an overflowing size lands near the edge in a few layouts;
  * every other step halves the bracket, in case the room does not behave.
  */
-function search(input: SheetInput, lo: number, hi: number): SheetLayout & { size: number } | undefined {
+function search(input: SheetInput, lo: number, hi: number): (SheetLayout & { size: number }) | undefined {
   const loI = Math.ceil(lo / STEP - 1e-9);
   const hiI = Math.floor(hi / STEP + 1e-9);
   if (hiI < loI) return undefined;
@@ -89,11 +89,13 @@ export function fitSheet(input: SheetInput, opts: { allowSmall?: boolean; maxSiz
       return {
         ...small,
         floor,
-        warnings: [{
-          severity: 'warning',
-          message: `sheet ${input.sheet.id} at ${input.paper.name}: question text is ${small.size.toFixed(1)} pt, under the ${floor.toFixed(1)} pt floor for this size`,
-          hint: 'it may be hard to read across the table; shorten the text or print larger',
-        }],
+        warnings: [
+          {
+            severity: 'warning',
+            message: `sheet ${input.sheet.id} at ${input.paper.name}: question text is ${small.size.toFixed(1)} pt, under the ${floor.toFixed(1)} pt floor for this size`,
+            hint: 'it may be hard to read across the table; shorten the text or print larger',
+          },
+        ],
       };
     }
   }
@@ -101,11 +103,20 @@ export function fitSheet(input: SheetInput, opts: { allowSmall?: boolean; maxSiz
   throw new ContentError(overflowProblems(input, layoutSheet(input, tried).overflows, tried, !opts.allowSmall));
 }
 
-export function overflowProblems(input: SheetInput, overflows: Overflow[], size: number, mentionAllowSmall: boolean): Problem[] {
+export function overflowProblems(
+  input: SheetInput,
+  overflows: Overflow[],
+  size: number,
+  mentionAllowSmall: boolean,
+): Problem[] {
   return overflows.map((o) => {
     const file = o.inMeta ? input.model.metaFile : input.sheet.file;
     const words = input.sheet.words.blocks[o.block];
-    const name = words ? `block '${o.block}' ("${words.title}")` : o.block === 'title' || o.block === 'footer' ? `the sheet's ${o.block}` : `layout '${o.block}'`;
+    const name = words
+      ? `block '${o.block}' ("${words.title}")`
+      : o.block === 'title' || o.block === 'footer'
+        ? `the sheet's ${o.block}`
+        : `layout '${o.block}'`;
     const what =
       o.dimension === 'height'
         ? `lacks ${toMm(o.by).toFixed(1)} mm of height`
@@ -132,7 +143,12 @@ export function overflowProblems(input: SheetInput, overflows: Overflow[], size:
  */
 const fitCache = new WeakMap<ToolModel, Map<string, FitResult[]>>();
 
-export function fitSheets(model: ToolModel, paper: PaperSize, ts: Typesetter, opts: { allowSmall?: boolean; bleed?: number } = {}): FitResult[] {
+export function fitSheets(
+  model: ToolModel,
+  paper: PaperSize,
+  ts: Typesetter,
+  opts: { allowSmall?: boolean; bleed?: number } = {},
+): FitResult[] {
   const key = `${paper.widthMm}x${paper.heightMm}|${opts.bleed ?? 0}`;
   let byKey = fitCache.get(model);
   if (!byKey) fitCache.set(model, (byKey = new Map()));
@@ -143,7 +159,12 @@ export function fitSheets(model: ToolModel, paper: PaperSize, ts: Typesetter, op
   return fits;
 }
 
-function fitSheetsUncached(model: ToolModel, paper: PaperSize, ts: Typesetter, opts: { allowSmall?: boolean; bleed?: number; maxSize?: number }): FitResult[] {
+function fitSheetsUncached(
+  model: ToolModel,
+  paper: PaperSize,
+  ts: Typesetter,
+  opts: { allowSmall?: boolean; bleed?: number; maxSize?: number },
+): FitResult[] {
   const inputs = model.sheets.map((sheet) => ({ model, sheet, paper, ts, bleed: opts.bleed ?? 0 }));
   const problems: Problem[] = [];
   const fits: FitResult[] = [];

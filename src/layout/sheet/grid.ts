@@ -28,15 +28,18 @@ export function chooseLayout(layouts: GridLayout[], ratio: number): GridLayout {
 export function cellsOf(layout: GridLayout): Cell[] {
   const cells = new Map<string, Cell>();
   layout.areas.forEach((row, r) =>
-    row.trim().split(/\s+/).forEach((id, c) => {
-      if (id === '.') return;
-      const cell = cells.get(id);
-      if (!cell) cells.set(id, { id, r0: r, r1: r, c0: c, c1: c });
-      else {
-        cell.r1 = Math.max(cell.r1, r);
-        cell.c1 = Math.max(cell.c1, c);
-      }
-    }),
+    row
+      .trim()
+      .split(/\s+/)
+      .forEach((id, c) => {
+        if (id === '.') return;
+        const cell = cells.get(id);
+        if (!cell) cells.set(id, { id, r0: r, r1: r, c0: c, c1: c });
+        else {
+          cell.r1 = Math.max(cell.r1, r);
+          cell.c1 = Math.max(cell.c1, c);
+        }
+      }),
   );
   return [...cells.values()];
 }
@@ -71,7 +74,8 @@ export function resolveGrid(
   const rowSizes: number[] = layout.rows.map(() => 0);
   layout.rows.forEach((r, i) => {
     if (r !== 'auto') return;
-    for (const c of cells) if (c.r0 === i && c.r1 === i) rowSizes[i] = Math.max(rowSizes[i], autoHeight(c.id, widthOf(c)));
+    for (const c of cells)
+      if (c.r0 === i && c.r1 === i) rowSizes[i] = Math.max(rowSizes[i], autoHeight(c.id, widthOf(c)));
   });
   const fixed = rowSizes.reduce((a, b) => a + b, 0) + gutter * (layout.rows.length - 1);
   const weighted = layout.rows.map((r) => (r === 'auto' ? 0 : r));

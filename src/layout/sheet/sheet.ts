@@ -29,7 +29,11 @@ export interface SheetLayout {
   overflows: Overflow[];
   layoutName: string;
   /** For the layout report: the smallest text size, the least spare height, the smallest room to write in. */
-  stats: { minText: number; /** Points. */ spareHeight: number; smallestWriteIn?: { block: string; w: number; h: number } };
+  stats: {
+    minText: number;
+    /** Points. */ spareHeight: number;
+    smallestWriteIn?: { block: string; w: number; h: number };
+  };
 }
 
 export interface SheetInput {
@@ -51,7 +55,9 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   const W = mm(paper.widthMm);
   const H = mm(paper.heightMm);
   const k = linearScale(paper);
-  const legend = Object.values(sheet.words.blocks).flatMap((b) => Object.values(b.legend ?? {}).map((l) => ({ mark: l.mark, label: l.label })));
+  const legend = Object.values(sheet.words.blocks).flatMap((b) =>
+    Object.values(b.legend ?? {}).map((l) => ({ mark: l.mark, label: l.label })),
+  );
   const c: SheetCtx = { ts, theme: model.theme, s, k, labels: model.meta.labels, numbers: model.fieldNumbers, legend };
   const m = margin(input);
   const gutter = mm(model.theme.sheet.gutterA1 * k);
@@ -67,10 +73,49 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   const rightX = m + leftW + gutter * 2;
   const rightW = W - m - rightX;
   const top = m;
-  const kicker = setText(ts, `${model.meta.title.toUpperCase()}  ·  ${sheetLabel}`, { font: 'sansSemi', size: size(c, 'toolName'), colour: 'accentInk' }, { x: m, y: top, width: leftW, source: 'title' });
-  const title = stack(c, [{ text: sheet.words.title, font: 'sansBold', size: size(c, 'sheetTitle'), colour: 'accentInk', path: ['title'], leading: 1.1 }], m, top + kicker.height + s * 0.15, leftW, 0, 'title');
+  const kicker = setText(
+    ts,
+    `${model.meta.title.toUpperCase()}  ·  ${sheetLabel}`,
+    { font: 'sansSemi', size: size(c, 'toolName'), colour: 'accentInk' },
+    { x: m, y: top, width: leftW, source: 'title' },
+  );
+  const title = stack(
+    c,
+    [
+      {
+        text: sheet.words.title,
+        font: 'sansBold',
+        size: size(c, 'sheetTitle'),
+        colour: 'accentInk',
+        path: ['title'],
+        leading: 1.1,
+      },
+    ],
+    m,
+    top + kicker.height + s * 0.15,
+    leftW,
+    0,
+    'title',
+  );
   const leftH = kicker.height + s * 0.15 + title.height;
-  const intro = stack(c, [{ text: sheet.words.intro, font: 'sans', size: size(c, 'intro'), colour: 'accentInk', path: ['intro'], leading: 1.3 }], rightX, top, rightW, 0, 'title');
+  const intro = stack(
+    c,
+    [
+      {
+        text: sheet.words.intro,
+        font: 'sans',
+        size: size(c, 'intro'),
+        colour: 'accentInk',
+        path: ['intro'],
+        leading: 1.3,
+      },
+    ],
+    rightX,
+    top,
+    rightW,
+    0,
+    'title',
+  );
   const bandContent = Math.max(leftH, intro.height);
   // Centre the intro against the title block.
   const introShift = Math.max(0, (leftH - intro.height) / 2 + s * 0.2);
@@ -78,16 +123,30 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   const bandH = top + bandContent + m * 0.55;
   items.push({ type: 'rect', x: -bleed, y: -bleed, w: W + 2 * bleed, h: bandH + bleed, fill: 'accent' });
   // Set in capitals, read as written (a screen reader may spell capitals out).
-  items.push({ type: 'tag', role: 'P', items: kicker.items, actual: `${model.meta.title}  ·  ${sheetLabel}` }, { type: 'tag', role: 'H1', items: title.items }, { type: 'tag', role: 'P', items: intro.items });
+  items.push(
+    { type: 'tag', role: 'P', items: kicker.items, actual: `${model.meta.title}  ·  ${sheetLabel}` },
+    { type: 'tag', role: 'H1', items: title.items },
+    { type: 'tag', role: 'P', items: intro.items },
+  );
   regions.push({ id: 'title', x: m, y: top, w: innerW, h: bandContent + 0.01 });
-  for (const o of [...title.wide, ...intro.wide]) overflows.push({ block: 'title', path: o.path, dimension: 'width', by: o.by, word: o.word });
-  if (kicker.width > leftW) overflows.push({ block: 'title', path: ['title'], dimension: 'width', by: kicker.width - leftW, inMeta: true });
+  for (const o of [...title.wide, ...intro.wide])
+    overflows.push({ block: 'title', path: o.path, dimension: 'width', by: o.by, word: o.word });
+  if (kicker.width > leftW)
+    overflows.push({ block: 'title', path: ['title'], dimension: 'width', by: kicker.width - leftW, inMeta: true });
 
   // Footer: a rule and one line of small print, inside the safe margin.
   const fSize = size(c, 'footer');
   const fLine = fSize * 1.3;
   const footTop = H - m - fLine;
-  items.push({ type: 'line', x1: m, y1: footTop - fSize * 0.5, x2: W - m, y2: footTop - fSize * 0.5, stroke: 'rule', lineWidth: hairline(c) });
+  items.push({
+    type: 'line',
+    x1: m,
+    y1: footTop - fSize * 0.5,
+    x2: W - m,
+    y2: footTop - fSize * 0.5,
+    stroke: 'rule',
+    lineWidth: hairline(c),
+  });
   // The fullest footer that fits on one line: on small or narrow paper it drops the subtitle, then the
   // pointer to the guide, rather than fail a build over small print.
   const version = `${model.meta.labels.version} ${model.version}`;
@@ -99,18 +158,36 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   ];
   const footW = (t: string) => ts.fonts.width('sans', fSize, t);
   const [left, right] = choices.find(([l, r]) => footW(l) + footW(r) + gutter <= innerW) ?? choices[choices.length - 1];
-  const fl = setText(ts, left, { font: 'sans', size: fSize, colour: 'muted' }, { x: m, y: footTop, width: innerW, source: 'footer' });
-  const fr = setText(ts, right, { font: 'sans', size: fSize, colour: 'muted' }, { x: m, y: footTop, width: innerW, align: 'right', source: 'footer' });
+  const fl = setText(
+    ts,
+    left,
+    { font: 'sans', size: fSize, colour: 'muted' },
+    { x: m, y: footTop, width: innerW, source: 'footer' },
+  );
+  const fr = setText(
+    ts,
+    right,
+    { font: 'sans', size: fSize, colour: 'muted' },
+    { x: m, y: footTop, width: innerW, align: 'right', source: 'footer' },
+  );
   // The running footer is pagination; the pointer to the guide is content (Matterhorn 01-002, 18-001).
   items.push({ type: 'tag', role: 'Artifact', pagination: 'Footer', items: fl.items });
   // Read last, after the blocks it explains (pushed below, once the blocks are in).
-  const footNote: Item = right.startsWith(guideNote) ? { type: 'tag', role: 'P', items: fr.items } : { type: 'tag', role: 'Artifact', pagination: 'Footer', items: fr.items };
+  const footNote: Item = right.startsWith(guideNote)
+    ? { type: 'tag', role: 'P', items: fr.items }
+    : { type: 'tag', role: 'Artifact', pagination: 'Footer', items: fr.items };
   regions.push({ id: 'footer', x: m, y: footTop, w: innerW, h: fLine });
   const footOver = footW(left) + footW(right) + gutter - innerW;
-  if (footOver > 0) overflows.push({ block: 'footer', path: ['title'], dimension: 'width', by: footOver, inMeta: true });
+  if (footOver > 0)
+    overflows.push({ block: 'footer', path: ['title'], dimension: 'width', by: footOver, inMeta: true });
 
   // The grid of blocks.
-  const area: Rect = { x: m, y: bandH + gutter * 1.2, w: innerW, h: footTop - fSize * 0.5 - gutter - (bandH + gutter * 1.2) };
+  const area: Rect = {
+    x: m,
+    y: bandH + gutter * 1.2,
+    w: innerW,
+    h: footTop - fSize * 0.5 - gutter - (bandH + gutter * 1.2),
+  };
   const layout = chooseLayout(sheet.template.layouts, W / H);
   const measure = (id: string, width: number) =>
     drawBlock(c, id, sheet.template.blocks[id], sheet.words.blocks[id], { x: 0, y: 0, w: width, h: 0 }).needed;
@@ -123,17 +200,27 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     const res = drawBlock(c, id, sheet.template.blocks[id], sheet.words.blocks[id], rect);
     items.push(...blockSect(res.items, (key) => fieldName(model.id, model.locale, key)));
     regions.push({ id, ...rect });
-    if (res.needed > rect.h + 0.01) overflows.push({ block: id, path: ['blocks', id], dimension: 'height', by: res.needed - rect.h });
+    if (res.needed > rect.h + 0.01)
+      overflows.push({ block: id, path: ['blocks', id], dimension: 'height', by: res.needed - rect.h });
     for (const o of res.wide) overflows.push({ block: id, path: o.path, dimension: 'width', by: o.by, word: o.word });
     minWrite = Math.min(minWrite, rect.h - res.needed);
-    if (res.writeIn && (!smallest || res.writeIn.w * res.writeIn.h < smallest.w * smallest.h)) smallest = { block: id, ...res.writeIn };
+    if (res.writeIn && (!smallest || res.writeIn.w * res.writeIn.h < smallest.w * smallest.h))
+      smallest = { block: id, ...res.writeIn };
   }
   items.push(footNote);
-  if (grid.shortfall > 0.01) overflows.push({ block: layout.name, path: ['blocks'], dimension: 'height', by: grid.shortfall });
+  if (grid.shortfall > 0.01)
+    overflows.push({ block: layout.name, path: ['blocks'], dimension: 'height', by: grid.shortfall });
 
   const minText = Math.min(...[...walk(items)].flatMap((i) => (i.type === 'text' ? [i.size] : [])));
   return {
-    page: { width: W, height: H, trim: { x: 0, y: 0, w: W, h: H }, bleed: { x: -bleed, y: -bleed, w: W + 2 * bleed, h: H + 2 * bleed }, items, regions },
+    page: {
+      width: W,
+      height: H,
+      trim: { x: 0, y: 0, w: W, h: H },
+      bleed: { x: -bleed, y: -bleed, w: W + 2 * bleed, h: H + 2 * bleed },
+      items,
+      regions,
+    },
     overflows,
     layoutName: layout.name,
     stats: { minText, spareHeight: minWrite, smallestWriteIn: smallest },

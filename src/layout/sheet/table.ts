@@ -23,7 +23,11 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   const numSize = size(c, 'column');
   const lastNumber = `${w.rowLabel ?? ''}${Math.max(t.maxRows ?? t.minRows, t.minRows)}`;
   const numW = numbered ? c.ts.fonts.width('sansBold', numSize, lastNumber) + 2 * cellPad : 0;
-  const cols = tracks(t.columns.map((col) => col.width), rect.w - numW, 0);
+  const cols = tracks(
+    t.columns.map((col) => col.width),
+    rect.w - numW,
+    0,
+  );
   const xs = cols.start.map((s) => rect.x + numW + s);
   const widths = cols.size;
 
@@ -33,8 +37,23 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
     const words = w.columns?.[col.id];
     const paras: Para[] = [];
     if (words) {
-      paras.push({ text: words.label, font: 'sansSemi', size: size(c, 'column'), colour: 'ink', path: [...base, 'columns', col.id, 'label'], leading: 1.15 });
-      if (words.hint) paras.push({ text: words.hint, font: 'sans', size: size(c, 'columnHint'), colour: 'muted', path: [...base, 'columns', col.id, 'hint'], leading: 1.15 });
+      paras.push({
+        text: words.label,
+        font: 'sansSemi',
+        size: size(c, 'column'),
+        colour: 'ink',
+        path: [...base, 'columns', col.id, 'label'],
+        leading: 1.15,
+      });
+      if (words.hint)
+        paras.push({
+          text: words.hint,
+          font: 'sans',
+          size: size(c, 'columnHint'),
+          colour: 'muted',
+          path: [...base, 'columns', col.id, 'hint'],
+          leading: 1.15,
+        });
     }
     const set = stack(c, paras, xs[i] + cellPad, rect.y + cellPad, widths[i] - 2 * cellPad, c.s * 0.1, id);
     headH = Math.max(headH, set.height + 2 * cellPad);
@@ -44,12 +63,32 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   // The rows as a screen reader meets them: the number column (if any) first, then the columns.
   const body: TableRow[] = [];
   const lead = numbered ? 1 : 0;
-  const row = (first: Item[], rest: Item[][], header?: number): TableRow => ({ cells: [...(numbered ? [first] : []), ...rest], header });
+  const row = (first: Item[], rest: Item[][], header?: number): TableRow => ({
+    cells: [...(numbered ? [first] : []), ...rest],
+    header,
+  });
 
   // A write-in row under the headings, its label in the first column, the other cells left to write in.
   let planH = 0;
   if (t.writeInRow !== undefined && w.writeInRow) {
-    const label = stack(c, [{ text: w.writeInRow, font: 'sansSemi', size: size(c, 'columnHint'), colour: 'muted', path: [...base, 'writeInRow'], leading: 1.15 }], xs[0] + cellPad, rect.y + headH + cellPad, widths[0] - 2 * cellPad, 0, id);
+    const label = stack(
+      c,
+      [
+        {
+          text: w.writeInRow,
+          font: 'sansSemi',
+          size: size(c, 'columnHint'),
+          colour: 'muted',
+          path: [...base, 'writeInRow'],
+          leading: 1.15,
+        },
+      ],
+      xs[0] + cellPad,
+      rect.y + headH + cellPad,
+      widths[0] - 2 * cellPad,
+      0,
+      id,
+    );
     planH = Math.max(mm(t.writeInRow * c.k), label.height + 2 * cellPad);
     const y = rect.y + headH;
     items.push({ type: 'rect', x: xs[1] ?? xs[0], y, w: rect.x + rect.w - (xs[1] ?? xs[0]), h: planH, fill: 'paper' });
@@ -71,7 +110,24 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
       const text = w.example?.[col.id];
       if (!text) return;
       const shown = i === 0 ? `${c.labels.example}: ${text}` : text;
-      const set = stack(c, [{ text: shown, font: 'sansItalic', size: exSize, colour: 'example', path: [...base, 'example', col.id], leading: 1.15 }], xs[i] + cellPad, 0, widths[i] - 2 * cellPad, 0, id);
+      const set = stack(
+        c,
+        [
+          {
+            text: shown,
+            font: 'sansItalic',
+            size: exSize,
+            colour: 'example',
+            path: [...base, 'example', col.id],
+            leading: 1.15,
+          },
+        ],
+        xs[i] + cellPad,
+        0,
+        widths[i] - 2 * cellPad,
+        0,
+        id,
+      );
       exItems.push(...set.items);
       exCells[i] = set.items;
       wide.push(...set.wide);
@@ -82,7 +138,10 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   const bodyH = rect.h - headH - planH;
   // Rows are write-in lines too: on small paper at least the theme's pitch (7 mm, issue 12), as far as
   // the template's minimum row count leaves room (the decision log keeps its 8 rows on A4, issue 11).
-  const minRow = Math.max(baseRow, Math.min(mm(c.theme.sheet.minLinePitch ?? 0), (bodyH - exH) / Math.max(1, t.minRows - 1), bodyH / t.minRows));
+  const minRow = Math.max(
+    baseRow,
+    Math.min(mm(c.theme.sheet.minLinePitch ?? 0), (bodyH - exH) / Math.max(1, t.minRows - 1), bodyH / t.minRows),
+  );
   const firstRow = Math.max(minRow, exH);
   const roomFor = 1 + Math.floor(Math.max(0, bodyH - firstRow) / minRow);
   const rows = Math.max(t.minRows, Math.min(t.maxRows ?? Infinity, roomFor));
@@ -115,15 +174,48 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
       const top = r === 0 ? bodyTop : bodyTop + realFirst + (r - 1) * rowH;
       const text = `${w.rowLabel}${r - first + 1}`;
       const tw = c.ts.fonts.width('sansBold', numSize, text);
-      numbers[r] = [{ type: 'text', x: rect.x + (numW - tw) / 2, y: top + cellPad + m.capHeight, text, font: 'sansBold', size: numSize, colour: 'accent', width: tw, source: id }];
+      numbers[r] = [
+        {
+          type: 'text',
+          x: rect.x + (numW - tw) / 2,
+          y: top + cellPad + m.capHeight,
+          text,
+          font: 'sansBold',
+          size: numSize,
+          colour: 'accent',
+          width: tw,
+          source: id,
+        },
+      ];
     }
   }
-  for (let r = example ? 1 : 0; r < rows; r++) body.push(row(numbers[r] ?? [], t.columns.map(() => []), numbered ? 0 : undefined));
-  items.push(writeInTable(heads.map((h) => h.items), body, numbered));
+  for (let r = example ? 1 : 0; r < rows; r++)
+    body.push(
+      row(
+        numbers[r] ?? [],
+        t.columns.map(() => []),
+        numbered ? 0 : undefined,
+      ),
+    );
+  items.push(
+    writeInTable(
+      heads.map((h) => h.items),
+      body,
+      numbered,
+    ),
+  );
   // Column edges bound the write-in cells: 'frame', at least 3:1 (WCAG 1.4.11); the row lines are ruled lines and stay light.
   const dividers = numbered ? [rect.x + numW, ...xs.slice(1)] : xs.slice(1);
   for (const x of dividers) {
-    items.push({ type: 'line', x1: x, y1: rect.y + cellPad * 0.5, x2: x, y2: bodyBottom, stroke: 'frame', lineWidth: line });
+    items.push({
+      type: 'line',
+      x1: x,
+      y1: rect.y + cellPad * 0.5,
+      x2: x,
+      y2: bodyBottom,
+      stroke: 'frame',
+      lineWidth: line,
+    });
   }
   // A field in every cell of every row to write in (the example row is printed), numbered from 1.
   const marks = legendColumns(c, w.example);
@@ -132,12 +224,32 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
     const y = r === 0 ? bodyTop : bodyTop + realFirst + (r - 1) * rowH;
     const h = r === 0 ? realFirst : rowH;
     t.columns.forEach((col, i) => {
-      const label = [w.title, `${c.labels.row ?? '#'} ${r - firstField + 1}`, marks.has(col.id) ? `${w.columns?.[col.id]?.label ?? col.id} (${legendHint(c)})` : w.columns?.[col.id]?.label];
+      const label = [
+        w.title,
+        `${c.labels.row ?? '#'} ${r - firstField + 1}`,
+        marks.has(col.id) ? `${w.columns?.[col.id]?.label ?? col.id} (${legendHint(c)})` : w.columns?.[col.id]?.label,
+      ];
       items.push(writeField(c, [id, r - firstField + 1, col.id], { x: xs[i], y, w: widths[i], h }, label));
     });
   }
   // The heading's lower edge is the table's strongest line: it carries the structure in greyscale too.
-  items.push({ type: 'line', x1: rect.x, y1: bodyTop, x2: rect.x + rect.w, y2: bodyTop, stroke: 'accent', lineWidth: line * 2 });
-  items.push({ type: 'rect', x: rect.x, y: rect.y + headH, w: rect.w, h: bodyBottom - rect.y - headH, stroke: 'frame', lineWidth: line });
+  items.push({
+    type: 'line',
+    x1: rect.x,
+    y1: bodyTop,
+    x2: rect.x + rect.w,
+    y2: bodyTop,
+    stroke: 'accent',
+    lineWidth: line * 2,
+  });
+  items.push({
+    type: 'rect',
+    x: rect.x,
+    y: rect.y + headH,
+    w: rect.w,
+    h: bodyBottom - rect.y - headH,
+    stroke: 'frame',
+    lineWidth: line,
+  });
   return { items, needed, wide, rows, cell: { w: Math.min(...widths), h: rowH } };
 }

@@ -4,7 +4,12 @@
 import type { FieldItem, Item, TagItem, TextItem } from '../frame.js';
 import type { SheetCtx } from './context.js';
 
-const tag = (role: TagItem['role'], items: Item[], extra: Partial<TagItem> = {}): TagItem => ({ type: 'tag', role, items, ...extra });
+const tag = (role: TagItem['role'], items: Item[], extra: Partial<TagItem> = {}): TagItem => ({
+  type: 'tag',
+  role,
+  items,
+  ...extra,
+});
 
 /**
  * A list whose items were set with a drawn label in front ("– Politisk nivå"): the label becomes the
@@ -12,21 +17,39 @@ const tag = (role: TagItem['role'], items: Item[], extra: Partial<TagItem> = {})
  * page looks the same as when it was one run.
  */
 export function labelledList(c: SheetCtx, parts: Item[][], label: string): TagItem {
-  return tag('L', parts.map((items) => {
-    const [first, ...rest] = items;
-    if (!first || first.type !== 'text' || !first.text.startsWith(label)) return tag('LI', [tag('LBody', items)]);
-    const lw = c.ts.fonts.width(first.font, first.size, label);
-    const mark = label.trimEnd();
-    const lbl: TextItem = { ...first, text: mark, width: c.ts.fonts.width(first.font, first.size, mark), hyphen: undefined };
-    const body: TextItem = { ...first, x: first.x + lw, text: first.text.slice(label.length), width: first.width - lw };
-    if (!body.text) return tag('LI', [tag('Lbl', [lbl]), tag('LBody', rest)]);
-    return tag('LI', [tag('Lbl', [lbl]), tag('LBody', [body, ...rest])]);
-  }), { numbering: 'None' });
+  return tag(
+    'L',
+    parts.map((items) => {
+      const [first, ...rest] = items;
+      if (!first || first.type !== 'text' || !first.text.startsWith(label)) return tag('LI', [tag('LBody', items)]);
+      const lw = c.ts.fonts.width(first.font, first.size, label);
+      const mark = label.trimEnd();
+      const lbl: TextItem = {
+        ...first,
+        text: mark,
+        width: c.ts.fonts.width(first.font, first.size, mark),
+        hyphen: undefined,
+      };
+      const body: TextItem = {
+        ...first,
+        x: first.x + lw,
+        text: first.text.slice(label.length),
+        width: first.width - lw,
+      };
+      if (!body.text) return tag('LI', [tag('Lbl', [lbl]), tag('LBody', rest)]);
+      return tag('LI', [tag('Lbl', [lbl]), tag('LBody', [body, ...rest])]);
+    }),
+    { numbering: 'None' },
+  );
 }
 
 /** Legend entries: the symbol's letter as the label, its name and description as the body. */
 export function legendList(entries: { mark: Item; body: Item[] }[]): TagItem {
-  return tag('L', entries.map((e) => tag('LI', [tag('Lbl', [e.mark]), tag('LBody', e.body)])), { numbering: 'None' });
+  return tag(
+    'L',
+    entries.map((e) => tag('LI', [tag('Lbl', [e.mark]), tag('LBody', e.body)])),
+    { numbering: 'None' },
+  );
 }
 
 /** A body row: its cells' items, and which cell (if any) heads the row. */
@@ -42,8 +65,16 @@ export interface TableRow {
  * many there are to fill.
  */
 export function writeInTable(heads: Item[][], body: TableRow[], corner = false): TagItem {
-  const headRow = tag('TR', [...(corner ? [tag('TD', [])] : []), ...heads.map((h) => tag('TH', h, { scope: 'Column' }))]);
-  const rows = body.map((r) => tag('TR', r.cells.map((cell, i) => (i === r.header ? tag('TH', cell, { scope: 'Row' }) : tag('TD', cell)))));
+  const headRow = tag('TR', [
+    ...(corner ? [tag('TD', [])] : []),
+    ...heads.map((h) => tag('TH', h, { scope: 'Column' })),
+  ]);
+  const rows = body.map((r) =>
+    tag(
+      'TR',
+      r.cells.map((cell, i) => (i === r.header ? tag('TH', cell, { scope: 'Row' }) : tag('TD', cell))),
+    ),
+  );
   return tag('Table', [tag('THead', [headRow]), tag('TBody', rows)]);
 }
 

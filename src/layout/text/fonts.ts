@@ -76,7 +76,8 @@ export class FontSet {
     for (const ch of text) {
       // Each character is looked up once per face (cold start, issue 17: every text of a tool is checked).
       let has = f.glyphs.get(ch);
-      if (has === undefined) f.glyphs.set(ch, (has = /\s|\u00ad/.test(ch) || f.font.hasGlyphForCodePoint(ch.codePointAt(0)!)));
+      if (has === undefined)
+        f.glyphs.set(ch, (has = /\s|\u00ad/.test(ch) || f.font.hasGlyphForCodePoint(ch.codePointAt(0)!)));
       if (!has) out.add(ch);
     }
     return [...out];

@@ -11,7 +11,11 @@ function checkFile(file: YamlFile, data: unknown, fonts: FontSet, problems: Prob
     const missing = new Set([...fonts.missing('sans', text), ...fonts.missing('serif', text)]);
     for (const ch of missing) {
       const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-      problems.error(file.pos(path), `the character '${ch}' (U+${code}) cannot be printed: the fonts have no glyph for it`, 'replace it, or remove it if it was pasted in by accident');
+      problems.error(
+        file.pos(path),
+        `the character '${ch}' (U+${code}) cannot be printed: the fonts have no glyph for it`,
+        'replace it, or remove it if it was pasted in by accident',
+      );
     }
   }
 }

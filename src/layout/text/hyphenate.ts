@@ -58,7 +58,10 @@ const hyphenatorCache = new Map<string, Hyphenator>();
 function patterns(locale: string): Hyphenate | null {
   if (!patternCache.has(locale)) {
     const mod = patternModule(locale);
-    patternCache.set(locale, mod ? (patternsFromJson(mod) ?? (require(mod) as { hyphenateSync: Hyphenate }).hyphenateSync) : null);
+    patternCache.set(
+      locale,
+      mod ? (patternsFromJson(mod) ?? (require(mod) as { hyphenateSync: Hyphenate }).hyphenateSync) : null,
+    );
   }
   return patternCache.get(locale)!;
 }

@@ -16,7 +16,8 @@ export interface Faces {
  */
 export function styleSpans(spans: Span[], base: Style, faces: Faces): Run[] {
   return spans.map((s) => {
-    const font = s.bold || s.field ? faces.bold : s.italic ? (base.font === faces.bold ? faces.bold : faces.italic) : base.font;
+    const font =
+      s.bold || s.field ? faces.bold : s.italic ? (base.font === faces.bold ? faces.bold : faces.italic) : base.font;
     const style: Style = { ...base, font, ...(s.link !== undefined ? { colour: 'accent', link: s.link } : {}) };
     return { text: s.text, style };
   });

@@ -19,7 +19,14 @@ interface KernSubtable {
   length: number;
   format: 0;
   coverage: { horizontal: boolean; minimum: boolean; crossStream: boolean; override: boolean };
-  subtable: { version: 0; nPairs: number; searchRange: number; entrySelector: number; rangeShift: number; pairs: KernPair[] };
+  subtable: {
+    version: 0;
+    nPairs: number;
+    searchRange: number;
+    entrySelector: number;
+    rangeShift: number;
+    pairs: KernPair[];
+  };
 }
 
 export interface KernTable {
@@ -49,16 +56,25 @@ export function readKernTable(bytes: Uint8Array, offset: number, length: number)
     const bits = v.getUint8(at + 5);
     const nPairs = v.getUint16(at + 6);
     // Only what fontkit would read the same way: format 0 whose length is exactly its pairs.
-    if (v.getUint16(at) !== 0 || format !== 0 || subLength !== 14 + 6 * nPairs || at + subLength > length) return undefined;
+    if (v.getUint16(at) !== 0 || format !== 0 || subLength !== 14 + 6 * nPairs || at + subLength > length)
+      return undefined;
     const pairs: KernPair[] = new Array(nPairs);
-    for (let i = 0, p = at + 14; i < nPairs; i++, p += 6) pairs[i] = { left: v.getUint16(p), right: v.getUint16(p + 2), value: v.getInt16(p + 4) };
+    for (let i = 0, p = at + 14; i < nPairs; i++, p += 6)
+      pairs[i] = { left: v.getUint16(p), right: v.getUint16(p + 2), value: v.getInt16(p + 4) };
     tables.push({
       version: 0,
       subVersion: 0,
       length: subLength,
       format: 0,
       coverage: { horizontal: !!(bits & 1), minimum: !!(bits & 2), crossStream: !!(bits & 4), override: !!(bits & 8) },
-      subtable: { version: 0, nPairs, searchRange: v.getUint16(at + 8), entrySelector: v.getUint16(at + 10), rangeShift: v.getUint16(at + 12), pairs },
+      subtable: {
+        version: 0,
+        nPairs,
+        searchRange: v.getUint16(at + 8),
+        entrySelector: v.getUint16(at + 10),
+        rangeShift: v.getUint16(at + 12),
+        pairs,
+      },
     });
     at += subLength;
   }

@@ -46,7 +46,8 @@ interface Atom {
   word: number;
 }
 
-const sameStyle = (a: Style, b: Style) => a.font === b.font && a.size === b.size && a.colour === b.colour && a.link === b.link;
+const sameStyle = (a: Style, b: Style) =>
+  a.font === b.font && a.size === b.size && a.colour === b.colour && a.link === b.link;
 
 function atomise(runs: Run[], fonts: FontSet, hyph: Hyphenator): Atom[] {
   const atoms: Atom[] = [];
@@ -174,7 +175,9 @@ export function wrap(runs: Run[], maxWidth: number, fonts: FontSet, hyph: Hyphen
   // Avoid a lone short word on the last line: pull one more word down by wrapping a little narrower.
   const lonely = (ls: Atom[][]) => {
     const last = ls[ls.length - 1];
-    return ls.length >= 2 && last[0].word === last[last.length - 1].word && last.reduce((n, a) => n + a.text.length, 0) <= 5;
+    return (
+      ls.length >= 2 && last[0].word === last[last.length - 1].word && last.reduce((n, a) => n + a.text.length, 0) <= 5
+    );
   };
   if (lonely(lines)) {
     for (const f of [0.96, 0.92, 0.88]) {

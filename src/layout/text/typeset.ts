@@ -46,13 +46,31 @@ export function lineBox(ts: Typesetter, runs: Run[], leading: number): { height:
 }
 
 /** One wrapped line as text items on a baseline; trailing spaces are not drawn. */
-export function lineItems(ts: Typesetter, line: Line, x: number, baseline: number, source: string | undefined): TextItem[] {
+export function lineItems(
+  ts: Typesetter,
+  line: Line,
+  x: number,
+  baseline: number,
+  source: string | undefined,
+): TextItem[] {
   const items: TextItem[] = [];
   for (const f of line.fragments) {
     const text = f.text.replace(/ +$/, '');
     if (!text) continue;
     const width = text === f.text ? f.width : ts.fonts.width(f.style.font, f.style.size, text);
-    items.push({ type: 'text', x: x + f.x, y: baseline, text, font: f.style.font, size: f.style.size, colour: f.style.colour, width, source, link: f.style.link, ...(f.hyphen ? { hyphen: true } : {}) });
+    items.push({
+      type: 'text',
+      x: x + f.x,
+      y: baseline,
+      text,
+      font: f.style.font,
+      size: f.style.size,
+      colour: f.style.colour,
+      width,
+      source,
+      link: f.style.link,
+      ...(f.hyphen ? { hyphen: true } : {}),
+    });
   }
   return items;
 }

@@ -36,16 +36,19 @@ function renderHeader(s) {
   const ids = s.files.map(docId);
   if (docs.dataset.ids !== ids.join()) {
     docs.dataset.ids = ids.join();
-    docs.replaceChildren(...s.files.map((f) => {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.dataset.doc = docId(f);
-      b.textContent = f.kind === 'sheet' ? `Sheet ${f.sheet}` : 'Guide';
-      b.addEventListener('click', () => selectDoc(docId(f)));
-      return b;
-    }));
+    docs.replaceChildren(
+      ...s.files.map((f) => {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.dataset.doc = docId(f);
+        b.textContent = f.kind === 'sheet' ? `Sheet ${f.sheet}` : 'Guide';
+        b.addEventListener('click', () => selectDoc(docId(f)));
+        return b;
+      }),
+    );
   }
-  for (const b of docs.children) b.setAttribute('aria-pressed', String(b.dataset.doc === (currentFile() && docId(currentFile()))));
+  for (const b of docs.children)
+    b.setAttribute('aria-pressed', String(b.dataset.doc === (currentFile() && docId(currentFile()))));
   const sel = $('locale');
   if (sel.dataset.locales !== s.locales.join()) {
     sel.dataset.locales = s.locales.join();
@@ -100,7 +103,9 @@ function renderProblems(s) {
   if (errors.length) {
     const note = document.createElement('p');
     note.className = 'note';
-    note.textContent = s.files.length ? 'Behind this: the last good preview. Save the file again to rebuild.' : 'Nothing has built yet. Save the file again to rebuild.';
+    note.textContent = s.files.length
+      ? 'Behind this: the last good preview. Save the file again to rebuild.'
+      : 'Nothing has built yet. Save the file again to rebuild.';
     box.append(note);
   }
 }
@@ -117,7 +122,8 @@ function anchor() {
   return {
     page: i,
     y: (viewer.scrollTop - p.offsetTop) / p.offsetHeight,
-    x: viewer.scrollWidth > viewer.clientWidth ? (viewer.scrollLeft + viewer.clientWidth / 2) / viewer.scrollWidth : 0.5,
+    x:
+      viewer.scrollWidth > viewer.clientWidth ? (viewer.scrollLeft + viewer.clientWidth / 2) / viewer.scrollWidth : 0.5,
   };
 }
 
@@ -138,7 +144,10 @@ function scaleFor(view1) {
 /** Paints a page into its box; the text layer (for selecting and finding words) follows. */
 async function drawPage(page, box, scale) {
   const viewport = page.getViewport({ scale });
-  const ratio = Math.min(window.devicePixelRatio || 1, Math.sqrt(MAX_CANVAS_PIXELS / (viewport.width * viewport.height)));
+  const ratio = Math.min(
+    window.devicePixelRatio || 1,
+    Math.sqrt(MAX_CANVAS_PIXELS / (viewport.width * viewport.height)),
+  );
   const canvas = document.createElement('canvas');
   canvas.width = Math.floor(viewport.width * ratio);
   canvas.height = Math.floor(viewport.height * ratio);
@@ -186,12 +195,21 @@ async function show(file, keepPlace) {
   $('zoom-level').textContent = `${Math.round((scale / PX_PER_PT) * 100)} %`;
   const now = performance.now();
   // When the new page was on screen, and how long loading and painting took (npm run bench reads these).
-  window.bordduk = { build: ui.status.build, url: file.url, shownAt: performance.timeOrigin + now, eventAt, loadMs: loaded - t0, paintMs: now - loaded };
+  window.bordduk = {
+    build: ui.status.build,
+    url: file.url,
+    shownAt: performance.timeOrigin + now,
+    eventAt,
+    loadMs: loaded - t0,
+    paintMs: now - loaded,
+  };
   await withText();
   document.body.dataset.shown = file.url;
   for (let i = 0; i < pages.length; i++) {
     if (i === first) continue;
-    await (await drawPage(pages[i], boxes[i], scale))();
+    await (
+      await drawPage(pages[i], boxes[i], scale)
+    )();
     if (gen !== ui.generation) return;
   }
 }
@@ -243,7 +261,11 @@ window.addEventListener('keydown', (e) => {
   else if (e.key === '0') setZoom('fit');
 });
 $('locale').addEventListener('change', (e) => {
-  fetch('/locale', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ locale: e.target.value }) });
+  fetch('/locale', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ locale: e.target.value }),
+  });
 });
 let resizeTimer;
 window.addEventListener('resize', () => {
