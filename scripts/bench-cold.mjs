@@ -28,7 +28,9 @@ function once(args) {
   try {
     cpu = Number(readFileSync(cpuFile, 'utf8'));
     rmSync(cpuFile);
-  } catch {}
+  } catch {
+    // The hook writes no file when the run failed; the wall time is still worth printing.
+  }
   return { ms, cpu };
 }
 

@@ -1,3 +1,4 @@
+/* global window -- the functions handed to page.evaluate run in the browser */
 // `npm run bench`, the preview's part (issue 16): after a save, how long the warm rebuild of one
 // locale's two sheets takes (the server's own `ms`), and how long until the new page is on screen
 // in headless Chromium (the page's own timestamp of the moment it swapped the new sheet in).

@@ -26,7 +26,9 @@ function time(args) {
   try {
     rss = Number(readFileSync(rssFile, 'utf8')) / 1024;
     rmSync(rssFile);
-  } catch {}
+  } catch {
+    // The hook writes no file when the run failed; the wall time is still worth printing.
+  }
   return { ms, rss, stdout: r.stdout };
 }
 
@@ -59,7 +61,6 @@ const results = [
   }),
 ];
 
-const pad = (s, n) => String(s).padEnd(n);
 const rows = [];
 let ok = true;
 for (const r of results) {
