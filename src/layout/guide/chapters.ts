@@ -111,7 +111,7 @@ export function chapterFlows(
         y += l.height;
       }
       const height = y + padY;
-      // The label ("Tips", "Fallgruve") and the advice are two paragraphs of one Div (audit, low 16).
+      // The label ("Tips", "Fallgruve") and the advice are two paragraphs of one Div (a screen reader announces the label, then the advice).
       return [
         {
           role: 'Div',

@@ -75,7 +75,7 @@ export class FontSet {
     const f = this.face(id);
     const out = new Set<string>();
     for (const ch of text) {
-      // Each character is looked up once per face (cold start, issue 17: every text of a tool is checked).
+      // Each character is looked up once per face (for a short cold start: every text of a tool is checked).
       let has = f.glyphs.get(ch);
       if (has === undefined)
         f.glyphs.set(ch, (has = /\s|\u00ad/.test(ch) || f.font.hasGlyphForCodePoint(ch.codePointAt(0)!)));
