@@ -6,11 +6,11 @@
 // and its structure (headings, tables, lists) in the text view.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 import { startPreview, type PreviewServer } from '../src/preview/preview.js';
 import { scratchProject, type Project } from './helpers.js';
 import { nextBuild } from './preview-helpers.js';
+import { axe, CHROMIUM_ARGS, contrast, focused } from './browser-a11y.js';
 
 const browserPath = [process.env.BORDDUK_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (p) => p && existsSync(p),
@@ -22,45 +22,6 @@ if (!browserPath) console.warn(title);
 
 type Page = import('playwright-core').Page;
 type Browser = import('playwright-core').Browser;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is: the violations, one line each. */
-async function axe(page: Page): Promise<string[]> {
-  // Evaluated through the debugging protocol: the page's own CSP (no inline script) stays in force.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const a = (window as unknown as { axe: { run: Function } }).axe;
-    const r = await a.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return (r.violations as { id: string; nodes: { target: string[] }[] }[]).map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-}
-
-/** WCAG contrast of two CSS rgb() colours. */
-function contrast(a: string, b: string): number {
-  const lum = (c: string) => {
-    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
-      const s = Number(v) / 255;
-      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-}
-
-/** The focused element: its id (or role and text), and whether a focus ring of ≥ 2 px shows. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const e = document.activeElement as HTMLElement;
-    const s = getComputedStyle(e);
-    return {
-      name: e.id || `${e.tagName.toLowerCase()}:${e.textContent?.trim()}`,
-      ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
-      colour: s.outlineColor,
-    };
-  });
 
 describe.skipIf(!browserPath)(title, () => {
   let p: Project;
@@ -77,15 +38,7 @@ describe.skipIf(!browserPath)(title, () => {
     browser = await chromium.launch({
       executablePath: browserPath,
       chromiumSandbox: false,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 1024 } });
     page.on('pageerror', (e) => errors.push(e.message));
