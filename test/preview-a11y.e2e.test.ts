@@ -245,6 +245,15 @@ describe.skipIf(!browserPath)(title, () => {
     });
     expect(seen.seen).toBeGreaterThanOrEqual(Math.min(seen.h, m.winH * 0.9) - 1);
     expect(await axe(page)).toEqual([]);
+    // By keyboard at this size: each stop is scrolled into the window, with its ring showing.
+    await page.click('h1');
+    for (let i = 0; i < 9; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused(page);
+      const box = await page.evaluate(() => document.activeElement!.getBoundingClientRect().toJSON());
+      expect(f.ring, f.name).toBe(true);
+      expect(box.top < 256 && box.bottom > 0 && box.right <= 320 + 1, f.name).toBe(true);
+    }
 
     await page.click('#view-text');
     const text = await page.$eval('#textview', (e) => ({ w: e.scrollWidth, c: e.clientWidth }));
