@@ -153,6 +153,6 @@ describe('the English key', () => {
     ]);
     const sheetWords = en.sheets.flatMap((s) => strings(s.words)).join('\n');
     expect(sheetWords).not.toMatch(/\banchor/i);
-    expect(en.meta.subtitle).toBe("Securing leaders' buy-in for innovative public procurement");
+    expect(en.meta.subtitle).not.toMatch(/\banchor/i);
   });
 });
