@@ -12,6 +12,7 @@ import { loadTheme } from '../src/content/load.js';
 import { Problems } from '../src/errors.js';
 import { defaultPaths } from '../src/paths.js';
 import type { Item } from '../src/layout/frame.js';
+import { FONT_IDS, type FontId } from '../src/content/template-model.js';
 import { fontFailures, parseToUnicode } from './pdf-fonts.js';
 
 const paths = defaultPaths();
@@ -20,16 +21,25 @@ const fonts = fontSet(paths.fonts, theme);
 const dir = mkdtempSync(join(tmpdir(), 'bordduk-pdf-fonts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function page(ua: boolean): Promise<PDFDocument> {
-  const words = 'Blåbær på én side · «md./år»';
+async function page(
+  ua: boolean,
+  words = 'Blåbær på én side · «md./år»',
+  faces: FontId[] = ['serif', 'sansSemi'],
+): Promise<PDFDocument> {
   const items: Item[] = [
     {
       type: 'tag',
       role: 'P',
-      items: [
-        { type: 'text', x: 60, y: 80, text: words, font: 'serif', size: 12, colour: 'ink', width: 0 },
-        { type: 'text', x: 60, y: 100, text: words, font: 'sansSemi', size: 12, colour: 'ink', width: 0 },
-      ],
+      items: faces.map((font, i) => ({
+        type: 'text' as const,
+        x: 60,
+        y: 80 + 20 * i,
+        text: words,
+        font,
+        size: 12,
+        colour: 'ink' as const,
+        width: 0,
+      })),
     },
   ];
   const box = { x: 0, y: 0, w: 595, h: 842 };
@@ -91,6 +101,17 @@ endbfrange
 endcmap end end`;
     f.font.set(PDFName.of('ToUnicode'), pdf.context.register(pdf.context.flateStream(empty)));
     expect(fontFailures(pdf).join('\n')).toMatch(/10-001 glyph without text .*page 1 [A-Z]{6}\+Noto/);
+  });
+
+  it('find every glyph with its text in a file made after another that used it only inside a composite', async () => {
+    // Accented letters and the middle dot are built from other glyphs (a, ring, dot …); a file that
+    // embeds them subsets those parts too. The plain letters and stops drawn in the next file, with
+    // the same fonts, must still map to their text (a shared glyph cache once gave them none).
+    await page(true, 'àáâäåæçèéêëìíîïñòóôöøùúûüýÿ ÀÅÆÉØ · «» – —', [...FONT_IDS]);
+    const next = await page(true, 'abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 .,:;!?()', [
+      ...FONT_IDS,
+    ]);
+    expect(fontFailures(next)).toEqual([]);
   });
 
   it('read the CMap forms a writer may use: bfchar, bfrange with a start value, bfrange with an array', () => {
