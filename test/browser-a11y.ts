@@ -22,11 +22,11 @@ export async function axe(page: Page): Promise<string[]> {
   // Evaluated through the debugging protocol: the page's own CSP (no inline script) stays in force.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const a = (window as unknown as { axe: { run: Function } }).axe;
+    type Violation = { id: string; nodes: { target: string[] }[] };
+    type Run = (ctx: Document, o: object) => Promise<{ violations: Violation[] }>;
+    const a = (window as unknown as { axe: { run: Run } }).axe;
     const r = await a.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return (r.violations as { id: string; nodes: { target: string[] }[] }[]).map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
 
