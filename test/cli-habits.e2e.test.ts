@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { cli, cliProcess, ROOT, TOOL } from './helpers.js';
+import { cli, cliProcess, TOOL } from './helpers.js';
 import { projectWithExample } from './fixtures.js';
 import { expectNoStack } from './bad-input-helpers.js';
 import { sizeList } from '../src/cli/values.js';
@@ -20,38 +19,6 @@ describe('the library', () => {
     const out = await lib.build({ root: p.dir, tool: 'retro', locales: ['sv'] });
     expect(out.files.map((f) => f.path)).toEqual([join(p.dir, 'out', 'retro-sv-review-A1.pdf')]);
   });
-
-  it('its type declarations stand alone: a strict consumer without skipLibCheck compiles', () => {
-    // Inside the checkout, so that the declarations find the dependencies' own types as a user's would.
-    mkdirSync(join(ROOT, 'out'), { recursive: true });
-    const dir = mkdtempSync(join(ROOT, 'out', 'test-types-'));
-    const tsc = join(ROOT, 'node_modules', '.bin', 'tsc');
-    const emit = spawnSync(tsc, ['-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(dir, 'types')], {
-      encoding: 'utf8',
-    });
-    expect(emit.status, emit.stdout + emit.stderr).toBe(0);
-    writeFileSync(
-      join(dir, 'use.ts'),
-      "import { build, validate, type BuildOptions } from 'bordduk';\nconst o: BuildOptions = { root: '.', locales: 'all' };\nvoid build(o);\nvoid validate();\n",
-    );
-    const config = {
-      compilerOptions: {
-        strict: true,
-        skipLibCheck: false,
-        noEmit: true,
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        target: 'ES2022',
-        types: ['node'],
-        typeRoots: [join(ROOT, 'node_modules', '@types')],
-        paths: { bordduk: [join(dir, 'types', 'index.d.ts')] },
-      },
-      files: ['use.ts'],
-    };
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config));
-    const check = spawnSync(tsc, ['-p', dir], { encoding: 'utf8' });
-    expect(check.status, check.stdout + check.stderr).toBe(0);
-  }, 240_000);
 });
 
 describe('option values', () => {
