@@ -2,10 +2,11 @@
 // any case, --help that shows defaults and what it found, a decimal comma in sizes, an output
 // folder that cannot be made (said in words, before any layout), and no hang under /proc.
 import { describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, cliProcess, TOOL } from './helpers.js';
+import { cli, cliProcess, ROOT, TOOL } from './helpers.js';
 import { projectWithExample } from './fixtures.js';
 import { expectNoStack } from './bad-input-helpers.js';
 import { sizeList } from '../src/cli/values.js';
@@ -62,7 +63,17 @@ describe('option values', () => {
     expect(r.stdout).toMatch(/default: every tool/);
     expect(r.stdout).toMatch(/default: A1/);
     expect(r.stdout).toMatch(/default:\s+"A4"/);
-    expect(r.stdout).toMatch(new RegExp(`Tools found in .*content:\\n\\s+${TOOL}\\s+locales: nb \\(source\\), nn, en`));
+    // The shipped tool among the tools found, with its locales as its tool.yaml lists them.
+    const tool = parse(readFileSync(join(ROOT, 'content', TOOL, 'tool.yaml'), 'utf8')) as {
+      sourceLocale: string;
+      locales: string[];
+    };
+    const locales = [`${tool.sourceLocale} \\(source\\)`, ...tool.locales.filter((l) => l !== tool.sourceLocale)];
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `Tools found in .*content:\\n(?:\\s+\\S+\\s+locales: .*\\n)*?\\s+${TOOL}\\s+locales: ${locales.join(', ')}\\n`,
+      ),
+    );
     const p = projectWithExample();
     const root = cliProcess(['--root', p.dir, '--help']);
     expect(root.stdout).toMatch(/retro\s+locales: en \(source\), sv/);
