@@ -2,7 +2,7 @@
 // PDF keywords inserted) give answers or a clear error, never a crash, a console message or a hang.
 //
 //   npx vitest run test/answers-fuzz.e2e.test.ts                 25 copies (the e2e tier)
-//   FUZZ_RUNS=200 npx vitest run test/answers-fuzz.e2e.test.ts   more (npm run fuzz runs 200)
+//   FUZZ_RUNS=200 npx vitest run test/answers-fuzz.e2e.test.ts   more (npm run fuzz runs 200, or FORM_FUZZ_RUNS)
 //   FUZZ_SEED=1234 …                                             another seed (fixed by default, so failures reproduce)
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
