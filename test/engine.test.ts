@@ -14,7 +14,6 @@ import { parseSize, linearScale, mm, toMm, type PaperSize } from '../src/layout/
 import type { Item, LineItem, Page, RectItem, TagItem, TextItem } from '../src/layout/frame.js';
 import type { ToolModel } from '../src/content/load.js';
 import type { Typesetter } from '../src/layout/text/typeset.js';
-import type { TableBlock } from '../src/content/template-model.js';
 import { compact, strings } from './helpers.js';
 import { fixtureProject } from './fixtures.js';
 
@@ -160,8 +159,8 @@ describe.each(LOCALES)('the sheet in %s', (locale) => {
     it('numbers the rows of a numbered table once each, top to bottom, after the words’ row label', () => {
       const sheet = model.sheets[0];
       for (const [id, block] of Object.entries(sheet.template.blocks)) {
-        if (block.kind !== 'table' || !(block as TableBlock).rowNumbers) continue;
-        const tpl = block as TableBlock;
+        if (block.kind !== 'table' || !block.rowNumbers) continue;
+        const tpl = block;
         const label = sheet.words.blocks[id].rowLabel ?? '';
         const want = Array.from({ length: tpl.minRows - 1 }, (_, i) => `${label}${i + 1}`);
         const numbers = texts(fits[0].page.items).filter((t) => t.source === id && want.includes(t.text));
