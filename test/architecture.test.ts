@@ -96,8 +96,8 @@ describe('the house', () => {
     'src/preview/warm.ts',
     'src/render/pdf.ts',
     'test/guide.test.ts',
-    'test/preview.test.ts',
-    'test/print.test.ts',
+    'test/preview.e2e.test.ts',
+    'test/print.e2e.test.ts',
   ]);
 
   it('has no hand-written source or test file over 300 lines', () => {

@@ -24,10 +24,11 @@ import { parseSize } from '../src/layout/units.js';
 import type { FieldItem, Item } from '../src/layout/frame.js';
 import { fieldKeys, keyPattern } from '../src/content/answers.js';
 import { SAMI } from './forms-helpers.js';
+import { TOOL } from './helpers.js';
 
 const fieldsOf = (items: Item[]): FieldItem[] =>
   items.flatMap((i) => (i.type === 'field' ? [i] : i.type === 'tag' ? fieldsOf(i.items) : []));
-const models = loadModels({ locales: 'all' });
+const models = loadModels({ tool: TOOL, locales: 'all' });
 
 describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames)', (size) => {
   it.each(models.map((m) => [m.locale, m] as const))(
@@ -94,7 +95,15 @@ const text = (v: unknown) => (v instanceof PDFString || v instanceof PDFHexStrin
 
 describe('a fillable PDF', async () => {
   const out = mkdtempSync(join(tmpdir(), 'bordduk-forms-'));
-  const result = await build({ locales: ['nb'], sizes: ['A3'], only: 'sheets', fillable: true, out, jobs: 1 });
+  const result = await build({
+    tool: TOOL,
+    locales: ['nb'],
+    sizes: ['A3'],
+    only: 'sheets',
+    fillable: true,
+    out,
+    jobs: 1,
+  });
   const sheet1 = join(out, 'ledelsesforankring-nb-sheet1-A3-fillable.pdf');
   const sheet2 = join(out, 'ledelsesforankring-nb-sheet2-A3-fillable.pdf');
   const load = async (p: string) => PDFDocument.load(readFileSync(p), { updateMetadata: false });
@@ -104,7 +113,7 @@ describe('a fillable PDF', async () => {
       'ledelsesforankring-nb-sheet1-A3-fillable.pdf',
       'ledelsesforankring-nb-sheet2-A3-fillable.pdf',
     ]);
-    const plain = await build({ locales: ['nb'], sizes: ['A3'], only: 'sheets', out, jobs: 1 });
+    const plain = await build({ tool: TOOL, locales: ['nb'], sizes: ['A3'], only: 'sheets', out, jobs: 1 });
     const doc = await load(join(out, plain.files[0].path.split('/').pop()!));
     expect(doc.catalog.has(PDFName.of('AcroForm'))).toBe(false);
   });
