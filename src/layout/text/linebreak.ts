@@ -4,7 +4,7 @@
 import type { ColourId, FontId } from '../../content/template-model.js';
 import type { FontSet } from './fonts.js';
 import { breakPoints, type Hyphenator } from './hyphenate.js';
-import { totalFit } from './total-fit.js';
+import { totalFit, type BreakKind, type Piece } from './total-fit.js';
 
 export interface Style {
   font: FontId;
@@ -33,23 +33,11 @@ export interface Line {
   width: number;
 }
 
-export type BreakKind = 'space' | 'hyphen' | 'explicit' | 'none';
+export type { BreakKind };
 
-export interface Atom {
-  text: string;
+/** A piece of a word in its style, measured (see total-fit.ts for the fields). */
+export interface Atom extends Piece {
   style: Style;
-  /** Width inside a line: the word's kerned advances over this piece (kerning to the next piece included). */
-  width: number;
-  /** Width when the line ends after this piece, with the hyphen added there when `after` is 'hyphen'. */
-  end: number;
-  /** What may happen after this atom. */
-  after: BreakKind;
-  /** Width of the space that follows, when `after` is 'space'. */
-  space: number;
-  /** Index of the word (unit between spaces) this atom belongs to. */
-  word: number;
-  /** A hyphenation point leaving fewer than three letters on one side (only the exception list places one). */
-  tight?: boolean;
 }
 
 const sameStyle = (a: Style, b: Style) =>

@@ -5,7 +5,26 @@
 // short word costs a penalty as well. The cheapest sum over the paragraph wins, so a hyphen is used
 // only where it saves the rag more than it costs, and a line gives up a word when that evens out the
 // lines after it.
-import type { Atom } from './linebreak.js';
+
+export type BreakKind = 'space' | 'hyphen' | 'explicit' | 'none';
+
+/** A measured piece of text, as the breaker sees it. */
+export interface Piece {
+  text: string;
+  style: { size: number };
+  /** Width inside a line: the word's kerned advances over this piece (kerning to the next piece included). */
+  width: number;
+  /** Width when the line ends after this piece, with the hyphen added there when `after` is 'hyphen'. */
+  end: number;
+  /** What may happen after this piece. */
+  after: BreakKind;
+  /** Width of the space that follows, when `after` is 'space'. */
+  space: number;
+  /** Index of the word (unit between spaces) this piece belongs to. */
+  word: number;
+  /** A hyphenation point leaving fewer than three letters on one side (only the exception list places one). */
+  tight?: boolean;
+}
 
 /**
  * Costs in squared ems of shortfall: a hyphen is worth it only where it evens out more than about five
@@ -33,15 +52,15 @@ export const COSTS = {
 /** Extra cost per em over the measure, for a piece that cannot break (the caller sees the overflow). */
 const OVERFULL = 1e6;
 
-const breakCost = (a: Atom) =>
+const breakCost = (a: Piece) =>
   a.after === 'hyphen' ? COSTS.hyphen + (a.tight ? COSTS.tight : 0) : a.after === 'explicit' ? COSTS.explicit : 0;
-const hyphenated = (a: Atom | undefined) => a !== undefined && (a.after === 'hyphen' || a.after === 'explicit');
+const hyphenated = (a: Piece | undefined) => a !== undefined && (a.after === 'hyphen' || a.after === 'explicit');
 
 /**
  * Where to break: the paragraph's atoms grouped into lines. A break may follow any atom whose `after`
  * is not 'none', except a hyphenation point in the paragraph's last word.
  */
-export function totalFit(atoms: Atom[], maxWidth: number): Atom[][] {
+export function totalFit<T extends Piece>(atoms: T[], maxWidth: number): T[][] {
   const n = atoms.length;
   const lastWord = atoms[n - 1].word;
   const breakable = (j: number) =>
@@ -83,7 +102,7 @@ export function totalFit(atoms: Atom[], maxWidth: number): Atom[][] {
       if (inner > maxWidth + 1e-6 && !first) break;
     }
   }
-  const lines: Atom[][] = [];
+  const lines: T[][] = [];
   for (let j = n; j > 0; j = from[j]) lines.unshift(atoms.slice(from[j], j));
   return lines;
 }
