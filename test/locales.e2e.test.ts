@@ -58,7 +58,7 @@ describe('the release matrix', () => {
     const h = hyphenator(en.locale, en.hyphenation);
     const show = (w: string) => h(w).reduceRight((s, p) => s.slice(0, p) + '-' + s.slice(p), w);
     expect(show('procurement')).toBe('pro-cure-ment');
-    expect(show('organisation')).toMatch(/^or-gan-/);
+    expect(show('organisation')).toMatch(/^organ-/);
   });
 });
 

@@ -2,6 +2,8 @@
 declare module 'fontkit' {
   export interface GlyphRun {
     advanceWidth: number;
+    glyphs: { codePoints: number[] }[];
+    positions: { xAdvance: number }[];
   }
   export interface Font {
     unitsPerEm: number;

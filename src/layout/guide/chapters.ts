@@ -26,9 +26,11 @@ export function chapterFlows(
   const outline: OutlineEntry[] = [];
   const toc: TocEntry[] = [];
   let group = 0;
+  // Headings and labels are never hyphenated: they break at their spaces or not at all.
+  const display = { ...ts, hyph: () => [] };
   const h1 = (text: string, source: string): FlowLine[] =>
     linesOf(
-      ts,
+      display,
       [{ text, style: { font: 'sansBold', size: 21 * g.k, colour: 'accent' } }],
       g.left,
       g.width,
@@ -36,7 +38,14 @@ export function chapterFlows(
       source,
     );
   const h2 = (text: string, source: string): FlowLine[] =>
-    linesOf(ts, [{ text, style: { font: 'sansBold', size: 13 * g.k, colour: 'ink' } }], g.left, g.width, 1.25, source);
+    linesOf(
+      display,
+      [{ text, style: { font: 'sansBold', size: 13 * g.k, colour: 'ink' } }],
+      g.left,
+      g.width,
+      1.25,
+      source,
+    );
 
   /** Where a heading landed, for its bookmark and its contents entry (both point at its top-left). */
   const placed = (o: OutlineEntry, t: TocEntry) => (p: number, y: number) => {
@@ -98,7 +107,7 @@ export function chapterFlows(
       const x = g.left + bar + padX;
       const w = g.width - bar - 2 * padX;
       const label = setText(
-        ts,
+        display,
         tip ? L.tip : L.pitfall,
         { font: 'sansBold', size: g.body * 0.95, colour: tip ? 'accent' : 'warn' },
         { x, y: padY, width: w, source },
