@@ -1,10 +1,8 @@
 // Imposition for saddle stitching: a booklet's pages (a multiple of 4) in pairs on sheet sides, in
 // signature order, so that the printed sheets, stacked, folded once and stapled, read 1, 2, 3, …
-// Two A5 pages make an A4 spread, two A4 pages an A3 one; crop and fold marks go outside the bleed,
-// so the press sheet is the spread plus its margins (SRA4 / SRA3 stock, as shops print booklets on).
-import type { Item, Page } from '../layout/frame.js';
-import { mm } from '../layout/units.js';
-import { markOffsetMm } from './marks.js';
+// Two A5 pages make an A4 spread, two A4 pages an A3 one; placeOnPress (marks.ts, `fold`) puts the
+// spread on SRA4 / SRA3 stock with crop and fold marks outside the bleed.
+import type { Page } from '../layout/frame.js';
 
 /** Which booklet pages (0-based) sit left and right on each sheet side, front then back, sheet by sheet. */
 export function saddleOrder(pageCount: number): [number, number][] {
@@ -52,23 +50,4 @@ export function imposeSaddle(pages: Page[], bleed: number): Page[] {
       ...pages[r].regions.map((g) => ({ ...g, id: `p${r + 1}:${g.id}`, x: g.x + W })),
     ],
   }));
-}
-
-/** Dashed fold marks above and below the spine, where the crop marks are (outside the bleed). */
-export function foldMarks(page: Page, bleedMm: number): Item[] {
-  const t = page.trim;
-  const x = t.x + t.w / 2;
-  const off = mm(markOffsetMm(bleedMm));
-  const len = mm(6);
-  const line = (y1: number, y2: number): Item => ({
-    type: 'line',
-    x1: x,
-    y1,
-    x2: x,
-    y2,
-    stroke: 'registration',
-    lineWidth: 0.25,
-    dash: [2, 1.5],
-  });
-  return [line(t.y - off, t.y - off - len), line(t.y + t.h + off, t.y + t.h + off + len)];
 }

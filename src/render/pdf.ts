@@ -305,12 +305,12 @@ class Drawer {
     dash?: [number, number],
   ): void {
     const doc = this.doc;
-    const s = stroke ? this.colour(stroke, { kind: 'stroke' }) : undefined;
+    const s = stroke ? this.colour(stroke, { kind: 'stroke', width: lineWidth * this.scale }) : undefined;
     const f = fill ? this.colour(fill, { kind: 'fill' }) : undefined;
     // Overprint only where everything painted is 100 K (a filled shape knocks out what it covers).
     this.overprint.set(!!s?.op && (!f || f.op));
     if (s) {
-      doc.lineWidth(lineWidth).strokeColor(s.c as never);
+      doc.lineWidth(s.lineWidth !== undefined ? s.lineWidth / this.scale : lineWidth).strokeColor(s.c as never);
       if (dash) doc.dash(dash[0], { space: dash[1] });
       else doc.undash();
     }
