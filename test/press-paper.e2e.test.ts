@@ -35,7 +35,7 @@ describe('the built-in output profiles', () => {
     expect(bytes.readUInt16BE(24)).toBe(2026);
   });
 
-  it.each(PAPERS)(
+  it.for(PAPERS)(
     '%s: the theme’s stored Lab is what the profile prints its CMYK as (ArgyllCMS xicclu)',
     (paper, ctx) => {
       if (!has('xicclu')) return ctx.skip();
@@ -125,7 +125,7 @@ describe('--paper uncoated', () => {
 });
 
 describe('the imposed A4 booklet', () => {
-  it('is on SRA3 (450 × 320 mm) and passes qpdf --check and Ghostscript's inkcov', async (ctx) => {
+  it('is on SRA3 (450 × 320 mm) and passes qpdf --check and Ghostscript inkcov', async (ctx) => {
     const r = await cli([
       'build',
       '--only',
@@ -149,6 +149,14 @@ describe('the imposed A4 booklet', () => {
     expect(spawnSync('qpdf', ['--check', path]).status).toBe(0);
     const cov = execFileSync('gs', ['-q', '-o', '-', '-sDEVICE=inkcov', '-r36', path]).toString().trim().split('\n');
     expect(cov).toHaveLength(JSON.parse(r.stdout).files[0].pages);
-    for (const line of cov) expect(line.trim().split(/\s+/).slice(0, 4).map(Number).every((v) => v >= 0 && v <= 1)).toBe(true);
+    for (const line of cov)
+      expect(
+        line
+          .trim()
+          .split(/\s+/)
+          .slice(0, 4)
+          .map(Number)
+          .every((v) => v >= 0 && v <= 1),
+      ).toBe(true);
   });
 });
