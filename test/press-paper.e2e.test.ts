@@ -147,6 +147,8 @@ describe('the imposed A4 booklet', () => {
     expect((Number(w) * 25.4) / 72).toBeCloseTo(450, 1);
     expect((Number(h) * 25.4) / 72).toBeCloseTo(320, 1);
     expect(spawnSync('qpdf', ['--check', path]).status).toBe(0);
+    // Printed both sides, its sheets turn over the short edge.
+    expect(readFileSync(path).toString('latin1')).toMatch(/\/Duplex\s*\/DuplexFlipShortEdge/);
     const cov = execFileSync('gs', ['-q', '-o', '-', '-sDEVICE=inkcov', '-r36', path]).toString().trim().split('\n');
     expect(cov).toHaveLength(JSON.parse(r.stdout).files[0].pages);
     for (const line of cov)

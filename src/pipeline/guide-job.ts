@@ -24,6 +24,8 @@ export interface PlannedPdf {
   tagged: boolean;
   /** Claim PDF/UA-1: the reading guide passes the checker (test/pdfua-check.ts); sheets and press files do not claim it. */
   ua?: boolean;
+  /** An imposed booklet: its sheets turn over the short edge when printed both sides. */
+  duplexShortEdge?: boolean;
 }
 
 export function guideJob(model: ToolModel, ts: Typesetter, opts: BuildOptions, date: Date): PlannedPdf {
@@ -74,5 +76,6 @@ export function guideJob(model: ToolModel, ts: Typesetter, opts: BuildOptions, d
     // Outline kept (the booklet's pages in order); on imposed sheets it would point at the wrong sides.
     frame: { ...frame, pages, outline: opts.impose ? [] : frame.outline },
     tagged: false,
+    duplexShortEdge: opts.impose === 'saddle',
   };
 }

@@ -88,6 +88,7 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
       ua: job.ua,
       pdfx,
       actualSize: !!opts.tile,
+      duplexShortEdge: job.duplexShortEdge,
       compress: opts.compress,
       fillable: job.fillable,
     });

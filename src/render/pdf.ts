@@ -27,6 +27,8 @@ export interface RenderOptions {
   pdfx?: OutputIntent;
   /** Ask viewers to print at 100 % (/PrintScaling /None): tiles must come out at actual size. */
   actualSize?: boolean;
+  /** Sheets printed both sides and turned over the short edge (an imposed booklet): /Duplex /DuplexFlipShortEdge. */
+  duplexShortEdge?: boolean;
   /** Claim PDF/UA-1 in the XMP (pdfuaid:part 1): only for files our checker passes (test/pdfua-check.ts). */
   ua?: boolean;
   /** Write the frames' field items as an AcroForm (fillable sheets); otherwise they are skipped. */
@@ -65,10 +67,10 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
       ...(o.pdfx ? pdfxInfo() : {}),
     },
   } as unknown as PDFKit.PDFDocumentOptions);
-  if (o.actualSize)
-    (
-      doc as unknown as { _root: { data: { ViewerPreferences: { data: Record<string, unknown> } } } }
-    )._root.data.ViewerPreferences.data.PrintScaling = 'None';
+  const prefs = (doc as unknown as { _root: { data: { ViewerPreferences: { data: Record<string, unknown> } } } })._root
+    .data.ViewerPreferences.data;
+  if (o.actualSize) prefs.PrintScaling = 'None';
+  if (o.duplexShortEdge) prefs.Duplex = 'DuplexFlipShortEdge';
   escapeXmpInfo(doc as never);
   for (const id of FONT_IDS) doc.registerFont(id, o.fonts.fontkit(id) as never);
   // Its own resource for the form, so the sheet's text subsets stay as in the printed version.
