@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModels, typesetter } from '../src/pipeline/build.js';
 import { defaultPaths } from '../src/paths.js';
 import { placeOnPress, SRA_STOCK, sraStock } from '../src/press/marks.js';
+import { COVER_WRAP, imposeSaddle } from '../src/press/impose.js';
 import { mm, toMm } from '../src/layout/units.js';
 import type { Item, Page } from '../src/layout/frame.js';
 import { GREY_TEXT_MIN_K, MIN_TINT_STROKE_PT, SMALL_GREY_TEXT_PT, pressInk } from '../src/render/inks.js';
@@ -90,6 +91,18 @@ describe('booklet spreads on SRA stock', () => {
       const overFold = e.x0 <= fold && e.x1 >= fold && (e.y1 < t.y || e.y0 > t.y + t.h);
       expect(overFold, JSON.stringify(m)).toBe(false);
     }
+  });
+
+  it('wraps the cover a little past the spine, and no other page', () => {
+    const pages = Array.from({ length: 8 }, () => spread(210, 297));
+    const sides = imposeSaddle(pages, mm(3));
+    sides.forEach((side, i) => {
+      const right = side.items[1];
+      if (right.type !== 'group') throw new Error('a page group');
+      // Side 0 is [8 | 1]: the cover on the right, its art reaching COVER_WRAP over the fold.
+      expect(right.clip!.x, `side ${i}`).toBeCloseTo(i === 0 ? -COVER_WRAP : 0, 6);
+    });
+    expect(COVER_WRAP).toBeLessThanOrEqual(mm(3));
   });
 
   it('says when no SRA sheet holds a spread, and keeps the sheet margins then', () => {

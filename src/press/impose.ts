@@ -3,6 +3,10 @@
 // Two A5 pages make an A4 spread, two A4 pages an A3 one; placeOnPress (marks.ts, `fold`) puts the
 // spread on SRA4 / SRA3 stock with crop and fold marks outside the bleed.
 import type { Page } from '../layout/frame.js';
+import { mm } from '../layout/units.js';
+
+/** How far the cover's art runs past the spine (at most the bleed it was drawn with). */
+export const COVER_WRAP = mm(2);
 
 /** Which booklet pages (0-based) sit left and right on each sheet side, front then back, sheet by sheet. */
 export function saddleOrder(pageCount: number): [number, number][] {
@@ -22,6 +26,9 @@ export function saddleOrder(pageCount: number): [number, number][] {
 export function imposeSaddle(pages: Page[], bleed: number): Page[] {
   const W = pages[0].width;
   const H = pages[0].height;
+  // The cover wraps COVER_WRAP past the spine onto the back cover, so that a fold a little off the
+  // line shows cover colour, not a white sliver (the back cover keeps 6 mm clear of its edges).
+  const wrap = Math.min(bleed, COVER_WRAP);
   return saddleOrder(pages.length).map(([l, r]): Page => ({
     width: 2 * W,
     height: H,
@@ -41,7 +48,10 @@ export function imposeSaddle(pages: Page[], bleed: number): Page[] {
         x: W,
         y: 0,
         scale: 1,
-        clip: { x: 0, y: -bleed, w: W + bleed, h: H + 2 * bleed },
+        clip:
+          r === 0
+            ? { x: -wrap, y: -bleed, w: W + bleed + wrap, h: H + 2 * bleed }
+            : { x: 0, y: -bleed, w: W + bleed, h: H + 2 * bleed },
         items: pages[r].items,
       },
     ],
