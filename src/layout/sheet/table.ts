@@ -173,10 +173,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
         t.minRows,
         Math.max(MIN_SMALL_ROWS, 1 + Math.floor(Math.max(0, bodyH - Math.max(pitch, exH)) / Math.max(pitch, 1))),
       );
-  const minRow = Math.max(
-    baseRow,
-    Math.min(pitch, (bodyH - exH) / Math.max(1, leastRows - 1), bodyH / leastRows),
-  );
+  const minRow = Math.max(baseRow, Math.min(pitch, (bodyH - exH) / Math.max(1, leastRows - 1), bodyH / leastRows));
   const firstRow = Math.max(minRow, exH);
   const roomFor = 1 + Math.floor(Math.max(0, bodyH - firstRow) / minRow);
   const rows = Math.max(leastRows, Math.min(t.maxRows ?? Infinity, roomFor));
