@@ -31,11 +31,11 @@ export const SRA_STOCK: { name: string; w: number; h: number }[] = [
 /** The shortest crop mark that still reads as one (a shop's marks are 3–6 mm). */
 const MIN_MARK_LENGTH = 3;
 
-/** Crop marks: 0.25 pt hairlines (print.md), about 6 mm long, starting 3 mm outside the trim but never inside the bleed. */
+/** Crop marks: 0.25 pt hairlines (docs/print.md), about 6 mm long, starting 3 mm outside the trim but never inside the bleed. */
 const MARK_LINE = 0.25;
 const MARK_LENGTH = 6;
 const MARK_GAP = 3;
-/** Room outside the marks for the slug line and registration targets (print.md: about 13 mm of room). */
+/** Room outside the marks for the slug line and registration targets (about 13 mm would hold everything; on SRA stock they share what the sheet leaves). */
 const SLUG_ROOM = 5;
 
 /** The distance from the trim to the start of the crop marks. */
@@ -161,7 +161,7 @@ function foldMarks(t: Rect, off: number, len: number): Item[] {
 }
 
 /**
- * Solid patches of each process ink, black tints and a grey balance patch (print.md: an optional
+ * Solid patches of each process ink, black tints and a grey balance patch (docs/print.md: an optional
  * colour bar), in the top margin to the right of the centre target (of the ¾ one on a spread),
  * outside the bleed.
  */

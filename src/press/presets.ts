@@ -35,7 +35,7 @@ export function printOptions(opts: PrintRequest, paper: PaperSize): PrintReport 
       'tiles are for office printers: leave out --bleed, --marks and --print-shop when you use --tile',
     );
   }
-  // A press file is PDF/X-4 and CMYK: the shop's conversion should not decide the colours (prepress review, defect 4).
+  // A press file is PDF/X-4 and CMYK: the shop's conversion should not decide the colours.
   if (opts.printShop && opts.colour === 'rgb')
     throw new UsageError(
       '--print-shop writes PDF/X-4 for an offset press, which is CMYK: leave out --color rgb (or use --bleed and --marks for an RGB file with marks)',

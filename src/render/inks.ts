@@ -41,7 +41,7 @@ export function forPaper(theme: ThemeT, paper: Paper): ThemeT {
   return { ...theme, palette };
 }
 
-/** Rules used when a theme has no `press` section: the review's numbers. */
+/** Rules used when a theme has no `press` section (docs/print.md, "Ink rules"). */
 export const DEFAULT_PRESS_RULES: PressRulesT = { singleInkTextBelowPt: 12, minTintPct: 5, oneInk: {} };
 
 export const inkCount = (cmyk: number[]): number => cmyk.filter((v) => v > 0).length;
