@@ -113,7 +113,7 @@ describe('booklet spreads on SRA stock', () => {
 });
 
 describe('ink by use on a press', () => {
-  const theme = model.theme as ThemeT;
+  const theme: ThemeT = model.theme;
   const greys = (Object.keys(theme.palette) as (keyof ThemeT['palette'])[]).filter((id) => {
     const c = theme.palette[id].cmyk;
     return c[0] === 0 && c[1] === 0 && c[2] === 0 && c[3] > 0 && c[3] < 100;
