@@ -92,7 +92,6 @@ describe('the house', () => {
   const overCap = new Set([
     'src/cli/main.ts',
     'src/layout/sheet/blocks.ts',
-    'src/press/tile.ts',
     'src/preview/warm.ts',
     'src/render/pdf.ts',
     'test/guide.test.ts',

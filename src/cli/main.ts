@@ -78,9 +78,15 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         'with --print-shop: the guide imposed for saddle stitching (A5 on A4, A4 on A3)',
       ).choices(['saddle']),
     )
+    .addOption(
+      new Option(
+        '--paper <stock>',
+        'with --print-shop: coated (FOGRA39, the default) or uncoated (FOGRA29), each with its own CMYK values',
+      ).choices(['coated', 'uncoated']),
+    )
     .option(
       '--output-intent <file>',
-      "with --print-shop: the shop's CMYK output profile (.icc) instead of the built-in FOGRA39",
+      "with --print-shop: the shop's CMYK output profile (.icc) instead of the built-in one (relabels, does not re-separate)",
     )
     .option('--output-condition <name>', 'with --output-intent: its printing condition, e.g. FOGRA51')
     .addOption(
@@ -132,6 +138,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         impose: o.impose,
         outputIntent: o.outputIntent,
         outputCondition: o.outputCondition,
+        paper: o.paper,
         tile: o.tile,
         overlapMm: o.overlap === undefined ? undefined : parseLengthMm(o.overlap, '--overlap'),
         unprintableMm: o.unprintable === undefined ? undefined : parseLengthMm(o.unprintable, '--unprintable'),
@@ -262,6 +269,8 @@ function report(
       out.stderr(
         `  layout ${l.layout}: question text ${l.textSize} pt (floor ${l.floor} pt), smallest text ${l.smallestText} pt${cell}\n`,
       );
+      if (l.tables?.length)
+        out.stderr(`  tables: ${l.tables.map((t) => `${t.block} ${t.rows} rows at ${t.pitchMm} mm`).join(', ')}\n`);
       for (const w of l.warnings) out.stderr(`  warning: ${w}\n`);
     }
   }

@@ -9,6 +9,7 @@ import { makeFolder, unmake } from '../output/folder.js';
 import type { ToolModel } from '../content/load.js';
 import { loadToolModels } from './tools.js';
 import { hyphenationWarnings } from './translations.js';
+import { intentWarnings } from './intent.js';
 import { planUnits, type Unit } from './jobs.js';
 import { runUnits } from './parallel.js';
 import type { BuildOptions, BuildResult } from './options.js';
@@ -78,7 +79,7 @@ async function runAndWrite(
 
   // Sheets and the guide's miniatures may fail alike; Problems says each once.
   const errors = new Problems();
-  const warnings: Problem[] = [...earlier, ...hyphenationWarnings(models, opts.paths!)];
+  const warnings: Problem[] = [...earlier, ...hyphenationWarnings(models, opts.paths!), ...intentWarnings(opts)];
   for (const r of results) {
     r.problems.forEach((p) => errors.add(p));
     warnings.push(...r.warnings);

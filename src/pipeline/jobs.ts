@@ -20,7 +20,8 @@ import type { ManifestEntry, PrintReport } from '../output/manifest.js';
 import { typesetter } from './models.js';
 import { guideJob, type PlannedPdf } from './guide-job.js';
 import { actualOverlapMm } from '../press/tile-facts.js';
-import { outputIntent, BUILT_IN_INTENT } from './intent.js';
+import { outputIntent, conditionOf } from './intent.js';
+import { forPaper } from '../render/inks.js';
 import { PDFX_VERSION } from '../render/pdfx.js';
 import { answerSheets, answerVariant } from './answers.js';
 
@@ -81,12 +82,13 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
   for (const job of jobs) {
     const bytes = await renderPdf(job.frame, {
       fonts: fontSet(paths.fonts, job.model.theme),
-      theme: job.model.theme,
+      theme: opts.printShop ? forPaper(job.model.theme, opts.paper ?? 'coated') : job.model.theme,
       colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'),
       tagged: job.tagged,
       ua: job.ua,
       pdfx,
       actualSize: !!opts.tile,
+      duplexShortEdge: job.duplexShortEdge,
       compress: opts.compress,
       fillable: job.fillable,
     });
@@ -131,9 +133,7 @@ function sheetJobs(
     let name = fileName(model.id, model.locale, sheet.id, [paper.name, ...variant].join('-'));
     const sheetPrint: PrintReport = {
       ...print,
-      ...(opts.printShop
-        ? { pdfx: { version: PDFX_VERSION, condition: opts.outputCondition ?? BUILT_IN_INTENT.condition } }
-        : {}),
+      ...(opts.printShop ? { pdfx: { version: PDFX_VERSION, condition: conditionOf(opts) } } : {}),
       ...(print.tile ? { tile: { ...print.tile } } : {}),
     };
     if (print.tile) {
@@ -194,6 +194,7 @@ function sheetJobs(
                 },
               }
             : {}),
+          tables: lay.stats.tables.map((t) => ({ block: t.block, rows: t.rows, pitchMm: round(toMm(t.pitch)) })),
           warnings: lay.warnings.map((w) => w.message),
         },
         print: sheetPrint,

@@ -27,6 +27,8 @@ export interface RenderOptions {
   pdfx?: OutputIntent;
   /** Ask viewers to print at 100 % (/PrintScaling /None): tiles must come out at actual size. */
   actualSize?: boolean;
+  /** Sheets printed both sides and turned over the short edge (an imposed booklet): /Duplex /DuplexFlipShortEdge. */
+  duplexShortEdge?: boolean;
   /** Claim PDF/UA-1 in the XMP (pdfuaid:part 1): only for files our checker passes (test/pdfua-check.ts). */
   ua?: boolean;
   /** Write the frames' field items as an AcroForm (fillable sheets); otherwise they are skipped. */
@@ -65,10 +67,10 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
       ...(o.pdfx ? pdfxInfo() : {}),
     },
   } as unknown as PDFKit.PDFDocumentOptions);
-  if (o.actualSize)
-    (
-      doc as unknown as { _root: { data: { ViewerPreferences: { data: Record<string, unknown> } } } }
-    )._root.data.ViewerPreferences.data.PrintScaling = 'None';
+  const prefs = (doc as unknown as { _root: { data: { ViewerPreferences: { data: Record<string, unknown> } } } })._root
+    .data.ViewerPreferences.data;
+  if (o.actualSize) prefs.PrintScaling = 'None';
+  if (o.duplexShortEdge) prefs.Duplex = 'DuplexFlipShortEdge';
   escapeXmpInfo(doc as never);
   for (const id of FONT_IDS) doc.registerFont(id, o.fonts.fontkit(id) as never);
   // Its own resource for the form, so the sheet's text subsets stay as in the printed version.
@@ -306,12 +308,12 @@ class Drawer {
     dash?: [number, number],
   ): void {
     const doc = this.doc;
-    const s = stroke ? this.colour(stroke, { kind: 'stroke' }) : undefined;
+    const s = stroke ? this.colour(stroke, { kind: 'stroke', width: lineWidth * this.scale }) : undefined;
     const f = fill ? this.colour(fill, { kind: 'fill' }) : undefined;
     // Overprint only where everything painted is 100 K (a filled shape knocks out what it covers).
     this.overprint.set(!!s?.op && (!f || f.op));
     if (s) {
-      doc.lineWidth(lineWidth).strokeColor(s.c as never);
+      doc.lineWidth(s.lineWidth !== undefined ? s.lineWidth / this.scale : lineWidth).strokeColor(s.c as never);
       if (dash) doc.dash(dash[0], { space: dash[1] });
       else doc.undash();
     }

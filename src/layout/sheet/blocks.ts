@@ -382,6 +382,7 @@ export function drawBlock(c: SheetCtx, id: string, t: TemplateBlock, w: SheetBlo
         needed: h.y - rect.y + tbl.needed + pad(c),
         wide: [...h.wide, ...tbl.wide],
         writeIn: tbl.cell,
+        rows: tbl.rows,
       };
     }
   }

@@ -1,6 +1,8 @@
 // A write-in table: column headings with hints, then rows tall enough for a marker.
-// It takes as many rows as the room allows (up to the template's maximum), never fewer than its
-// minimum. Optional: a write-in row under the headings (a planned date per phase), and printed row
+// From A2 up it takes as many rows as the room allows (up to the template's maximum), never fewer
+// than its minimum. On A3 and A4, handouts written on with a pen, the write-in pitch wins over the
+// row count (docs/print.md, "Room to write"): as many rows as fit at the theme's minimum pitch (7 mm),
+// never fewer than MIN_SMALL_ROWS. Optional: a write-in row under the headings (a planned date per phase), and printed row
 // numbers (L1, L2 …) that a group reads across sheets instead of copying names.
 import type { SheetBlock } from '../../content/model.js';
 import type { TableBlock } from '../../content/template-model.js';
@@ -10,6 +12,29 @@ import { mm } from '../units.js';
 import { hairline, size, stack, type Para, type SheetCtx, type WidthOverflow } from './context.js';
 import { writeInTable, type TableRow } from './tags.js';
 import { legendColumns, legendHint, writeField, writeInRowFields } from './fields.js';
+import type { Problem } from '../../errors.js';
+
+/** Below this linear scale (A1 = 1) a sheet is a handout: A3 is 0.5, A4 0.35; A2 is 0.71. */
+export const HANDOUT_K = 0.6;
+/** A table on a handout keeps at least this many rows, even if they are then tighter than the pitch. */
+export const MIN_SMALL_ROWS = 3;
+
+/** A warning for a sheet whose smallest write-in is under the theme's minimum pitch. */
+export function tightWriteIn(
+  sheet: string,
+  paper: string,
+  smallest: { block: string; h: number } | undefined,
+  pitchMm: number | undefined,
+): Problem[] {
+  if (!smallest || !pitchMm || smallest.h >= mm(pitchMm) - 0.01) return [];
+  return [
+    {
+      severity: 'warning',
+      message: `sheet ${sheet} at ${paper}: the write-in rows of ${smallest.block} are ${(smallest.h / mm(1)).toFixed(1)} mm apart, under ${pitchMm} mm`,
+      hint: 'too tight to write in by hand; give the block more room, fewer rows, or print larger',
+    },
+  ];
+}
 
 export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock, rect: Rect, base: string[]) {
   const items: Item[] = [];
@@ -17,6 +42,8 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   const cellPad = mm(2.2 * c.k);
   const line = hairline(c);
   const baseRow = mm(t.rowHeight * c.k);
+  const pitch = mm(c.theme.sheet.minLinePitch ?? 0);
+  const handout = c.k < HANDOUT_K;
 
   // A narrow gutter for row numbers, as wide as the widest number the table can print.
   const numbered = t.rowNumbers === true && w.rowLabel !== undefined;
@@ -89,7 +116,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
       0,
       id,
     );
-    planH = Math.max(mm(t.writeInRow * c.k), label.height + 2 * cellPad);
+    planH = Math.max(mm(t.writeInRow * c.k), label.height + 2 * cellPad, handout ? pitch : 0);
     const y = rect.y + headH;
     items.push({ type: 'rect', x: xs[1] ?? xs[0], y, w: rect.x + rect.w - (xs[1] ?? xs[0]), h: planH, fill: 'paper' });
     // Centre the label against the row, so that it reads as the row's heading.
@@ -136,16 +163,21 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   }
   const bodyTop = rect.y + headH + planH;
   const bodyH = rect.h - headH - planH;
-  // Rows are write-in lines too: on small paper at least the theme's pitch (7 mm, issue 12), as far as
-  // the template's minimum row count leaves room (the decision log keeps its 8 rows on A4, issue 11).
-  const minRow = Math.max(
-    baseRow,
-    Math.min(mm(c.theme.sheet.minLinePitch ?? 0), (bodyH - exH) / Math.max(1, t.minRows - 1), bodyH / t.minRows),
-  );
+  // Rows are write-in lines too. From A2 up at least the theme's pitch as far as the template's
+  // minimum row count leaves room. On handouts the pitch wins: fewer rows than the template's minimum
+  // (never under MIN_SMALL_ROWS), except numbered rows, which list the same things on every sheet.
+  const fixedCount = numbered || !handout;
+  const leastRows = fixedCount
+    ? t.minRows
+    : Math.min(
+        t.minRows,
+        Math.max(MIN_SMALL_ROWS, 1 + Math.floor(Math.max(0, bodyH - Math.max(pitch, exH)) / Math.max(pitch, 1))),
+      );
+  const minRow = Math.max(baseRow, Math.min(pitch, (bodyH - exH) / Math.max(1, leastRows - 1), bodyH / leastRows));
   const firstRow = Math.max(minRow, exH);
   const roomFor = 1 + Math.floor(Math.max(0, bodyH - firstRow) / minRow);
-  const rows = Math.max(t.minRows, Math.min(t.maxRows ?? Infinity, roomFor));
-  const needed = headH + planH + firstRow + (t.minRows - 1) * minRow;
+  const rows = Math.max(leastRows, Math.min(t.maxRows ?? Infinity, roomFor));
+  const needed = headH + planH + firstRow + (leastRows - 1) * minRow;
   // Spare room goes to the rows evenly; only an example taller than that keeps its own height.
   let rowH = minRow;
   let realFirst = Math.max(firstRow, bodyH);
@@ -251,5 +283,6 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
     stroke: 'frame',
     lineWidth: line,
   });
-  return { items, needed, wide, rows, cell: { w: Math.min(...widths), h: rowH } };
+  // The tightest write-in: a body row, or the write-in row under the headings.
+  return { items, needed, wide, rows, cell: { w: Math.min(...widths), h: planH > 0 ? Math.min(rowH, planH) : rowH } };
 }
