@@ -144,10 +144,10 @@ describe('fields and answers that do not match the sheets', () => {
 
 describe('the installed command', () => {
   it('reads a filled sheet with the bundle (pdf-lib loaded only for this command)', () => {
-    const r = cliProcess(['answers', good, '--format', 'md']);
+    const r = cliProcess(['answers', good, '--format', 'md', '--out', '-']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('| 1 | Rådmann |');
+    expect(r.stdout).toMatch(/\| \p{L}*1 \| Rådmann \|/u);
   });
 
   it('prints a stand-in for a letter the fonts cannot print, and says so at its line', async () => {

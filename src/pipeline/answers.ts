@@ -13,6 +13,28 @@ import { fontSet } from '../layout/text/fonts.js';
 import { fallbackFor, withFallbacks } from '../layout/text/fallback.js';
 import { defaultPaths } from '../paths.js';
 
+/**
+ * An answers file says which tool, locales and sheets it is for: `build --answers` builds that
+ * record (its sheets, not the guide unless `--only guide` asks), and refuses a `--tool` or
+ * `--locale` that contradicts it, before any work.
+ */
+export function scopeToAnswers(opts: BuildOptions): BuildOptions {
+  if (!opts.answers) return opts;
+  const problems = new Problems();
+  const set = loadAnswers(opts.answers, problems);
+  problems.throwIfAny();
+  const tool = set!.tool;
+  const asked = opts.tool !== undefined ? [opts.tool] : opts.tools === 'all' ? undefined : opts.tools;
+  const other = asked?.filter((t) => t !== tool) ?? [];
+  if (other.length)
+    throw new UsageError(
+      `--tool ${other.join(',')} contradicts ${set!.file}, which holds answers to '${tool}' (leave --tool out, or give --tool ${tool})`,
+    );
+  const inFile = Object.keys(set!.locales).sort();
+  const locales = opts.locales === undefined ? (inFile.length ? inFile : undefined) : opts.locales;
+  return { ...opts, tool: undefined, tools: [tool], locales, only: opts.only ?? 'sheets' };
+}
+
 /** Before any work: a form is a screen version, so no press or tile output; the answers file read and checked. */
 export function prepareAnswers(
   opts: BuildOptions,
