@@ -1,6 +1,6 @@
 // Subset tags from the glyph set. pdfkit 0.20.2 derives a subset's six-letter tag from its resource
 // id (F1 → BZZZZZ+), so different subsets in different files share a name, and a RIP that caches
-// fonts by name, or a merge of two files, may use the wrong one (prepress review 2026-11-30). Here the
+// fonts by name, or a merge of two files, may use the wrong one. Here the
 // tag is a hash of the font's name and the glyphs in the subset: the same subset gets the same tag,
 // a different one (almost surely) another. Works on pdfkit's font objects without importing pdfkit.
 import { createHash } from 'node:crypto';

@@ -1,4 +1,4 @@
-// The sheets' words as structure a screen reader can follow (issue 13): each block a Sect with its
+// The sheets' words as structure a screen reader can follow: each block a Sect with its
 // H2, hints and legends as lists, write-in tables as tables with their empty rows. Drawings stay
 // untagged, so the renderer marks them as artifacts.
 import type { FieldItem, Item, TagItem, TextItem } from '../frame.js';

@@ -66,7 +66,7 @@ export function withFallbacks(text: string, missing: ReadonlySet<string>, locale
   let replaced = false;
   for (const ch of text) {
     // A variation selector, joiner or skin tone after a replaced emoji only shaped it: it goes with it.
-    if (replaced && /[\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]/u.test(ch)) continue;
+    if (replaced && (ch === '\uFE0F' || ch === '\u200D' || (ch >= '\u{1F3FB}' && ch <= '\u{1F3FF}'))) continue;
     replaced = missing.has(ch);
     out += replaced ? fallbackFor(ch, locale) : ch;
   }
