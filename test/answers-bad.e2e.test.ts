@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { PDFDocument } from 'pdf-lib';
 import { build } from '../src/pipeline/build.js';
-import { cli, cliProcess, TOOL } from './helpers.js';
+import { cli, cliProcess, compact, readPdf, TOOL } from './helpers.js';
 import { fillWithPdfLib, hasQpdf, save } from './forms-helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bordduk-bad-answers-'));
@@ -113,8 +113,8 @@ describe('fields and answers that do not match the sheets', () => {
     );
   });
 
-  it('an answer too long for its field is shrunk to the floor, then reported with its key; nothing is written', async () => {
-    const long = 'Et svar som er altfor langt for en liten celle. '.repeat(12);
+  it('an answer too long for its field is shrunk to the floor, then marked in its cell and printed in full on a continuation page, with a warning', async () => {
+    const long = 'Et svar som er altfor langt for en liten celle. '.repeat(12).trim();
     const f = save(
       join(dir, 'long.yaml'),
       new TextEncoder().encode(
@@ -123,31 +123,41 @@ describe('fields and answers that do not match the sheets', () => {
     );
     const out = join(dir, 'long-out');
     const r = await cli(['build', '--answers', f, '--only', 'sheets', '--size', 'A4', '--out', out]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(0);
     expect(oneLine(r.stderr).find((l) => l.includes('long.yaml'))).toMatch(
-      /long\.yaml:6:16: the answer to 'leaderMap\.1\.owner' is [\d.]+ mm too long for its field even at 6 pt on A4 \(shorten it, or print on a larger size\)/,
+      /long\.yaml:6:16: warning: the answer to 'leaderMap\.1\.owner' does not fit its field on A4 even at 6 pt; printed in full under \[1\] on the page '[^']+' \(shorten it, or print on a larger size\)/,
     );
-    expect(() => readdirSync(out)).toThrow();
+    const pdf = await readPdf(join(out, 'ledelsesforankring-nb-sheet1-A4-answers.pdf'));
+    expect(pdf.pages).toHaveLength(2);
+    // The cell shows the answer's first words and the mark; the continuation page holds every word.
+    expect(compact(pdf.pages[0].texts.map((t) => t.str).join(''))).toContain(compact('Et svar som'));
+    expect(compact(pdf.pages[0].texts.map((t) => t.str).join(''))).toContain('…[1]');
+    expect(compact(pdf.pages[1].texts.map((t) => t.str).join(''))).toContain(compact(long));
   });
 });
 
 describe('the installed command', () => {
   it('reads a filled sheet with the bundle (pdf-lib loaded only for this command)', () => {
-    const r = cliProcess(['answers', good, '--format', 'md']);
+    const r = cliProcess(['answers', good, '--format', 'md', '--out', '-']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('| 1 | Rådmann |');
+    expect(r.stdout).toMatch(/\| \p{L}*1 \| Rådmann \|/u);
   });
 
-  it('refuses an answer with a letter the fonts cannot print, at its line', async () => {
+  it('prints a stand-in for a letter the fonts cannot print, and says so at its line', async () => {
     const f = save(
       join(dir, 'glyph.yaml'),
-      new TextEncoder().encode('tool: ledelsesforankring\nanswers:\n  nb:\n    strategic: "Mål 🎯"\n'),
+      new TextEncoder().encode('tool: ledelsesforankring\nanswers:\n  nb:\n    strategic: "Mål 🎯 → ≥ 3 ✓ 👍"\n'),
     );
-    const r = await cli(['build', '--answers', f, '--only', 'sheets', '--out', join(dir, 'none')]);
-    expect(r.code).toBe(1);
-    expect(oneLine(r.stderr)[0]).toMatch(
-      /glyph\.yaml:4:16: the answer to 'strategic' holds '🎯' \(U\+1F3AF\), which the fonts cannot print \(replace or remove it\)/,
+    const out = join(dir, 'glyph-out');
+    const r = await cli(['build', '--answers', f, '--only', 'sheets', '--size', 'A3', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(oneLine(r.stderr).find((l) => l.includes('glyph.yaml'))).toMatch(
+      /glyph\.yaml:4:16: warning: the answer to 'strategic' holds characters the fonts cannot print; printed '🎯' as '\(U\+1F3AF\)', '→' as '->', '≥' as '>=', '✓' as '\[x\]', '👍' as '\(tommel opp\)'/,
+    );
+    const pdf = await readPdf(join(out, 'ledelsesforankring-nb-sheet1-A3-answers.pdf'));
+    expect(compact(pdf.pages.map((p) => p.texts.map((t) => t.str).join('')).join(''))).toContain(
+      compact('Mål (U+1F3AF) -> >= 3 [x] (tommel opp)'),
     );
   });
 });

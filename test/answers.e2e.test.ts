@@ -165,26 +165,27 @@ describe('forms saved by other programs', () => {
     const { dir, files } = await fillable('nb', 'A4');
     const f = await fillWithPdfLib(files[0], (n) =>
       n.endsWith('/strategic')
-        ? 'Mål 1 | *viktig*\n- ikke en liste'
+        ? 'Mål 1 | *viktig*\n- ikke en liste\n4. desember (behovshaver) DPIA! snake_case _kursiv_'
         : n.endsWith('/leaderMap/1/need')
-          ? 'Tid\nog folk'
+          ? 'Tid\nog folk | mer'
           : n.endsWith('/header/date')
             ? '1. mars'
             : undefined,
     );
     const md = (await answers({ files: [save(join(dir, 'f.pdf'), f.bytes)], format: 'md' })).text;
     writeFileSync(join(dir, 'answers.md'), md);
-    // The questions are the content's own words (escaped where Markdown would read them as markup).
+    // The questions are the content's own words (escaped only where Markdown would read them as markup).
     const [m] = loadModels({ tool: TOOL, locales: ['nb'] });
     const s1 = m.sheets[0].words;
-    const esc = (t: string) => t.replace(/[\\`*_{}[\]<>()#+!|~]/g, (ch) => `\\${ch}`);
+    const esc = (t: string) => t.replace(/[\\`*[\]<~]/g, (ch) => `\\${ch}`);
     expect(md).toContain(`# ${esc(m.meta.title)}\n`);
     expect(md).toContain(`## ${m.meta.labels.sheet} 1: ${esc(s1.title)}`);
     const n = m.fieldNumbers.strategic;
+    // Only what Markdown would act on is escaped: emphasis, a list's dash or number at a line's start, a lone '_'.
     expect(md).toContain(
-      `### ${n}. ${esc(s1.blocks.strategic.title)}\n\n*${esc(s1.blocks.strategic.prompt!)}*\n\nMål 1 \\| \\*viktig\\*  \n\\- ikke en liste`,
+      `### ${n}. ${esc(s1.blocks.strategic.title)}\n\n*${esc(s1.blocks.strategic.prompt!)}*\n\nMål 1 | \\*viktig\\*  \n\\- ikke en liste  \n4\\. desember (behovshaver) DPIA! snake_case \\_kursiv\\_`,
     );
-    expect(md).toContain(`**${esc(s1.blocks.header.fields!.date)}:** 1\\. mars`);
+    expect(md).toContain(`**${esc(s1.blocks.header.fields!.date)}:** 1. mars`);
     const cols =
       m.sheets[0].template.blocks.leaderMap.kind === 'table'
         ? m.sheets[0].template.blocks.leaderMap.columns.map((c) => c.id)
@@ -192,7 +193,11 @@ describe('forms saved by other programs', () => {
     expect(md).toContain(
       `| ${esc(m.meta.labels.row ?? '#')} | ${cols.map((c) => esc(s1.blocks.leaderMap.columns![c].label)).join(' | ')} |\n|---|`,
     );
-    expect(md).toContain(`| 1 | ${cols.map((c) => (c === 'need' ? 'Tid<br>og folk' : '')).join(' | ')} |`);
+    // Rows are labelled as the sheet prints them ("L1"), and a '|' in a cell cannot end it.
+    expect(s1.blocks.leaderMap.rowLabel).toBeTruthy();
+    expect(md).toContain(
+      `| ${s1.blocks.leaderMap.rowLabel}1 | ${cols.map((c) => (c === 'need' ? 'Tid<br>og folk \\| mer' : '')).join(' | ')} |`,
+    );
     expect(md.indexOf(`### ${m.fieldNumbers.header}.`)).toBeLessThan(md.indexOf(`### ${n}.`));
   });
 });

@@ -91,7 +91,6 @@ describe('the house', () => {
   // by whoever works on it next. The list only shrinks: a file that is back under the cap must leave it.
   const overCap = new Set([
     'src/cli/main.ts',
-    'src/layout/sheet/blocks.ts',
     'src/preview/warm.ts',
     'src/render/pdf.ts',
     'test/guide.test.ts',

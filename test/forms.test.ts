@@ -123,7 +123,7 @@ describe('a fillable PDF', async () => {
     expect(doc.catalog.has(PDFName.of('AcroForm'))).toBe(false);
   });
 
-  it('labels every field for a screen reader, with row and column', async () => {
+  it('labels every field for a screen reader, with the row as the sheet prints it (L3) and the column', async () => {
     // Expected labels from the words themselves, so that rewording the content breaks nothing here.
     const nb = models.find((m) => m.locale === 'nb')!;
     const [w1, w2] = nb.sheets.map((s) => s.words.blocks);
@@ -131,8 +131,10 @@ describe('a fillable PDF', async () => {
     expect(row).toBe('rad');
     const doc = await load(sheet1);
     const tu = (name: string) => text(doc.getForm().getTextField(name).acroField.dict.get(PDFName.of('TU')));
+    // A numbered table's row is named by its printed key ("L3"), as table navigation and sheet 2 say it.
+    expect(w1.leaderMap.rowLabel).toBeTruthy();
     expect(tu('bordduk/ledelsesforankring/nb/leaderMap/3/need')).toBe(
-      `${w1.leaderMap.title}, rad 3, ${w1.leaderMap.columns!.need.label}`,
+      `${w1.leaderMap.title}, ${w1.leaderMap.rowLabel}3, ${w1.leaderMap.columns!.need.label}`,
     );
     expect(tu('bordduk/ledelsesforankring/nb/header/date')).toBe(`${w1.header.title}, ${w1.header.fields!.date}`);
     expect(tu('bordduk/ledelsesforankring/nb/changes/during')).toBe(
@@ -146,11 +148,20 @@ describe('a fillable PDF', async () => {
       .join(', ');
     expect(legend).toMatch(/^I .*, F .*, R .*, B /);
     expect(tu2('bordduk/ledelsesforankring/nb/timeline/2/competition')).toBe(
-      `${w2.timeline.title}, rad 2, ${w2.timeline.columns!.competition.label} (${legend})`,
+      `${w2.timeline.title}, ${w2.timeline.rowLabel}2, ${w2.timeline.columns!.competition.label} (${legend})`,
     );
     expect(tu2('bordduk/ledelsesforankring/nb/timeline/2/leader')).toBe(
-      `${w2.timeline.title}, rad 2, ${w2.timeline.columns!.leader.label}`,
+      `${w2.timeline.title}, ${w2.timeline.rowLabel}2, ${w2.timeline.columns!.leader.label}`,
     );
+    // A table without printed row keys keeps the word for a row.
+    const unnumbered = Object.entries(w2).find(([, b]) => b.columns && b.rowLabel === undefined);
+    if (unnumbered) {
+      const [id, b] = unnumbered;
+      const col = Object.keys(b.columns!)[0];
+      expect(tu2(`bordduk/ledelsesforankring/nb/${id}/1/${col}`)).toBe(
+        `${b.title}, ${row} 1, ${b.columns![col].label}`,
+      );
+    }
   });
 
   it('makes areas of several lines multi-line, and sizes the text to the field', async () => {

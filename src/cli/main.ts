@@ -184,16 +184,19 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
 
   p.command('answers')
     .description('read filled sheets (from build --fillable) and write the answers as YAML or Markdown')
-    .argument('<files...>', 'filled PDF sheets, of any size and locale')
-    .option('--out <file>', 'write to this file (default: print to stdout)')
+    .argument('<files...>', 'filled PDF sheets, of any size and locale; or one answers file, with --format md')
+    .option('--out <file>', "write to this file ('-': print to stdout; default out/answers.yaml or out/minutes.md)")
     .addOption(
       new Option('--format <f>', 'an answers file for build --answers, or a document')
         .choices(['yaml', 'md'])
         .default('yaml'),
     )
+    .option('--merge', "combine several groups' filled copies of a sheet into one set of answers")
     .action(async (files: string[], o) => {
-      const { answers } = await import('../answers/answers.js');
-      const r = await answers({ files, out: o.out, format: o.format, paths: rootPaths(p) });
+      const { answers, defaultAnswersOut } = await import('../answers/answers.js');
+      const root = p.opts().root as string | undefined;
+      const dest = o.out === '-' ? undefined : (o.out ?? defaultAnswersOut(root, o.format));
+      const r = await answers({ files, out: dest, format: o.format, merge: !!o.merge, paths: rootPaths(p) });
       for (const w of r.warnings) out.stderr(`${formatProblem(w)}\n`);
       if (r.path) out.stderr(`wrote ${r.path}\n`);
       else out.stdout(r.text);

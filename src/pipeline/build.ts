@@ -16,7 +16,7 @@ import type { BuildOptions, BuildResult } from './options.js';
 import { buildDate } from './date.js';
 import { printOptions } from '../press/presets.js';
 import { reorder } from '../output/manifest.js';
-import { prepareAnswers } from './answers.js';
+import { prepareAnswers, scopeToAnswers } from './answers.js';
 
 export * from './options.js';
 export * from '../output/manifest.js';
@@ -26,11 +26,11 @@ export { loadToolModels, resolveTools } from './tools.js';
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const paths = pathsOf(options);
-  const opts: BuildOptions = {
+  const opts: BuildOptions = scopeToAnswers({
     ...options,
     paths,
     out: options.out ?? (options.root !== undefined ? join(options.root, 'out') : 'out'),
-  };
+  });
   // Usage mistakes surface before any work: every size, the guide's paper, the print options.
   const papers = (opts.sizes ?? ['A1']).map((s) => parseSize(s, opts.orientation, 'landscape'));
   for (const paper of papers) printOptions(opts, paper);

@@ -119,10 +119,11 @@ function sheetJobs(
   const fits = fitSheets(model, paper, ts, { allowSmall: opts.allowSmall, bleed: mm(print.bleedMm) });
   const answers = answerSheets(model, opts, paper, ts);
   const jobs = model.sheets.map((sheet, i): Job => {
-    const lay = { ...fits[i], page: answers.apply(fits[i].page) };
+    const [filled, ...more] = answers.apply(fits[i].page, i, warnings);
+    const lay = { ...fits[i], page: filled };
     const shared = lay.size;
     warnings.push(...lay.warnings);
-    let pages: Page[] = [lay.page];
+    let pages: Page[] = [lay.page, ...more];
     // Every variant gets its own name, so a portrait or print-shop build never overwrites the plain files.
     const variant = [
       opts.orientation === 'portrait' && /^A\d$/.test(paper.name) ? 'portrait' : '',
@@ -155,7 +156,7 @@ function sheetJobs(
           origin: model.metaFile.pos(['labels', 'assembly']),
         },
       );
-      pages = t.pages;
+      pages = [...t.pages, ...more];
       sheetPrint.tile!.cols = t.plan.cols;
       sheetPrint.tile!.rows = t.plan.rows;
       // What was laid out, not only what was asked: the spare room goes into the overlap.
@@ -169,6 +170,7 @@ function sheetJobs(
           slug,
           colourBar: print.colour === 'cmyk',
         }),
+        ...more,
       ];
     }
     return {
@@ -212,12 +214,11 @@ function sheetJobs(
         },
       },
       // Tagged for readers on screen; press and tile versions are print artefacts, drawn as groups.
-      tagged: pages.length === 1 && pages[0] === lay.page,
+      tagged: pages[0] === lay.page,
       model,
       fillable: opts.fillable,
     };
   });
-  answers.finish();
   return jobs;
 }
 

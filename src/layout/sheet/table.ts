@@ -11,7 +11,7 @@ import { tracks, type Rect } from './grid.js';
 import { mm } from '../units.js';
 import { hairline, size, stack, type Para, type SheetCtx, type WidthOverflow } from './context.js';
 import { writeInTable, type TableRow } from './tags.js';
-import { legendColumns, legendHint, writeField, writeInRowFields } from './fields.js';
+import { formTag, legendColumns, legendHint, writeField, writeInRowFields } from './fields.js';
 import type { Problem } from '../../errors.js';
 
 /** Below this linear scale (A1 = 1) a sheet is a handout: A3 is 0.5, A4 0.35; A2 is 0.71. */
@@ -121,10 +121,11 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
     items.push({ type: 'rect', x: xs[1] ?? xs[0], y, w: rect.x + rect.w - (xs[1] ?? xs[0]), h: planH, fill: 'paper' });
     // Centre the label against the row, so that it reads as the row's heading.
     for (const it of label.items) if (it.type === 'text') it.y += (planH - label.height) / 2 - cellPad;
-    body.push(row([], [label.items, ...t.columns.slice(1).map(() => [])], lead));
+    // Each cell's form field sits in its cell (TD > Form), so table navigation finds it there.
+    const plan = writeInRowFields(c, id, w, t.columns, xs, widths, y, planH, w.writeInRow);
+    body.push(row([], [label.items, ...plan.map((f) => [formTag(f)])], lead));
     wide.push(...label.wide);
     items.push({ type: 'line', x1: rect.x, y1: y, x2: rect.x + rect.w, y2: y, stroke: 'frame', lineWidth: line });
-    items.push(...writeInRowFields(c, id, w, t.columns, xs, widths, y, planH, w.writeInRow));
   }
 
   // Example row, set before the rows are counted: it may need more than a bare row.
@@ -221,14 +222,25 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
       ];
     }
   }
-  for (let r = example ? 1 : 0; r < rows; r++)
-    body.push(
-      row(
-        numbers[r] ?? [],
-        t.columns.map(() => []),
-        numbered ? 0 : undefined,
-      ),
-    );
+  // A field in every cell of every row to write in (the example row is printed), numbered from 1,
+  // each in its cell (TD > Form). Its label says the row as the sheet prints it: "L3", or "rad 3".
+  const marks = legendColumns(c, w.example);
+  const firstField = w.example ? 1 : 0;
+  for (let r = firstField; r < rows; r++) {
+    const y = r === 0 ? bodyTop : bodyTop + realFirst + (r - 1) * rowH;
+    const h = r === 0 ? realFirst : rowH;
+    const n = r - firstField + 1;
+    const rowText = numbered ? `${w.rowLabel}${n}` : `${c.labels.row ?? '#'} ${n}`;
+    const cells = t.columns.map((col, i) => {
+      const label = [
+        w.title,
+        rowText,
+        marks.has(col.id) ? `${w.columns?.[col.id]?.label ?? col.id} (${legendHint(c)})` : w.columns?.[col.id]?.label,
+      ];
+      return [formTag(writeField(c, [id, n, col.id], { x: xs[i], y, w: widths[i], h }, label))];
+    });
+    body.push(row(numbers[r] ?? [], cells, numbered ? 0 : undefined));
+  }
   items.push(
     writeInTable(
       heads.map((h) => h.items),
@@ -247,21 +259,6 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
       y2: bodyBottom,
       stroke: 'frame',
       lineWidth: line,
-    });
-  }
-  // A field in every cell of every row to write in (the example row is printed), numbered from 1.
-  const marks = legendColumns(c, w.example);
-  const firstField = w.example ? 1 : 0;
-  for (let r = firstField; r < rows; r++) {
-    const y = r === 0 ? bodyTop : bodyTop + realFirst + (r - 1) * rowH;
-    const h = r === 0 ? realFirst : rowH;
-    t.columns.forEach((col, i) => {
-      const label = [
-        w.title,
-        `${c.labels.row ?? '#'} ${r - firstField + 1}`,
-        marks.has(col.id) ? `${w.columns?.[col.id]?.label ?? col.id} (${legendHint(c)})` : w.columns?.[col.id]?.label,
-      ];
-      items.push(writeField(c, [id, r - firstField + 1, col.id], { x: xs[i], y, w: widths[i], h }, label));
     });
   }
   // The heading's lower edge is the table's strongest line: it carries the structure in greyscale too.
