@@ -8,6 +8,7 @@ import { projectPaths, type Paths } from '../paths.js';
 import { anyCase, lowerList, sizeList } from './values.js';
 import { join } from 'node:path';
 import { SCHEMA_KINDS } from '../content/schema-kinds.js';
+import { addTranslationCommands } from '../translations/command.js';
 // What a command needs is loaded when it runs (cold start, issue 17): `--version` loads commander
 // alone, `--help` adds what lists the tools found, `validate` no renderer, `build` no JSON Schema writer.
 const buildModule = () => import('../pipeline/build.js');
@@ -231,6 +232,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
       const { schemaJson } = await import('../content/json-schema.js');
       out.stdout(`${schemaJson(kind)}\n`);
     });
+  addTranslationCommands(p, out, () => rootPaths(p));
   return p;
 }
 

@@ -9,6 +9,8 @@ import { readYamlFile } from '../content/yaml-file.js';
 import type { Paths } from '../paths.js';
 import type { Problem } from '../errors.js';
 import { hasPatterns } from '../layout/text/hyphenate.js';
+import { stringsOf } from '../content/strings.js';
+import { readRecord, RECORD_FILE, stringWarnings } from '../content/translation-record.js';
 
 const LOCALE = /^[a-z]{2,3}$/;
 
@@ -73,6 +75,18 @@ export function compareCopies(source: ToolModel, target: ToolModel, problems: Pr
       `translate it; until then the ${target.locale} PDFs print in ${source.locale}`,
     );
   }
+}
+
+/**
+ * Each string of a translation that is still the source's words, or whose source changed since it was
+ * translated (from the locale's translation record). Files that are whole copies are said once, above.
+ */
+export function compareStrings(paths: Paths, source: ToolModel, target: ToolModel, problems: Problems): void {
+  const dir = join(paths.content, target.id, target.locale);
+  const record = readRecord(dir, display(join(dir, RECORD_FILE)), problems);
+  const copies = new Set(problems.warnings.filter((w) => w.message.includes('word for word')).map((w) => w.pos?.file));
+  const strings = stringsOf(target).filter((t) => !copies.has(t.yaml.display));
+  stringWarnings(stringsOf(source), strings, record, { source: source.locale, target: target.locale }, problems);
 }
 
 /** A locale the hyphenation patterns do not know (Northern Sámi, se): said once per tool and locale. */

@@ -11,7 +11,7 @@ import { fitSheets } from '../layout/sheet/fit.js';
 import { parseSize, type PaperSize } from '../layout/units.js';
 import { loadToolModels, resolveTools } from './tools.js';
 import { readConfig } from './config.js';
-import { checkLocaleFolders, compareCopies, hyphenationWarnings } from './translations.js';
+import { checkLocaleFolders, compareCopies, compareStrings, hyphenationWarnings } from './translations.js';
 import { textValues, valueAt } from '../content/yaml-file.js';
 
 /** Longer than this (and by more than a few characters) is worth a warning: the sheets have fixed room. */
@@ -156,6 +156,7 @@ export function validate(opts: ValidateOptions = {}): Problem[] {
       compareTexts(source, m, problems);
       compareLengths(source, m, problems);
       compareCopies(source, m, problems);
+      compareStrings(paths, source, m, problems);
     }
     for (const m of models) {
       const ts = typesetter(m, paths);
