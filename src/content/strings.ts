@@ -1,7 +1,9 @@
 // The string table of a tool in one locale: every text a translator translates (meta, sheets, guide),
 // each with a stable id (file and key path), where it sits in the file, and a note saying what it is.
 // Translation files (PO, XLIFF) and the per-string checks are made from this table.
+import type { Problems } from '../errors.js';
 import type { ToolModel } from './load.js';
+import { typographicQuotes } from './yaml-mistakes.js';
 import type { JsonPath, YamlFile } from './yaml-file.js';
 
 export interface TextString {
@@ -15,7 +17,12 @@ export interface TextString {
   /** For the translator: which sheet, block and role (prompt, hint, column label …). */
   context: string;
   yaml: YamlFile;
+  /** A name or a pattern with nothing to translate: the same as the source is no sign of a missing translation. */
+  maySame: boolean;
 }
+
+/** Names, not words: the same in every language as a rule. */
+const NAMES = new Set(['author']);
 
 /** Keys whose values are ids or references, not words. */
 const NOT_WORDS = new Set(['id', 'figure']);
@@ -83,7 +90,15 @@ export function stringsOf(model: ToolModel): TextString[] {
     if (!yaml) return;
     const file = fileName(yaml);
     for (const [path, key, text] of walk(data, [], []))
-      out.push({ id: `${file}:${key}`, file, path, text, context: where(path), yaml });
+      out.push({
+        id: `${file}:${key}`,
+        file,
+        path,
+        text,
+        context: where(path),
+        yaml,
+        maySame: NAMES.has(String(path[path.length - 1])) || !/\p{L}/u.test(text.replace(/\{[^}]*\}/g, '')),
+      });
   };
   add(model.meta, model.metaFile, (path) => `tool properties: ${role(path)}`);
   for (const sheet of model.sheets) {
@@ -115,4 +130,17 @@ export function markupOf(text: string): string[] {
   if (bold) out.push(`**bold** ×${bold / 2}`);
   if (links) out.push(`[link](…) ×${links}`);
   return out.sort();
+}
+
+/** Text written unquoted inside typographic quotes (“…”, «…»): YAML keeps them as text, so they print. */
+export function typographicQuoteWarnings(model: ToolModel, problems: Problems): void {
+  for (const s of stringsOf(model)) {
+    const quotes = typographicQuotes(s.text);
+    if (!quotes || /^["']/.test(s.yaml.source?.(s.path) ?? '"')) continue;
+    problems.warn(
+      s.yaml.pos(s.path),
+      `the text is wrapped in ${quotes}, which YAML takes as part of the text: they will print`,
+      `if they were meant as YAML quotes, use straight double quotes: "${s.text.trim().slice(1, -1)}"`,
+    );
+  }
 }

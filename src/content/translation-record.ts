@@ -75,9 +75,9 @@ function rank(order: string[], id: string): number {
 export type StringState = 'translated' | 'untranslated' | 'outdated';
 
 /** A translated string's state against its current source. */
-export function stateOf(source: string, target: string, r: StringRecord | undefined): StringState {
+export function stateOf(source: string, target: string, r: StringRecord | undefined, maySame = false): StringState {
   if (r && r.source !== fingerprint(source) && r.target === fingerprint(target)) return 'outdated';
-  if (target === source && !(r?.same && r.source === fingerprint(source))) return 'untranslated';
+  if (target === source && !maySame && !(r?.same && r.source === fingerprint(source))) return 'untranslated';
   return 'translated';
 }
 
@@ -95,7 +95,7 @@ export function stringWarnings(
   for (const t of target) {
     const s = byId.get(t.id);
     if (!s) continue;
-    const state = stateOf(s.text, t.text, record.get(t.id));
+    const state = stateOf(s.text, t.text, record.get(t.id), s.maySame);
     if (state === 'outdated')
       problems.warn(
         t.yaml.pos(t.path),

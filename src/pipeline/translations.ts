@@ -50,7 +50,9 @@ export function checkLocaleFolders(paths: Paths, toolId: string, problems: Probl
       missing.length === wanted.length
         ? `the folder of locale '${locale}' (${display(dir)}) is empty`
         : `locale '${locale}' lacks ${missing.join(', ')} in ${display(dir)}`,
-      `copy ${missing.length === wanted.length ? 'the files' : missing.length === 1 ? 'it' : 'them'} from ${tool.sourceLocale}/ and translate them`,
+      locale === tool.sourceLocale
+        ? `write ${missing.length === 1 ? 'it' : 'them'} in ${tool.sourceLocale}/ first: the source locale has every file of the sheets in tool.yaml (see docs/authoring.md)`
+        : `copy ${missing.length === wanted.length ? 'the files' : missing.length === 1 ? 'it' : 'them'} from ${tool.sourceLocale}/ and translate them`,
     );
   });
 }

@@ -96,6 +96,8 @@ export async function importTranslations(opts: ImportOptions): Promise<ImportRes
       edits.set(row.target.file, list);
     }
     const same = e.target === e.source;
+    // A name or a pattern left as the source's needs no record (it is never reported as untranslated).
+    if (same && row.source.maySame && !record.has(row.source.id)) continue;
     record.set(row.source.id, {
       source: fingerprint(e.source),
       target: fingerprint(e.target),

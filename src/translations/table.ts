@@ -43,7 +43,7 @@ export function loadTable(paths: Paths, toolOpt: string | undefined, locale: str
   const targets = new Map(stringsOf(target).map((t) => [t.id, t]));
   const rows = stringsOf(source).map((s): Row => {
     const t = targets.get(s.id);
-    const state = t ? stateOf(s.text, t.text, record.get(s.id)) : 'untranslated';
+    const state = t ? stateOf(s.text, t.text, record.get(s.id), s.maySame) : 'untranslated';
     return { id: `${tool}/${s.id}`, source: s, target: t, state };
   });
   return { tool, sourceLocale: target.sourceLocale, locale, localeDir, target, record, rows };
