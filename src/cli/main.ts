@@ -60,6 +60,10 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         .choices(['sheets', 'guide'])
         .argParser(anyCase(['sheets', 'guide'])),
     )
+    .option('--sheet <n>', 'build only this sheet (1, 2 …); its text size is fitted with the others', (v) => {
+      if (!/^\d+$/.test(v)) throw new InvalidArgumentError('give a sheet number: 1, 2 …');
+      return Number(v);
+    })
     .addOption(
       new Option('--color <mode>', 'colour space of the PDF')
         .choices(['rgb', 'cmyk'])
@@ -123,6 +127,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         guideSize: pick('guideSize', o.guideSize, file.guideSize),
         out: o.out ?? file.out ?? (root !== undefined ? join(root, 'out') : 'out'),
         only: o.only,
+        sheet: o.sheet,
         // --print-shop means CMYK unless --color is given (an explicit rgb is then refused with a reason).
         colour: pick('color', o.printShop && !given('color') ? undefined : o.color, file.colour),
         allowSmall: !!o.allowSmall,
