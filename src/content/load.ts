@@ -30,6 +30,8 @@ export interface ToolModel {
   meta: MetaFile;
   metaFile: YamlFile;
   sheets: SheetModel[];
+  /** tool.yaml's `shortGuide`: no cover, no contents page, chapters run on. */
+  shortGuide?: boolean;
   /** The process guide; a tool whose tool.yaml says `guide: false` has none. */
   guide?: GuideFile;
   guideFile?: YamlFile;
@@ -199,6 +201,7 @@ export function loadTool(paths: Paths, tool: ToolFile, templates: Templates, loc
     sheets,
     guide: guide?.data,
     guideFile: guide,
+    ...(tool.shortGuide ? { shortGuide: true } : {}),
     hyphenation: hyph?.data.exceptions ?? [],
     theme,
     fieldNumbers,
