@@ -1,5 +1,5 @@
 // Which source text each translated string was made from. `bordduk translations import` keeps a
-// record per locale (translations.lock.yaml next to the locale's files, written by the tool, never by
+// record per locale (translations.lock next to the locale's files, written by the tool, never by
 // hand): for each string a fingerprint of the source text and of the translation, and whether the
 // translation is meant to read the same as the source. From it, each string of a translation is
 // translated, untranslated (still the source's words) or outdated (the source changed since, and the
@@ -11,7 +11,7 @@ import type { Problems } from '../errors.js';
 import type { TextString } from './strings.js';
 import { readYamlFile } from './yaml-file.js';
 
-export const RECORD_FILE = 'translations.lock.yaml';
+export const RECORD_FILE = 'translations.lock';
 
 export interface StringRecord {
   /** Fingerprint of the source text the translation was made from. */

@@ -38,7 +38,7 @@ export function loadTable(paths: Paths, toolOpt: string | undefined, locale: str
   const [source] = loadModels({ paths, tool }); // no locales: the source locale
   const localeDir = join(paths.content, tool, locale);
   const problems = new Problems();
-  const record = readRecord(localeDir, display(join(localeDir, 'translations.lock.yaml')), problems);
+  const record = readRecord(localeDir, display(join(localeDir, 'translations.lock')), problems);
   problems.throwIfAny();
   const targets = new Map(stringsOf(target).map((t) => [t.id, t]));
   const rows = stringsOf(source).map((s): Row => {
