@@ -1,4 +1,5 @@
-// `npm run bench`, the preview's part (issue 16): after a save, how long the warm rebuild of one
+/* global window -- the functions handed to page.evaluate run in the browser */
+// `npm run bench`, the preview's part: after a save, how long the warm rebuild of one
 // locale's two sheets takes (the server's own `ms`), and how long until the new page is on screen
 // in headless Chromium (the page's own timestamp of the moment it swapped the new sheet in).
 // Runs the real command (dist/) on a scratch copy of the content; medians of a few saves.
@@ -92,7 +93,7 @@ try {
   const line = (name, v, t) =>
     `| ${name} | ${v === undefined ? 'not measured (no Chromium)' : `${v.toFixed(0)} ms`} | ≤ ${t} ms | ${v === undefined ? '' : v <= t ? 'met' : 'NOT MET'} |`;
   console.log(
-    `\npreview (issue 16): ${rebuild.length} saves of nb/sheet1.yaml, medians, after ${saves - rebuild.length} warm-up saves\n`,
+    `\npreview: ${rebuild.length} saves of nb/sheet1.yaml, medians, after ${saves - rebuild.length} warm-up saves\n`,
   );
   console.log('| measure | time | target | |');
   console.log('| --- | --- | --- | --- |');

@@ -1,5 +1,5 @@
 // Writes each locale's hyphenation patterns as JSON beside the bundle, dist/hyphen/<module>.json
-// (cold start, issue 17; read by src/layout/text/patterns-json.ts). A copy that would not read back
+// (for a short cold start; read by src/layout/text/patterns-json.ts). A copy that would not read back
 // exactly the same (JSON has no undefined, holes or -0) is not written: runs then load the package.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-// esbuild plugin for a cheaper cold start (issue 17): dependencies that a normal build never runs
+// esbuild plugin for a cheaper cold start: dependencies that a normal build never runs
 // stay out of the bundle and are required from node_modules the first time they are called.
 // - brotli/decompress.js: fontkit uses it only to unpack WOFF2 fonts; bundled, its 1.3 MB
 //   dictionary was parsed at every start although our fonts are TTF.

@@ -1,4 +1,4 @@
-// tiny-inflate's interface on Node's native inflate (cold start, issue 17). unicode-trie inflates
+// tiny-inflate's interface on Node's native inflate (for a short cold start). unicode-trie inflates
 // each of the five Unicode tables that fontkit, unicode-properties and linebreak build at load time
 // twice, in plain JavaScript that has not been optimised yet: 6 % of a one-off build. zlib does the
 // same in C. Like tiny-inflate, it fills `dest` (never past its end) and returns it, or the part it

@@ -97,7 +97,6 @@ describe('the house', () => {
     'src/preview/warm.ts',
     'src/render/pdf.ts',
     'test/guide.test.ts',
-    'test/pdfua-check.ts',
     'test/preview.test.ts',
     'test/print.test.ts',
   ]);

@@ -116,9 +116,11 @@ function walk(v: unknown, path: Path, out: { scalars: Path[]; keys: Path[]; maps
   } else out.scalars.push(path);
 }
 
-function at(data: unknown, path: Path): any {
-  let d = data as any;
-  for (const seg of path) d = d[seg];
+/** The map or list at `path` (every path handed here ends at a container). */
+type Container = Record<string | number, unknown>;
+function at(data: unknown, path: Path): Container {
+  let d = data as Container;
+  for (const seg of path) d = d[seg] as Container;
   return d;
 }
 

@@ -160,7 +160,7 @@ export async function readGuide(path: string): Promise<Guide> {
         children: await outlineOf(o.items),
       })),
     );
-  const outline = await outlineOf((await doc.getOutline()) as RawOutline[] | null);
+  const outline = await outlineOf(await doc.getOutline());
   const info = (await doc.getMetadata()).info as Record<string, unknown>;
   await doc.destroy();
 

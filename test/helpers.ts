@@ -156,7 +156,7 @@ export async function readPdf(path: string): Promise<PdfInfo> {
   return {
     pages,
     info: meta.info as Record<string, unknown>,
-    outline: outline as PdfInfo['outline'],
+    outline: outline,
     fonts: [...fonts],
   };
 }

@@ -68,8 +68,10 @@ function* tokens(s: string): Generator<{ op?: string; v?: unknown }> {
       let depth = 0;
       const start = i;
       for (; i < s.length; i++) {
-        if (s.startsWith('<<', i)) (depth++, i++);
-        else if (s.startsWith('>>', i) && (i++, --depth === 0)) break;
+        if (s.startsWith('<<', i)) {
+          depth++;
+          i++;
+        } else if (s.startsWith('>>', i) && (i++, --depth === 0)) break;
       }
       i++;
       yield { v: s.slice(start, i) };

@@ -12,7 +12,6 @@ import { fitSheets } from '../src/layout/sheet/fit.js';
 import { placeOnPress, mediaMarginMm } from '../src/press/marks.js';
 import { planTiles, tilePages } from '../src/press/tile.js';
 import { parseSize, mm } from '../src/layout/units.js';
-import type { Item } from '../src/layout/frame.js';
 
 const out = mkdtempSync(join(tmpdir(), 'bordduk-print-'));
 type Entry = {
@@ -94,7 +93,7 @@ describe('--print-shop on A1 (5 mm bleed, marks)', () => {
     const page = placeOnPress(fit.page, ts, { bleedMm: 5, marks: true, slug: 'test' });
     const art = page.items.filter((i) => i.type === 'group');
     expect(art).toHaveLength(1);
-    const g = art[0] as Extract<Item, { type: 'group' }>;
+    const g = art[0];
     expect(g.x + g.clip!.x).toBeCloseTo(page.bleed.x, 6);
     expect(g.y + g.clip!.y).toBeCloseTo(page.bleed.y, 6);
     expect(g.clip!.w).toBeCloseTo(page.bleed.w, 6);

@@ -19,6 +19,7 @@ export function answersYaml(c: Collected, models: ToolModel[], schemaRef: string
 }
 
 /** A file name as written into a comment: one line, nothing that ends the comment. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
 const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
 
 /** Text that Markdown must not read as markup, on one line for a table cell. */

@@ -9,7 +9,7 @@ import { anyCase, lowerList, sizeList } from './values.js';
 import { join } from 'node:path';
 import { SCHEMA_KINDS } from '../content/schema-kinds.js';
 import { addTranslationCommands } from '../translations/command.js';
-// What a command needs is loaded when it runs (cold start, issue 17): `--version` loads commander
+// What a command needs is loaded when it runs (to keep the cold start short): `--version` loads commander
 // alone, `--help` adds what lists the tools found, `validate` no renderer, `build` no JSON Schema writer.
 const buildModule = () => import('../pipeline/build.js');
 

@@ -25,7 +25,7 @@ export interface AnswerSet {
 export function loadAnswers(path: string, problems: Problems): AnswerSet | undefined {
   const file = readYamlFile(path, display(path), problems);
   if (!file || !checkSchema<AnswersFile>(file, 'answers', problems)) return undefined;
-  const data = file.data as AnswersFile;
+  const data = file.data;
   const locales: AnswerSet['locales'] = {};
   for (const [locale, blocks] of Object.entries(data.answers)) {
     const out: Record<string, Answer> = (locales[locale] = {});

@@ -67,7 +67,7 @@ function pickErrors(errors: ErrorObject[], data: unknown): ErrorObject[] {
 function kindsOf(err: ErrorObject): string[] | undefined {
   const branches = (err.schema as { properties?: { kind?: { const?: unknown } } }[]) ?? [];
   const kinds = branches.map((b) => b.properties?.kind?.const);
-  return kinds.length > 0 && kinds.every((k) => typeof k === 'string') ? (kinds as string[]) : undefined;
+  return kinds.length > 0 && kinds.every((k) => typeof k === 'string') ? (kinds) : undefined;
 }
 
 function dedupe(errors: ErrorObject[]): ErrorObject[] {

@@ -112,7 +112,7 @@ export type ColourMode = 'rgb' | 'cmyk';
 
 const Cmyk = Type.Array(Type.Number({ minimum: 0, maximum: 100 }), { minItems: 4, maxItems: 4 });
 
-/** Offset rules for CMYK output (shared/reviews/prepress-2026-11-30.md): clean text and lines on plates. */
+/** Offset rules for CMYK output : clean text and lines on plates (the reasons are beside the numbers in templates/theme.yaml). */
 const PressRules = Type.Object(
   {
     singleInkTextBelowPt: Type.Number({ minimum: 0 }),

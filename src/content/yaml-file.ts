@@ -189,7 +189,7 @@ function firstInvalidUtf8(b: Uint8Array): number {
 }
 
 function offsetOf(doc: Document, path: JsonPath, key: boolean): number {
-  let node: Node | null | undefined = doc.contents as Node | null;
+  let node: Node | null | undefined = doc.contents;
   let best = node?.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];

@@ -1,11 +1,11 @@
 // A frame drawn scaled down (the guide's miniatures, the tiles' assembly map) must still print:
-// lines no thinner than 0.25 pt on paper (shared/print.md, offset), and text that would come out
-// under 4 pt left out rather than printed as specks (prepress review 2026-11-30, "Thin things").
+// lines no thinner than 0.25 pt on paper (thinner hairlines break up on an offset plate), and text that would come out
+// under 4 pt left out rather than printed as specks (a reader cannot make them out, and they fill in on the plate).
 import type { Item } from './frame.js';
 
-/** The thinnest line that prints on offset (shared/print.md: 0.25 pt). */
+/** The thinnest line that prints on offset (0.25 pt: the usual minimum a print shop accepts). */
 export const MIN_STROKE_PT = 0.25;
-/** Text smaller than this in a miniature is left out: it would not print legibly (review: ~4 pt). */
+/** Text smaller than this in a miniature is left out: it would not print legibly (about 4 pt: below that, type prints as a grey smudge). */
 export const MIN_MINIATURE_TEXT_PT = 4;
 
 /** Items as they are to be drawn at `scale`: strokes floored, tiny text dropped (groups inside included). */

@@ -13,7 +13,7 @@ export function readConfig(path: string): Partial<BuildOptions> {
   if (!existsSync(path)) throw new UsageError(`--config ${path}: no such file`);
   const problems = new Problems();
   const file = readYamlFile(path, display(path), problems);
-  if (file && checkSchema<ConfigFile>(file, 'config', problems)) return file.data as ConfigFile;
+  if (file && checkSchema<ConfigFile>(file, 'config', problems)) return file.data;
   problems.throwIfAny();
   return {};
 }

@@ -91,7 +91,7 @@ export async function runUnits(
             return feed();
           }
           if (msg.error !== undefined) {
-            worker.terminate();
+            void worker.terminate(); // the reply already says why; nothing waits for the thread to end
             return reject(rebuild(msg));
           }
           inFlight--;

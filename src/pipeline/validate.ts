@@ -37,9 +37,9 @@ function compareGuides(source: ToolModel, target: ToolModel, problems: Problems)
   for (const id of want) {
     if (!have.includes(id))
       problems.error(
-        target.guideFile!.pos(['chapters']),
+        target.guideFile.pos(['chapters']),
         `chapter or section '${id}' of the ${source.locale} guide is missing`,
-        `translate it from ${source.guideFile!.display}`,
+        `translate it from ${source.guideFile.display}`,
       );
   }
   target.guide.chapters.forEach((c, ci) => {

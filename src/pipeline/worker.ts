@@ -10,7 +10,10 @@ import type { WorkerReply, WorkerRequest } from './parallel.js';
 const port = parentPort!;
 const models = new Map<string, ToolModel>();
 
-port.on('message', async (msg: WorkerRequest) => {
+// Every failure is caught and sent back as a reply, so the promise never rejects.
+port.on('message', (msg: WorkerRequest) => void handle(msg));
+
+async function handle(msg: WorkerRequest): Promise<void> {
   if ('stop' in msg) return port.close();
   try {
     const key = `${msg.unit.tool ?? msg.opts.tool}|${msg.unit.locale}`;
@@ -33,5 +36,5 @@ port.on('message', async (msg: WorkerRequest) => {
       stack: err?.stack,
     } satisfies WorkerReply);
   }
-});
+}
 port.postMessage({ ready: true } satisfies WorkerReply);

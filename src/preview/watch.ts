@@ -15,7 +15,7 @@ const DEPTH = 3;
 
 function folders(root: string, depth = 0): string[] {
   if (!existsSync(root)) return [];
-  let entries: Dirent[] = [];
+  let entries: Dirent[];
   try {
     entries = readdirSync(root, { withFileTypes: true });
   } catch {
@@ -37,7 +37,11 @@ export function watchFolders(roots: string[], onChange: () => void, onError: (e:
   const watchers = new Map<string, FSWatcher>();
   const sync = () => {
     const now = new Set([...new Set(roots)].flatMap((r) => folders(r)));
-    for (const [dir, w] of watchers) if (!now.has(dir)) (w.close(), watchers.delete(dir));
+    for (const [dir, w] of watchers)
+      if (!now.has(dir)) {
+        w.close();
+        watchers.delete(dir);
+      }
     for (const dir of now) {
       if (watchers.has(dir)) continue;
       try {

@@ -17,7 +17,7 @@ const round = (v: number) => Math.round(v * 100) / 100;
 
 /**
  * Named destinations that links point at before their page exists. With a point, the view lands on
- * it (a heading's top-left, audit low 21); without, on the page.
+ * it (a heading's top-left, so a screen reader's focus lands on the heading itself); without, on the page.
  */
 export class Destinations {
   private wanted = new Map<string, { page: number; at?: { x: number; y: number } }>();

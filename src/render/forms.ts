@@ -1,7 +1,7 @@
 // The AcroForm of a fillable sheet: one text field per field item, tagged as a Form element, in
 // the order layout gives (field numbers, row by row), which is also the tab order (/Tabs /S).
 //
-// The font problem (stack.md, pdfkit issue 1096): a field's text is drawn by the viewer with the
+// The font problem (pdfkit gives a form field only the document's subset font): a field's text is drawn by the viewer with the
 // field's font, and a subset holds only the glyphs the document already used. So the form gets a
 // font resource of its own that carries every glyph of the face, at its own glyph ids, with a
 // ToUnicode entry for every character: whatever a person types in æ ø å or Sámi can be drawn.

@@ -6,7 +6,7 @@ export function setBoxes(doc: { page: unknown }, page: Page): void {
   // pdfkit has no option for page boxes: set them on the page dictionary (PDF space, y up).
   const box = (r: Page['trim']) =>
     [r.x, page.height - r.y - r.h, r.x + r.w, page.height - r.y].map((v) => Math.round(v * 1000) / 1000);
-  const dict = (doc.page as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data;
+  const dict = (doc.page as { dictionary: { data: Record<string, unknown> } }).dictionary.data;
   dict.TrimBox = box(page.trim);
   dict.BleedBox = box(page.bleed);
 }

@@ -12,7 +12,7 @@ export interface SpotDoc {
 }
 
 export function painter(doc: SpotDoc, o: { colour: ColourMode; theme: ThemeT }): (id: ColourId, use: InkUse) => Paint {
-  // Registration colour prints on every plate (print.md, crop marks): the Separation /All, tint 1.0.
+  // Registration colour prints on every plate (crop marks and targets must appear on each separation): the Separation /All, tint 1.0.
   let registration = false;
   const colour = (id: ColourId, use: InkUse): Paint => {
     if (id === 'registration') {

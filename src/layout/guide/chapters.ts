@@ -1,7 +1,6 @@
 // The guide's chapters as flows: headings, paragraphs, lists, callouts and sheet figures, with
 // the outline and table-of-contents entries that pagination fills in with page numbers.
 import type { GuideItem } from '../../content/model.js';
-import type { FontId } from '../../content/template-model.js';
 import type { Item, OutlineEntry } from '../frame.js';
 import { shiftItems, type Flow, type FlowLine } from './flow.js';
 import { setText } from '../text/typeset.js';
@@ -78,7 +77,7 @@ export function chapterFlows(
                   x: g.left + indent - lw - mm(2 * g.k),
                   y,
                   text: label,
-                  font: 'sansBold' as FontId,
+                  font: 'sansBold',
                   size: g.body,
                   colour: 'accent' as const,
                   width: lw,
@@ -114,7 +113,7 @@ export function chapterFlows(
         y += l.height;
       }
       const height = y + padY;
-      // The label ("Tips", "Fallgruve") and the advice are two paragraphs of one Div (audit, low 16).
+      // The label ("Tips", "Fallgruve") and the advice are two paragraphs of one Div (a screen reader announces the label, then the advice).
       return [
         {
           role: 'Div',

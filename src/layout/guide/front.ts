@@ -45,7 +45,7 @@ export function cover(c: GuideCtx, date: Date, bleed = 0): Item[] {
       source: 'cover',
     },
   );
-  // Set in capitals, read as written (a screen reader may spell capitals out; audit, low 20).
+  // Set in capitals, read as written (a screen reader may spell capitals out letter by letter).
   cover.push(
     { type: 'tag', role: 'P', items: kick.items, actual: L.guide },
     { type: 'tag', role: 'H1', items: title.items },
@@ -101,7 +101,7 @@ export function cover(c: GuideCtx, date: Date, bleed = 0): Item[] {
   return cover;
 }
 
-/** Two sentences for an Alt: no full stop after a question mark (audit, low 19). */
+/** Two sentences for an Alt: no full stop after a question mark (a screen reader would read "?." as two stops). */
 const joinAlt = (a: string, b: string) => (/[.?!:]$/.test(a) ? `${a} ${b}` : `${a}. ${b}`);
 
 /**
@@ -204,7 +204,7 @@ export function tableOfContents(c: GuideCtx, toc: TocEntry[]): Item[] {
 export function runningFooter(c: GuideCtx, pageIndex: number, outside = false): Item {
   const { model, ts, g, L } = c;
   const num = String(pageIndex + 1);
-  // Never under 6 pt (shared/print.md): the A5 guide's 8.5 × 0.705 would be 5.99 pt.
+  // Never under 6 pt (smaller type is not readable in print): the A5 guide's 8.5 × 0.705 would be 5.99 pt.
   const size = Math.max(6, 8.5 * g.k);
   const y = g.H - mm(14 * g.k);
   const nw = ts.fonts.width('sansSemi', size, num);

@@ -2,14 +2,7 @@
 // Each function draws into a given rectangle and says how much height it needed, so that
 // fitting can compare need with room without drawing twice.
 import type { SheetBlock } from '../../content/model.js';
-import type {
-  FieldsBlock,
-  LegendBlock,
-  PromptBlock,
-  Shape,
-  TableBlock,
-  TemplateBlock,
-} from '../../content/template-model.js';
+import type { FieldsBlock, LegendBlock, PromptBlock, Shape, TemplateBlock } from '../../content/template-model.js';
 import type { Item } from '../frame.js';
 import { tracks, type Rect } from './grid.js';
 import { mm } from '../units.js';
@@ -379,7 +372,7 @@ export function drawBlock(c: SheetCtx, id: string, t: TemplateBlock, w: SheetBlo
       const tbl = drawTable(
         c,
         id,
-        t as TableBlock,
+        t,
         w,
         { x: rect.x + pad(c), y: h.y, w: rect.w - 2 * pad(c), h: rect.y + rect.h - pad(c) - h.y },
         base,

@@ -40,7 +40,7 @@ export interface BlockResult {
 export const pad = (c: SheetCtx) => mm(c.theme.sheet.paddingA1 * c.k);
 export const size = (c: SheetCtx, key: keyof ThemeT['sheet']['scale']) =>
   Math.max(c.theme.sheet.absoluteFloor, c.s * c.theme.sheet.scale[key]);
-export const hairline = (c: SheetCtx) => Math.max(0.5, 0.75 * c.k); // ≥ 0.5 pt on large-format printers (print.md)
+export const hairline = (c: SheetCtx) => Math.max(0.5, 0.75 * c.k); // ≥ 0.5 pt: thinner lines break up on large-format inkjet
 
 export interface Para {
   text: string;

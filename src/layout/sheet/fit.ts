@@ -14,7 +14,7 @@ export interface FitResult extends SheetLayout {
 
 /**
  * The floor grows with reading distance: 16 pt question text on A1 (theme.sheet.floorA1) scaled by
- * the sheet's linear size, and never under 6 pt (print.md: no text below 6 pt anywhere).
+ * the sheet's linear size, and never under 6 pt (no text below 6 pt anywhere: smaller type is not readable in print).
  */
 export function floorFor(input: SheetInput): number {
   const t = input.model.theme.sheet;
@@ -171,7 +171,7 @@ function fitSheetsUncached(
   for (const input of inputs) {
     try {
       // A sheet is searched only up to the size the earlier ones fit at, since all print at the
-      // smallest (issue 17: not a second full search per sheet; the loop below did this as a refit).
+      // smallest (not a second full search per sheet; the loop below did this as a refit).
       const shared = Math.min(opts.maxSize ?? Infinity, ...fits.map((f) => f.size));
       fits.push(fitSheet(input, { ...opts, maxSize: shared }));
     } catch (e) {

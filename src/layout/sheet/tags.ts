@@ -1,4 +1,4 @@
-// The sheets' words as structure a screen reader can follow (issue 13): each block a Sect with its
+// The sheets' words as structure a screen reader can follow: each block a Sect with its
 // H2, hints and legends as lists, write-in tables as tables with their empty rows. Drawings stay
 // untagged, so the renderer marks them as artifacts.
 import type { FieldItem, Item, TagItem, TextItem } from '../frame.js';
@@ -82,7 +82,7 @@ export function writeInTable(heads: Item[][], body: TableRow[], corner = false):
  * A block in reading order: its drawings first (artifacts, under the words), then one Sect with the
  * block's heading and words. Loose text (none is expected) becomes a paragraph rather than vanish.
  * The block's form fields come last in its Sect, in row order, each a Form element named by `name`
- * (only a fillable PDF writes them; issue 15).
+ * (only a fillable PDF writes them).
  */
 export function blockSect(items: Item[], name: (key: FieldItem['key']) => string): Item[] {
   const drawings = items.filter((i) => i.type !== 'text' && i.type !== 'tag' && i.type !== 'field');

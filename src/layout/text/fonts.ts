@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the published declarations must carry it
 /// <reference path="../../types/fontkit.d.ts" preserve="true" />
 // (Kept in the declarations, preserve="true"; src/types ships with the package: the published types stand alone.)
 // Fonts are parsed once per process and shared by every document of a run; layout measures with
@@ -45,7 +46,7 @@ export class FontSet {
   private face(id: FontId): Face {
     let f = this.faces.get(id);
     if (!f) {
-      const font = shareLayouts(preloadKern(fontkit.create(readFileSync(this.path(id))) as fontkit.Font));
+      const font = shareLayouts(preloadKern(fontkit.create(readFileSync(this.path(id)))));
       f = { font, upm: font.unitsPerEm, widths: new Map(), glyphs: new Map() };
       this.faces.set(id, f);
     }
@@ -74,7 +75,7 @@ export class FontSet {
     const f = this.face(id);
     const out = new Set<string>();
     for (const ch of text) {
-      // Each character is looked up once per face (cold start, issue 17: every text of a tool is checked).
+      // Each character is looked up once per face (for a short cold start: every text of a tool is checked).
       let has = f.glyphs.get(ch);
       if (has === undefined)
         f.glyphs.set(ch, (has = /\s|\u00ad/.test(ch) || f.font.hasGlyphForCodePoint(ch.codePointAt(0)!)));
@@ -91,7 +92,7 @@ export class FontSet {
  * receives its own copy of the positions (glyphs are shared; nobody changes them).
  */
 function shareLayouts(font: fontkit.Font): fontkit.Font {
-  const original = font.layout.bind(font) as (text: string, features?: unknown) => fontkit.GlyphRun;
+  const original: (text: string, features?: unknown) => fontkit.GlyphRun = font.layout.bind(font);
   const memo = new Map<string, fontkit.GlyphRun>();
   (font as { layout: unknown }).layout = (text: string, features?: unknown) => {
     const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;

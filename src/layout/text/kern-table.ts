@@ -1,4 +1,4 @@
-// A faster reader for the fonts' 'kern' table (cold start, issue 17). Our fonts carry their
+// A faster reader for the fonts' 'kern' table (for a short cold start). Our fonts carry their
 // kerning as one flat list of pairs (scripts/flatten-kerning.py); fontkit decodes each pair through
 // its generic struct reader, which defines three properties per pair object and was the largest
 // single cost of a one-off build. This reads the same list with a DataView into plain objects of

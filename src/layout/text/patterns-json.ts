@@ -1,4 +1,4 @@
-// Hyphenation patterns as JSON (cold start, issue 17). The `hyphen` package ships each locale's
+// Hyphenation patterns as JSON (for a short cold start). The `hyphen` package ships each locale's
 // TeX patterns as one large JavaScript literal (nb: 571 KB) and builds four hyphenators from it on
 // require; compiling that literal was a sixth of a one-off build. scripts/build.mjs writes the same
 // data as JSON beside the bundle (dist/hyphen/<module>.json, checked to round-trip exactly), and
