@@ -68,6 +68,7 @@ describe('the house', () => {
       render: ['content', 'layout'],
       output: ['content'],
       answers: ['content', 'layout', 'output', 'pipeline'],
+      translations: ['content', 'output', 'pipeline'],
     };
     const wrong: string[] = [];
     for (const [f, { local }] of graph) {

@@ -8,6 +8,7 @@ import { projectPaths, type Paths } from '../paths.js';
 import { anyCase, lowerList, sizeList } from './values.js';
 import { join } from 'node:path';
 import { SCHEMA_KINDS } from '../content/schema-kinds.js';
+import { addTranslationCommands } from '../translations/command.js';
 // What a command needs is loaded when it runs (to keep the cold start short): `--version` loads commander
 // alone, `--help` adds what lists the tools found, `validate` no renderer, `build` no JSON Schema writer.
 const buildModule = () => import('../pipeline/build.js');
@@ -59,6 +60,10 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         .choices(['sheets', 'guide'])
         .argParser(anyCase(['sheets', 'guide'])),
     )
+    .option('--sheet <n>', 'build only this sheet (1, 2 …); its text size is fitted with the others', (v) => {
+      if (!/^\d+$/.test(v)) throw new InvalidArgumentError('give a sheet number: 1, 2 …');
+      return Number(v);
+    })
     .addOption(
       new Option('--color <mode>', 'colour space of the PDF')
         .choices(['rgb', 'cmyk'])
@@ -128,6 +133,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         guideSize: pick('guideSize', o.guideSize, file.guideSize),
         out: o.out ?? file.out ?? (root !== undefined ? join(root, 'out') : 'out'),
         only: o.only,
+        sheet: o.sheet,
         // --print-shop means CMYK unless --color is given (an explicit rgb is then refused with a reason).
         colour: pick('color', o.printShop && !given('color') ? undefined : o.color, file.colour),
         allowSmall: !!o.allowSmall,
@@ -241,6 +247,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
       const { schemaJson } = await import('../content/json-schema.js');
       out.stdout(`${schemaJson(kind)}\n`);
     });
+  addTranslationCommands(p, out, () => rootPaths(p));
   return p;
 }
 

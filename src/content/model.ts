@@ -42,6 +42,12 @@ export const ToolFile = Type.Object(
     guide: Type.Optional(
       Type.Boolean({ description: 'false: the tool has no process guide (no guide.yaml, no guide PDF). Default true.' }),
     ),
+    shortGuide: Type.Optional(
+      Type.Boolean({
+        description:
+          'true: a short guide, without cover or contents page: the title heads the first page and chapters follow on without page breaks. Default false.',
+      }),
+    ),
   },
   { additionalProperties: false, $id: 'tool', title: 'bordduk tool description (tool.yaml)' },
 );

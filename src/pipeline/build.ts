@@ -42,13 +42,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const progress = opts.onProgress ?? (() => {});
   const perTool = loadToolModels(opts);
   const models = perTool.flat();
+  if (opts.sheet !== undefined) checkSheet(opts, models);
   buildDate(models[0]?.date ?? '1970-01-01'); // a bad SOURCE_DATE_EPOCH is a usage error before any work
   const { answerSet, warnings: answerWarnings } = prepareAnswers(opts, models);
   // A tool without a guide (tool.yaml: guide: false) builds only its sheets.
   const units = perTool.flatMap((ms) =>
     planUnits(
       ms.map((m) => m.locale),
-      { ...opts, sizes },
+      { ...opts, sizes, only: opts.sheet !== undefined ? 'sheets' : opts.only },
     )
       .filter((u) => u.kind === 'sheets' || ms[0].guide)
       .map((u) => ({ ...u, tool: ms[0].id })),
@@ -66,6 +67,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     unmake(made);
     throw e;
   }
+}
+
+/** `--sheet N`: a sheet every tool built has; with it, only sheets are built. */
+function checkSheet(opts: BuildOptions, models: ToolModel[]): void {
+  const most = Math.min(...models.map((m) => m.sheets.length));
+  if (!Number.isInteger(opts.sheet) || opts.sheet! < 1 || opts.sheet! > most)
+    throw new UsageError(`--sheet ${opts.sheet}: give a sheet number from 1 to ${most}`);
+  if (opts.only === 'guide') throw new UsageError('--sheet builds one sheet; it does not go with --only guide');
 }
 
 async function runAndWrite(

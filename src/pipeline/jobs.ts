@@ -69,6 +69,7 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
   try {
     if (unit.kind === 'sheets') {
       jobs = sheetJobs(model, parseSize(unit.size!, opts.orientation, 'landscape'), ts, date, opts, warnings);
+      if (opts.sheet !== undefined) jobs = jobs.filter((_, i) => model.sheets[i].number === opts.sheet);
     } else {
       jobs = [{ ...guideJob(model, ts, opts, date), model }];
     }

@@ -22,6 +22,8 @@ export interface BuildOptions {
   /** Output folder; defaults to ./out. */
   out?: string;
   only?: 'sheets' | 'guide';
+  /** One sheet only (1-based, in print order): its text size is still fitted with the other sheets. */
+  sheet?: number;
   /** Accept sheet text under the readability floor, with a warning. */
   allowSmall?: boolean;
   colour?: ColourMode;

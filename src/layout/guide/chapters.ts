@@ -19,6 +19,8 @@ export interface TocEntry {
 export function chapterFlows(
   c: GuideCtx,
   firstChapterPage: number,
+  /** A short guide: chapters follow on without starting a page. */
+  runOn = false,
 ): { flows: Flow[]; outline: OutlineEntry[]; toc: TocEntry[] } {
   const { model, ts, g, L } = c;
   const para = c.para;
@@ -177,7 +179,8 @@ export function chapterFlows(
       spaceBefore: 0,
       spaceAfter: g.body * 1.2,
       keepWithNext: true,
-      newPage: true,
+      newPage: !runOn,
+      ...(runOn && ci > 0 ? { spaceBefore: g.body * 1.6 } : {}),
       onPlace: placed(entry, tocEntry),
     });
     ch.body.forEach((item, i) => flows.push(...withOrigin(itemFlows(item, ch.id), ['chapters', ci, 'body', i])));
@@ -202,6 +205,6 @@ export function chapterFlows(
 
   // Every flow of a chapter belongs to its Sect.
   let sect = '';
-  for (const f of flows) f.sect = sect = f.newPage && f.role === 'H2' ? `ch${flows.indexOf(f)}` : sect;
+  for (const f of flows) f.sect = sect = f.role === 'H2' ? `ch${flows.indexOf(f)}` : sect;
   return { flows, outline, toc };
 }
