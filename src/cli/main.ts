@@ -290,7 +290,8 @@ export async function run(
     if (e instanceof ContentError) {
       for (const p of e.problems) out.stderr(`${formatProblem(p)}\n`);
       const wrote = argv.includes('build') ? '; no files were written' : '';
-      out.stderr(`bordduk: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} found${wrote}\n`);
+      const n = e.problems.filter((q) => q.severity !== 'warning').length;
+      out.stderr(`bordduk: ${n} problem${n === 1 ? '' : 's'} found${wrote}\n`);
       return 1;
     }
     if (e instanceof OutputError) {

@@ -7,8 +7,8 @@ import { parseSize } from '../layout/units.js';
 import { writeAllAtomic } from '../output/write.js';
 import { makeFolder, unmake } from '../output/folder.js';
 import type { ToolModel } from '../content/load.js';
-import { loadToolModels } from './tools.js';
-import { hyphenationWarnings } from './translations.js';
+import { loadModels, loadToolModels } from './models.js';
+import { compareWithSource, hyphenationWarnings, partsOf } from './translations.js';
 import { planUnits, type Unit } from './jobs.js';
 import { runUnits } from './parallel.js';
 import type { BuildOptions, BuildResult } from './options.js';
@@ -21,7 +21,8 @@ export * from './options.js';
 export * from '../output/manifest.js';
 export { buildDate } from './date.js';
 export { loadModels, typesetter } from './models.js';
-export { loadToolModels, resolveTools } from './tools.js';
+export { resolveTools } from './tools.js';
+export { loadToolModels } from './models.js';
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const paths = pathsOf(options);
@@ -41,6 +42,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const progress = opts.onProgress ?? (() => {});
   const perTool = loadToolModels(opts);
   const models = perTool.flat();
+  checkTranslations(perTool, opts);
   buildDate(models[0]?.date ?? '1970-01-01'); // a bad SOURCE_DATE_EPOCH is a usage error before any work
   const { answerSet, warnings: answerWarnings } = prepareAnswers(opts, models);
   // A tool without a guide (tool.yaml: guide: false) builds only its sheets.
@@ -93,4 +95,19 @@ async function runAndWrite(
   );
   rendered.forEach((r, i) => (r.entry.path = written[i]));
   return { files: rendered.map((r) => reorder(r.entry)), warnings };
+}
+
+/** A build fails where validate would, for the files it builds: a translation lacking its source's words. */
+function checkTranslations(perTool: ToolModel[][], opts: BuildOptions): void {
+  const problems = new Problems();
+  const parts = partsOf(opts.only);
+  for (const models of perTool) {
+    const first = models[0];
+    if (!first || models.every((m) => m.locale === m.sourceLocale)) continue;
+    const source =
+      models.find((m) => m.locale === m.sourceLocale) ??
+      loadModels({ paths: opts.paths, tool: first.id, locales: [first.sourceLocale] })[0];
+    if (source) for (const m of models) compareWithSource(source, m, problems, parts);
+  }
+  problems.throwIfAny();
 }
