@@ -18,6 +18,7 @@ import { parseSize, type Orientation } from '../layout/units.js';
 import { runUnit, type Rendered, type UnitResult } from '../pipeline/jobs.js';
 import { resolveLocales, resolveTool } from '../pipeline/tools.js';
 import { checkFonts } from '../pipeline/models.js';
+import { resolvePlan, unitOptions } from '../pipeline/plan.js';
 import { compareWithSource } from '../pipeline/translations.js';
 
 export interface WarmOptions {
@@ -265,12 +266,16 @@ export class WarmBuilder {
   }
 
   private async unit(model: ToolModel, kind: 'sheets' | 'guide', key: string): Promise<Made> {
-    const opts = {
-      sizes: [this.size],
-      orientation: this.opts.orientation,
-      allowSmall: this.opts.allowSmall,
-      compress: false,
-    };
+    // The same plan a build makes of these options (the preview's PDFs never leave the machine: no deflate).
+    const opts = unitOptions(
+      resolvePlan({
+        paths: this.opts.paths,
+        sizes: [this.size],
+        orientation: this.opts.orientation,
+        allowSmall: this.opts.allowSmall,
+        compress: false,
+      }),
+    );
     const r: UnitResult = await runUnit(model, { locale: this.locale, kind, size: this.size }, opts, this.opts.paths);
     if (r.problems.length) throw new ContentError(r.problems);
     return { key, files: r.files.map((f) => this.fromUnit(f)), warnings: r.warnings };
