@@ -102,7 +102,6 @@ describe('the house', () => {
     'src/press/tile.ts',
     'src/render/pdf.ts',
     'test/guide.test.ts',
-    'test/pdfua-check.ts',
     'test/preview.test.ts',
     'test/print.test.ts',
   ]);

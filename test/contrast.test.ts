@@ -1,6 +1,7 @@
 // WCAG 1.4.11 on the sheets (issue 13): where to write must be visible to a low-vision user. The
 // edges of every write-in area, field box and table column are drawn in a colour of at least 3:1
-// against both the panel they sit on and the white inside; the ruled lines may stay light.
+// against both the panel they sit on and the white inside; so are the lines that tell a table's rows
+// apart, against every background they are drawn on. Handwriting guide lines may stay light.
 import { describe, expect, it } from 'vitest';
 import { loadModels, typesetter } from '../src/pipeline/build.js';
 import { fitSheets } from '../src/layout/sheet/fit.js';
@@ -47,5 +48,46 @@ describe('write-in boundaries (WCAG 1.4.11)', () => {
       expect(ruled.length).toBeGreaterThan(0);
       for (const r of ruled) expect(r.type === 'line' && r.y1 === r.y2).toBe(true);
     }
+  });
+});
+
+describe('row lines of write-in tables (WCAG 1.4.11)', () => {
+  const [model] = loadModels({ locales: ['nb'] });
+  const pal = model.theme.palette;
+  const rgb = (id: string) => pal[id as keyof typeof pal].rgb;
+
+  it.each(['A1', 'A3', 'A4'])('are at least 3:1 against every background they cross, on %s', (size) => {
+    const ts = typesetter(model, defaultPaths());
+    for (const fit of fitSheets(model, parseSize(size, undefined, 'landscape'), ts)) {
+      const items: Item[] = [...walk(fit.page.items)];
+      const columns = items.flatMap((i) => (i.type === 'line' && i.x1 === i.x2 ? [i] : []));
+      // A row line is a horizontal line that a table's column edge crosses: it tells one row from the next.
+      const rows = items.flatMap((i) =>
+        i.type === 'line' &&
+        i.y1 === i.y2 &&
+        columns.some((c) => c.x1 > i.x1 && c.x1 < i.x2 && Math.min(c.y1, c.y2) <= i.y1 && Math.max(c.y1, c.y2) >= i.y1)
+          ? [i]
+          : [],
+      );
+      expect(rows.length).toBeGreaterThan(4);
+      const fills = items.flatMap((i) => (i.type === 'rect' && i.fill ? [i] : []));
+      const low: string[] = [];
+      for (const r of rows) {
+        const half = r.lineWidth / 2;
+        // Every filled area under any part of the line's width, and the sheet itself.
+        const under = fills.filter(
+          (f) => f.x < r.x2 && f.x + f.w > r.x1 && f.y <= r.y1 + half && f.y + f.h >= r.y1 - half,
+        );
+        for (const bg of [...new Set(['paper', ...under.map((f) => f.fill!)])]) {
+          const ratio = contrast(rgb(r.stroke), rgb(bg));
+          if (ratio < 3) low.push(`${r.stroke} on ${bg} at y ${r.y1.toFixed(1)}: ${ratio.toFixed(2)}:1`);
+        }
+      }
+      expect(low).toEqual([]);
+    }
+  });
+
+  it('measures the colours the audit failed: the light rule colour on white', () => {
+    expect(contrast('#a9bcc1', '#ffffff')).toBeCloseTo(1.97, 2);
   });
 });

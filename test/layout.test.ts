@@ -114,7 +114,8 @@ describe.each(models.map((m) => [m.locale, m] as const))('sheets in %s', (_local
         // Lines of one write-in area or table share their left end; compare neighbours within each.
         const byArea = new Map<string, number[]>();
         for (const i of f.page.items) {
-          if (i.type !== 'line' || i.y1 !== i.y2 || i.stroke !== 'rule') continue;
+          // Ruled lines ('rule') and table row lines ('frame'), both horizontal.
+          if (i.type !== 'line' || i.y1 !== i.y2 || (i.stroke !== 'rule' && i.stroke !== 'frame')) continue;
           const key = `${i.x1.toFixed(2)}-${i.x2.toFixed(2)}`;
           byArea.set(key, [...(byArea.get(key) ?? []), i.y1]);
         }

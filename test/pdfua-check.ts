@@ -1,31 +1,23 @@
-// A PDF/UA-1 checker for what we claim (issue 13): it reads the structure tree with pdf-lib, the
-// marked content and text with pdfjs-dist (and the raw operators for what pdfjs drops: ActualText
-// and artifact subtypes), and reports every failure as one line. Not veraPDF (not installable
-// here): it checks the failures the 2026-11-30 audit found, and the structure ISO 32000-1 asks for.
+// A PDF/UA-1 checker for what we claim: it reads the structure tree, the marked content and text
+// (pdfua-read.ts) and the embedded fonts (pdf-fonts.ts) of a written file, and reports every failure
+// as one line, by its Matterhorn checkpoint or ISO 32000-1 clause. Not veraPDF (not installable
+// here): it checks the failures audits of our files found, and the structure ISO 32000-1 asks for.
 import { readFileSync } from 'node:fs';
 import {
   decodePDFRawStream,
   PDFArray,
   PDFDict,
   PDFDocument,
-  PDFHexString,
   PDFName,
   PDFNumber,
   PDFRawStream,
   PDFRef,
-  PDFString,
   type PDFObject,
 } from 'pdf-lib';
+import { fontFailures } from './pdf-fonts.js';
+import { ancestors, firstMcid, mcKey, readMarkedText, readTree, str, type El } from './pdfua-read.js';
 
-export type Kid =
-  { kind: 'el'; el: El } | { kind: 'mcid'; page: number; mcid: number } | { kind: 'objr'; annot: PDFDict };
-export interface El {
-  role: string;
-  attrs: Record<string, string>;
-  alt?: string;
-  kids: Kid[];
-  parent?: El;
-}
+export type { El, Kid } from './pdfua-read.js';
 export interface Checked {
   failures: string[];
   root?: El;
@@ -50,44 +42,6 @@ const KIDS: Record<string, string[]> = {
   TR: ['TH', 'TD'],
 };
 
-const str = (o: PDFObject | undefined) =>
-  o instanceof PDFString || o instanceof PDFHexString
-    ? o.decodeText()
-    : o instanceof PDFName
-      ? o.decodeText()
-      : o instanceof PDFNumber
-        ? String(o.asNumber())
-        : undefined;
-
-/** Operators pdfjs reports as marked content, with what it leaves out: the property list. */
-function markedOps(bytes: Uint8Array): { tag: string; props: string }[] {
-  const text = Buffer.from(bytes).toString('latin1');
-  const out: { tag: string; props: string }[] = [];
-  for (const m of text.matchAll(/\/(\w+)\s*(<<(?:[^<>]|<[^<>]*>)*>>)?\s*(BDC|BMC)\b/g))
-    out.push({ tag: m[1], props: m[2] ?? '' });
-  return out;
-}
-
-/** The ActualText of a property list (written as a hex or a literal UTF-16 string), or undefined. */
-function actualText(props: string): string | undefined {
-  const hex = /\/ActualText\s*<([0-9a-f\s]*)>/i.exec(props);
-  const lit = /\/ActualText\s*\(((?:\\.|[^\\)])*)\)/s.exec(props);
-  let bytes: number[];
-  if (hex) bytes = (hex[1].replace(/\s/g, '').match(/../g) ?? []).map((h) => parseInt(h, 16));
-  else if (lit) {
-    const body = lit[1].replace(/\\([0-7]{1,3}|.)/gs, (_, e: string) =>
-      /^[0-7]/.test(e)
-        ? String.fromCharCode(parseInt(e, 8))
-        : (({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e),
-    );
-    bytes = [...body].map((ch) => ch.charCodeAt(0));
-  } else return undefined;
-  if (bytes[0] !== 0xfe || bytes[1] !== 0xff) return String.fromCharCode(...bytes);
-  let out = '';
-  for (let i = 2; i + 1 < bytes.length; i += 2) out += String.fromCharCode((bytes[i] << 8) | bytes[i + 1]);
-  return out;
-}
-
 export async function checkPdfUa(path: string, o: { source?: string; claim?: boolean } = {}): Promise<Checked> {
   const bytes = readFileSync(path);
   const failures: string[] = [];
@@ -98,50 +52,15 @@ export async function checkPdfUa(path: string, o: { source?: string; claim?: boo
   const cat = pdf.catalog;
 
   // Text per marked-content id, and the line-end hyphens, from pdfjs plus the raw operators.
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    verbosity: 0,
-    useSystemFonts: false,
-    disableFontFace: true,
-  }).promise;
-  const mcText = new Map<string, string>();
-  /** Where each marked-content sequence's first text sits: baseline (PDF space, y up), left edge, size. */
-  const mcAt = new Map<string, { x: number; y: number; size: number }>();
+  const { mcText, mcAt, runs: pageRuns, outOfStep } = await readMarkedText(bytes, pdf);
   const pages = pdf.getPages();
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = pages[n - 1];
-    const contents = look(page.node.get(PDFName.of('Contents')));
-    const streams = contents instanceof PDFArray ? contents.asArray().map(look) : [contents];
-    const raw = streams.flatMap((s) => (s instanceof PDFRawStream ? markedOps(decodePDFRawStream(s).decode()) : []));
-    const content = await (await doc.getPage(n)).getTextContent({ includeMarkedContent: true });
-    const stack: { tag: string; id?: string; props: string }[] = [];
-    type T = { str: string; y: number; soft: boolean; artifact?: string; mc?: string };
-    const runs: T[] = [];
-    let opened = 0;
-    for (const it of content.items) {
-      if (!('str' in it)) {
-        const m = it as { type: string; id?: string | null; tag?: string };
-        if (m.type === 'endMarkedContent') stack.pop();
-        else {
-          const r = raw[opened++];
-          if (!r || r.tag !== m.tag) fail('reader', `page ${n}: marked content out of step with the operators`);
-          stack.push({ tag: m.tag ?? '', id: m.id ?? undefined, props: r?.props ?? '' });
-        }
-        continue;
-      }
-      const art = stack.find((s) => s.tag === 'Artifact');
-      const mc = [...stack].reverse().find((s) => s.id)?.id;
-      const soft = stack.some((s) => s.tag === 'Span' && actualText(s.props) === '\u00AD');
-      const tf = it.transform as number[];
-      if (mc && it.str.trim() && !mcAt.has(mc)) mcAt.set(mc, { x: tf[4], y: tf[5], size: Math.hypot(tf[2], tf[3]) });
-      if (mc) mcText.set(mc, (mcText.get(mc) ?? '') + (soft ? '\u00AD' : it.str) + (it.hasEOL ? ' ' : ''));
-      if (it.str)
-        runs.push({ str: it.str, y: (it.transform as number[])[5], soft, mc, artifact: art ? art.props : undefined });
-      // Words in artifacts are pagination only (running footer); real words are content (01-002, 18-001).
-      if (it.str.trim() && art && !/\/Type\s*\/Pagination/.test(art.props))
-        fail('01-002/18-001 text in a non-pagination artifact', `page ${n}: «${it.str}»`);
-    }
+  for (const n of outOfStep) fail('reader', `page ${n}: marked content out of step with the operators`);
+  pageRuns.forEach((runs, i) => {
+    const n = i + 1;
+    // Words in artifacts are pagination only (running footer); real words are content (01-002, 18-001).
+    for (const r of runs)
+      if (r.str.trim() && r.artifact !== undefined && !/\/Type\s*\/Pagination/.test(r.artifact))
+        fail('01-002/18-001 text in a non-pagination artifact', `page ${n}: «${r.str}»`);
     // A hyphen at a line end that is not a soft hyphen must be the author's own ('DFØ-veileder').
     runs.forEach((r, i) => {
       const next = runs[i + 1];
@@ -151,67 +70,16 @@ export async function checkPdfUa(path: string, o: { source?: string; claim?: boo
       const real = o.source !== undefined && o.source.includes(`${before}-${after}`);
       if (!real) fail('14.8.2.2.3 line-break hyphen read as U+002D', `page ${n}: «${before}-⏎${after}»`);
     });
-  }
-  await doc.destroy();
+  });
 
   // The structure tree.
-  const pageIndex = new Map(pages.map((p, i) => [p.ref.toString(), i]));
-  const mcKey = (page: number, mcid: number) => `p${pages[page].ref.objectNumber}R_mc${mcid}`;
-  const all: El[] = [];
-  const build = (dict: PDFDict, parent?: El): El => {
-    const attrs: Record<string, string> = {};
-    const a = look(dict.get(PDFName.of('A')));
-    for (const ad of a instanceof PDFArray ? a.asArray().map(look) : [a]) {
-      if (ad instanceof PDFDict)
-        for (const [k, v] of ad.entries())
-          attrs[k.decodeText()] = str(look(v)) ?? (look(v) instanceof PDFArray ? 'array' : '');
-    }
-    const el: El = {
-      role: str(dict.get(PDFName.of('S'))) ?? '?',
-      attrs,
-      alt: str(look(dict.get(PDFName.of('Alt')))),
-      kids: [],
-      parent,
-    };
-    all.push(el);
-    const pg = dict.get(PDFName.of('Pg'));
-    const k = look(dict.get(PDFName.of('K')));
-    for (const kid of k instanceof PDFArray ? k.asArray() : k === undefined ? [] : [k]) {
-      const v = look(kid);
-      if (v instanceof PDFNumber)
-        el.kids.push({ kind: 'mcid', page: pageIndex.get(String(pg)) ?? -1, mcid: v.asNumber() });
-      else if (v instanceof PDFDict) {
-        const type = str(v.get(PDFName.of('Type')));
-        if (type === 'MCR')
-          el.kids.push({
-            kind: 'mcid',
-            page: pageIndex.get(String(v.get(PDFName.of('Pg')) ?? pg)) ?? -1,
-            mcid: (look(v.get(PDFName.of('MCID'))) as PDFNumber).asNumber(),
-          });
-        else if (type === 'OBJR') el.kids.push({ kind: 'objr', annot: look(v.get(PDFName.of('Obj'))) as PDFDict });
-        else el.kids.push({ kind: 'el', el: build(v, el) });
-      }
-    }
-    return el;
-  };
-  const text = (el: El): string =>
-    el.kids
-      .map((k) => (k.kind === 'mcid' ? (mcText.get(mcKey(k.page, k.mcid)) ?? '') : k.kind === 'el' ? text(k.el) : ''))
-      .join('')
-      .replace(/\s+/g, ' ')
-      .trim();
-  const str_ = cat.lookup(PDFName.of('StructTreeRoot'));
-  let root: El | undefined;
-  if (!(str_ instanceof PDFDict)) fail('01-001 tagged', 'no StructTreeRoot');
+  const tree = readTree(pdf, mcText);
+  const { root, all, text } = tree;
+  if (!tree.hasStructTreeRoot) fail('01-001 tagged', 'no StructTreeRoot');
   else {
-    const k = look(str_.get(PDFName.of('K')));
-    const tops = (k instanceof PDFArray ? k.asArray().map(look) : [k]).filter(
-      (d): d is PDFDict => d instanceof PDFDict,
-    );
-    if (tops.length !== 1 || str(tops[0].get(PDFName.of('S'))) !== 'Document')
-      fail('structure root', `${tops.length} top-level elements; want one Document`);
-    if (tops[0]) root = build(tops[0]);
-    if (str_.get(PDFName.of('RoleMap'))) fail('02-001 role map', 'present, but only standard types are meant');
+    if (tree.tops !== 1 || tree.topRole !== 'Document')
+      fail('structure root', `${tree.tops} top-level elements; want one Document`);
+    if (tree.hasRoleMap) fail('02-001 role map', 'present, but only standard types are meant');
   }
   const where = (el: El) => `${el.role} «${text(el).slice(0, 40)}»`;
   const roles = (el: El) =>
@@ -323,7 +191,7 @@ export async function checkPdfUa(path: string, o: { source?: string; claim?: boo
       );
       const first = heading && firstMcid(heading);
       const at =
-        first && page && first.page === pages.indexOf(page) ? mcAt.get(mcKey(first.page, first.mcid)) : undefined;
+        first && page && first.page === pages.indexOf(page) ? mcAt.get(mcKey(pdf, first.page, first.mcid)) : undefined;
       const lands = at !== undefined && Math.abs(left - at.x) < 1 && top > at.y && top - at.y < at.size * 2;
       if (str(d[1]) !== 'XYZ' || !lands)
         fail(
@@ -350,22 +218,7 @@ export async function checkPdfUa(path: string, o: { source?: string; claim?: boo
   const mi = look(cat.get(PDFName.of('MarkInfo')));
   if (!(mi instanceof PDFDict) || String(mi.get(PDFName.of('Marked'))) !== 'true')
     fail('01-001 MarkInfo Marked', 'missing');
+  // Fonts: every drawn glyph maps to text; a CIDSet, if any, lists every glyph (10-001, 7.21.4.2-2).
+  failures.push(...fontFailures(pdf));
   return { failures, root, text, all };
-}
-
-function firstMcid(el: El): { page: number; mcid: number } | undefined {
-  for (const k of el.kids) {
-    if (k.kind === 'mcid') return k;
-    if (k.kind === 'el') {
-      const m = firstMcid(k.el);
-      if (m) return m;
-    }
-  }
-  return undefined;
-}
-
-function ancestors(el: El): El[] {
-  const out: El[] = [];
-  for (let p = el.parent; p; p = p.parent) out.push(p);
-  return out;
 }

@@ -27,7 +27,10 @@ const blockText = (page: Page, id: string) => texts(page.items).filter((t) => t.
 const rowLines = (page: Page, id: string) =>
   shapes(page.items).filter(
     (s): s is LineItem =>
-      s.type === 'line' && s.y1 === s.y2 && s.stroke === 'rule' && inRegion(region(page, id))({ x: s.x1 + 1, y: s.y1 }),
+      s.type === 'line' &&
+      s.y1 === s.y2 &&
+      s.stroke === 'frame' &&
+      inRegion(region(page, id))({ x: s.x1 + 1, y: s.y1 }),
   );
 
 const SIZES = ['A0', 'A1', 'A2', 'A3', 'A4', '1200x800mm', '2000x700mm', 'A1:portrait'];

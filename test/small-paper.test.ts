@@ -56,7 +56,7 @@ describe('write-in room on A3 and A4', () => {
                   .filter(
                     (i) =>
                       i.type === 'line' &&
-                      i.stroke === 'rule' &&
+                      i.stroke === 'frame' &&
                       i.y1 === i.y2 &&
                       inR(i.x1, i.y1) &&
                       inR(i.x2, i.y2) &&

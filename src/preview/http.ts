@@ -31,6 +31,9 @@ export function loadAssets(): Map<string, Asset> {
     ['/', join(web, 'preview.html'), 'text/html; charset=utf-8'],
     ['/preview.css', join(web, 'preview.css'), 'text/css; charset=utf-8'],
     ['/preview.js', join(web, 'preview.js'), js],
+    ['/problems.js', join(web, 'problems.js'), js],
+    ['/locale.js', join(web, 'locale.js'), js],
+    ['/textview.js', join(web, 'textview.js'), js],
     // The modern build: any browser of the last two years runs it (the legacy build is for older ones).
     ['/pdfjs/pdf.mjs', join(pdfjs, 'pdf.min.mjs'), js],
     ['/pdfjs/pdf.worker.mjs', join(pdfjs, 'pdf.worker.min.mjs'), js],

@@ -9,7 +9,7 @@ import { addPdfx, pdfxInfo, PDFX_PDF_VERSION, type OutputIntent } from './pdfx.j
 import type { InkUse } from './inks.js';
 import { painter, type Paint, type SpotDoc } from './paint.js';
 import { Overprint } from './overprint.js';
-import { tagSubsetsByGlyphs } from './subset-tags.js';
+import { omitCidSets, tagSubsetsByGlyphs } from './subset-tags.js';
 import { beginPagination, Elements, softHyphen, type TagDoc } from './tags.js';
 import { addOutline, Destinations } from './destinations.js';
 import { FormWriter } from './forms.js';
@@ -116,6 +116,7 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
   addOutline(doc as never, frame);
   if (o.pdfx) addPdfx(doc, o.pdfx);
   tagSubsetsByGlyphs((doc as unknown as { _fontFamilies: Record<string, unknown> })._fontFamilies);
+  omitCidSets((doc as unknown as { _fontFamilies: Record<string, unknown> })._fontFamilies);
   doc.end();
   return done;
 }

@@ -1,12 +1,16 @@
-// Subset tags from the glyph set. pdfkit 0.20.2 derives a subset's six-letter tag from its resource
+// What pdfkit writes when it embeds a font subset, corrected in two ways.
+// 1. Subset tags from the glyph set. pdfkit 0.20.2 derives a subset's six-letter tag from its resource
 // id (F1 → BZZZZZ+), so different subsets in different files share a name, and a RIP that caches
 // fonts by name, or a merge of two files, may use the wrong one. Here the
 // tag is a hash of the font's name and the glyphs in the subset: the same subset gets the same tag,
-// a different one (almost surely) another. Works on pdfkit's font objects without importing pdfkit.
+// a different one (almost surely) another.
+// 2. No CIDSet (see omitCidSets).
+// Works on pdfkit's font objects without importing pdfkit.
 import { createHash } from 'node:crypto';
 
 interface EmbeddedFontLike {
   id: string;
+  document?: { subset?: number };
   font?: { postscriptName?: string };
   subset?: { glyphs?: number[] };
   embed?: () => void;
@@ -35,6 +39,31 @@ export function tagSubsetsByGlyphs(fontFamilies: Record<string, unknown>): void 
         embed.call(this);
       } finally {
         this.id = id;
+      }
+    };
+  }
+}
+
+/**
+ * Embeds every font of the document without a CIDSet stream. pdfkit writes one when the document's
+ * `subset` is 1 (its PDF/A-1 switch, which its PDF/UA option sets too), listing only the glyphs the
+ * text drew; fontkit's subset also holds the parts of composite glyphs (å, é, ·), so that CIDSet
+ * lists fewer glyphs than the font program has, which a PDF/UA validator rejects. PDF/UA-1 and
+ * PDF/A-2 or later do not ask for a CIDSet, so none is written (docs/accessibility.md, Fonts).
+ * `subset` is read only for the CIDSet while embedding; it is restored right after.
+ */
+export function omitCidSets(fontFamilies: Record<string, unknown>): void {
+  for (const f of Object.values(fontFamilies) as EmbeddedFontLike[]) {
+    const embed = f.embed;
+    if (typeof embed !== 'function' || !f.subset) continue;
+    f.embed = function (this: EmbeddedFontLike) {
+      const doc = this.document;
+      const subset = doc?.subset;
+      if (doc) doc.subset = undefined;
+      try {
+        embed.call(this);
+      } finally {
+        if (doc) doc.subset = subset;
       }
     };
   }

@@ -96,7 +96,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
     for (const it of label.items) if (it.type === 'text') it.y += (planH - label.height) / 2 - cellPad;
     body.push(row([], [label.items, ...t.columns.slice(1).map(() => [])], lead));
     wide.push(...label.wide);
-    items.push({ type: 'line', x1: rect.x, y1: y, x2: rect.x + rect.w, y2: y, stroke: 'rule', lineWidth: line });
+    items.push({ type: 'line', x1: rect.x, y1: y, x2: rect.x + rect.w, y2: y, stroke: 'frame', lineWidth: line });
     items.push(...writeInRowFields(c, id, w, t.columns, xs, widths, y, planH, w.writeInRow));
   }
 
@@ -164,7 +164,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   const numbers: Item[][] = [];
   for (let r = 1; r < rows; r++) {
     const y = bodyTop + realFirst + (r - 1) * rowH;
-    items.push({ type: 'line', x1: rect.x, y1: y, x2: rect.x + rect.w, y2: y, stroke: 'rule', lineWidth: line });
+    items.push({ type: 'line', x1: rect.x, y1: y, x2: rect.x + rect.w, y2: y, stroke: 'frame', lineWidth: line });
   }
   if (numbered) {
     // The example row (if any) goes unnumbered: numbers count the rows a group writes in.
@@ -204,7 +204,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
       numbered,
     ),
   );
-  // Column edges bound the write-in cells: 'frame', at least 3:1 (WCAG 1.4.11); the row lines are ruled lines and stay light.
+  // Column edges and row lines bound the write-in cells: 'frame', at least 3:1 on every background (WCAG 1.4.11).
   const dividers = numbered ? [rect.x + numW, ...xs.slice(1)] : xs.slice(1);
   for (const x of dividers) {
     items.push({

@@ -1,7 +1,11 @@
 // The preview page: follows the server's builds (server-sent events), draws the chosen PDF with
 // pdf.js, keeps the page and the place on it across rebuilds, and shows problems in front of the
-// last good preview. Plain JavaScript served as is: nothing to build, nothing from the internet.
+// last good preview, and the document as structured text (textview.js). Accessibility reasoning:
+// docs/accessibility.md. Plain JavaScript served as is: nothing to build, nothing from the internet.
 import * as pdfjs from '/pdfjs/pdf.mjs';
+import { renderTextView } from '/textview.js';
+import { renderProblems } from '/problems.js';
+import { chooseLocale, showLocales } from '/locale.js';
 
 pdfjs.GlobalWorkerOptions.workerSrc = '/pdfjs/pdf.worker.mjs';
 /** One worker for every document: starting pdf.js's worker anew for each rebuild costs more than the rebuild. */
@@ -25,7 +29,11 @@ const ui = {
   generation: 0,
   /** Where the reader was, per document: page index and the fraction down and across it. */
   anchors: {},
+  /** 'pages' (the drawn sheet) or 'text' (the text view, shown instead). */
+  view: 'pages',
 };
+
+document.body.dataset.zoom = ui.zoom;
 
 const docId = (f) => (f.kind === 'sheet' ? `sheet${f.sheet}` : 'guide');
 const currentFile = () => ui.status?.files.find((f) => docId(f) === ui.doc) ?? ui.status?.files[0];
@@ -49,12 +57,7 @@ function renderHeader(s) {
   }
   for (const b of docs.children)
     b.setAttribute('aria-pressed', String(b.dataset.doc === (currentFile() && docId(currentFile()))));
-  const sel = $('locale');
-  if (sel.dataset.locales !== s.locales.join()) {
-    sel.dataset.locales = s.locales.join();
-    sel.replaceChildren(...s.locales.map((l) => new Option(l, l)));
-  }
-  sel.value = s.locale;
+  showLocales($('locale'), s);
   const errors = s.problems.filter((p) => p.severity === 'error').length;
   document.body.dataset.state = s.busy ? 'busy' : errors ? 'error' : 'ok';
   const f = currentFile();
@@ -64,80 +67,44 @@ function renderHeader(s) {
   document.title = `${errors ? '✗ ' : ''}bordduk preview · ${s.locale} ${s.size}`;
 }
 
-// --- problems -----------------------------------------------------------------------------
-function renderProblems(s) {
-  const box = $('problems');
-  const errors = s.problems.filter((p) => p.severity === 'error');
-  if (s.problems.length === 0) {
-    box.hidden = true;
-    return;
-  }
-  box.hidden = false;
-  box.classList.toggle('warnings-only', errors.length === 0);
-  const h = document.createElement('h2');
-  h.textContent = errors.length
-    ? `${errors.length} problem${errors.length === 1 ? '' : 's'}: build ${s.build} failed`
-    : `${s.problems.length} warning${s.problems.length === 1 ? '' : 's'}`;
-  const list = document.createElement('ol');
-  for (const p of s.problems) {
-    const li = document.createElement('li');
-    li.className = p.severity;
-    const where = document.createElement('div');
-    where.className = 'where';
-    const kind = document.createElement('span');
-    kind.className = 'kind';
-    kind.textContent = p.severity;
-    where.append(kind, p.file ? `${p.file}:${p.line}:${p.col}` : '');
-    const msg = document.createElement('div');
-    msg.textContent = p.message;
-    li.append(where, msg);
-    if (p.hint) {
-      const hint = document.createElement('div');
-      hint.className = 'hint';
-      hint.textContent = p.hint;
-      li.append(hint);
-    }
-    list.append(li);
-  }
-  box.replaceChildren(h, list);
-  if (errors.length) {
-    const note = document.createElement('p');
-    note.className = 'note';
-    note.textContent = s.files.length
-      ? 'Behind this: the last good preview. Save the file again to rebuild.'
-      : 'Nothing has built yet. Save the file again to rebuild.';
-    box.append(note);
-  }
-}
-
 // --- pages --------------------------------------------------------------------------------
+/**
+ * What scrolls: the viewer, or on a narrow or low window (400 % zoom) the whole page, so that the
+ * header scrolls away instead of leaving the sheet a strip (see preview.css).
+ */
+const scroller = () => (getComputedStyle(viewer).overflowY === 'visible' ? document.scrollingElement : viewer);
+/** A page's top in the scroller's coordinates (pages are placed relative to the viewer). */
+const topOf = (p, s) => p.offsetTop + (s === viewer ? 0 : viewer.offsetTop);
+
 /** The page the reader is looking at, and where on it (kept across rebuilds and zooms). */
 function anchor() {
   const pages = [...pagesEl.querySelectorAll('.page')];
-  if (!pages.length) return ui.anchors[ui.doc];
-  const top = viewer.scrollTop + Math.min(viewer.clientHeight / 3, 120);
-  let i = pages.findIndex((p) => p.offsetTop + p.offsetHeight > top);
+  if (!pages.length || ui.view !== 'pages') return ui.anchors[ui.doc];
+  const s = scroller();
+  const top = s.scrollTop + Math.min(s.clientHeight / 3, 120);
+  let i = pages.findIndex((p) => topOf(p, s) + p.offsetHeight > top);
   if (i < 0) i = pages.length - 1;
   const p = pages[i];
   return {
     page: i,
-    y: (viewer.scrollTop - p.offsetTop) / p.offsetHeight,
-    x:
-      viewer.scrollWidth > viewer.clientWidth ? (viewer.scrollLeft + viewer.clientWidth / 2) / viewer.scrollWidth : 0.5,
+    y: (s.scrollTop - topOf(p, s)) / p.offsetHeight,
+    x: s.scrollWidth > s.clientWidth ? (s.scrollLeft + s.clientWidth / 2) / s.scrollWidth : 0.5,
   };
 }
 
 function restore(a) {
   const pages = pagesEl.querySelectorAll('.page');
   const p = pages[Math.min(a?.page ?? 0, pages.length - 1)];
-  if (!p) return;
-  viewer.scrollTop = a ? p.offsetTop + a.y * p.offsetHeight : 0;
-  viewer.scrollLeft = a ? a.x * viewer.scrollWidth - viewer.clientWidth / 2 : 0;
+  if (!p || ui.view !== 'pages') return;
+  const s = scroller();
+  s.scrollTop = a ? topOf(p, s) + a.y * p.offsetHeight : 0;
+  s.scrollLeft = a ? a.x * s.scrollWidth - s.clientWidth / 2 : 0;
 }
 
 function scaleFor(view1) {
   if (ui.zoom !== 'fit') return ui.zoom * PX_PER_PT;
-  const room = viewer.clientWidth - 48;
+  const pad = parseFloat(getComputedStyle(pagesEl).paddingLeft) || 0;
+  const room = (viewer.clientWidth || document.documentElement.clientWidth) - 2 * pad;
   return Math.max(0.05, room / view1.width);
 }
 
@@ -176,6 +143,9 @@ async function show(file, keepPlace) {
     const v = page.getViewport({ scale });
     const box = document.createElement('div');
     box.className = 'page';
+    // The drawing and pdf.js's flat text layer are for the eye (and for selecting words); assistive
+    // technology gets the same words with their headings, tables and lists from the text view.
+    box.setAttribute('aria-hidden', 'true');
     box.dataset.page = String(page.pageNumber);
     box.style.width = `${v.width}px`;
     box.style.height = `${v.height}px`;
@@ -204,6 +174,11 @@ async function show(file, keepPlace) {
     paintMs: now - loaded,
   };
   await withText();
+  const name = file.kind === 'sheet' ? `Sheet ${file.sheet}` : 'Guide';
+  const lang = await renderTextView(pdf, pages, $('textview'), `${name} as text`);
+  if (gen !== ui.generation) return;
+  // The document's language (nb, nn …), not the page's English, for its words in the text layer too.
+  pagesEl.lang = lang || ui.status.locale;
   document.body.dataset.shown = file.url;
   for (let i = 0; i < pages.length; i++) {
     if (i === first) continue;
@@ -241,6 +216,7 @@ function selectDoc(id) {
 
 function setZoom(z) {
   ui.zoom = z;
+  document.body.dataset.zoom = String(z);
   const f = currentFile();
   if (f) show(f, true).catch((e) => console.error(e));
 }
@@ -254,19 +230,33 @@ function step(dir) {
 $('zoom-in').addEventListener('click', () => step(1));
 $('zoom-out').addEventListener('click', () => step(-1));
 $('zoom-fit').addEventListener('click', () => setZoom('fit'));
-window.addEventListener('keydown', (e) => {
-  if (e.target instanceof HTMLSelectElement) return;
+// Single-key zoom (+, −, 0) only while the preview has the focus: typing elsewhere, or speech
+// input, never zooms by accident (WCAG 2.1.4).
+viewer.addEventListener('keydown', (e) => {
+  if (e.ctrlKey || e.metaKey || e.altKey || !(e.target === viewer || e.target.closest?.('.pages'))) return;
   if (e.key === '+' || e.key === '=') step(1);
-  else if (e.key === '-') step(-1);
+  else if (e.key === '-' || e.key === '−') step(-1);
   else if (e.key === '0') setZoom('fit');
+  else return;
+  e.preventDefault();
 });
-$('locale').addEventListener('change', (e) => {
-  fetch('/locale', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ locale: e.target.value }),
-  });
+
+chooseLocale($('locale'), () => ui.status);
+
+function setView(view) {
+  ui.view = view;
+  const text = view === 'text';
+  $('view-text').setAttribute('aria-pressed', String(text));
+  pagesEl.hidden = text;
+  $('textview').classList.toggle('visually-hidden', !text);
+  $('zoom-out').disabled = $('zoom-in').disabled = $('zoom-fit').disabled = text;
+  if (!text) restore(ui.anchors[ui.doc]);
+}
+$('view-text').addEventListener('click', () => {
+  if (ui.view === 'pages') ui.anchors[ui.doc] = anchor();
+  setView(ui.view === 'text' ? 'pages' : 'text');
 });
+
 let resizeTimer;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
@@ -279,7 +269,7 @@ events.addEventListener('status', (e) => {
   ui.statusAt = performance.timeOrigin + performance.now();
   document.body.dataset.build = String(ui.status.build);
   renderHeader(ui.status);
-  renderProblems(ui.status);
+  renderProblems(ui.status, viewer);
   update();
 });
 events.addEventListener('error', () => {
