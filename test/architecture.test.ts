@@ -67,13 +67,21 @@ describe('the house', () => {
       press: ['content', 'layout', 'output'],
       render: ['content', 'layout'],
       output: ['content'],
+      types: [],
+      // The driver ties the stages; the shells sit on the driver.
+      pipeline: ['content', 'layout', 'press', 'render', 'output'],
       answers: ['content', 'layout', 'output', 'pipeline'],
       translations: ['content', 'output', 'pipeline'],
+      preview: ['content', 'layout', 'pipeline'],
+      cli: ['content', 'layout', 'pipeline', 'answers', 'preview', 'translations'],
     };
+    // Every folder under src/ has its row: a new folder says where it sits.
+    const folders = new Set([...graph.keys()].map(stage).filter((s) => s !== 'root'));
+    expect([...folders].filter((f) => !(f in allowed))).toEqual([]);
     const wrong: string[] = [];
     for (const [f, { local }] of graph) {
       const from = stage(f);
-      if (!(from in allowed)) continue;
+      if (from === 'root') continue;
       for (const g of local) {
         const to = stage(g);
         if (to !== from && to !== 'root' && to !== 'generated' && !allowed[from].includes(to))
@@ -91,8 +99,6 @@ describe('the house', () => {
   // Files that went over the cap when the formatter first wrapped their long lines, each to be split
   // by whoever works on it next. The list only shrinks: a file that is back under the cap must leave it.
   const overCap = new Set([
-    'src/cli/main.ts',
-    'src/preview/warm.ts',
     'src/render/pdf.ts',
     'test/guide.test.ts',
     'test/preview.e2e.test.ts',
