@@ -2,12 +2,13 @@
 // Nothing else lives here.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ContentError, OutputError, UsageError, formatProblem } from '../errors.js';
-import type { BuildOptions, BuildResult } from '../pipeline/build.js';
+import type { BuildOptions } from '../pipeline/build.js';
 import { VERSION } from '../version.js';
 import { projectPaths, type Paths } from '../paths.js';
 import { anyCase } from './values.js';
 import { one, shared } from './shared.js';
 import { SCHEMA_KINDS } from '../content/schema-kinds.js';
+import { report } from './report.js';
 import { addTranslationCommands } from '../translations/command.js';
 // What a command needs is loaded when it runs (to keep the cold start short): `--version` loads commander
 // alone, `--help` adds what lists the tools found, `validate` no renderer, `build` no JSON Schema writer.
@@ -232,36 +233,6 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
 function rootPaths(p: Command): Paths | undefined {
   const root = p.opts().root as string | undefined;
   return root === undefined ? undefined : projectPaths(root);
-}
-
-function report(
-  result: BuildResult,
-  json: boolean,
-  layout: boolean,
-  out: { stdout: (s: string) => void; stderr: (s: string) => void },
-): void {
-  for (const w of result.warnings) out.stderr(`${formatProblem(w)}\n`);
-  if (json) {
-    out.stdout(`${JSON.stringify({ files: result.files, warnings: result.warnings.map(formatProblem) }, null, 2)}\n`);
-    if (!layout) return;
-  }
-  for (const f of result.files) {
-    if (json && layout && f.layout) out.stderr(`${f.path}\n`);
-    if (!json)
-      out.stderr(`wrote ${f.path} (${f.pages} page${f.pages === 1 ? '' : 's'}, ${(f.bytes / 1024).toFixed(0)} KB)\n`);
-    if (layout && f.layout) {
-      const l = f.layout;
-      const cell = l.smallestWriteIn
-        ? `, smallest write-in ${l.smallestWriteIn.widthMm} × ${l.smallestWriteIn.heightMm} mm (${l.smallestWriteIn.block})`
-        : '';
-      out.stderr(
-        `  layout ${l.layout}: question text ${l.textSize} pt (floor ${l.floor} pt), smallest text ${l.smallestText} pt${cell}\n`,
-      );
-      if (l.tables?.length)
-        out.stderr(`  tables: ${l.tables.map((t) => `${t.block} ${t.rows} rows at ${t.pitchMm} mm`).join(', ')}\n`);
-      for (const w of l.warnings) out.stderr(`  warning: ${w}\n`);
-    }
-  }
 }
 
 /** Runs the CLI; returns the exit code: 0 success, 1 content or output error, 2 usage error, 70 internal error. */
