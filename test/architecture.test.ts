@@ -121,4 +121,23 @@ describe('the house', () => {
         .map(([f]) => `${f} is under the cap now: take it off the list`),
     ).toEqual([]);
   });
+
+  it('keeps its knowledge inside the repo: no comment points at a document a clone lacks or at an issue number', () => {
+    const files = [
+      ...sources,
+      ...walk(join(ROOT, 'scripts')),
+      ...walk(join(ROOT, 'templates')).filter((f) => f.endsWith('.yaml')),
+    ];
+    // A print or stack note other than docs/…, a review file or date, or "issue N" of our own tracker.
+    const outside =
+      /(?<!docs\/)\b(print|stack|design|domain)\.md\b|\bshared\/|\breviews?\/|review 20\d\d|\b(audit|issues?) (low )?\d+\b/i;
+    const found = files.flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .map((line, i) => [`${relative(ROOT, f)}:${i + 1}`, line] as const)
+        .filter(([, line]) => outside.test(line) && !/pdfkit issue \d+/.test(line))
+        .map(([at]) => at),
+    );
+    expect(found).toEqual([]);
+  });
 });

@@ -27,7 +27,7 @@ export interface BuildOptions {
   /** Accept sheet text under the readability floor, with a warning. */
   allowSmall?: boolean;
   colour?: ColourMode;
-  /** Bleed around each sheet in millimetres (print.md: 3 mm to A3, 5 mm and more for large format). */
+  /** Bleed around each sheet in millimetres (docs/print.md: 3 mm to A3, 5 mm and more for large format). */
   bleedMm?: number;
   /** Crop marks, registration targets and a slug line outside the trim. */
   marks?: boolean;
