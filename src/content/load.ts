@@ -141,6 +141,23 @@ export function loadTemplates(paths: Paths, tool: ToolFile, problems: Problems):
  */
 function checkNumberedRows(sheets: Map<string, YamlFile & { data: SheetTemplate }>, problems: Problems): void {
   let first: { id: string; rows: number } | undefined;
+  const numbered = new Map<string, Set<string>>();
+  for (const tpl of sheets.values())
+    for (const [id, b] of Object.entries(tpl.data.blocks))
+      if (b.kind === 'table' && b.rowNumbers) numbered.set(id, new Set(b.columns.map((c) => c.id)));
+  for (const tpl of sheets.values())
+    for (const [id, b] of Object.entries(tpl.data.blocks)) {
+      if (b.kind !== 'table') continue;
+      b.columns.forEach((c, i) => {
+        if (c.sameAs === undefined) return;
+        const [block = '', column = ''] = c.sameAs.split('.');
+        const at = tpl.pos(['blocks', id, 'columns', i, 'sameAs']);
+        if (!b.rowNumbers)
+          problems.error(at, `column '${c.id}' of '${id}' repeats '${c.sameAs}', but '${id}' does not number its rows`, 'set rowNumbers: true, or remove sameAs');
+        else if (block === id || !numbered.get(block)?.has(column))
+          problems.error(at, `'${c.sameAs}' is not a column of another table with numbered rows in this tool`, `name one as block.column, e.g. ${[...numbered].filter(([b]) => b !== id).map(([b, cols]) => `${b}.${[...cols][0]}`)[0] ?? 'leaderMap.leader'}`);
+      });
+    }
   for (const tpl of sheets.values()) {
     for (const [id, b] of Object.entries(tpl.data.blocks)) {
       if (b.kind !== 'table' || !b.rowNumbers) continue;

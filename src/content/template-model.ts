@@ -27,7 +27,21 @@ const TableBlock = Type.Object(
   {
     kind: Type.Literal('table'),
     columns: Type.Array(
-      Type.Object({ id: Id, width: Type.Number({ exclusiveMinimum: 0 }) }, { additionalProperties: false }),
+      Type.Object(
+        {
+          id: Id,
+          width: Type.Number({ exclusiveMinimum: 0 }),
+          sameAs: Type.Optional(
+            Type.String({
+              pattern: '^[A-Za-z][A-Za-z0-9_-]*\\.[A-Za-z][A-Za-z0-9_-]*$',
+              description:
+                "in a table with numbered rows: the column (block.column) of another numbered table that this one repeats, e.g. the leader's name; " +
+                'in a printed record an empty cell here shows that row\'s answer there, so a group writes each name once',
+            }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
       { minItems: 1 },
     ),
     rowHeight: Mm('least height of a write-in row'),

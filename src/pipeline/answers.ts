@@ -103,12 +103,16 @@ export function answerSheets(model: ToolModel, opts: BuildOptions, paper: PaperS
     /** The sheet's page with its answers, then its continuation pages (if any). */
     apply(page: Page, sheet: number, warnings: Problem[]): Page[] {
       if (!answers) return [page];
-      const text = Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, a.text]));
+      const { text, from } = withRepeated(
+        model,
+        sheet,
+        Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, a.text])),
+      );
       const r = fillAnswers(page, text, ts, floor, !!opts.fillable);
       const problems = new Problems();
       for (const o of r.overflow)
         problems.warn(
-          answers[o.key].pos,
+          answers[from.get(o.key) ?? o.key]?.pos,
           `the answer to '${o.key}' does not fit its field on ${paper.name} even at ${floor} pt; printed in full under [${o.mark}] on the page '${heading}'`,
           'shorten it, or print on a larger size',
         );
@@ -154,4 +158,34 @@ export function fieldLabel(model: ToolModel, key: string): string {
     return [w.title, rowText, w.columns?.[col]?.label ?? col].join(', ');
   }
   return key;
+}
+
+/**
+ * Cells that a numbered table repeats from another (a column's `sameAs`, e.g. the timeline's leader
+ * from the leader map): an empty cell takes that row's answer there, so the record shows each name on
+ * every sheet that lists the leaders, and a group writes it once. `from` says where each came from.
+ */
+export function withRepeated(
+  model: ToolModel,
+  sheet: number,
+  answers: Record<string, string>,
+): { text: Record<string, string>; from: Map<string, string> } {
+  const text = { ...answers };
+  const from = new Map<string, string>();
+  for (const [id, b] of Object.entries(model.sheets[sheet]?.template.blocks ?? {})) {
+    if (b.kind !== 'table') continue;
+    for (const c of b.columns) {
+      if (c.sameAs === undefined) continue;
+      const [block, column] = c.sameAs.split('.');
+      for (const [key, value] of Object.entries(answers)) {
+        const [kb, row, kc, ...rest] = key.split('.');
+        if (rest.length || kb !== block || kc !== column || !row || !/^\d+$/.test(row)) continue;
+        const mine = `${id}.${row}.${c.id}`;
+        if (mine in text) continue;
+        text[mine] = value;
+        from.set(mine, key);
+      }
+    }
+  }
+  return { text, from };
 }
