@@ -94,16 +94,16 @@ export class FontSet {
 function shareLayouts(font: fontkit.Font): fontkit.Font {
   const original: (text: string, features?: unknown) => fontkit.GlyphRun = font.layout.bind(font);
   const memo = new Map<string, fontkit.GlyphRun>();
-  (font as { layout: unknown }).layout = (text: string, features?: unknown) => {
+  font.layout = (text: string, features?: unknown) => {
     const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
     let run = memo.get(key);
     if (!run) {
       run = original(text, features);
       memo.set(key, run);
     }
-    const copy = Object.create(Object.getPrototypeOf(run)) as fontkit.GlyphRun & { positions: object[] };
+    const copy: fontkit.GlyphRun = Object.create(Object.getPrototypeOf(run));
     Object.assign(copy, run);
-    copy.positions = (run as unknown as { positions: object[] }).positions.map((p) => ({ ...p }));
+    copy.positions = run.positions.map((p) => ({ ...p }));
     return copy;
   };
   return font;
