@@ -236,11 +236,11 @@ export class WarmBuilder {
       if (fontsKey !== this.fontsKey) forgetFonts(paths.fonts);
       this.tool = loadToolFile(paths, this.toolId, problems);
       problems.throwIfAny();
-      this.locale = resolveLocales(
+      [this.locale = this.tool!.sourceLocale] = resolveLocales(
         this.locale ? [this.locale] : undefined,
         this.tool!.locales,
         this.tool!.sourceLocale,
-      )[0];
+      );
       this.templates = loadTemplates(paths, this.tool!, problems);
       problems.throwIfAny();
       this.checkFonts(problems);

@@ -27,7 +27,7 @@ export function painter(doc: SpotDoc, o: { colour: ColourMode; theme: ThemeT }):
   };
   const rgbOf = (id: Exclude<ColourId, 'registration'>): string => {
     if (id.startsWith('cmyk:')) {
-      const [c, m, y, k] = id.slice(5).split(',').map(Number);
+      const [c = 0, m = 0, y = 0, k = 0] = id.slice(5).split(',').map(Number);
       const ch = (v: number) =>
         Math.round(255 * (1 - v / 100) * (1 - k / 100))
           .toString(16)

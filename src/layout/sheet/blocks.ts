@@ -19,6 +19,7 @@ import {
   type SheetCtx,
   type WidthOverflow,
 } from './context.js';
+import { at } from '../../at.js';
 
 /** Card, number badge, heading, prompt and hints: what every block starts with. Returns the y below them. */
 function head(c: SheetCtx, id: string, w: SheetBlock, rect: Rect, base: string[]) {
@@ -76,8 +77,9 @@ function head(c: SheetCtx, id: string, w: SheetBlock, rect: Rect, base: string[]
   if (paras.length) {
     y += p * 0.5;
     const body = stack(c, paras, rect.x + p, y, rect.w - 2 * p, c.s * 0.2, id);
-    const hints = w.prompt ? body.parts.slice(1) : body.parts;
-    if (w.prompt) items.push({ type: 'tag', role: 'P', items: body.parts[0] });
+    const [promptPart, ...afterPrompt] = body.parts;
+    const hints = w.prompt ? afterPrompt : body.parts;
+    if (w.prompt && promptPart) items.push({ type: 'tag', role: 'P', items: promptPart });
     if (hints.length) items.push(labelledList(c, hints, '– '));
     wide.push(...body.wide);
     y += body.height;
@@ -112,16 +114,18 @@ function promptBlock(c: SheetCtx, id: string, t: PromptBlock, w: SheetBlock, rec
   const minWrite = mm(t.writeIn * c.k);
   const area = { x: rect.x + p, y: h.y, w: rect.w - 2 * p, h: rect.y + rect.h - p - h.y };
   let labelH = 0;
-  if (t.split && w.fields) {
-    const n = t.split.length;
+  const split = t.split;
+  const fields = w.fields;
+  if (split && fields) {
+    const n = split.length;
     const gap = p * 0.6;
     const cw = (area.w - gap * (n - 1)) / n;
-    const labels = t.split.map((f, i) =>
+    const labels = split.map((f, i) =>
       stack(
         c,
         [
           {
-            text: w.fields![f],
+            text: fields[f] ?? f,
             font: 'sansSemi',
             size: size(c, 'column'),
             colour: 'ink',
@@ -137,20 +141,21 @@ function promptBlock(c: SheetCtx, id: string, t: PromptBlock, w: SheetBlock, rec
     );
     labelH = Math.max(...labels.map((l) => l.height)) + p * 0.3;
     labels.forEach((l, i) => {
+      const f = at(split, i);
       items.push({ type: 'tag', role: 'P', items: l.items });
       wide.push(...l.wide);
       writeArea(
         c,
         { x: area.x + i * (cw + gap), y: area.y + labelH, w: cw, h: Math.max(0, area.h - labelH) },
         items,
-        [id, t.split![i]],
-        [w.title, w.fields![t.split![i]]],
+        [id, f],
+        [w.title, fields[f]],
       );
     });
   } else {
     writeArea(c, { ...area, h: Math.max(0, area.h) }, items, [id], [w.title]);
   }
-  const n = t.split && w.fields ? t.split.length : 1;
+  const n = split && fields ? split.length : 1;
   const writeIn = { w: (area.w - p * 0.6 * (n - 1)) / n, h: area.h - labelH };
   return { items, needed: h.y - rect.y + labelH + minWrite + p, wide, writeIn };
 }
@@ -165,8 +170,8 @@ function fieldsBlock(c: SheetCtx, id: string, t: FieldsBlock, w: SheetBlock, rec
   const boxH = mm((t.writeIn ?? 16) * c.k); // 16 mm: one line of a marker's capital letters
   let labelH = 0;
   const sets = t.fields.map((f, i) => {
-    const x = rect.x + p + cols.start[i];
-    const fw = cols.size[i];
+    const x = rect.x + p + at(cols.start, i);
+    const fw = at(cols.size, i);
     const set = stack(
       c,
       [
@@ -185,9 +190,9 @@ function fieldsBlock(c: SheetCtx, id: string, t: FieldsBlock, w: SheetBlock, rec
       id,
     );
     labelH = Math.max(labelH, set.height);
-    return { x, w: fw, set };
+    return { x, w: fw, set, key: f };
   });
-  sets.forEach((f, i) => {
+  sets.forEach((f) => {
     wide.push(...f.set.wide);
     const top = h.y + labelH + p * 0.25;
     const bottom = Math.max(top + boxH, rect.y + rect.h - p);
@@ -203,9 +208,7 @@ function fieldsBlock(c: SheetCtx, id: string, t: FieldsBlock, w: SheetBlock, rec
       lineWidth: hairline(c),
       radius: mm(1.5 * c.k),
     });
-    items.push(
-      writeField(c, [id, t.fields[i]], { x: f.x, y: top, w: f.w, h: bottom - top }, [w.title, w.fields?.[t.fields[i]]]),
-    );
+    items.push(writeField(c, [id, f.key], { x: f.x, y: top, w: f.w, h: bottom - top }, [w.title, w.fields?.[f.key]]));
   });
   // The fields read as a one-row table: each label heads the box under it.
   items.push(
@@ -293,7 +296,8 @@ function legendBlock(c: SheetCtx, id: string, t: LegendBlock, w: SheetBlock, rec
   let rowH = 0;
   const listed: { mark: Item; body: Item[] }[] = [];
   entries.forEach(([key, shape], i) => {
-    const item = w.legend![key];
+    const item = w.legend?.[key];
+    if (!item) throw new Error(`internal: legend mark ${key} has no words (the cross-check lets none through)`);
     const col = i % cols;
     const ix = x0 + col * (colW + p);
     const textX = ix + r * 2 + p * 0.7;

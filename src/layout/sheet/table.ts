@@ -10,6 +10,7 @@ import { mm } from '../units.js';
 import { hairline, size, stack, type Para, type SheetCtx, type WidthOverflow } from './context.js';
 import { writeInTable, type TableRow } from './tags.js';
 import { legendColumns, legendHint, writeField, writeInRowFields } from './fields.js';
+import { at } from '../../at.js';
 
 export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock, rect: Rect, base: string[]) {
   const items: Item[] = [];
@@ -55,7 +56,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
           leading: 1.15,
         });
     }
-    const set = stack(c, paras, xs[i] + cellPad, rect.y + cellPad, widths[i] - 2 * cellPad, c.s * 0.1, id);
+    const set = stack(c, paras, at(xs, i) + cellPad, rect.y + cellPad, at(widths, i) - 2 * cellPad, c.s * 0.1, id);
     headH = Math.max(headH, set.height + 2 * cellPad);
     return set;
   });
@@ -83,15 +84,22 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
           leading: 1.15,
         },
       ],
-      xs[0] + cellPad,
+      at(xs, 0) + cellPad,
       rect.y + headH + cellPad,
-      widths[0] - 2 * cellPad,
+      at(widths, 0) - 2 * cellPad,
       0,
       id,
     );
     planH = Math.max(mm(t.writeInRow * c.k), label.height + 2 * cellPad);
     const y = rect.y + headH;
-    items.push({ type: 'rect', x: xs[1] ?? xs[0], y, w: rect.x + rect.w - (xs[1] ?? xs[0]), h: planH, fill: 'paper' });
+    items.push({
+      type: 'rect',
+      x: xs[1] ?? at(xs, 0),
+      y,
+      w: rect.x + rect.w - (xs[1] ?? at(xs, 0)),
+      h: planH,
+      fill: 'paper',
+    });
     // Centre the label against the row, so that it reads as the row's heading.
     for (const it of label.items) if (it.type === 'text') it.y += (planH - label.height) / 2 - cellPad;
     body.push(row([], [label.items, ...t.columns.slice(1).map(() => [])], lead));
@@ -122,9 +130,9 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
             leading: 1.15,
           },
         ],
-        xs[i] + cellPad,
+        at(xs, i) + cellPad,
         0,
-        widths[i] - 2 * cellPad,
+        at(widths, i) - 2 * cellPad,
         0,
         id,
       );
@@ -229,7 +237,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
         `${c.labels.row ?? '#'} ${r - firstField + 1}`,
         marks.has(col.id) ? `${w.columns?.[col.id]?.label ?? col.id} (${legendHint(c)})` : w.columns?.[col.id]?.label,
       ];
-      items.push(writeField(c, [id, r - firstField + 1, col.id], { x: xs[i], y, w: widths[i], h }, label));
+      items.push(writeField(c, [id, r - firstField + 1, col.id], { x: at(xs, i), y, w: at(widths, i), h }, label));
     });
   }
   // The heading's lower edge is the table's strongest line: it carries the structure in greyscale too.
