@@ -68,6 +68,7 @@ describe('the house', () => {
       render: ['content', 'layout'],
       output: ['content'],
       answers: ['content', 'layout', 'output', 'pipeline'],
+      translations: ['content', 'output', 'pipeline'],
     };
     const wrong: string[] = [];
     for (const [f, { local }] of graph) {
@@ -106,13 +107,11 @@ describe('the house', () => {
   // by whoever works on it next. The list only shrinks: a file that is back under the cap must leave it.
   const overCap = new Set([
     'src/cli/main.ts',
-    'src/layout/sheet/blocks.ts',
-    'src/press/tile.ts',
     'src/preview/warm.ts',
     'src/render/pdf.ts',
     'test/guide.test.ts',
-    'test/preview.test.ts',
-    'test/print.test.ts',
+    'test/preview.e2e.test.ts',
+    'test/print.e2e.test.ts',
   ]);
 
   it('has no hand-written source or test file over 300 lines', () => {

@@ -10,7 +10,7 @@ import { fitSheet, fitSheets } from '../src/layout/sheet/fit.js';
 import { parseSize } from '../src/layout/units.js';
 import { defaultPaths } from '../src/paths.js';
 import { SCHEMA_KINDS as SERVED } from '../src/content/json-schema.js';
-import { ROOT } from './helpers.js';
+import { ROOT, TOOL } from './helpers.js';
 import { createRequire } from 'node:module';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,7 +96,7 @@ describe('the CLI loads what a command needs', () => {
 
 describe('fitting the sheets of a tool', () => {
   const paths = defaultPaths();
-  const models = loadModels({ paths, locales: ['all'] });
+  const models = loadModels({ tool: TOOL, paths, locales: ['all'] });
 
   it.each(['A0', 'A1', 'A2', 'A3', 'A4'])(
     'at %s gives the size that separate full searches of each sheet agree on',

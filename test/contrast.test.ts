@@ -8,6 +8,7 @@ import { fitSheets } from '../src/layout/sheet/fit.js';
 import { parseSize } from '../src/layout/units.js';
 import { defaultPaths } from '../src/paths.js';
 import { walk, type Item } from '../src/layout/frame.js';
+import { TOOL } from './helpers.js';
 
 /** WCAG 2.x contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
@@ -22,7 +23,7 @@ function contrast(a: string, b: string): number {
 }
 
 describe('write-in boundaries (WCAG 1.4.11)', () => {
-  const [model] = loadModels({ locales: ['nb'] });
+  const [model] = loadModels({ tool: TOOL, locales: ['nb'] });
   const pal = model.theme.palette;
 
   it('are drawn in a colour of at least 3:1 on the panel and on white', () => {

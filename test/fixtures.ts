@@ -1,8 +1,11 @@
 // Fixtures the tests build for themselves, so that adding content to the repository never breaks a
 // test: the worked example of docs/authoring.md (a second tool, one sheet, no guide, en + sv),
-// written into a scratch project, and an extra locale copied from the source.
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// written into a scratch project, an extra locale copied from the source, and the made-up fixture
+// tool under test/fixtures/tool on which the engine's invariants are tested.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { projectPaths } from '../src/paths.js';
 import { ROOT, TOOL, scratchProject, type Project } from './helpers.js';
 
 /** The files of the worked example, by path, exactly as docs/authoring.md shows them. */
@@ -32,4 +35,23 @@ export function copyLocale(p: Project, to: string, from = 'nb'): void {
 /** Adds a locale to the shipped tool's tool.yaml. */
 export function register(p: Project, locale: string): void {
   p.edit('tool.yaml', (t) => t.replace(/^locales: \[(.*)\]$/m, (_, l: string) => `locales: [${l}, ${locale}]`));
+}
+
+/** The made-up tool under test/fixtures/tool: one sheet with every block kind, locales aa and bb, a tiny guide. */
+export const FIXTURE_ROOT = join(ROOT, 'test', 'fixtures', 'tool');
+export const FIXTURE = 'fixture';
+
+/** A scratch copy of the fixture tool's project folder, to edit (its templates; the built-in theme and fonts). */
+export function fixtureProject(): Project {
+  const dir = mkdtempSync(join(tmpdir(), 'bordduk-fixture-'));
+  cpSync(FIXTURE_ROOT, dir, { recursive: true });
+  const file = (rel: string) => join(dir, 'content', FIXTURE, rel);
+  return {
+    dir,
+    paths: projectPaths(dir),
+    file,
+    read: (rel) => readFileSync(file(rel), 'utf8'),
+    write: (rel, text) => writeFileSync(file(rel), text),
+    edit: (rel, fn) => writeFileSync(file(rel), fn(readFileSync(file(rel), 'utf8'))),
+  };
 }

@@ -16,12 +16,12 @@ export const LOCALES: string[] = (
 ).locales;
 
 /**
- * Tests about the shipped tool name it: a build or validate of the repository's own content
+ * Tests about the shipped tool name it: a build, validate or preview of the repository's own content
  * without --root or --tool gets `--tool ledelsesforankring`, so that another tool added to
  * content/ changes nothing they see. Tests of several tools use a --root project of their own.
  */
 export function shippedTool(args: string[]): string[] {
-  const at = args.findIndex((a) => a === 'build' || a === 'validate');
+  const at = args.findIndex((a) => a === 'build' || a === 'validate' || a === 'preview');
   if (at < 0 || args.includes('--root') || args.includes('--tool')) return args;
   return [...args.slice(0, at + 1), '--tool', TOOL, ...args.slice(at + 1)];
 }

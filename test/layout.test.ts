@@ -1,22 +1,27 @@
-// The layout engine on frames (plain data), at every size and in every locale: what the printed
-// sheet promises — text inside its block, blocks apart, nothing in the safe margin, every word there.
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The shipped tool's sheets on frames (plain data), at every size and in every locale its tool.yaml
+// lists: what the printed sheet promises — text inside its block, blocks apart, nothing in the safe
+// margin, every word there. The same promises on the made-up fixture tool, and text that cannot fit,
+// are in engine.test.ts. Layout happens in beforeAll, so a sheet that no longer fits fails its tests
+// instead of the file.
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModels, typesetter } from '../src/pipeline/build.js';
 import { defaultPaths } from '../src/paths.js';
-import { fitSheets, floorFor } from '../src/layout/sheet/fit.js';
+import { fitSheets, floorFor, type FitResult } from '../src/layout/sheet/fit.js';
 import { margin } from '../src/layout/sheet/sheet.js';
 import { parseSize, linearScale, mm, toMm } from '../src/layout/units.js';
 import { hyphenator } from '../src/layout/text/hyphenate.js';
 import { wrap } from '../src/layout/text/linebreak.js';
 import { fontSet } from '../src/layout/text/fonts.js';
 import type { Item, LineItem, Page, RectItem, TextItem } from '../src/layout/frame.js';
-import { cli, compact, readPdf, scratchProject, strings } from './helpers.js';
+import { compact, LOCALES, strings, TOOL } from './helpers.js';
+import type { ToolModel } from '../src/content/load.js';
+import type { Typesetter } from '../src/layout/text/typeset.js';
 
-const models = loadModels({ tool: 'ledelsesforankring', locales: 'all' });
 const paths = defaultPaths();
+let models: ToolModel[] = [];
+beforeAll(() => {
+  models = loadModels({ tool: TOOL, locales: 'all' });
+});
 const SIZES = ['A0', 'A1', 'A2', 'A3', 'A4', '1200x800mm', '2000x700mm', 'A1:portrait'];
 
 const texts = (items: Item[]): TextItem[] =>
@@ -27,12 +32,20 @@ const drawings = (items: Item[]): (RectItem | LineItem)[] =>
 const inside = (t: TextItem, r: { x: number; y: number; w: number; h: number }, ascent: number) =>
   t.x >= r.x - 0.01 && t.x + t.width <= r.x + r.w + 0.01 && t.y - ascent >= r.y - 0.5 && t.y <= r.y + r.h + 0.01;
 
-describe.each(models.map((m) => [m.locale, m] as const))('sheets in %s', (_locale, model) => {
-  const ts = typesetter(model, paths);
+describe.each(LOCALES)('sheets in %s', (locale) => {
+  let model: ToolModel;
+  let ts: Typesetter;
+  beforeAll(() => {
+    model = models.find((m) => m.locale === locale)!;
+    ts = typesetter(model, paths);
+  });
   describe.each(SIZES)('at %s', (spec) => {
     const [size, orientation] = spec.split(':') as [string, 'portrait' | undefined];
     const paper = parseSize(size, orientation, 'landscape');
-    const fits = fitSheets(model, paper, ts);
+    let fits: FitResult[] = [];
+    beforeAll(() => {
+      fits = fitSheets(model, paper, ts);
+    });
 
     it('fits both sheets at or above the readability floor, with one shared text size', () => {
       const floor = floorFor({ model, sheet: model.sheets[0], paper, ts, bleed: 0 });
@@ -131,8 +144,12 @@ describe.each(models.map((m) => [m.locale, m] as const))('sheets in %s', (_local
 });
 
 describe('layout choice by shape', () => {
-  const model = models[0];
-  const ts = typesetter(model, paths);
+  let model: ToolModel;
+  let ts: Typesetter;
+  beforeAll(() => {
+    model = models[0];
+    ts = typesetter(model, paths);
+  });
   it('a long, narrow table gets the wide layout, a portrait sheet the portrait one', () => {
     expect(fitSheets(model, parseSize('2000x700mm', undefined, 'landscape'), ts)[0].layoutName).toBe('wide');
     expect(fitSheets(model, parseSize('A1', 'portrait', 'landscape'), ts)[0].layoutName).toBe('portrait');
@@ -150,18 +167,21 @@ describe('layout choice by shape', () => {
 });
 
 describe('hyphenation and line breaking', () => {
-  const fonts = fontSet(paths.fonts, models[0].theme);
+  let fonts: ReturnType<typeof fontSet>;
+  beforeAll(() => {
+    fonts = fontSet(paths.fonts, models[0].theme);
+  });
   it('breaks long Norwegian compounds at the right places, with the exception list winning', () => {
     const nb = hyphenator('nb', ['ge-vinst-re-a-li-se-rings-an-svar']);
     const show = (w: string, pts: number[]) => pts.reduceRight((s, p) => s.slice(0, p) + '-' + s.slice(p), w);
     expect(show('gevinstrealiseringsansvar', nb('gevinstrealiseringsansvar'))).toBe(
       'ge-vinst-re-a-li-se-rings-an-svar',
     );
-    expect(show('anskaffelsesprosessen', nb('anskaffelsesprosessen'))).toBe('an-skaf-fel-ses-pro-ses-sen');
-    // Never fewer than 2 letters before or 3 after a break.
+    expect(show('anskaffelsesprosessen', nb('anskaffelsesprosessen'))).toBe('anskaf-fel-ses-pro-ses-sen');
+    // Never fewer than 3 letters before or after a break the patterns find.
     for (const w of ['leverandørutviklingsprogrammet', 'anskaffelsesprosessen']) {
       for (const p of nb(w)) {
-        expect(p).toBeGreaterThanOrEqual(2);
+        expect(p).toBeGreaterThanOrEqual(3);
         expect(w.length - p).toBeGreaterThanOrEqual(3);
       }
     }
@@ -206,85 +226,5 @@ describe('hyphenation and line breaking', () => {
       .join('')
       .trim();
     expect(last.split(' ').length).toBeGreaterThan(1);
-  });
-});
-
-describe('text that cannot fit', () => {
-  it('fails the build, naming the block, its file:line, the size tried and the room missing', async () => {
-    const p = scratchProject();
-    const long = Array.from({ length: 120 }, (_, i) => `ord${i} anskaffelse`).join(' ');
-    p.edit('nb/sheet1.yaml', (t) => t.replace(/^( {4}prompt: ).*Hvem har vi glemt.*$/m, `$1"${long}"`));
-    const lineNo =
-      p
-        .read('nb/sheet1.yaml')
-        .split('\n')
-        .findIndex((l) => l.includes('ord0 ')) + 1;
-    const out = mkdtempSync(join(tmpdir(), 'bordduk-overflow-'));
-    const r = await cli(['--root', p.dir, 'build', '--out', out]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(
-      /block 'missing' \("Hvem mangler\?"\) on sheet 1 lacks \d+\.\d mm of height at A1 with 16\.0 pt text/,
-    );
-    expect(r.stderr).toContain(`content/ledelsesforankring/nb/sheet1.yaml:`);
-    expect(lineNo).toBeGreaterThan(0);
-    expect(r.stderr).toMatch(/sheet1\.yaml:\d+:\d+: /);
-  });
-
-  it('--allow-small builds under the floor with a warning when that is enough', async () => {
-    // Find a prompt long enough to fail at A3's 8 pt floor yet short enough to fit at 6 pt.
-    const sentence =
-      'Hvem har vi glemt som kan stanse, forsinke eller styrke anskaffelsen, og hvem bør vi snakke med før mandatet skal godkjennes?';
-    let found = false;
-    for (let n = 2; n <= 12 && !found; n++) {
-      const p = scratchProject();
-      p.edit('nb/sheet1.yaml', (t) =>
-        t.replace(/^( {4}prompt: ).*Hvem har vi glemt.*$/m, `$1"${Array(n).fill(sentence).join(' ')}"`),
-      );
-      const out = mkdtempSync(join(tmpdir(), 'bordduk-small-'));
-      const strict = await cli(['--root', p.dir, 'build', '--only', 'sheets', '--size', 'A3', '--out', out]);
-      if (strict.code === 0) continue;
-      expect(strict.code).toBe(1);
-      expect(strict.stderr).toContain('--allow-small');
-      const r = await cli([
-        '--root',
-        p.dir,
-        'build',
-        '--only',
-        'sheets',
-        '--size',
-        'A3',
-        '--out',
-        out,
-        '--allow-small',
-        '--json',
-      ]);
-      if (r.code !== 0) break; // too long even for 6 pt: the next lengths are longer still
-      expect(r.stderr).toMatch(/warning: sheet sheet1 at A3: question text is [\d.]+ pt, under the 8\.0 pt floor/);
-      expect(JSON.parse(r.stdout).files[0].layout.warnings.length).toBe(1);
-      found = true;
-    }
-    expect(found).toBe(true);
-  });
-});
-
-describe('read back from the PDF', () => {
-  it('puts every text run of a sheet inside a block, the title band or the footer', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'bordduk-readback-'));
-    const r = await cli(['build', '--only', 'sheets', '--size', 'A3', '--out', out, '--json']);
-    expect(r.code).toBe(0);
-    const model = models[0];
-    const ts = typesetter(model, paths);
-    const fits = fitSheets(model, parseSize('A3', undefined, 'landscape'), ts);
-    const files = JSON.parse(r.stdout).files as { path: string }[];
-    for (let i = 0; i < 2; i++) {
-      const pdf = await readPdf(files[i].path);
-      const regions = fits[i].page.regions;
-      for (const t of pdf.pages[0].texts) {
-        const hit = regions.some(
-          (g) => t.x >= g.x - 1 && t.x + t.w <= g.x + g.w + 1 && t.y >= g.y - t.h && t.y <= g.y + g.h + 1,
-        );
-        expect(hit, `"${t.str}" at ${t.x.toFixed(0)},${t.y.toFixed(0)}`).toBe(true);
-      }
-    }
   });
 });

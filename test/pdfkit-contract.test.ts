@@ -58,9 +58,9 @@ describe('pdfkit private members', () => {
   it('_root.data.ViewerPreferences: made by displayTitle, and written with what is added to it', async () => {
     const { internal, doc, bytes } = open();
     expect(internal._root.data.ViewerPreferences?.data).toEqual({ DisplayDocTitle: true });
-    doc.printAtActualSize();
+    doc.setViewerPreferences({ PrintScaling: 'None', Duplex: 'DuplexFlipShortEdge' });
     doc.end();
-    expect(await bytes).toMatch(/\/DisplayDocTitle true\s*\/PrintScaling \/None/);
+    expect(await bytes).toMatch(/\/DisplayDocTitle true\s*\/PrintScaling \/None\s*\/Duplex \/DuplexFlipShortEdge/);
   });
 
   it('_root.data.AcroForm.data.Fields: the form made by initForm, whose Fields are written', async () => {

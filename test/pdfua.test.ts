@@ -70,7 +70,8 @@ describe.each(LOCALES)('the %s guide', (l) => {
       .map((e) => guide(l).text(e))
       .join('\n');
     const broken = text.match(/[\p{L}\p{N}-]*\u00AD\s*[\p{L}\p{N}-]*/gu) ?? [];
-    expect(broken.length).toBeGreaterThan(20);
+    // Hyphens are rare (total-fit breaking), but each guide has some.
+    expect(broken.length).toBeGreaterThan(0);
     // Joined at the soft hyphen, every broken word is a word of the source, whole.
     const words = source(l).replace(/\u00AD/g, '');
     for (const w of broken) expect(words, w).toContain(w.replace(/\u00AD\s*/, ''));

@@ -64,7 +64,46 @@ export function identify(files: FileFields[]): { tool: string; locales: string[]
   return { tool: [...tools][0], locales: [...locales].sort() };
 }
 
-export function collect(files: FileFields[], models: ToolModel[]): Collected {
+/**
+ * Two files holding the same sheet in the same locale are two groups' copies: kept apart unless
+ * `merge` is asked for (and then said). Which sheet a file holds is read from its field names.
+ */
+function copies(files: FileFields[], models: ToolModel[], merge: boolean): Problem[] {
+  const sheetOf = new Map<string, number>();
+  for (const m of models)
+    for (const sh of m.sheets)
+      for (const id of Object.keys(sh.template.blocks)) sheetOf.set(`${m.locale}.${id}`, sh.number);
+  const holders = new Map<string, string[]>();
+  for (const f of files) {
+    const held = new Set<string>();
+    for (const field of f.fields) {
+      const p = parseName(field.name);
+      const n = p && sheetOf.get(`${p.locale}.${p.key.split('.')[0]}`);
+      if (p && n !== undefined) held.add(`${n} (${p.locale})`);
+    }
+    for (const h of held) holders.set(h, [...(holders.get(h) ?? []), f.file]);
+  }
+  const out: Problem[] = [];
+  for (const [sheet, names] of holders) {
+    if (names.length < 2) continue;
+    const label = models[0]?.meta.labels.sheet ?? 'sheet';
+    if (merge)
+      out.push({
+        message: `merged ${names.length} filled copies of ${label} ${sheet} into one set of answers: ${names.join(', ')}`,
+        severity: 'warning',
+      });
+    else
+      out.push({
+        message: `${names.join(' and ')} are ${names.length} filled copies of ${label} ${sheet}: answers of different groups`,
+        hint: `read each group's sheets on their own (one answers file and record per group), or add --merge to combine them`,
+      });
+  }
+  return out;
+}
+
+export function collect(files: FileFields[], models: ToolModel[], merge = false): Collected {
+  const groups = copies(files, models, merge);
+  if (!merge && groups.length) throw new ContentError(groups);
   const byLocale = new Map(models.map((m) => [m.locale, { model: m, keys: fieldKeys(m) }]));
   const locales = new Map<string, Map<string, string>>();
   const from = new Map<string, string>();
@@ -91,7 +130,7 @@ export function collect(files: FileFields[], models: ToolModel[]): Collected {
       if (before !== undefined && before !== field.value) {
         errors.push({
           message: `'${p.key}' (${p.locale}) has different answers in ${from.get(id)} and ${f.file}`,
-          hint: 'give one filled copy of each sheet, or make the answers agree',
+          hint: 'the copies were merged on request; make their answers agree, or read each group on its own',
         });
         continue;
       }
@@ -100,7 +139,7 @@ export function collect(files: FileFields[], models: ToolModel[]): Collected {
     }
   }
   if (errors.length) throw new ContentError(errors);
-  return { tool: models[0]?.id ?? '', locales, unmatched, warnings };
+  return { tool: models[0]?.id ?? '', locales, unmatched, warnings: [...groups, ...warnings] };
 }
 
 /** The answers of one locale in the sheets' order: block by block, rows by number, columns as in the template. */

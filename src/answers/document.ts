@@ -22,14 +22,31 @@ export function answersYaml(c: Collected, models: ToolModel[], schemaRef: string
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
 const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
 
-/** Text that Markdown must not read as markup, on one line for a table cell. */
-const md = (s: string) => s.replace(/[\\`*_{}[\]<>()#+!|~]/g, (ch) => `\\${ch}`);
-const cell = (s: string) => md(s).replace(/\n/g, '<br>');
-/** A group's own paragraphs: a line that starts like a list, a rule or a heading stays text. */
-const para = (s: string) =>
+/**
+ * Text that Markdown must not read as markup, escaped only where it would be: emphasis and code
+ * marks, link brackets, HTML, and `_` or an entity only where they could act ("4. desember" and
+ * "(behovshaver)" stay as typed).
+ */
+const md = (s: string) =>
+  s
+    .replace(/[\\`*[\]<~]/g, (ch) => `\\${ch}`)
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
+    .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '\\&');
+/** A table cell: one line, and a `|` would end the cell. */
+const cell = (s: string) => md(s).replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+/**
+ * A group's own paragraphs: a line that starts like a heading, quote, list or rule stays text.
+ * `inline`: the first line follows a label on its own line, so it starts no block.
+ */
+const para = (s: string, inline = false) =>
   md(s)
-    .replace(/^(\s*)([-=])/gm, '$1\\$2')
-    .replace(/^(\s*\d+)\./gm, '$1\\.')
+    .split('\n')
+    .map((line, i) =>
+      inline && i === 0
+        ? line
+        : line.replace(/^(\s*)(#|>|[-+](?=\s|$)|[-=]+\s*$)/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2'),
+    )
+    .join('\n')
     .split(/\n{2,}/)
     .map((p) => p.replace(/\n/g, '  \n'))
     .join('\n\n');
@@ -64,12 +81,14 @@ export function answersMarkdown(c: Collected, models: ToolModel[]): string {
         else if (t.kind === 'table') {
           const cols = t.columns.map((col) => col.id);
           out.push(
-            `| ${md(m.meta.labels.row ?? '#')} | ${cols.map((col) => md(w.columns?.[col]?.label ?? col)).join(' | ')} |`,
+            `| ${cell(m.meta.labels.row ?? '#')} | ${cols.map((col) => cell(w.columns?.[col]?.label ?? col)).join(' | ')} |`,
           );
           out.push(`|---|${cols.map(() => '---').join('|')}|`);
           // Object.entries would put number keys first: keep the answers file's order (write-in row first).
           for (const r of orderedKeys(v)) {
-            const label = /^\d+$/.test(r) ? r : md((w as { writeInRow?: string }).writeInRow ?? r);
+            // Rows are named as the sheet prints them: "L3" where the table numbers its rows.
+            const printed = t.rowNumbers === true && w.rowLabel !== undefined ? `${w.rowLabel}${r}` : r;
+            const label = /^\d+$/.test(r) ? cell(printed) : cell(w.writeInRow ?? r);
             out.push(
               `| ${label} | ${cols.map((col) => cell((v[r] as Record<string, string>)[col] ?? '')).join(' | ')} |`,
             );
@@ -77,7 +96,7 @@ export function answersMarkdown(c: Collected, models: ToolModel[]): string {
           out.push('');
         } else {
           for (const [f, text] of Object.entries(v))
-            out.push(`**${md(w.fields?.[f] ?? f)}:** ${para(text as string)}`, '');
+            out.push(`**${md(w.fields?.[f] ?? f)}:** ${para(text as string, true)}`, '');
         }
       }
     }

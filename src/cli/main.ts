@@ -8,6 +8,7 @@ import { projectPaths, type Paths } from '../paths.js';
 import { anyCase, lowerList, sizeList } from './values.js';
 import { join } from 'node:path';
 import { SCHEMA_KINDS } from '../content/schema-kinds.js';
+import { addTranslationCommands } from '../translations/command.js';
 // What a command needs is loaded when it runs (to keep the cold start short): `--version` loads commander
 // alone, `--help` adds what lists the tools found, `validate` no renderer, `build` no JSON Schema writer.
 const buildModule = () => import('../pipeline/build.js');
@@ -59,6 +60,10 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         .choices(['sheets', 'guide'])
         .argParser(anyCase(['sheets', 'guide'])),
     )
+    .option('--sheet <n>', 'build only this sheet (1, 2 …); its text size is fitted with the others', (v) => {
+      if (!/^\d+$/.test(v)) throw new InvalidArgumentError('give a sheet number: 1, 2 …');
+      return Number(v);
+    })
     .addOption(
       new Option('--color <mode>', 'colour space of the PDF')
         .choices(['rgb', 'cmyk'])
@@ -78,9 +83,15 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         'with --print-shop: the guide imposed for saddle stitching (A5 on A4, A4 on A3)',
       ).choices(['saddle']),
     )
+    .addOption(
+      new Option(
+        '--paper <stock>',
+        'with --print-shop: coated (FOGRA39, the default) or uncoated (FOGRA29), each with its own CMYK values',
+      ).choices(['coated', 'uncoated']),
+    )
     .option(
       '--output-intent <file>',
-      "with --print-shop: the shop's CMYK output profile (.icc) instead of the built-in FOGRA39",
+      "with --print-shop: the shop's CMYK output profile (.icc) instead of the built-in one (relabels, does not re-separate)",
     )
     .option('--output-condition <name>', 'with --output-intent: its printing condition, e.g. FOGRA51')
     .addOption(
@@ -122,6 +133,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         guideSize: pick('guideSize', o.guideSize, file.guideSize),
         out: o.out ?? file.out ?? (root !== undefined ? join(root, 'out') : 'out'),
         only: o.only,
+        sheet: o.sheet,
         // --print-shop means CMYK unless --color is given (an explicit rgb is then refused with a reason).
         colour: pick('color', o.printShop && !given('color') ? undefined : o.color, file.colour),
         allowSmall: !!o.allowSmall,
@@ -132,6 +144,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         impose: o.impose,
         outputIntent: o.outputIntent,
         outputCondition: o.outputCondition,
+        paper: o.paper,
         tile: o.tile,
         overlapMm: o.overlap === undefined ? undefined : parseLengthMm(o.overlap, '--overlap'),
         unprintableMm: o.unprintable === undefined ? undefined : parseLengthMm(o.unprintable, '--unprintable'),
@@ -177,16 +190,19 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
 
   p.command('answers')
     .description('read filled sheets (from build --fillable) and write the answers as YAML or Markdown')
-    .argument('<files...>', 'filled PDF sheets, of any size and locale')
-    .option('--out <file>', 'write to this file (default: print to stdout)')
+    .argument('<files...>', 'filled PDF sheets, of any size and locale; or one answers file, with --format md')
+    .option('--out <file>', "write to this file ('-': print to stdout; default out/answers.yaml or out/minutes.md)")
     .addOption(
       new Option('--format <f>', 'an answers file for build --answers, or a document')
         .choices(['yaml', 'md'])
         .default('yaml'),
     )
+    .option('--merge', "combine several groups' filled copies of a sheet into one set of answers")
     .action(async (files: string[], o) => {
-      const { answers } = await import('../answers/answers.js');
-      const r = await answers({ files, out: o.out, format: o.format, paths: rootPaths(p) });
+      const { answers, defaultAnswersOut } = await import('../answers/answers.js');
+      const root = p.opts().root as string | undefined;
+      const dest = o.out === '-' ? undefined : (o.out ?? defaultAnswersOut(root, o.format));
+      const r = await answers({ files, out: dest, format: o.format, merge: !!o.merge, paths: rootPaths(p) });
       for (const w of r.warnings) out.stderr(`${formatProblem(w)}\n`);
       if (r.path) out.stderr(`wrote ${r.path}\n`);
       else out.stdout(r.text);
@@ -231,6 +247,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
       const { schemaJson } = await import('../content/json-schema.js');
       out.stdout(`${schemaJson(kind)}\n`);
     });
+  addTranslationCommands(p, out, () => rootPaths(p));
   return p;
 }
 
@@ -262,6 +279,8 @@ function report(
       out.stderr(
         `  layout ${l.layout}: question text ${l.textSize} pt (floor ${l.floor} pt), smallest text ${l.smallestText} pt${cell}\n`,
       );
+      if (l.tables?.length)
+        out.stderr(`  tables: ${l.tables.map((t) => `${t.block} ${t.rows} rows at ${t.pitchMm} mm`).join(', ')}\n`);
       for (const w of l.warnings) out.stderr(`  warning: ${w}\n`);
     }
   }

@@ -30,6 +30,8 @@ export interface ToolModel {
   meta: MetaFile;
   metaFile: YamlFile;
   sheets: SheetModel[];
+  /** tool.yaml's `shortGuide`: no cover, no contents page, chapters run on. */
+  shortGuide?: boolean;
   /** The process guide; a tool whose tool.yaml says `guide: false` has none. */
   guide?: GuideFile;
   guideFile?: YamlFile;
@@ -64,6 +66,12 @@ export function listTools(paths: Paths): string[] {
 /** tool.yaml alone: which locales and sheets a tool has. */
 export function loadToolFile(paths: Paths, toolId: string, problems: Problems): ToolFile | undefined {
   const path = join(paths.content, toolId, 'tool.yaml');
+  if (!/^[a-z][a-zA-Z0-9]*$/.test(toolId)) {
+    // One piece of advice for folder and id together: they must be the same valid id.
+    const id = idLike(toolId);
+    problems.error({ file: display(path), line: 1, col: 1 }, `the tool's folder name '${toolId}' is not a valid tool id (a lowercase letter, then letters and digits)`, `rename the folder to ${id} and set id: ${id} in its tool.yaml`);
+    return undefined;
+  }
   const file = load<ToolFile>(path, 'tool', problems);
   if (!file) return undefined;
   if (file.data.id !== toolId) {
@@ -83,6 +91,13 @@ export function loadToolFile(paths: Paths, toolId: string, problems: Problems): 
     problems.error(file.pos(['date']), `'${d}' is not a date in the calendar`, 'write a real date as YYYY-MM-DD, e.g. "2026-11-29"');
   }
   return file.data;
+}
+
+/** A valid id made from a folder name: "Ny verktøy-2" → "nyVerktoy2". */
+function idLike(name: string): string {
+  const words = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ø/gi, 'o').replace(/æ/gi, 'ae').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const id = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1).toLowerCase())).join('');
+  return /^[a-z]/.test(id) ? id : `tool${id.charAt(0).toUpperCase()}${id.slice(1)}`;
 }
 
 /** The theme, with every font it names present in the fonts folder. */
@@ -186,6 +201,7 @@ export function loadTool(paths: Paths, tool: ToolFile, templates: Templates, loc
     sheets,
     guide: guide?.data,
     guideFile: guide,
+    ...(tool.shortGuide ? { shortGuide: true } : {}),
     hyphenation: hyph?.data.exceptions ?? [],
     theme,
     fieldNumbers,

@@ -42,6 +42,12 @@ export const ToolFile = Type.Object(
     guide: Type.Optional(
       Type.Boolean({ description: 'false: the tool has no process guide (no guide.yaml, no guide PDF). Default true.' }),
     ),
+    shortGuide: Type.Optional(
+      Type.Boolean({
+        description:
+          'true: a short guide, without cover or contents page: the title heads the first page and chapters follow on without page breaks. Default false.',
+      }),
+    ),
   },
   { additionalProperties: false, $id: 'tool', title: 'bordduk tool description (tool.yaml)' },
 );
@@ -74,6 +80,9 @@ export const MetaFile = Type.Object(
         pitfall: Text('Label of a pitfall callout.'),
         example: Text('Label of an example row in a table, e.g. "Eksempel".'),
         row: Type.Optional(Text('Word for a table row in a fillable sheet\'s field labels, as in "Ledelseskart, rad 3, Hva trenger vi?".')),
+        notFit: Type.Optional(
+          Text('Heading of a printed record\'s continuation page, e.g. "Svar som ikke fikk plass" (default: "Answers that did not fit").'),
+        ),
         guideNote: Text('Footer note on each sheet pointing to the guide, e.g. "Prosessguiden forklarer hvert felt".'),
         assemblyTitle: Text('Heading of the first page of a sheet printed in tiles, e.g. "Slik setter du sammen arket".'),
         actualSize: Text('The instruction to print tiles at 100 % (actual size), never fit to page.'),

@@ -112,12 +112,28 @@ export type ColourMode = 'rgb' | 'cmyk';
 
 const Cmyk = Type.Array(Type.Number({ minimum: 0, maximum: 100 }), { minItems: 4, maxItems: 4 });
 
-/** Offset rules for CMYK output : clean text and lines on plates (the reasons are beside the numbers in templates/theme.yaml). */
+/** The press papers a build can be made for (--paper), each with its own output condition. */
+export const PAPERS = ['coated', 'uncoated'] as const;
+export type Paper = (typeof PAPERS)[number];
+
+/** A palette colour separated for a paper at design time: its CMYK, the Lab it prints as, ΔE00 to the RGB. */
+const Separation = Type.Object(
+  { cmyk: Cmyk, lab: Type.Array(Type.Number(), { minItems: 3, maxItems: 3 }), dE00: Type.Number({ minimum: 0 }) },
+  { additionalProperties: false },
+);
+export type SeparationT = Static<typeof Separation>;
+
+/** Offset rules for CMYK output (docs/print.md): clean text and lines on plates. */
 const PressRules = Type.Object(
   {
     singleInkTextBelowPt: Type.Number({ minimum: 0 }),
     minTintPct: Type.Number({ minimum: 0, maximum: 100 }),
     oneInk: Type.Record(Type.String(), Cmyk),
+    separations: Type.Optional(
+      Type.Object(Object.fromEntries(PAPERS.map((p) => [p, Type.Optional(Type.Record(Type.String(), Separation))])), {
+        additionalProperties: false,
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -128,6 +144,8 @@ export interface PressRulesT {
   minTintPct: number;
   /** One-ink stand-ins for palette colours that are made of several inks (small text, lines). */
   oneInk: Partial<Record<PaletteId, number[]>>;
+  /** Per paper, the palette separated through that paper's output profile (scripts/separate.mjs). */
+  separations?: Partial<Record<Paper, Partial<Record<PaletteId, SeparationT>>>>;
 }
 
 const SCALE_KEYS = ['sheetTitle', 'toolName', 'intro', 'blockTitle', 'hint', 'column', 'columnHint', 'number', 'footer'] as const;

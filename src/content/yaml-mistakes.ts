@@ -25,6 +25,15 @@ const INDICATORS: Record<string, string> = {
 /** Spaces YAML does not count as indentation but that look like a space in every editor. */
 const ODD_SPACE = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
 
+/** Keys that start a list item in content files (guide chapters, sections and body items). */
+const ITEM_KEYS = new Set(['id', 'title', 'body', 'sections', 'p', 'list', 'steps', 'tip', 'pitfall', 'figure', 'alt']);
+
+/** A whole value wrapped in typographic quotes (“…”, «…», „…“, ‘…’): named, or undefined. */
+export function typographicQuotes(value: string): string | undefined {
+  const m = /^(“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]|‘[^‘’]*’|”[^”]*”)$/s.exec(value.trim());
+  return m ? `typographic quotes ${value.trim()[0]}…${value.trim().slice(-1)}` : undefined;
+}
+
 const KEY = /^([A-Za-z][A-Za-z0-9_-]*|"[^"]*"|'[^']*')[ \t]*:(?=[ \t]|$)/;
 
 interface Opener {
@@ -107,6 +116,14 @@ export function findMistake(text: string, opts: { comments: boolean }): Mistake 
         offset: at + col,
         message: `this line has no ':' after '${word}', so YAML cannot read it as 'key: text'`,
         hint: `write '${word}: …' with a colon and a space, or, if the line continues the text above, indent it further than the key above`,
+      };
+    }
+    // In a list of texts, "- Note: …" becomes a one-key mapping; the guide's own item keys are structure.
+    if (isItem && key && opts.comments && !continuing && !ITEM_KEYS.has(key[1]) && /^[^"']/.test(key[1])) {
+      return {
+        offset: at + restCol + key[1].length,
+        message: `this list item holds ': ' (a colon and a space), which YAML reads as 'key: value', not as text`,
+        hint: quoteIt(undefined, rest.replace(/[ \t]+$/, '')),
       };
     }
     let keyName: string | undefined;

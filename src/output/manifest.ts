@@ -49,6 +49,8 @@ export interface SheetReport {
   spareWriteInMm: number;
   /** The smallest room to write in on the sheet: a write-in area, a field box or a table cell. */
   smallestWriteIn?: { block: string; widthMm: number; heightMm: number };
+  /** Each write-in table: how many rows it got and their pitch (A3 and A4 trade rows for pitch). */
+  tables?: { block: string; rows: number; pitchMm: number }[];
   warnings: string[];
 }
 

@@ -1,15 +1,39 @@
 // `build --answers` and `--fillable`: the options checked, the answers file read once, and each
 // laid-out sheet given its answers (printed into the write-in areas, or as pre-filled fields).
-import { ContentError, Problems, UsageError, type Problem } from '../errors.js';
+import { Problems, UsageError, type Problem } from '../errors.js';
 import { checkAnswers, loadAnswers, type AnswerSet } from '../content/answers.js';
 import type { ToolModel } from '../content/load.js';
 import type { Page } from '../layout/frame.js';
 import type { Typesetter } from '../layout/text/typeset.js';
 import { fillAnswers } from '../layout/sheet/answers.js';
-import { toMm, type PaperSize } from '../layout/units.js';
+import { overflowPages } from '../layout/sheet/overflow.js';
+import type { PaperSize } from '../layout/units.js';
 import type { BuildOptions } from './options.js';
 import { fontSet } from '../layout/text/fonts.js';
+import { fallbackFor, withFallbacks } from '../layout/text/fallback.js';
 import { defaultPaths } from '../paths.js';
+
+/**
+ * An answers file says which tool, locales and sheets it is for: `build --answers` builds that
+ * record (its sheets, not the guide unless `--only guide` asks), and refuses a `--tool` or
+ * `--locale` that contradicts it, before any work.
+ */
+export function scopeToAnswers(opts: BuildOptions): BuildOptions {
+  if (!opts.answers) return opts;
+  const problems = new Problems();
+  const set = loadAnswers(opts.answers, problems);
+  problems.throwIfAny();
+  const tool = set!.tool;
+  const asked = opts.tool !== undefined ? [opts.tool] : opts.tools === 'all' ? undefined : opts.tools;
+  const other = asked?.filter((t) => t !== tool) ?? [];
+  if (other.length)
+    throw new UsageError(
+      `--tool ${other.join(',')} contradicts ${set!.file}, which holds answers to '${tool}' (leave --tool out, or give --tool ${tool})`,
+    );
+  const inFile = Object.keys(set!.locales).sort();
+  const locales = opts.locales === undefined ? (inFile.length ? inFile : undefined) : opts.locales;
+  return { ...opts, tool: undefined, tools: [tool], locales, only: opts.only ?? 'sheets' };
+}
 
 /** Before any work: a form is a screen version, so no press or tile output; the answers file read and checked. */
 export function prepareAnswers(
@@ -34,20 +58,20 @@ export function prepareAnswers(
       `build with --tool ${set!.tool}`,
     );
   for (const m of mine) checkAnswers(set!, m, problems);
-  // A letter the answers' font cannot draw would print as an empty box: say which, and where.
+  // A letter the answers' font cannot draw would print as an empty box: a record prints a stand-in
+  // that keeps the meaning ("->", "(thumbs up)") and says so; a pre-filled form keeps the typed text.
   const fonts = models[0] && fontSet((opts.paths ?? defaultPaths()).fonts, models[0].theme);
-  for (const m of mine) {
-    for (const [key, a] of Object.entries(set!.locales[m.locale] ?? {})) {
-      for (const ch of fonts.missing('serif', a.text)) {
-        const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-        problems.error(
-          a.pos,
-          `the answer to '${key}' holds '${ch}' (U+${code}), which the fonts cannot print`,
-          'replace or remove it',
-        );
+  if (!opts.fillable)
+    for (const m of mine) {
+      for (const [key, a] of Object.entries(set!.locales[m.locale] ?? {})) {
+        const missing = fonts.missing('serif', a.text);
+        if (!missing.length) continue;
+        const printed = withFallbacks(a.text, new Set(missing), m.locale);
+        const list = missing.map((ch) => `'${ch}' as '${fallbackFor(ch, m.locale)}'`).join(', ');
+        problems.warn(a.pos, `the answer to '${key}' holds characters the fonts cannot print; printed ${list}`);
+        a.text = printed;
       }
     }
-  }
   problems.throwIfAny();
   const start = { file: set!.file, line: 1, col: 1 };
   for (const m of mine)
@@ -65,42 +89,69 @@ export function prepareAnswers(
 export const answerVariant = (opts: BuildOptions) =>
   [opts.fillable ? 'fillable' : '', opts.answerSet ? 'answers' : ''].filter(Boolean);
 
-/** Gives each sheet of a locale its answers; `finish` reports answers that found no field (a row the size has no room for). */
+/**
+ * Gives each sheet of a locale its answers. Nothing a group wrote is refused: an answer too long
+ * for its cell, or for a row this size does not have, is printed in full on continuation pages
+ * after the sheet, with a warning at its line in the answers file.
+ */
 export function answerSheets(model: ToolModel, opts: BuildOptions, paper: PaperSize, ts: Typesetter) {
   const answers = opts.answerSet?.tool === model.id ? opts.answerSet.locales[model.locale] : undefined;
-  const problems = new Problems();
-  const placed = new Set<string>();
   // A record is read close up, like a handout: the absolute floor (6 pt, print.md), whatever the size.
   const floor = model.theme.sheet.absoluteFloor;
+  const heading = model.meta.labels.notFit ?? 'Answers that did not fit';
   return {
-    apply(page: Page): Page {
-      if (!answers) return page;
+    /** The sheet's page with its answers, then its continuation pages (if any). */
+    apply(page: Page, sheet: number, warnings: Problem[]): Page[] {
+      if (!answers) return [page];
       const text = Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, a.text]));
       const r = fillAnswers(page, text, ts, floor, !!opts.fillable);
-      r.placed.forEach((k) => placed.add(k));
-      for (const m of r.misses) {
-        const how = m.wide
-          ? 'has a word wider than its field'
-          : `is ${toMm(m.by).toFixed(1)} mm too long for its field even at ${floor} pt`;
-        problems.error(
-          answers[m.key].pos,
-          `the answer to '${m.key}' ${how} on ${paper.name}`,
+      const problems = new Problems();
+      for (const o of r.overflow)
+        problems.warn(
+          answers[o.key].pos,
+          `the answer to '${o.key}' does not fit its field on ${paper.name} even at ${floor} pt; printed in full under [${o.mark}] on the page '${heading}'`,
           'shorten it, or print on a larger size',
         );
-      }
-      return r.page;
-    },
-    finish(): void {
-      if (!answers) return;
+      // Answers to this sheet's blocks that found no field: rows this size has fewer of.
+      const blocks = new Set(Object.keys(model.sheets[sheet].template.blocks));
+      const placed = new Set(r.placed);
+      const overflow = [...r.overflow];
       for (const [key, a] of Object.entries(answers)) {
-        if (!placed.has(key))
-          problems.error(
+        if (placed.has(key) || !blocks.has(key.split('.')[0])) continue;
+        const mark = overflow.length + 1;
+        overflow.push({ mark, key, label: fieldLabel(model, key), text: a.text });
+        if (opts.fillable)
+          problems.warn(
             a.pos,
-            `'${key}' has no field on the ${paper.name} sheet (its table has fewer rows at this size)`,
-            'print on a larger size, or move the answer to a row that exists',
+            `'${key}' has no field on the ${paper.name} form (its table has fewer rows at this size); the answer is kept in the answers file only`,
+            'pre-fill a larger size',
+          );
+        else
+          problems.warn(
+            a.pos,
+            `'${key}' has no field on the ${paper.name} sheet (its table has fewer rows at this size); printed under [${mark}] on the page '${heading}'`,
+            'print on a larger size to have it in its row',
           );
       }
-      if (problems.errors.length) throw new ContentError(problems.errors);
+      warnings.push(...problems.warnings);
+      return [r.page, ...(opts.fillable ? [] : overflowPages(ts, heading, overflow))];
     },
   };
+}
+
+/** A field's label from the words alone (for a row the sheet lacks): "Ledelseskart, L7, Hva trenger vi?". */
+export function fieldLabel(model: ToolModel, key: string): string {
+  const [block, row, col] = key.split('.');
+  for (const sheet of model.sheets) {
+    const w = sheet.words.blocks[block];
+    if (!w) continue;
+    if (col === undefined) return [w.title, row && w.fields?.[row]].filter(Boolean).join(', ');
+    const rowText = /^\d+$/.test(row)
+      ? w.rowLabel !== undefined
+        ? `${w.rowLabel}${row}`
+        : `${model.meta.labels.row ?? '#'} ${row}`
+      : (w.writeInRow ?? row);
+    return [w.title, rowText, w.columns?.[col]?.label ?? col].join(', ');
+  }
+  return key;
 }

@@ -9,13 +9,14 @@ import { makeFolder, unmake } from '../output/folder.js';
 import type { ToolModel } from '../content/load.js';
 import { loadToolModels } from './tools.js';
 import { hyphenationWarnings } from './translations.js';
+import { intentWarnings } from './intent.js';
 import { planUnits, type Unit } from './jobs.js';
 import { runUnits } from './parallel.js';
 import type { BuildOptions, BuildResult } from './options.js';
 import { buildDate } from './date.js';
 import { printOptions } from '../press/presets.js';
 import { reorder } from '../output/manifest.js';
-import { prepareAnswers } from './answers.js';
+import { prepareAnswers, scopeToAnswers } from './answers.js';
 
 export * from './options.js';
 export * from '../output/manifest.js';
@@ -25,11 +26,11 @@ export { loadToolModels, resolveTools } from './tools.js';
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const paths = pathsOf(options);
-  const opts: BuildOptions = {
+  const opts: BuildOptions = scopeToAnswers({
     ...options,
     paths,
     out: options.out ?? (options.root !== undefined ? join(options.root, 'out') : 'out'),
-  };
+  });
   // Usage mistakes surface before any work: every size, the guide's paper, the print options.
   const papers = (opts.sizes ?? ['A1']).map((s) => parseSize(s, opts.orientation, 'landscape'));
   for (const paper of papers) printOptions(opts, paper);
@@ -41,13 +42,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const progress = opts.onProgress ?? (() => {});
   const perTool = loadToolModels(opts);
   const models = perTool.flat();
+  if (opts.sheet !== undefined) checkSheet(opts, models);
   buildDate(models[0]?.date ?? '1970-01-01'); // a bad SOURCE_DATE_EPOCH is a usage error before any work
   const { answerSet, warnings: answerWarnings } = prepareAnswers(opts, models);
   // A tool without a guide (tool.yaml: guide: false) builds only its sheets.
   const units = perTool.flatMap((ms) =>
     planUnits(
       ms.map((m) => m.locale),
-      { ...opts, sizes },
+      { ...opts, sizes, only: opts.sheet !== undefined ? 'sheets' : opts.only },
     )
       .filter((u) => u.kind === 'sheets' || ms[0].guide)
       .map((u) => ({ ...u, tool: ms[0].id })),
@@ -67,6 +69,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
+/** `--sheet N`: a sheet every tool built has; with it, only sheets are built. */
+function checkSheet(opts: BuildOptions, models: ToolModel[]): void {
+  const most = Math.min(...models.map((m) => m.sheets.length));
+  if (!Number.isInteger(opts.sheet) || opts.sheet! < 1 || opts.sheet! > most)
+    throw new UsageError(`--sheet ${opts.sheet}: give a sheet number from 1 to ${most}`);
+  if (opts.only === 'guide') throw new UsageError('--sheet builds one sheet; it does not go with --only guide');
+}
+
 async function runAndWrite(
   units: Unit[],
   models: ToolModel[],
@@ -78,7 +88,7 @@ async function runAndWrite(
 
   // Sheets and the guide's miniatures may fail alike; Problems says each once.
   const errors = new Problems();
-  const warnings: Problem[] = [...earlier, ...hyphenationWarnings(models, opts.paths!)];
+  const warnings: Problem[] = [...earlier, ...hyphenationWarnings(models, opts.paths!), ...intentWarnings(opts)];
   for (const r of results) {
     r.problems.forEach((p) => errors.add(p));
     warnings.push(...r.warnings);

@@ -6,11 +6,11 @@ import type { DocFrame, Page } from '../layout/frame.js';
 import { layoutGuide } from '../layout/guide/guide.js';
 import { mm, parseSize } from '../layout/units.js';
 import { placeOnPress } from '../press/marks.js';
-import { foldMarks, imposeSaddle } from '../press/impose.js';
+import { imposeSaddle } from '../press/impose.js';
 import { fileName } from '../output/names.js';
 import type { ManifestEntry } from '../output/manifest.js';
 import type { BuildOptions } from './options.js';
-import { BUILT_IN_INTENT } from './intent.js';
+import { conditionOf } from './intent.js';
 import { PDFX_VERSION } from '../render/pdfx.js';
 
 /** A booklet's bleed (print.md: 3 mm is the European norm up to A3). */
@@ -24,6 +24,8 @@ export interface PlannedPdf {
   tagged: boolean;
   /** Claim PDF/UA-1: the reading guide passes the checker (test/pdfua-check.ts); sheets and press files do not claim it. */
   ua?: boolean;
+  /** An imposed booklet: its sheets turn over the short edge when printed both sides. */
+  duplexShortEdge?: boolean;
 }
 
 export function guideJob(model: ToolModel, ts: Typesetter, opts: BuildOptions, date: Date): PlannedPdf {
@@ -48,15 +50,13 @@ export function guideJob(model: ToolModel, ts: Typesetter, opts: BuildOptions, d
   const n = frame.pages.length;
   const slug = (what: string) =>
     `${model.id} · ${model.locale} · ${model.meta.labels.guide} · ${what} · ${paper.name} · ${model.meta.labels.version} ${model.version} · ${date.toISOString().slice(0, 10)}`;
-  const press = (page: Page, what: string) =>
-    placeOnPress(page, ts, { bleedMm, marks, slug: slug(what), colourBar: cmyk });
+  const press = (page: Page, what: string, fold = false) =>
+    placeOnPress(page, ts, { bleedMm, marks, slug: slug(what), colourBar: cmyk, fold });
   let pages: Page[];
   if (opts.impose === 'saddle') {
-    pages = imposeSaddle(frame.pages, bleed).map((spread, i) => {
-      const placed = press(spread, `${Math.floor(i / 2) + 1}/${n / 4} ${i % 2 ? 'B' : 'A'}`);
-      if (marks) placed.items.push({ type: 'tag', role: 'Artifact', items: foldMarks(placed, bleedMm) });
-      return placed;
-    });
+    pages = imposeSaddle(frame.pages, bleed).map((spread, i) =>
+      press(spread, `${Math.floor(i / 2) + 1}/${n / 4} ${i % 2 ? 'B' : 'A'}`, true),
+    );
   } else {
     pages = frame.pages.map((p, i) => press(p, `${i + 1}/${n}`));
   }
@@ -69,14 +69,13 @@ export function guideJob(model: ToolModel, ts: Typesetter, opts: BuildOptions, d
         colour: cmyk ? 'cmyk' : 'rgb',
         bleedMm,
         marks,
-        ...(opts.printShop
-          ? { pdfx: { version: PDFX_VERSION, condition: opts.outputCondition ?? BUILT_IN_INTENT.condition } }
-          : {}),
+        ...(opts.printShop ? { pdfx: { version: PDFX_VERSION, condition: conditionOf(opts) } } : {}),
         ...(opts.impose ? { impose: opts.impose } : {}),
       },
     },
     // Outline kept (the booklet's pages in order); on imposed sheets it would point at the wrong sides.
     frame: { ...frame, pages, outline: opts.impose ? [] : frame.outline },
     tagged: false,
+    duplexShortEdge: opts.impose === 'saddle',
   };
 }

@@ -1,24 +1,60 @@
-// The output intent of a press build: the built-in FOGRA39 profile (templates/icc/, see its LICENSE
-// and scripts/build-icc.sh), or a shop's own CMYK profile given with --output-intent.
+// The output intent of a press build: the built-in profile of the paper (--paper coated: FOGRA39,
+// uncoated: FOGRA29; templates/icc/, see its LICENSE and scripts/build-icc.sh), or a shop's own CMYK
+// profile given with --output-intent. A shop's profile relabels the file; it does not re-separate.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Paths } from '../paths.js';
-import { iccProblem, type OutputIntent } from '../render/pdfx.js';
+import type { Paper } from '../content/template-model.js';
+import type { Problem } from '../errors.js';
+import { iccDescription, iccProblem, type OutputIntent } from '../render/pdfx.js';
 import type { BuildOptions } from './options.js';
 
-export const BUILT_IN_INTENT = {
-  file: 'icc/FOGRA39-coarse.icc',
-  condition: 'FOGRA39',
-  info: 'Coated FOGRA39 (ISO 12647-2:2004)',
+export const BUILT_IN_INTENTS: Record<Paper, { file: string; condition: string; info: string }> = {
+  coated: { file: 'icc/FOGRA39.icc', condition: 'FOGRA39', info: 'Coated FOGRA39 (ISO 12647-2:2004)' },
+  uncoated: { file: 'icc/FOGRA29.icc', condition: 'FOGRA29', info: 'Uncoated FOGRA29 (ISO 12647-2:2004)' },
 };
+export const BUILT_IN_INTENT = BUILT_IN_INTENTS.coated;
+
+/** The printing condition a press build declares. */
+export const conditionOf = (opts: Pick<BuildOptions, 'outputCondition' | 'paper'>): string =>
+  opts.outputCondition ?? BUILT_IN_INTENTS[opts.paper ?? 'coated'].condition;
+
+/** Letters and digits only, lower case: "FOGRA 51" and "fogra51" name the same condition. */
+const plain = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * A warning when the shop's profile does not describe the condition it is labelled with: the file
+ * would then claim one printing condition and carry the profile of another.
+ */
+export function intentWarnings(opts: Pick<BuildOptions, 'outputIntent' | 'outputCondition' | 'printShop'>): Problem[] {
+  if (!opts.printShop || !opts.outputIntent || !opts.outputCondition) return [];
+  let desc: string | undefined;
+  try {
+    desc = iccDescription(readFileSync(opts.outputIntent));
+  } catch {
+    return []; // outputIntent() reports a file it cannot read
+  }
+  if (desc && plain(desc).includes(plain(opts.outputCondition))) return [];
+  return [
+    {
+      severity: 'warning',
+      message: `--output-intent ${opts.outputIntent}: its description ${desc === undefined ? 'is missing' : `"${desc}"`} does not name the condition ${opts.outputCondition}`,
+      hint: 'check that the profile is the one for that printing condition; --output-intent relabels the file, the CMYK values stay those of --paper',
+    },
+  ];
+}
 
 const cache = new Map<string, OutputIntent>();
 
 /** Reads and checks the profile once per process; a bad file is a usage error that names it. */
-export function outputIntent(opts: Pick<BuildOptions, 'outputIntent' | 'outputCondition'>, paths: Paths): OutputIntent {
-  const file = opts.outputIntent ?? join(paths.templates, BUILT_IN_INTENT.file);
-  const condition = opts.outputCondition ?? BUILT_IN_INTENT.condition;
+export function outputIntent(
+  opts: Pick<BuildOptions, 'outputIntent' | 'outputCondition' | 'paper'>,
+  paths: Paths,
+): OutputIntent {
+  const builtIn = BUILT_IN_INTENTS[opts.paper ?? 'coated'];
+  const file = opts.outputIntent ?? join(paths.templates, builtIn.file);
+  const condition = conditionOf(opts);
   const key = `${file}\0${condition}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -37,7 +73,7 @@ export function outputIntent(opts: Pick<BuildOptions, 'outputIntent' | 'outputCo
     );
   if (!/^[\x20-\x7e]{1,64}$/.test(condition))
     throw new UsageError(`--output-condition '${condition}': use a short plain name such as FOGRA39 or FOGRA51`);
-  const intent = { profile, condition, info: opts.outputIntent ? condition : BUILT_IN_INTENT.info };
+  const intent = { profile, condition, info: opts.outputIntent ? condition : builtIn.info };
   cache.set(key, intent);
   return intent;
 }

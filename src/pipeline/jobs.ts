@@ -20,7 +20,8 @@ import type { ManifestEntry, PrintReport } from '../output/manifest.js';
 import { typesetter } from './models.js';
 import { guideJob, type PlannedPdf } from './guide-job.js';
 import { actualOverlapMm } from '../press/tile-facts.js';
-import { outputIntent, BUILT_IN_INTENT } from './intent.js';
+import { outputIntent, conditionOf } from './intent.js';
+import { forPaper } from '../render/inks.js';
 import { PDFX_VERSION } from '../render/pdfx.js';
 import { answerSheets, answerVariant } from './answers.js';
 
@@ -68,6 +69,7 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
   try {
     if (unit.kind === 'sheets') {
       jobs = sheetJobs(model, parseSize(unit.size!, opts.orientation, 'landscape'), ts, date, opts, warnings);
+      if (opts.sheet !== undefined) jobs = jobs.filter((_, i) => model.sheets[i].number === opts.sheet);
     } else {
       jobs = [{ ...guideJob(model, ts, opts, date), model }];
     }
@@ -81,12 +83,13 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
   for (const job of jobs) {
     const bytes = await renderPdf(job.frame, {
       fonts: fontSet(paths.fonts, job.model.theme),
-      theme: job.model.theme,
+      theme: opts.printShop ? forPaper(job.model.theme, opts.paper ?? 'coated') : job.model.theme,
       colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'),
       tagged: job.tagged,
       ua: job.ua,
       pdfx,
       actualSize: !!opts.tile,
+      duplexShortEdge: job.duplexShortEdge,
       compress: opts.compress,
       fillable: job.fillable,
     });
@@ -117,10 +120,11 @@ function sheetJobs(
   const fits = fitSheets(model, paper, ts, { allowSmall: opts.allowSmall, bleed: mm(print.bleedMm) });
   const answers = answerSheets(model, opts, paper, ts);
   const jobs = model.sheets.map((sheet, i): Job => {
-    const lay = { ...fits[i], page: answers.apply(fits[i].page) };
+    const [filled, ...more] = answers.apply(fits[i].page, i, warnings);
+    const lay = { ...fits[i], page: filled };
     const shared = lay.size;
     warnings.push(...lay.warnings);
-    let pages: Page[] = [lay.page];
+    let pages: Page[] = [lay.page, ...more];
     // Every variant gets its own name, so a portrait or print-shop build never overwrites the plain files.
     const variant = [
       opts.orientation === 'portrait' && /^A\d$/.test(paper.name) ? 'portrait' : '',
@@ -131,9 +135,7 @@ function sheetJobs(
     let name = fileName(model.id, model.locale, sheet.id, [paper.name, ...variant].join('-'));
     const sheetPrint: PrintReport = {
       ...print,
-      ...(opts.printShop
-        ? { pdfx: { version: PDFX_VERSION, condition: opts.outputCondition ?? BUILT_IN_INTENT.condition } }
-        : {}),
+      ...(opts.printShop ? { pdfx: { version: PDFX_VERSION, condition: conditionOf(opts) } } : {}),
       ...(print.tile ? { tile: { ...print.tile } } : {}),
     };
     if (print.tile) {
@@ -155,7 +157,7 @@ function sheetJobs(
           origin: model.metaFile.pos(['labels', 'assembly']),
         },
       );
-      pages = t.pages;
+      pages = [...t.pages, ...more];
       sheetPrint.tile!.cols = t.plan.cols;
       sheetPrint.tile!.rows = t.plan.rows;
       // What was laid out, not only what was asked: the spare room goes into the overlap.
@@ -169,6 +171,7 @@ function sheetJobs(
           slug,
           colourBar: print.colour === 'cmyk',
         }),
+        ...more,
       ];
     }
     return {
@@ -194,6 +197,7 @@ function sheetJobs(
                 },
               }
             : {}),
+          tables: lay.stats.tables.map((t) => ({ block: t.block, rows: t.rows, pitchMm: round(toMm(t.pitch)) })),
           warnings: lay.warnings.map((w) => w.message),
         },
         print: sheetPrint,
@@ -211,12 +215,11 @@ function sheetJobs(
         },
       },
       // Tagged for readers on screen; press and tile versions are print artefacts, drawn as groups.
-      tagged: pages.length === 1 && pages[0] === lay.page,
+      tagged: pages[0] === lay.page,
       model,
       fillable: opts.fillable,
     };
   });
-  answers.finish();
   return jobs;
 }
 

@@ -2,7 +2,7 @@
 // API, the release config and the worker threads (so everything here is plain, cloneable data).
 import type { Problem } from '../errors.js';
 import type { Paths } from '../paths.js';
-import type { ColourMode } from '../content/template-model.js';
+import type { ColourMode, Paper } from '../content/template-model.js';
 import type { Orientation } from '../layout/units.js';
 import type { ManifestEntry } from '../output/manifest.js';
 import type { AnswerSet } from '../content/answers.js';
@@ -22,6 +22,8 @@ export interface BuildOptions {
   /** Output folder; defaults to ./out. */
   out?: string;
   only?: 'sheets' | 'guide';
+  /** One sheet only (1-based, in print order): its text size is still fitted with the other sheets. */
+  sheet?: number;
   /** Accept sheet text under the readability floor, with a warning. */
   allowSmall?: boolean;
   colour?: ColourMode;
@@ -33,7 +35,9 @@ export interface BuildOptions {
   printShop?: boolean;
   /** With printShop: the guide imposed for saddle stitching (two pages per sheet side, signature order). */
   impose?: 'saddle';
-  /** With printShop: a CMYK output profile (.icc) for the OutputIntent instead of the built-in FOGRA39 one. */
+  /** With printShop: the stock, which picks the output condition and the CMYK values (default coated). */
+  paper?: Paper;
+  /** With printShop: a CMYK output profile (.icc) for the OutputIntent instead of the built-in one. */
   outputIntent?: string;
   /** With outputIntent: the printing condition's name, e.g. FOGRA51. */
   outputCondition?: string;

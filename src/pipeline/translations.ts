@@ -9,6 +9,8 @@ import { readYamlFile } from '../content/yaml-file.js';
 import type { Paths } from '../paths.js';
 import type { Problem } from '../errors.js';
 import { hasPatterns } from '../layout/text/hyphenate.js';
+import { stringsOf } from '../content/strings.js';
+import { readRecord, RECORD_FILE, stringWarnings } from '../content/translation-record.js';
 
 const LOCALE = /^[a-z]{2,3}$/;
 
@@ -48,7 +50,9 @@ export function checkLocaleFolders(paths: Paths, toolId: string, problems: Probl
       missing.length === wanted.length
         ? `the folder of locale '${locale}' (${display(dir)}) is empty`
         : `locale '${locale}' lacks ${missing.join(', ')} in ${display(dir)}`,
-      `copy ${missing.length === wanted.length ? 'the files' : missing.length === 1 ? 'it' : 'them'} from ${tool.sourceLocale}/ and translate them`,
+      locale === tool.sourceLocale
+        ? `write ${missing.length === 1 ? 'it' : 'them'} in ${tool.sourceLocale}/ first: the source locale has every file of the sheets in tool.yaml (see docs/authoring.md)`
+        : `copy ${missing.length === wanted.length ? 'the files' : missing.length === 1 ? 'it' : 'them'} from ${tool.sourceLocale}/ and translate them`,
     );
   });
 }
@@ -73,6 +77,18 @@ export function compareCopies(source: ToolModel, target: ToolModel, problems: Pr
       `translate it; until then the ${target.locale} PDFs print in ${source.locale}`,
     );
   }
+}
+
+/**
+ * Each string of a translation that is still the source's words, or whose source changed since it was
+ * translated (from the locale's translation record). Files that are whole copies are said once, above.
+ */
+export function compareStrings(paths: Paths, source: ToolModel, target: ToolModel, problems: Problems): void {
+  const dir = join(paths.content, target.id, target.locale);
+  const record = readRecord(dir, display(join(dir, RECORD_FILE)), problems);
+  const copies = new Set(problems.warnings.filter((w) => w.message.includes('word for word')).map((w) => w.pos?.file));
+  const strings = stringsOf(target).filter((t) => !copies.has(t.yaml.display));
+  stringWarnings(stringsOf(source), strings, record, { source: source.locale, target: target.locale }, problems);
 }
 
 /** A locale the hyphenation patterns do not know (Northern Sámi, se): said once per tool and locale. */

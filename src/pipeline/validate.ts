@@ -11,8 +11,9 @@ import { fitSheets } from '../layout/sheet/fit.js';
 import { parseSize, type PaperSize } from '../layout/units.js';
 import { loadToolModels, resolveTools } from './tools.js';
 import { readConfig } from './config.js';
-import { checkLocaleFolders, compareCopies, hyphenationWarnings } from './translations.js';
+import { checkLocaleFolders, compareCopies, compareStrings, hyphenationWarnings } from './translations.js';
 import { textValues, valueAt } from '../content/yaml-file.js';
+import { typographicQuoteWarnings } from '../content/strings.js';
 
 /** Longer than this (and by more than a few characters) is worth a warning: the sheets have fixed room. */
 const LENGTH_RATIO = 1.35;
@@ -147,6 +148,7 @@ export function validate(opts: ValidateOptions = {}): Problem[] {
   const perTool = loadToolModels({ ...opts, paths, locales: opts.locales ?? 'all' });
   for (const models of perTool) {
     hyphenationWarnings(models, paths).forEach((w) => problems.add(w));
+    for (const m of models) typographicQuoteWarnings(m, problems);
     const source =
       models.find((m) => m.locale === m.sourceLocale) ??
       loadModels({ paths, tool: models[0].id, locales: [models[0].sourceLocale] })[0];
@@ -156,6 +158,7 @@ export function validate(opts: ValidateOptions = {}): Problem[] {
       compareTexts(source, m, problems);
       compareLengths(source, m, problems);
       compareCopies(source, m, problems);
+      compareStrings(paths, source, m, problems);
     }
     for (const m of models) {
       const ts = typesetter(m, paths);

@@ -1,10 +1,12 @@
 // Imposition for saddle stitching: a booklet's pages (a multiple of 4) in pairs on sheet sides, in
 // signature order, so that the printed sheets, stacked, folded once and stapled, read 1, 2, 3, …
-// Two A5 pages make an A4 spread, two A4 pages an A3 one; crop and fold marks go outside the bleed,
-// so the press sheet is the spread plus its margins (SRA4 / SRA3 stock, as shops print booklets on).
-import type { Item, Page } from '../layout/frame.js';
+// Two A5 pages make an A4 spread, two A4 pages an A3 one; placeOnPress (marks.ts, `fold`) puts the
+// spread on SRA4 / SRA3 stock with crop and fold marks outside the bleed.
+import type { Page } from '../layout/frame.js';
 import { mm } from '../layout/units.js';
-import { markOffsetMm } from './marks.js';
+
+/** How far the cover's art runs past the spine (at most the bleed it was drawn with). */
+export const COVER_WRAP = mm(2);
 
 /** Which booklet pages (0-based) sit left and right on each sheet side, front then back, sheet by sheet. */
 export function saddleOrder(pageCount: number): [number, number][] {
@@ -24,6 +26,9 @@ export function saddleOrder(pageCount: number): [number, number][] {
 export function imposeSaddle(pages: Page[], bleed: number): Page[] {
   const W = pages[0].width;
   const H = pages[0].height;
+  // The cover wraps COVER_WRAP past the spine onto the back cover, so that a fold a little off the
+  // line shows cover colour, not a white sliver (the back cover keeps 6 mm clear of its edges).
+  const wrap = Math.min(bleed, COVER_WRAP);
   return saddleOrder(pages.length).map(([l, r]): Page => ({
     width: 2 * W,
     height: H,
@@ -43,7 +48,10 @@ export function imposeSaddle(pages: Page[], bleed: number): Page[] {
         x: W,
         y: 0,
         scale: 1,
-        clip: { x: 0, y: -bleed, w: W + bleed, h: H + 2 * bleed },
+        clip:
+          r === 0
+            ? { x: -wrap, y: -bleed, w: W + bleed + wrap, h: H + 2 * bleed }
+            : { x: 0, y: -bleed, w: W + bleed, h: H + 2 * bleed },
         items: pages[r].items,
       },
     ],
@@ -52,23 +60,4 @@ export function imposeSaddle(pages: Page[], bleed: number): Page[] {
       ...pages[r].regions.map((g) => ({ ...g, id: `p${r + 1}:${g.id}`, x: g.x + W })),
     ],
   }));
-}
-
-/** Dashed fold marks above and below the spine, where the crop marks are (outside the bleed). */
-export function foldMarks(page: Page, bleedMm: number): Item[] {
-  const t = page.trim;
-  const x = t.x + t.w / 2;
-  const off = mm(markOffsetMm(bleedMm));
-  const len = mm(6);
-  const line = (y1: number, y2: number): Item => ({
-    type: 'line',
-    x1: x,
-    y1,
-    x2: x,
-    y2,
-    stroke: 'registration',
-    lineWidth: 0.25,
-    dash: [2, 1.5],
-  });
-  return [line(t.y - off, t.y - off - len), line(t.y + t.h + off, t.y + t.h + off + len)];
 }

@@ -19,6 +19,8 @@ export interface PrintRequest {
   /** A shop's own CMYK output profile and the name of its printing condition (with --print-shop). */
   outputIntent?: string;
   outputCondition?: string;
+  /** The press stock: coated (default) or uncoated, each with its own output condition (with --print-shop). */
+  paper?: string;
 }
 
 /** Bleed, marks and tiling as asked, after the print-shop preset and with checks a user can act on. */
@@ -33,14 +35,21 @@ export function printOptions(opts: PrintRequest, paper: PaperSize): PrintReport 
       'tiles are for office printers: leave out --bleed, --marks and --print-shop when you use --tile',
     );
   }
-  // A press file is PDF/X-4 and CMYK: the shop's conversion should not decide the colours (prepress review, defect 4).
+  // A press file is PDF/X-4 and CMYK: the shop's conversion should not decide the colours.
   if (opts.printShop && opts.colour === 'rgb')
     throw new UsageError(
       '--print-shop writes PDF/X-4 for an offset press, which is CMYK: leave out --color rgb (or use --bleed and --marks for an RGB file with marks)',
     );
-  if (!opts.printShop && (opts.outputIntent !== undefined || opts.outputCondition !== undefined || opts.impose)) {
-    throw new UsageError('--output-intent, --output-condition and --impose are for press files: add --print-shop');
+  if (
+    !opts.printShop &&
+    (opts.outputIntent !== undefined || opts.outputCondition !== undefined || opts.impose || opts.paper)
+  ) {
+    throw new UsageError(
+      '--output-intent, --output-condition, --paper and --impose are for press files: add --print-shop',
+    );
   }
+  if (opts.paper !== undefined && opts.paper !== 'coated' && opts.paper !== 'uncoated')
+    throw new UsageError(`unknown paper '${opts.paper}': use coated or uncoated`);
   if ((opts.outputIntent === undefined) !== (opts.outputCondition === undefined)) {
     throw new UsageError(
       '--output-intent FILE.icc and --output-condition NAME go together: give both (e.g. --output-condition FOGRA51)',

@@ -1,4 +1,4 @@
-// What a tiled print says about itself (prepress review 2026-11-30, tiling): the overlap it really
+// What a tiled print says about itself (docs/print.md, "Tiling"): the overlap it really
 // has in each direction (the spare room is spread as extra overlap, so it is often more than asked),
 // and a 100 mm check bar to measure that the printer did not scale the page.
 import type { Item } from '../layout/frame.js';
@@ -6,9 +6,9 @@ import type { Typesetter } from '../layout/text/typeset.js';
 import { setText } from '../layout/text/typeset.js';
 import { mm, toMm } from '../layout/units.js';
 
-/** Where the dashed cut line sits inside the printable area (the review: ≥ 2 mm, not on the limit). */
+/** Where the dashed cut line sits inside the printable area (≥ 2 mm, not on the limit: a printer that overshoots its margin would cut the line). */
 export const CUT_INSIDE_MM = 2;
-/** Tile labels: readable at arm's length while sorting the pieces (review: 12–14 pt). */
+/** Tile labels: readable at arm's length while sorting the pieces (12–14 pt). */
 export const TILE_LABEL_PT = 12;
 
 interface Windows {

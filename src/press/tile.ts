@@ -1,25 +1,19 @@
 // Tiling a large sheet onto office paper: the same vector frame drawn once per tile, offset and
 // clipped; overlap bands for gluing with dashed cut lines and corner marks; a label on every tile;
-// a first page with the assembly map. Practice from shared/print.md ("Tiling a large sheet").
+// a first page with the assembly map (docs/print.md, "Tiling"). The tiles' grid is in tile-plan.ts.
 import type { Item, Page } from '../layout/frame.js';
 import type { Typesetter } from '../layout/text/typeset.js';
 import { setText } from '../layout/text/typeset.js';
-import { A_SIZES, mm, toMm } from '../layout/units.js';
+import { mm, toMm } from '../layout/units.js';
 import { forScale } from '../layout/scaled.js';
-import { actualOverlapMm, checkBar, CUT_INSIDE_MM, overlapText, TILE_LABEL_PT } from './tile-facts.js';
+import { actualOverlapMm, checkBar, overlapText, TILE_LABEL_PT } from './tile-facts.js';
+import { planTiles, type TileOptions, type TilePlan } from './tile-plan.js';
 import { ContentError, type SourcePos } from '../errors.js';
+
+export { planTiles, type TileOptions, type TilePlan } from './tile-plan.js';
 
 /** The assembly map must stay big enough to read the tiles' labels. */
 const MIN_MAP = mm(60);
-
-export interface TileOptions {
-  /** Paper the tiles print on. */
-  paper: 'A4' | 'A3';
-  /** Glue overlap between neighbouring tiles, mm (print.md: 8–15 mm works on every office printer). */
-  overlapMm: number;
-  /** Edge the printer cannot print, mm (print.md: home printers leave 3–5 mm). */
-  unprintableMm: number;
-}
 
 export interface TileWords {
   title: string;
@@ -32,55 +26,6 @@ export interface TileWords {
   overlap: string;
   /** Where the instructions are written (meta.yaml), to name if they leave no room for the map. */
   origin?: SourcePos;
-}
-
-export interface TilePlan {
-  paperW: number;
-  paperH: number;
-  cols: number;
-  rows: number;
-  /** Each tile's window on the sheet, in the sheet's points. */
-  windows: { row: number; col: number; x: number; y: number; w: number; h: number }[];
-  margin: number;
-  overlap: number;
-}
-
-function plan(sheetW: number, sheetH: number, paperW: number, paperH: number, o: TileOptions): TilePlan {
-  // The window (and so the dashed cut line at its edge) sits 2 mm inside what the printer can print.
-  const margin = mm(o.unprintableMm + CUT_INSIDE_MM);
-  const overlap = mm(o.overlapMm);
-  const winW = paperW - 2 * margin;
-  const winH = paperH - 2 * margin;
-  // A hair of tolerance: 831 mm in 277 mm steps is three tiles, not four by rounding error.
-  const count = (total: number, win: number) =>
-    total <= win + 0.01 ? 1 : Math.ceil((total - overlap) / (win - overlap) - 1e-6);
-  const cols = count(sheetW, winW);
-  const rows = count(sheetH, winH);
-  // Spread the spare room evenly: equal steps, each tile's window no larger than the paper allows.
-  const stepX = cols > 1 ? (sheetW - winW) / (cols - 1) : 0;
-  const stepY = rows > 1 ? (sheetH - winH) / (rows - 1) : 0;
-  const windows: TilePlan['windows'] = [];
-  for (let row = 0; row < rows; row++) {
-    for (let col = 0; col < cols; col++) {
-      windows.push({
-        row,
-        col,
-        x: cols > 1 ? col * stepX : (sheetW - winW) / 2,
-        y: rows > 1 ? row * stepY : (sheetH - winH) / 2,
-        w: Math.min(winW, sheetW),
-        h: Math.min(winH, sheetH),
-      });
-    }
-  }
-  return { paperW, paperH, cols, rows, windows, margin, overlap: cols > 1 || rows > 1 ? overlap : 0 };
-}
-
-/** The fewest tiles: the paper turned whichever way needs fewer sheets. */
-export function planTiles(sheetW: number, sheetH: number, o: TileOptions): TilePlan {
-  const [w, h] = A_SIZES[o.paper].map(mm) as [number, number];
-  const portrait = plan(sheetW, sheetH, w, h, o);
-  const landscape = plan(sheetW, sheetH, h, w, o);
-  return landscape.windows.length < portrait.windows.length ? landscape : portrait;
 }
 
 const label = (row: number, col: number) => `R${row + 1}C${col + 1}`;

@@ -1,18 +1,47 @@
 // Which inks a colour is printed with on an offset press (CMYK output). The palette's CMYK values
-// come from the theme; these rules keep text and lines clean on plates (prepress review 2026-11-30,
-// "What a shop needs"): small text and every line on one ink, 100 K overprinting, no tint lighter
-// than a plate holds. The RGB look for screens and inkjets is not touched.
-import type { ColourId, PaletteId, PressRulesT, ThemeT } from '../content/template-model.js';
+// come from the theme, separated for the paper (forPaper); these rules keep text and lines clean on
+// plates (docs/print.md, "Ink rules"): small text and every line on one ink, black-only text and lines
+// overprinting, grey small text dark enough to hold, tinted hairlines wide enough not to break up,
+// no tint lighter than a plate holds. The RGB look for screens and inkjets is not touched.
+import type { ColourId, PaletteId, Paper, PressRulesT, ThemeT } from '../content/template-model.js';
 
-export type InkUse = { kind: 'text'; size: number } | { kind: 'stroke' } | { kind: 'fill' };
+/** A stroke's width in points as drawn (after any group's scale), when known. */
+export type InkUse = { kind: 'text'; size: number } | { kind: 'stroke'; width?: number } | { kind: 'fill' };
 
 export interface Ink {
   cmyk: number[];
-  /** Black alone at 100 %: printed over what lies beneath (no knock-out, no white halo on misregister). */
+  /**
+   * Black alone (solid or a tint) as text or line: printed over what lies beneath (no knock-out, no
+   * white halo round it on a light panel when plates are 0.1 mm out of register).
+   */
   overprint: boolean;
+  /** A stroke drawn wider than asked: a tint on a hairline breaks up into dots on the plate. */
+  lineWidth?: number;
 }
 
-/** Rules used when a theme has no `press` section: the review's numbers. */
+/** Grey text under this size (pt) is printed at least GREY_TEXT_MIN_K: a light screen frays 6 pt stems. */
+export const SMALL_GREY_TEXT_PT = 8;
+export const GREY_TEXT_MIN_K = 80;
+/**
+ * A tinted line narrower than this (pt) is widened to it: 0.5 pt is 0.18 mm, a few halftone cells at
+ * 60–70 l/cm; a 0.25 pt line holds only in solid ink (100 %).
+ */
+export const MIN_TINT_STROKE_PT = 0.5;
+
+/**
+ * The theme with its palette's CMYK separated for a paper (theme.yaml `press.separations`, made by
+ * scripts/separate.mjs); a theme without separations for it keeps its palette's CMYK.
+ */
+export function forPaper(theme: ThemeT, paper: Paper): ThemeT {
+  const seps = theme.press?.separations?.[paper];
+  if (!seps) return theme;
+  const palette = Object.fromEntries(
+    Object.entries(theme.palette).map(([id, c]) => [id, { ...c, cmyk: seps[id as PaletteId]?.cmyk ?? c.cmyk }]),
+  ) as ThemeT['palette'];
+  return { ...theme, palette };
+}
+
+/** Rules used when a theme has no `press` section (docs/print.md, "Ink rules"). */
 export const DEFAULT_PRESS_RULES: PressRulesT = { singleInkTextBelowPt: 12, minTintPct: 5, oneInk: {} };
 
 export const inkCount = (cmyk: number[]): number => cmyk.filter((v) => v > 0).length;
@@ -44,6 +73,12 @@ export function pressInk(theme: ThemeT, id: Exclude<ColourId, 'registration'>, u
       (palette ? greyOf(theme.palette[palette].rgb) : [0, 0, 0, Math.max(...cmyk)]);
   }
   cmyk = floorTints(cmyk, rules.minTintPct);
-  const overprint = use.kind !== 'fill' && cmyk[0] === 0 && cmyk[1] === 0 && cmyk[2] === 0 && cmyk[3] === 100;
-  return { cmyk, overprint };
+  const blackOnly = cmyk[0] === 0 && cmyk[1] === 0 && cmyk[2] === 0 && cmyk[3] > 0;
+  if (blackOnly && use.kind === 'text' && use.size < SMALL_GREY_TEXT_PT)
+    cmyk = [0, 0, 0, Math.max(cmyk[3], GREY_TEXT_MIN_K)];
+  const ink: Ink = { cmyk, overprint: use.kind !== 'fill' && blackOnly };
+  const tint = cmyk.some((v) => v > 0 && v < 100);
+  if (use.kind === 'stroke' && use.width !== undefined && tint && use.width < MIN_TINT_STROKE_PT)
+    ink.lineWidth = MIN_TINT_STROKE_PT;
+  return ink;
 }

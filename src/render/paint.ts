@@ -4,8 +4,8 @@ import type { ColourId, ColourMode, ThemeT } from '../content/template-model.js'
 import { pressInk, type InkUse } from './inks.js';
 import type { Colour, PdfDoc } from './pdfkit/document.js';
 
-/** A fill or stroke colour for pdfkit, and whether it overprints. */
-export type Paint = { c: Colour; op: boolean };
+/** A fill or stroke colour for pdfkit, whether it overprints, and a stroke width the press needs (inks.ts). */
+export type Paint = { c: Colour; op: boolean; lineWidth?: number };
 
 /** The one pdfkit call this needs. */
 export type SpotDoc = Pick<PdfDoc, 'addSpotColor'>;
@@ -21,7 +21,7 @@ export function painter(doc: SpotDoc, o: { colour: ColourMode; theme: ThemeT }):
     }
     if (o.colour === 'cmyk') {
       const ink = pressInk(o.theme, id, use);
-      return { c: ink.cmyk, op: ink.overprint };
+      return { c: ink.cmyk, op: ink.overprint, lineWidth: ink.lineWidth };
     }
     return { c: rgbOf(id), op: false };
   };

@@ -27,6 +27,8 @@ export interface RenderOptions {
   pdfx?: OutputIntent;
   /** Ask viewers to print at 100 % (/PrintScaling /None): tiles must come out at actual size. */
   actualSize?: boolean;
+  /** Sheets printed both sides and turned over the short edge (an imposed booklet): /Duplex /DuplexFlipShortEdge. */
+  duplexShortEdge?: boolean;
   /** Claim PDF/UA-1 in the XMP (pdfuaid:part 1): only for files our checker passes (test/pdfua-check.ts). */
   ua?: boolean;
   /** Write the frames' field items as an AcroForm (fillable sheets); otherwise they are skipped. */
@@ -60,7 +62,10 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
       ...(o.pdfx ? pdfxInfo() : {}),
     },
   });
-  if (o.actualSize) doc.printAtActualSize();
+  doc.setViewerPreferences({
+    ...(o.actualSize ? { PrintScaling: 'None' } : {}),
+    ...(o.duplexShortEdge ? { Duplex: 'DuplexFlipShortEdge' } : {}),
+  });
   for (const id of FONT_IDS) doc.registerFont(id, o.fonts.fontkit(id));
   // Its own resource for the form, so the sheet's text subsets stay as in the printed version.
   if (o.fillable) doc.registerFont('form', o.fonts.fontkit('sans'));
@@ -322,12 +327,12 @@ class Drawer {
     dash?: [number, number],
   ): void {
     const doc = this.doc;
-    const s = stroke ? this.colour(stroke, { kind: 'stroke' }) : undefined;
+    const s = stroke ? this.colour(stroke, { kind: 'stroke', width: lineWidth * this.scale }) : undefined;
     const f = fill ? this.colour(fill, { kind: 'fill' }) : undefined;
     // Overprint only where everything painted is 100 K (a filled shape knocks out what it covers).
     this.overprint.set(!!s?.op && (!f || f.op));
     if (s) {
-      doc.lineWidth(lineWidth).strokeColor(s.c);
+      doc.lineWidth(s.lineWidth !== undefined ? s.lineWidth / this.scale : lineWidth).strokeColor(s.c);
       if (dash) doc.dash(dash[0], { space: dash[1] });
       else doc.undash();
     }

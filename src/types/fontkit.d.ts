@@ -3,6 +3,7 @@ declare module 'fontkit' {
   export interface Glyph {
     id: number;
     advanceWidth: number;
+    codePoints: number[];
     /** The outline; reading it decodes the glyph (loca, glyf or CFF). */
     readonly path: unknown;
   }

@@ -19,6 +19,8 @@ export interface TocEntry {
 export function chapterFlows(
   c: GuideCtx,
   firstChapterPage: number,
+  /** A short guide: chapters follow on without starting a page. */
+  runOn = false,
 ): { flows: Flow[]; outline: OutlineEntry[]; toc: TocEntry[] } {
   const { model, ts, g, L } = c;
   const para = c.para;
@@ -26,9 +28,11 @@ export function chapterFlows(
   const outline: OutlineEntry[] = [];
   const toc: TocEntry[] = [];
   let group = 0;
+  // Headings and labels are never hyphenated: they break at their spaces or not at all.
+  const display = { ...ts, hyph: () => [] };
   const h1 = (text: string, source: string): FlowLine[] =>
     linesOf(
-      ts,
+      display,
       [{ text, style: { font: 'sansBold', size: 21 * g.k, colour: 'accent' } }],
       g.left,
       g.width,
@@ -36,7 +40,14 @@ export function chapterFlows(
       source,
     );
   const h2 = (text: string, source: string): FlowLine[] =>
-    linesOf(ts, [{ text, style: { font: 'sansBold', size: 13 * g.k, colour: 'ink' } }], g.left, g.width, 1.25, source);
+    linesOf(
+      display,
+      [{ text, style: { font: 'sansBold', size: 13 * g.k, colour: 'ink' } }],
+      g.left,
+      g.width,
+      1.25,
+      source,
+    );
 
   /** Where a heading landed, for its bookmark and its contents entry (both point at its top-left). */
   const placed = (o: OutlineEntry, t: TocEntry) => (p: number, y: number) => {
@@ -98,7 +109,7 @@ export function chapterFlows(
       const x = g.left + bar + padX;
       const w = g.width - bar - 2 * padX;
       const label = setText(
-        ts,
+        display,
         tip ? L.tip : L.pitfall,
         { font: 'sansBold', size: g.body * 0.95, colour: tip ? 'accent' : 'warn' },
         { x, y: padY, width: w, source },
@@ -168,7 +179,8 @@ export function chapterFlows(
       spaceBefore: 0,
       spaceAfter: g.body * 1.2,
       keepWithNext: true,
-      newPage: true,
+      newPage: !runOn,
+      ...(runOn && ci > 0 ? { spaceBefore: g.body * 1.6 } : {}),
       onPlace: placed(entry, tocEntry),
     });
     ch.body.forEach((item, i) => flows.push(...withOrigin(itemFlows(item, ch.id), ['chapters', ci, 'body', i])));
@@ -193,6 +205,6 @@ export function chapterFlows(
 
   // Every flow of a chapter belongs to its Sect.
   let sect = '';
-  for (const f of flows) f.sect = sect = f.newPage && f.role === 'H2' ? `ch${flows.indexOf(f)}` : sect;
+  for (const f of flows) f.sect = sect = f.role === 'H2' ? `ch${flows.indexOf(f)}` : sect;
   return { flows, outline, toc };
 }

@@ -5,7 +5,8 @@ import type { FontId } from '../../content/template-model.js';
 import type { Item } from '../frame.js';
 import { setText } from '../text/typeset.js';
 import { mm } from '../units.js';
-import { figure, type GuideCtx } from './common.js';
+import { figure, linesOf, type GuideCtx } from './common.js';
+import type { Flow } from './flow.js';
 import type { TocEntry } from './chapters.js';
 import { at } from '../../at.js';
 
@@ -245,4 +246,27 @@ export function runningFooter(c: GuideCtx, pageIndex: number, outside = false): 
       },
     ],
   };
+}
+
+/** A short guide's head on its first page: the title (the document's one H1) and the subtitle. */
+export function titleFlows(c: GuideCtx): Flow[] {
+  const { model, ts, g } = c;
+  const guide = model.guide!;
+  const big = { font: 'sansBold' as FontId, size: 24 * g.k, colour: 'accent' as const };
+  return [
+    {
+      role: 'H1',
+      lines: linesOf(ts, [{ text: guide.title, style: big }], g.left, g.width, 1.15, 'title'),
+      spaceBefore: 0,
+      spaceAfter: g.body * 0.4,
+      keepWithNext: true,
+    },
+    {
+      role: 'P',
+      lines: c.para(guide.subtitle, 'subtitle'),
+      spaceBefore: 0,
+      spaceAfter: g.body * 1.6,
+      keepWithNext: true,
+    },
+  ];
 }

@@ -9,7 +9,7 @@ import type { Typesetter } from '../text/typeset.js';
 import { parseSize, type PaperSize } from '../units.js';
 import { guideCtx } from './common.js';
 import { chapterFlows } from './chapters.js';
-import { cover, runningFooter, tableOfContents } from './front.js';
+import { cover, runningFooter, tableOfContents, titleFlows } from './front.js';
 import { notesPage } from './notes.js';
 import type { Item } from '../frame.js';
 import { at } from '../../at.js';
@@ -37,7 +37,10 @@ export function layoutGuide(
   const c = guideCtx(model, ts, paper, sheetPages);
   const { g, L } = c;
 
-  const { flows, outline, toc } = chapterFlows(c, 1 + TOC_PAGES);
+  // A short guide (tool.yaml: shortGuide) has no cover and no contents page: its title heads page 1.
+  const short = !!model.shortGuide;
+  const { flows, outline, toc } = chapterFlows(c, short ? 0 : 1 + TOC_PAGES, short);
+  if (short) flows.unshift(...titleFlows(c));
   const chapterPages: Item[][] = [];
   paginate(
     flows,
@@ -49,7 +52,7 @@ export function layoutGuide(
 
   const box = { x: 0, y: 0, w: g.W, h: g.H };
   const b = booklet?.bleed ?? 0;
-  const parts = [cover(c, date, b), tableOfContents(c, toc), ...chapterPages];
+  const parts = short ? chapterPages : [cover(c, date, b), tableOfContents(c, toc), ...chapterPages];
   // A saddle-stitched booklet has a multiple of 4 pages: ruled notes pages fill it, before the back.
   if (booklet) while (parts.length % 4) parts.push(notesPage(c));
   const pages = parts.map((items, i): Page => ({
@@ -57,13 +60,13 @@ export function layoutGuide(
     height: g.H,
     trim: box,
     bleed: { x: -b, y: -b, w: g.W + 2 * b, h: g.H + 2 * b },
-    items: i === 0 ? items : [...items, runningFooter(c, i, !!booklet)],
+    items: i === 0 && !short ? items : [...items, runningFooter(c, i, !!booklet)],
     regions: [{ id: 'body', x: g.left, y: g.top, w: g.width, h: g.bottom - g.top }],
   }));
 
   return {
     pages,
-    outline: [{ title: L.contents, page: 1, x: g.left, y: g.top, children: [] }, ...outline],
+    outline: short ? outline : [{ title: L.contents, page: 1, x: g.left, y: g.top, children: [] }, ...outline],
     meta: {
       title: `${model.meta.title} – ${model.guide!.title}`,
       author: model.meta.author,

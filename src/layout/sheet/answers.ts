@@ -1,24 +1,29 @@
 // The group's answers set into a laid-out sheet: in the fields' rectangles (the write-in areas and
-// table cells), like any text. Each answer starts at its field's size and shrinks in 5 % steps to
-// the floor; one that still does not fit is reported with its key, never cut off or spilled.
-// A fillable sheet instead gets each answer as its field's value (a pre-filled form).
-import type { FieldItem, Item, Page, TextItem } from '../frame.js';
+// table cells), like any text, and in the fields' places in the structure (the cell's TD, the area's
+// Sect), so a screen reader meets each answer where the page shows it. Each answer starts at its
+// field's size and shrinks in 5 % steps to the floor. One that still does not fit is never cut off
+// or refused: the cell shows its beginning and a reference mark ("… [1]"), and the whole answer is
+// printed on a continuation page (overflow.ts). A fillable sheet instead gets each answer as its
+// field's value (a pre-filled form).
+import type { FieldItem, Item, Page, TagItem, TextItem } from '../frame.js';
 import { keyText } from '../field.js';
 import { setText, type Typesetter } from '../text/typeset.js';
 
-export interface PlacedAnswer {
+/** An answer printed in full elsewhere: its mark in the cell, the field's label, the whole text. */
+export interface Overflowed {
+  mark: number;
   key: string;
+  label: string;
   text: string;
 }
 
-export interface AnswerMiss {
-  key: string;
-  /** Points of height missing at the floor; 0 with `wide` for a word wider than its field. */
-  by: number;
-  wide?: boolean;
-}
-
 const LEADING = 1.2;
+
+const paragraphs = (text: string) =>
+  text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\t\v\f]/g, ' ')
+    .split('\n');
 
 /** Sets `text` into the field at the largest size from its own down to `floor` where it fits. */
 export function setAnswer(
@@ -26,14 +31,11 @@ export function setAnswer(
   f: FieldItem,
   text: string,
   floor: number,
-): { items: TextItem[]; miss?: Omit<AnswerMiss, 'key'> } {
+): { items: TextItem[]; fits: boolean } {
   const pad = Math.max(1, f.size * 0.25);
   const w = f.w - 2 * pad;
   const h = f.h - 2 * pad;
-  const paras = text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\t\v\f]/g, ' ')
-    .split('\n');
+  const paras = paragraphs(text);
   let size = Math.max(f.size, floor);
   for (;;) {
     const items: TextItem[] = [];
@@ -55,16 +57,40 @@ export function setAnswer(
       y += set.height;
     }
     const over = y - (f.y + pad) - h;
-    if (over <= 0.01 && !wide) return { items };
+    if (over <= 0.01 && !wide) return { items, fits: true };
     const next = Math.round(size * 0.95 * 20) / 20;
-    if (size <= floor || next < floor) return { items: [], miss: wide ? { by: 0, wide } : { by: over } };
+    if (size <= floor || next < floor) return { items, fits: false };
     size = next;
   }
 }
 
 /**
+ * The most of the answer's first words that fit at the floor with the reference mark after them
+ * ("Vi må forankre … [2]"); the mark alone where no word fits, nothing where not even that does.
+ */
+function leadIn(ts: Typesetter, f: FieldItem, text: string, floor: number, mark: string): TextItem[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const at = { ...f, size: floor };
+  const attempt = (n: number) => setAnswer(ts, at, n ? `${words.slice(0, n).join(' ')} … ${mark}` : mark, floor);
+  let lo = 0;
+  let hi = words.length - 1; // the whole answer did not fit: at most all but one word
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (attempt(mid).fits) lo = mid;
+    else hi = mid - 1;
+  }
+  const r = attempt(lo);
+  return r.fits ? r.items : [];
+}
+
+/** The field a Form element holds (a fillable sheet's cell or area), if that is all it holds. */
+const formField = (t: TagItem): FieldItem | undefined =>
+  t.role === 'Form' && t.items.length === 1 && t.items[0].type === 'field' ? t.items[0] : undefined;
+
+/**
  * A new page (the laid-out one may be shared by a cache) with the answers in it: as text in the
- * fields' places, or as the fields' values when `prefill`. Returns the keys placed and the misses.
+ * fields' places, or as the fields' values when `prefill`. Returns the keys placed and the answers
+ * that did not fit, numbered from `firstMark`.
  */
 export function fillAnswers(
   page: Page,
@@ -72,31 +98,35 @@ export function fillAnswers(
   ts: Typesetter,
   floor: number,
   prefill: boolean,
+  firstMark = 1,
 ) {
   const placed: string[] = [];
-  const misses: AnswerMiss[] = [];
-  const text: Item[] = [];
-  const fill = (f: FieldItem): FieldItem => {
+  const overflow: Overflowed[] = [];
+  const fill = (f: FieldItem, form: TagItem | undefined): Item[] => {
     const key = keyText(f.key);
     const a = answers[key];
-    if (a === undefined) return f;
+    const keep = form ? [form] : [f];
+    if (a === undefined) return keep;
     placed.push(key);
-    if (prefill) return { ...f, value: a };
-    const r = setAnswer(ts, f, a, floor);
-    if (r.miss) misses.push({ key, ...r.miss });
-    else {
-      // Typed words need no ruled lines: the field is cleared to paper under them, a clean record.
-      text.push(
-        { type: 'rect', x: f.x, y: f.y, w: f.w, h: f.h, fill: 'paper' },
-        { type: 'tag', role: 'P', items: r.items },
-      );
+    if (prefill) return [form ? { ...form, items: [{ ...f, value: a }] } : { ...f, value: a }];
+    let text = setAnswer(ts, f, a, floor);
+    if (!text.fits) {
+      const mark = firstMark + overflow.length;
+      overflow.push({ mark, key, label: f.label, text: a });
+      text = { items: leadIn(ts, f, a, floor, `[${mark}]`), fits: true };
     }
-    return f;
+    // Typed words need no ruled lines: the field is cleared to paper (an artifact) under them.
+    return [
+      { type: 'tag', role: 'Artifact', items: [{ type: 'rect', x: f.x, y: f.y, w: f.w, h: f.h, fill: 'paper' }] },
+      { type: 'tag', role: 'P', items: text.items },
+    ];
   };
-  const walkItems = (items: Item[]): Item[] =>
-    items.map((it) =>
-      it.type === 'field' ? fill(it) : it.type === 'tag' ? { ...it, items: walkItems(it.items) } : it,
-    );
-  const items = walkItems(page.items);
-  return { page: { ...page, items: [...items, ...text] }, placed, misses };
+  const walk = (items: Item[]): Item[] =>
+    items.flatMap((it): Item[] => {
+      if (it.type === 'field') return fill(it, undefined);
+      if (it.type !== 'tag') return [it];
+      const f = formField(it);
+      return f ? fill(f, it) : [{ ...it, items: walk(it.items) }];
+    });
+  return { page: { ...page, items: walk(page.items) }, placed, overflow };
 }

@@ -2,225 +2,15 @@
 // Each function draws into a given rectangle and says how much height it needed, so that
 // fitting can compare need with room without drawing twice.
 import type { SheetBlock } from '../../content/model.js';
-import type { FieldsBlock, LegendBlock, PromptBlock, Shape, TemplateBlock } from '../../content/template-model.js';
+import type { LegendBlock, Shape, TemplateBlock } from '../../content/template-model.js';
 import type { Item } from '../frame.js';
-import { tracks, type Rect } from './grid.js';
+import type { Rect } from './grid.js';
 import { mm } from '../units.js';
 import { drawTable } from './table.js';
-import { labelledList, legendList, writeInTable } from './tags.js';
-import { writeField } from './fields.js';
-import {
-  hairline,
-  pad,
-  size,
-  stack,
-  type BlockResult,
-  type Para,
-  type SheetCtx,
-  type WidthOverflow,
-} from './context.js';
-import { at } from '../../at.js';
-
-/** Card, number badge, heading, prompt and hints: what every block starts with. Returns the y below them. */
-function head(c: SheetCtx, id: string, w: SheetBlock, rect: Rect, base: string[]) {
-  const p = pad(c);
-  const items: Item[] = [
-    { type: 'rect', x: rect.x, y: rect.y, w: rect.w, h: rect.h, fill: 'panel', radius: mm(2.5 * c.k) },
-  ];
-  const nSize = size(c, 'number');
-  const titleSize = size(c, 'blockTitle');
-  const d = Math.max(nSize * 1.55, titleSize * 1.25);
-  const cx = rect.x + p + d / 2;
-  const cy = rect.y + p + d / 2;
-  items.push({ type: 'path', shape: { kind: 'circle', cx, cy, r: d / 2 }, fill: 'accent' });
-  const num = String(c.numbers[id]);
-  const nw = c.ts.fonts.width('sansBold', nSize, num);
-  const nm = c.ts.fonts.metrics('sansBold', nSize);
-  const numText: Item = {
-    type: 'text',
-    x: cx - nw / 2,
-    y: cy + nm.capHeight / 2,
-    text: num,
-    font: 'sansBold',
-    size: nSize,
-    colour: 'accentInk',
-    width: nw,
-    source: id,
-  };
-  const tx = rect.x + p + d + p * 0.6;
-  const tw = rect.x + rect.w - p - tx;
-  const title = stack(
-    c,
-    [{ text: w.title, font: 'sansBold', size: titleSize, colour: 'ink', path: [...base, 'title'], leading: 1.15 }],
-    tx,
-    rect.y + p + Math.max(0, (d - titleSize * 1.15) / 2),
-    tw,
-    0,
-    id,
-  );
-  // The field's number and title are its heading in the structure tree (the sheet's own text is tagged too).
-  items.push({ type: 'tag', role: 'H2', items: [numText, ...title.items] });
-  let y = Math.max(rect.y + p + d, rect.y + p + Math.max(0, (d - titleSize * 1.15) / 2) + title.height);
-  const paras: Para[] = [];
-  if (w.prompt) paras.push({ text: w.prompt, font: 'sans', size: c.s, colour: 'ink', path: [...base, 'prompt'] });
-  (w.hints ?? []).forEach((h, i) =>
-    paras.push({
-      text: `– ${h}`,
-      font: 'sans',
-      size: size(c, 'hint'),
-      colour: 'muted',
-      path: [...base, 'hints', i],
-      leading: 1.2,
-    }),
-  );
-  const wide = [...title.wide];
-  if (paras.length) {
-    y += p * 0.5;
-    const body = stack(c, paras, rect.x + p, y, rect.w - 2 * p, c.s * 0.2, id);
-    const [promptPart, ...afterPrompt] = body.parts;
-    const hints = w.prompt ? afterPrompt : body.parts;
-    if (w.prompt && promptPart) items.push({ type: 'tag', role: 'P', items: promptPart });
-    if (hints.length) items.push(labelledList(c, hints, '– '));
-    wide.push(...body.wide);
-    y += body.height;
-  }
-  return { items, y: y + p * 0.6, wide };
-}
-
-/** Ruled write-in lines at a marker's pitch inside a white area, and the area's form field. */
-function writeArea(c: SheetCtx, r: Rect, items: Item[], key: string[], label: (string | undefined)[]): void {
-  // The area's edge is its boundary: 'frame', at least 3:1 on the panel (WCAG 1.4.11); the ruled lines may stay light.
-  items.push({ type: 'rect', ...r, fill: 'paper', stroke: 'frame', lineWidth: hairline(c), radius: mm(1.5 * c.k) });
-  items.push(writeField(c, key, r, label));
-  const pitch = mm(Math.max(c.theme.sheet.minLinePitch ?? 0, c.theme.sheet.linePitchA1 * c.k));
-  for (let y = r.y + pitch * 1.4; y < r.y + r.h - pitch * 0.5; y += pitch) {
-    items.push({
-      type: 'line',
-      x1: r.x + pitch * 0.4,
-      y1: y,
-      x2: r.x + r.w - pitch * 0.4,
-      y2: y,
-      stroke: 'rule',
-      lineWidth: hairline(c) * 0.8,
-    });
-  }
-}
-
-function promptBlock(c: SheetCtx, id: string, t: PromptBlock, w: SheetBlock, rect: Rect, base: string[]): BlockResult {
-  const p = pad(c);
-  const h = head(c, id, w, rect, base);
-  const items = h.items;
-  const wide = h.wide;
-  const minWrite = mm(t.writeIn * c.k);
-  const area = { x: rect.x + p, y: h.y, w: rect.w - 2 * p, h: rect.y + rect.h - p - h.y };
-  let labelH = 0;
-  const split = t.split;
-  const fields = w.fields;
-  if (split && fields) {
-    const n = split.length;
-    const gap = p * 0.6;
-    const cw = (area.w - gap * (n - 1)) / n;
-    const labels = split.map((f, i) =>
-      stack(
-        c,
-        [
-          {
-            text: fields[f] ?? f,
-            font: 'sansSemi',
-            size: size(c, 'column'),
-            colour: 'ink',
-            path: [...base, 'fields', f],
-          },
-        ],
-        area.x + i * (cw + gap),
-        area.y,
-        cw,
-        0,
-        id,
-      ),
-    );
-    labelH = Math.max(...labels.map((l) => l.height)) + p * 0.3;
-    labels.forEach((l, i) => {
-      const f = at(split, i);
-      items.push({ type: 'tag', role: 'P', items: l.items });
-      wide.push(...l.wide);
-      writeArea(
-        c,
-        { x: area.x + i * (cw + gap), y: area.y + labelH, w: cw, h: Math.max(0, area.h - labelH) },
-        items,
-        [id, f],
-        [w.title, fields[f]],
-      );
-    });
-  } else {
-    writeArea(c, { ...area, h: Math.max(0, area.h) }, items, [id], [w.title]);
-  }
-  const n = split && fields ? split.length : 1;
-  const writeIn = { w: (area.w - p * 0.6 * (n - 1)) / n, h: area.h - labelH };
-  return { items, needed: h.y - rect.y + labelH + minWrite + p, wide, writeIn };
-}
-
-function fieldsBlock(c: SheetCtx, id: string, t: FieldsBlock, w: SheetBlock, rect: Rect, base: string[]): BlockResult {
-  const p = pad(c);
-  const h = head(c, id, w, rect, base);
-  const items = h.items;
-  const wide = h.wide;
-  const weights = t.widths && t.widths.length === t.fields.length ? t.widths : t.fields.map(() => 1);
-  const cols = tracks(weights, rect.w - 2 * p, p * 0.8);
-  const boxH = mm((t.writeIn ?? 16) * c.k); // 16 mm: one line of a marker's capital letters
-  let labelH = 0;
-  const sets = t.fields.map((f, i) => {
-    const x = rect.x + p + at(cols.start, i);
-    const fw = at(cols.size, i);
-    const set = stack(
-      c,
-      [
-        {
-          text: w.fields?.[f] ?? f,
-          font: 'sansSemi',
-          size: size(c, 'column'),
-          colour: 'ink',
-          path: [...base, 'fields', f],
-        },
-      ],
-      x,
-      h.y,
-      fw,
-      0,
-      id,
-    );
-    labelH = Math.max(labelH, set.height);
-    return { x, w: fw, set, key: f };
-  });
-  sets.forEach((f) => {
-    wide.push(...f.set.wide);
-    const top = h.y + labelH + p * 0.25;
-    const bottom = Math.max(top + boxH, rect.y + rect.h - p);
-    // The box's edge is the write-in area's boundary: 'frame', at least 3:1 on the panel (WCAG 1.4.11).
-    items.push({
-      type: 'rect',
-      x: f.x,
-      y: top,
-      w: f.w,
-      h: bottom - top,
-      fill: 'paper',
-      stroke: 'frame',
-      lineWidth: hairline(c),
-      radius: mm(1.5 * c.k),
-    });
-    items.push(writeField(c, [id, f.key], { x: f.x, y: top, w: f.w, h: bottom - top }, [w.title, w.fields?.[f.key]]));
-  });
-  // The fields read as a one-row table: each label heads the box under it.
-  items.push(
-    writeInTable(
-      sets.map((f) => f.set.items),
-      [{ cells: sets.map(() => []) }],
-    ),
-  );
-  const boxTop = h.y + labelH + p * 0.25;
-  const writeIn = { w: Math.min(...sets.map((f) => f.w)), h: Math.max(boxH, rect.y + rect.h - p - boxTop) };
-  return { items, needed: h.y - rect.y + labelH + p * 0.25 + boxH + p, wide, writeIn };
-}
+import { legendList } from './tags.js';
+import { head } from './head.js';
+import { fieldsBlock, promptBlock } from './write-in.js';
+import { pad, size, stack, type BlockResult, type SheetCtx, type WidthOverflow } from './context.js';
 
 function symbolPath(shape: Shape, cx: number, cy: number, r: number): Item {
   switch (shape) {
@@ -296,8 +86,7 @@ function legendBlock(c: SheetCtx, id: string, t: LegendBlock, w: SheetBlock, rec
   let rowH = 0;
   const listed: { mark: Item; body: Item[] }[] = [];
   entries.forEach(([key, shape], i) => {
-    const item = w.legend?.[key];
-    if (!item) throw new Error(`internal: legend mark ${key} has no words (the cross-check lets none through)`);
+    const item = w.legend![key];
     const col = i % cols;
     const ix = x0 + col * (colW + p);
     const textX = ix + r * 2 + p * 0.7;
@@ -386,6 +175,7 @@ export function drawBlock(c: SheetCtx, id: string, t: TemplateBlock, w: SheetBlo
         needed: h.y - rect.y + tbl.needed + pad(c),
         wide: [...h.wide, ...tbl.wide],
         writeIn: tbl.cell,
+        rows: tbl.rows,
       };
     }
   }

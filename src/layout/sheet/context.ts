@@ -35,6 +35,8 @@ export interface BlockResult {
   wide: WidthOverflow[];
   /** The smallest room to write in that the block offers (a write-in area, a field box, a table cell). */
   writeIn?: { w: number; h: number };
+  /** A table's number of rows (the example row included). */
+  rows?: number;
 }
 
 export const pad = (c: SheetCtx) => mm(c.theme.sheet.paddingA1 * c.k);

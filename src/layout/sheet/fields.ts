@@ -1,6 +1,7 @@
 // Form fields over a sheet's write-in areas and table cells (see ../field.ts). Derived from the
 // drawn areas themselves, so a write-in area or table column a template gains gets its field too.
 import type { FieldItem } from '../field.js';
+import type { TagItem } from '../frame.js';
 import type { SheetBlock } from '../../content/model.js';
 import type { Rect } from './grid.js';
 import { hairline, type SheetCtx } from './context.js';
@@ -27,6 +28,9 @@ export function writeField(c: SheetCtx, key: (string | number)[], r: Rect, label
     size,
   };
 }
+
+/** A field as its Form element, to sit in the structure where the page shows it (a table cell, after its label). */
+export const formTag = (f: FieldItem): TagItem => ({ type: 'tag', role: 'Form', items: [f] });
 
 /**
  * Table columns whose example starts with legend marks ("F, B", "B: mandat"): their cells take the legend's letters,

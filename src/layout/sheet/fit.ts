@@ -2,6 +2,7 @@
 // words and its least write-in space, never under the readability floor for the sheet's size.
 import { ContentError, type Problem } from '../../errors.js';
 import { layoutSheet, type Overflow, type SheetInput, type SheetLayout } from './sheet.js';
+import { tightWriteIn } from './table.js';
 import { linearScale, toMm, type PaperSize } from '../units.js';
 import type { ToolModel } from '../../content/load.js';
 import type { Typesetter } from '../text/typeset.js';
@@ -82,7 +83,9 @@ export function fitSheet(input: SheetInput, opts: { allowSmall?: boolean; maxSiz
   const floor = floorFor(input);
   const ceiling = Math.min(ceilingFor(input), opts.maxSize ?? Infinity);
   const found = search(input, Math.min(floor, ceiling), ceiling);
-  if (found) return { ...found, floor, warnings: [] };
+  const tight = (l: { stats: { smallestWriteIn?: { block: string; h: number } } }) =>
+    tightWriteIn(input.sheet.id, input.paper.name, l.stats.smallestWriteIn, input.model.theme.sheet.minLinePitch);
+  if (found) return { ...found, floor, warnings: tight(found) };
   const abs = input.model.theme.sheet.absoluteFloor;
   if (opts.allowSmall) {
     const small = search(input, abs, Math.min(floor, opts.maxSize ?? Infinity));
@@ -96,6 +99,7 @@ export function fitSheet(input: SheetInput, opts: { allowSmall?: boolean; maxSiz
             message: `sheet ${input.sheet.id} at ${input.paper.name}: question text is ${small.size.toFixed(1)} pt, under the ${floor.toFixed(1)} pt floor for this size`,
             hint: 'it may be hard to read across the table; shorten the text or print larger',
           },
+          ...tight(small),
         ],
       };
     }

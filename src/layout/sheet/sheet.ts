@@ -34,6 +34,8 @@ export interface SheetLayout {
     minText: number;
     /** Points. */ spareHeight: number;
     smallestWriteIn?: { block: string; w: number; h: number };
+    /** Each table's row count and row pitch (the tightest row), in points. */
+    tables: { block: string; rows: number; pitch: number }[];
   };
 }
 
@@ -202,6 +204,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   const grid = resolveGrid(layout, area, gutter, measure);
   let minWrite = Infinity;
   let smallest: { block: string; w: number; h: number } | undefined;
+  const tables: { block: string; rows: number; pitch: number }[] = [];
   // Draw in field-number order, which is also the order a screen reader or a test meets them.
   for (const id of Object.keys(sheet.template.blocks)) {
     const rect = grid.rects.get(id)!;
@@ -214,6 +217,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     minWrite = Math.min(minWrite, rect.h - res.needed);
     if (res.writeIn && (!smallest || res.writeIn.w * res.writeIn.h < smallest.w * smallest.h))
       smallest = { block: id, ...res.writeIn };
+    if (res.rows !== undefined && res.writeIn) tables.push({ block: id, rows: res.rows, pitch: res.writeIn.h });
   }
   items.push(footNote);
   if (grid.shortfall > 0.01)
@@ -231,6 +235,6 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     },
     overflows,
     layoutName: layout.name,
-    stats: { minText, spareHeight: minWrite, smallestWriteIn: smallest },
+    stats: { minText, spareHeight: minWrite, smallestWriteIn: smallest, tables },
   };
 }

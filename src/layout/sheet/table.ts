@@ -1,6 +1,8 @@
 // A write-in table: column headings with hints, then rows tall enough for a marker.
-// It takes as many rows as the room allows (up to the template's maximum), never fewer than its
-// minimum. Optional: a write-in row under the headings (a planned date per phase), and printed row
+// From A2 up it takes as many rows as the room allows (up to the template's maximum), never fewer
+// than its minimum. On A3 and A4, handouts written on with a pen, the write-in pitch wins over the
+// row count (docs/print.md, "Room to write"): as many rows as fit at the theme's minimum pitch (7 mm),
+// never fewer than MIN_SMALL_ROWS. Optional: a write-in row under the headings (a planned date per phase), and printed row
 // numbers (L1, L2 …) that a group reads across sheets instead of copying names.
 import type { SheetBlock } from '../../content/model.js';
 import type { TableBlock } from '../../content/template-model.js';
@@ -9,8 +11,30 @@ import { tracks, type Rect } from './grid.js';
 import { mm } from '../units.js';
 import { hairline, size, stack, type Para, type SheetCtx, type WidthOverflow } from './context.js';
 import { writeInTable, type TableRow } from './tags.js';
-import { legendColumns, legendHint, writeField, writeInRowFields } from './fields.js';
-import { at } from '../../at.js';
+import { formTag, legendColumns, legendHint, writeField, writeInRowFields } from './fields.js';
+import type { Problem } from '../../errors.js';
+
+/** Below this linear scale (A1 = 1) a sheet is a handout: A3 is 0.5, A4 0.35; A2 is 0.71. */
+export const HANDOUT_K = 0.6;
+/** A table on a handout keeps at least this many rows, even if they are then tighter than the pitch. */
+export const MIN_SMALL_ROWS = 3;
+
+/** A warning for a sheet whose smallest write-in is under the theme's minimum pitch. */
+export function tightWriteIn(
+  sheet: string,
+  paper: string,
+  smallest: { block: string; h: number } | undefined,
+  pitchMm: number | undefined,
+): Problem[] {
+  if (!smallest || !pitchMm || smallest.h >= mm(pitchMm) - 0.01) return [];
+  return [
+    {
+      severity: 'warning',
+      message: `sheet ${sheet} at ${paper}: the write-in rows of ${smallest.block} are ${(smallest.h / mm(1)).toFixed(1)} mm apart, under ${pitchMm} mm`,
+      hint: 'too tight to write in by hand; give the block more room, fewer rows, or print larger',
+    },
+  ];
+}
 
 export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock, rect: Rect, base: string[]) {
   const items: Item[] = [];
@@ -18,6 +42,8 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   const cellPad = mm(2.2 * c.k);
   const line = hairline(c);
   const baseRow = mm(t.rowHeight * c.k);
+  const pitch = mm(c.theme.sheet.minLinePitch ?? 0);
+  const handout = c.k < HANDOUT_K;
 
   // A narrow gutter for row numbers, as wide as the widest number the table can print.
   const numbered = t.rowNumbers === true && w.rowLabel !== undefined;
@@ -56,7 +82,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
           leading: 1.15,
         });
     }
-    const set = stack(c, paras, at(xs, i) + cellPad, rect.y + cellPad, at(widths, i) - 2 * cellPad, c.s * 0.1, id);
+    const set = stack(c, paras, xs[i] + cellPad, rect.y + cellPad, widths[i] - 2 * cellPad, c.s * 0.1, id);
     headH = Math.max(headH, set.height + 2 * cellPad);
     return set;
   });
@@ -84,28 +110,22 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
           leading: 1.15,
         },
       ],
-      at(xs, 0) + cellPad,
+      xs[0] + cellPad,
       rect.y + headH + cellPad,
-      at(widths, 0) - 2 * cellPad,
+      widths[0] - 2 * cellPad,
       0,
       id,
     );
-    planH = Math.max(mm(t.writeInRow * c.k), label.height + 2 * cellPad);
+    planH = Math.max(mm(t.writeInRow * c.k), label.height + 2 * cellPad, handout ? pitch : 0);
     const y = rect.y + headH;
-    items.push({
-      type: 'rect',
-      x: xs[1] ?? at(xs, 0),
-      y,
-      w: rect.x + rect.w - (xs[1] ?? at(xs, 0)),
-      h: planH,
-      fill: 'paper',
-    });
+    items.push({ type: 'rect', x: xs[1] ?? xs[0], y, w: rect.x + rect.w - (xs[1] ?? xs[0]), h: planH, fill: 'paper' });
     // Centre the label against the row, so that it reads as the row's heading.
     for (const it of label.items) if (it.type === 'text') it.y += (planH - label.height) / 2 - cellPad;
-    body.push(row([], [label.items, ...t.columns.slice(1).map(() => [])], lead));
+    // Each cell's form field sits in its cell (TD > Form), so table navigation finds it there.
+    const plan = writeInRowFields(c, id, w, t.columns, xs, widths, y, planH, w.writeInRow);
+    body.push(row([], [label.items, ...plan.map((f) => [formTag(f)])], lead));
     wide.push(...label.wide);
     items.push({ type: 'line', x1: rect.x, y1: y, x2: rect.x + rect.w, y2: y, stroke: 'frame', lineWidth: line });
-    items.push(...writeInRowFields(c, id, w, t.columns, xs, widths, y, planH, w.writeInRow));
   }
 
   // Example row, set before the rows are counted: it may need more than a bare row.
@@ -130,9 +150,9 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
             leading: 1.15,
           },
         ],
-        at(xs, i) + cellPad,
+        xs[i] + cellPad,
         0,
-        at(widths, i) - 2 * cellPad,
+        widths[i] - 2 * cellPad,
         0,
         id,
       );
@@ -144,16 +164,21 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   }
   const bodyTop = rect.y + headH + planH;
   const bodyH = rect.h - headH - planH;
-  // Rows are write-in lines too: on small paper at least the theme's pitch (7 mm, issue 12), as far as
-  // the template's minimum row count leaves room (the decision log keeps its 8 rows on A4, issue 11).
-  const minRow = Math.max(
-    baseRow,
-    Math.min(mm(c.theme.sheet.minLinePitch ?? 0), (bodyH - exH) / Math.max(1, t.minRows - 1), bodyH / t.minRows),
-  );
+  // Rows are write-in lines too. From A2 up at least the theme's pitch as far as the template's
+  // minimum row count leaves room. On handouts the pitch wins: fewer rows than the template's minimum
+  // (never under MIN_SMALL_ROWS), except numbered rows, which list the same things on every sheet.
+  const fixedCount = numbered || !handout;
+  const leastRows = fixedCount
+    ? t.minRows
+    : Math.min(
+        t.minRows,
+        Math.max(MIN_SMALL_ROWS, 1 + Math.floor(Math.max(0, bodyH - Math.max(pitch, exH)) / Math.max(pitch, 1))),
+      );
+  const minRow = Math.max(baseRow, Math.min(pitch, (bodyH - exH) / Math.max(1, leastRows - 1), bodyH / leastRows));
   const firstRow = Math.max(minRow, exH);
   const roomFor = 1 + Math.floor(Math.max(0, bodyH - firstRow) / minRow);
-  const rows = Math.max(t.minRows, Math.min(t.maxRows ?? Infinity, roomFor));
-  const needed = headH + planH + firstRow + (t.minRows - 1) * minRow;
+  const rows = Math.max(leastRows, Math.min(t.maxRows ?? Infinity, roomFor));
+  const needed = headH + planH + firstRow + (leastRows - 1) * minRow;
   // Spare room goes to the rows evenly; only an example taller than that keeps its own height.
   let rowH = minRow;
   let realFirst = Math.max(firstRow, bodyH);
@@ -197,14 +222,25 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
       ];
     }
   }
-  for (let r = example ? 1 : 0; r < rows; r++)
-    body.push(
-      row(
-        numbers[r] ?? [],
-        t.columns.map(() => []),
-        numbered ? 0 : undefined,
-      ),
-    );
+  // A field in every cell of every row to write in (the example row is printed), numbered from 1,
+  // each in its cell (TD > Form). Its label says the row as the sheet prints it: "L3", or "rad 3".
+  const marks = legendColumns(c, w.example);
+  const firstField = w.example ? 1 : 0;
+  for (let r = firstField; r < rows; r++) {
+    const y = r === 0 ? bodyTop : bodyTop + realFirst + (r - 1) * rowH;
+    const h = r === 0 ? realFirst : rowH;
+    const n = r - firstField + 1;
+    const rowText = numbered ? `${w.rowLabel}${n}` : `${c.labels.row ?? '#'} ${n}`;
+    const cells = t.columns.map((col, i) => {
+      const label = [
+        w.title,
+        rowText,
+        marks.has(col.id) ? `${w.columns?.[col.id]?.label ?? col.id} (${legendHint(c)})` : w.columns?.[col.id]?.label,
+      ];
+      return [formTag(writeField(c, [id, n, col.id], { x: xs[i], y, w: widths[i], h }, label))];
+    });
+    body.push(row(numbers[r] ?? [], cells, numbered ? 0 : undefined));
+  }
   items.push(
     writeInTable(
       heads.map((h) => h.items),
@@ -223,21 +259,6 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
       y2: bodyBottom,
       stroke: 'frame',
       lineWidth: line,
-    });
-  }
-  // A field in every cell of every row to write in (the example row is printed), numbered from 1.
-  const marks = legendColumns(c, w.example);
-  const firstField = w.example ? 1 : 0;
-  for (let r = firstField; r < rows; r++) {
-    const y = r === 0 ? bodyTop : bodyTop + realFirst + (r - 1) * rowH;
-    const h = r === 0 ? realFirst : rowH;
-    t.columns.forEach((col, i) => {
-      const label = [
-        w.title,
-        `${c.labels.row ?? '#'} ${r - firstField + 1}`,
-        marks.has(col.id) ? `${w.columns?.[col.id]?.label ?? col.id} (${legendHint(c)})` : w.columns?.[col.id]?.label,
-      ];
-      items.push(writeField(c, [id, r - firstField + 1, col.id], { x: at(xs, i), y, w: at(widths, i), h }, label));
     });
   }
   // The heading's lower edge is the table's strongest line: it carries the structure in greyscale too.
@@ -259,5 +280,6 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
     stroke: 'frame',
     lineWidth: line,
   });
-  return { items, needed, wide, rows, cell: { w: Math.min(...widths), h: rowH } };
+  // The tightest write-in: a body row, or the write-in row under the headings.
+  return { items, needed, wide, rows, cell: { w: Math.min(...widths), h: planH > 0 ? Math.min(rowH, planH) : rowH } };
 }

@@ -81,12 +81,18 @@ export function writeInTable(heads: Item[][], body: TableRow[], corner = false):
 /**
  * A block in reading order: its drawings first (artifacts, under the words), then one Sect with the
  * block's heading and words. Loose text (none is expected) becomes a paragraph rather than vanish.
- * The block's form fields come last in its Sect, in row order, each a Form element named by `name`
- * (only a fillable PDF writes them).
+ * Form fields stay where layout put them (in their table cell, after their label), named by `name`;
+ * a field left loose comes last in its Sect, as a Form element (only a fillable PDF writes them).
  */
 export function blockSect(items: Item[], name: (key: FieldItem['key']) => string): Item[] {
+  const named = (list: Item[]): Item[] =>
+    list.map((i) =>
+      i.type === 'field' ? { ...i, name: name(i.key) } : i.type === 'tag' ? { ...i, items: named(i.items) } : i,
+    );
   const drawings = items.filter((i) => i.type !== 'text' && i.type !== 'tag' && i.type !== 'field');
-  const words = items.flatMap((i): Item[] => (i.type === 'tag' ? [i] : i.type === 'text' ? [tag('P', [i])] : []));
+  const words = items.flatMap((i): Item[] =>
+    i.type === 'tag' ? named([i]) : i.type === 'text' ? [tag('P', [i])] : [],
+  );
   const fields = items.flatMap((i): Item[] => (i.type === 'field' ? [tag('Form', [{ ...i, name: name(i.key) }])] : []));
   return [...drawings, ...(words.length || fields.length ? [tag('Sect', [...words, ...fields])] : [])];
 }

@@ -64,6 +64,26 @@ export class FontSet {
     return (w * size) / f.upm;
   }
 
+  /**
+   * `text` shaped as one word: the kerned advance of each UTF-16 unit at `size` (a ligature's advance
+   * on its first unit, 0 on the rest), and for each unit whether a glyph starts there. The pieces of
+   * a hyphenated word are cut from this, so they carry the kerning the whole word is drawn with.
+   */
+  shape(id: FontId, size: number, text: string): { advances: number[]; starts: boolean[] } {
+    const f = this.face(id);
+    const run = f.font.layout(text);
+    const advances = new Array<number>(text.length).fill(0);
+    const starts = new Array<boolean>(text.length).fill(false);
+    let at = 0;
+    run.glyphs.forEach((g, i) => {
+      if (at >= text.length) return;
+      starts[at] = true;
+      advances[at] += (run.positions[i].xAdvance * size) / f.upm;
+      for (const cp of g.codePoints) at += cp > 0xffff ? 2 : 1;
+    });
+    return { advances, starts };
+  }
+
   metrics(id: FontId, size: number): Metrics {
     const f = this.face(id).font;
     const k = size / f.unitsPerEm;
@@ -101,7 +121,7 @@ function shareLayouts(font: fontkit.Font): fontkit.Font {
       run = original(text, features);
       memo.set(key, run);
     }
-    const copy: fontkit.GlyphRun = Object.create(Object.getPrototypeOf(run));
+    const copy = Object.create(Object.getPrototypeOf(run)) as fontkit.GlyphRun;
     Object.assign(copy, run);
     copy.positions = run.positions.map((p) => ({ ...p }));
     return copy;

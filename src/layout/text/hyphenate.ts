@@ -35,9 +35,13 @@ export function hasPatterns(locale: string): boolean {
   return patternModule(locale) !== undefined;
 }
 
-/** Keep at least this many letters before and after a break (Norwegian typesetting practice: 2 and 3). */
-const LEFT_MIN = 2;
-const RIGHT_MIN = 3;
+/**
+ * Keep at least this many letters before and after a break the patterns find: a piece of one or two
+ * letters («of-», «-er») is hard to read across the line end. A break the exception list writes out is
+ * taken as the editor placed it, down to two letters.
+ */
+const PATTERN_MIN = 3;
+const EXCEPTION_MIN = 2;
 const SHORTEST = 6;
 
 type Hyphenate = (text: string, options: { hyphenChar: string }) => string;
@@ -90,11 +94,14 @@ export function hyphenator(locale: string, exceptions: readonly string[]): Hyphe
       const core = m[2];
       const lead = m[1].length;
       const fromExc = exc.get(core.toLowerCase());
-      let points: number[];
+      let points: number[] = [];
+      let min = EXCEPTION_MIN;
       if (fromExc) points = fromExc;
-      else if (pat) points = breakPoints(pat(core, { hyphenChar: '\u00ad' }).split('\u00ad'));
-      else points = [];
-      r = points.filter((p) => p >= LEFT_MIN && core.length - p >= RIGHT_MIN).map((p) => p + lead);
+      else if (pat) {
+        points = breakPoints(pat(core, { hyphenChar: '\u00ad' }).split('\u00ad'));
+        min = PATTERN_MIN;
+      }
+      r = points.filter((p) => p >= min && core.length - p >= min).map((p) => p + lead);
     }
     memo.set(word, r);
     return r;

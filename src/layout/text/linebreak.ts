@@ -4,6 +4,7 @@
 import type { ColourId, FontId } from '../../content/template-model.js';
 import type { FontSet } from './fonts.js';
 import { breakPoints, type Hyphenator } from './hyphenate.js';
+import { totalFit, type BreakKind, type Piece } from './total-fit.js';
 
 export interface Style {
   font: FontId;
@@ -32,24 +33,17 @@ export interface Line {
   width: number;
 }
 
-type BreakKind = 'space' | 'hyphen' | 'explicit' | 'none';
+export type { BreakKind };
 
-interface Atom {
-  text: string;
+/** A piece of a word in its style, measured (see total-fit.ts for the fields). */
+export interface Atom extends Piece {
   style: Style;
-  width: number;
-  /** What may happen after this atom. */
-  after: BreakKind;
-  /** Width of the space that follows, when `after` is 'space'. */
-  space: number;
-  /** Index of the word (unit between spaces) this atom belongs to. */
-  word: number;
 }
 
 const sameStyle = (a: Style, b: Style) =>
   a.font === b.font && a.size === b.size && a.colour === b.colour && a.link === b.link;
 
-function atomise(runs: Run[], fonts: FontSet, hyph: Hyphenator): Atom[] {
+export function atomise(runs: Run[], fonts: FontSet, hyph: Hyphenator): Atom[] {
   const atoms: Atom[] = [];
   let word = 0;
   for (const run of runs) {
@@ -66,21 +60,50 @@ function atomise(runs: Run[], fonts: FontSet, hyph: Hyphenator): Atom[] {
         word++;
         continue;
       }
-      for (const piece of splitWord(part, hyph)) {
-        atoms.push({
-          text: piece.text,
-          style: run.style,
-          width: fonts.width(run.style.font, run.style.size, piece.text),
-          after: piece.after,
-          space: 0,
-          word,
-        });
-      }
+      atoms.push(...measurePieces(part, splitWord(part, hyph), run.style, fonts, word));
     }
   }
   const last = atoms[atoms.length - 1];
   if (last) last.after = 'none';
   return atoms;
+}
+
+const letters = (s: string) => s.replace(/[^\p{L}]/gu, '').length;
+
+/**
+ * Shape the word once and cut it into its pieces, so that each piece carries the kerning it is drawn
+ * with. A piece ending a line is measured with its last glyph shaped again, alone or before the added
+ * hyphen. A break point inside a ligature is dropped: the pieces would not draw as measured.
+ */
+function measurePieces(
+  word: string,
+  pieces: { text: string; after: BreakKind }[],
+  style: Style,
+  fonts: FontSet,
+  index: number,
+): Atom[] {
+  const { advances, starts } = fonts.shape(style.font, style.size, pieces.map((p) => p.text).join(''));
+  const merged: { text: string; after: BreakKind; at: number }[] = [];
+  let at = 0;
+  for (const p of pieces) {
+    const prev = merged[merged.length - 1];
+    if (prev && !starts[at]) Object.assign(prev, { text: prev.text + p.text, after: p.after });
+    else merged.push({ ...p, at });
+    at += p.text.length;
+  }
+  return merged.map((p) => {
+    const to = p.at + p.text.length;
+    let last = to - 1;
+    while (last > p.at && !starts[last]) last--;
+    let width = 0;
+    for (let i = p.at; i < to; i++) width += advances[i];
+    let lead = 0;
+    for (let i = p.at; i < last; i++) lead += advances[i];
+    const tail = word.slice(last, to) + (p.after === 'hyphen' ? '-' : '');
+    const end = lead + fonts.width(style.font, style.size, tail);
+    const tight = p.after === 'hyphen' && Math.min(letters(word.slice(0, to)), letters(word.slice(to))) < 3;
+    return { text: p.text, style, width, end, after: p.after, space: 0, word: index, ...(tight ? { tight } : {}) };
+  });
 }
 
 /** Splits a word after its own hyphens and slashes, and at its hyphenation points. */
@@ -104,89 +127,31 @@ function splitWord(word: string, hyph: Hyphenator): { text: string; after: Break
   return out;
 }
 
+/** A line of atoms as fragments, each measured as drawn: one shaped string per style. */
 function buildLine(atoms: Atom[], fonts: FontSet): Line {
-  const frags: Fragment[] = [];
-  let x = 0;
+  const parts: { text: string; style: Style; hyphen?: boolean }[] = [];
   atoms.forEach((a, i) => {
     const last = i === atoms.length - 1;
-    let text = a.text;
-    let width = a.width;
-    if (last && a.after === 'hyphen') {
-      text += '-';
-      width = fonts.width(a.style.font, a.style.size, text);
-    }
-    const prev = frags[frags.length - 1];
-    if (prev && sameStyle(prev.style, a.style) && prev.x + prev.width === x) {
-      prev.text += text;
-      prev.width += width;
-    } else {
-      frags.push({ text, style: a.style, x, width });
-    }
-    if (last && a.after === 'hyphen') frags[frags.length - 1].hyphen = true;
-    x += width;
-    if (!last && a.after === 'space') {
-      const p = frags[frags.length - 1];
-      p.text += ' ';
-      p.width += a.space;
-      x += a.space;
-    }
+    const text = a.text + (last && a.after === 'hyphen' ? '-' : '') + (!last && a.after === 'space' ? ' ' : '');
+    const prev = parts[parts.length - 1];
+    if (prev && sameStyle(prev.style, a.style)) prev.text += text;
+    else parts.push({ text, style: a.style });
+    if (last && a.after === 'hyphen') parts[parts.length - 1].hyphen = true;
   });
-  // A trailing space is never part of a line's width.
-  return { fragments: frags, width: x };
-}
-
-function lineWidth(atoms: Atom[], from: number, to: number, fonts: FontSet): number {
-  let w = 0;
-  for (let i = from; i <= to; i++) {
-    w += atoms[i].width;
-    if (i < to && atoms[i].after === 'space') w += atoms[i].space;
+  const fragments: Fragment[] = [];
+  let x = 0;
+  for (const p of parts) {
+    const width = fonts.width(p.style.font, p.style.size, p.text);
+    fragments.push({ text: p.text, style: p.style, x, width, ...(p.hyphen ? { hyphen: true } : {}) });
+    x += width;
   }
-  if (atoms[to].after === 'hyphen') w += fonts.width(atoms[to].style.font, atoms[to].style.size, '-');
-  return w;
+  // A line never ends in a space, so its width is where its last fragment ends.
+  return { fragments, width: x };
 }
 
-function greedy(atoms: Atom[], maxWidth: number, fonts: FontSet): Atom[][] {
-  const lines: Atom[][] = [];
-  let start = 0;
-  while (start < atoms.length) {
-    let best = -1;
-    for (let end = start; end < atoms.length; end++) {
-      const canBreak = atoms[end].after !== 'none' || end === atoms.length - 1;
-      if (!canBreak) continue;
-      if (lineWidth(atoms, start, end, fonts) <= maxWidth + 1e-6) best = end;
-      else if (best >= 0 || end > start) break;
-    }
-    if (best < 0) {
-      // Nothing fits: take the first unbreakable stretch as it is; the caller sees the overflow.
-      best = start;
-      while (best < atoms.length - 1 && atoms[best].after === 'none') best++;
-    }
-    lines.push(atoms.slice(start, best + 1));
-    start = best + 1;
-  }
-  return lines;
-}
-
-/** Wraps styled runs into lines no wider than `maxWidth` where the words allow it. */
+/** Wraps styled runs into lines no wider than `maxWidth` where the words allow it (see total-fit.ts). */
 export function wrap(runs: Run[], maxWidth: number, fonts: FontSet, hyph: Hyphenator): Line[] {
   const atoms = atomise(runs, fonts, hyph);
   if (atoms.length === 0) return [];
-  let lines = greedy(atoms, maxWidth, fonts);
-  // Avoid a lone short word on the last line: pull one more word down by wrapping a little narrower.
-  const lonely = (ls: Atom[][]) => {
-    const last = ls[ls.length - 1];
-    return (
-      ls.length >= 2 && last[0].word === last[last.length - 1].word && last.reduce((n, a) => n + a.text.length, 0) <= 5
-    );
-  };
-  if (lonely(lines)) {
-    for (const f of [0.96, 0.92, 0.88]) {
-      const tryLines = greedy(atoms, maxWidth * f, fonts);
-      if (tryLines.length === lines.length && !lonely(tryLines)) {
-        lines = tryLines;
-        break;
-      }
-    }
-  }
-  return lines.map((l) => buildLine(l, fonts));
+  return totalFit(atoms, maxWidth).map((l) => buildLine(l, fonts));
 }

@@ -1,15 +1,18 @@
-// Page-level parts pdfkit has no option for: the viewer's print scaling, a page's object (for an
+// Page-level parts pdfkit has no option for: viewer preferences, a page's object (for an
 // outline entry's view), a pagination artifact with its Subtype, and graphics states by name.
-import type { PdfDoc, PdfRef } from './types.js';
+import type { PdfDoc, PdfRef, ViewerPreferences } from './types.js';
 import type { Internal } from './internals.js';
 
-export const PageMixin: Pick<PdfDoc, 'printAtActualSize' | 'pageRef' | 'beginPagination' | 'setExtGState'> &
+export const PageMixin: Pick<PdfDoc, 'setViewerPreferences' | 'pageRef' | 'beginPagination' | 'setExtGState'> &
   ThisType<Internal> = {
-  /** Asks viewers to print at 100 % (/PrintScaling /None); needs pdfkit's `displayTitle`, which makes the dictionary. */
-  printAtActualSize(): void {
-    const prefs = this._root.data.ViewerPreferences;
-    if (!prefs) throw new Error('no ViewerPreferences: create the document with displayTitle');
-    prefs.data.PrintScaling = 'None';
+  /**
+   * Adds to the viewer preferences: /PrintScaling /None (tiles at actual size), /Duplex (a booklet
+   * flipped on the short edge). Needs pdfkit's `displayTitle`, which makes the dictionary.
+   */
+  setViewerPreferences(prefs: ViewerPreferences): void {
+    const dict = this._root.data.ViewerPreferences;
+    if (!dict) throw new Error('no ViewerPreferences: create the document with displayTitle');
+    Object.assign(dict.data, prefs);
   },
 
   /** The page object of the page at a 0-based index, or undefined when there is none yet. */

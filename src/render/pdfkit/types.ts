@@ -22,6 +22,12 @@ export interface StructContent {
   readonly refs: unknown[];
 }
 
+/** Viewer preferences pdfkit has no option for. */
+export interface ViewerPreferences {
+  PrintScaling?: 'None';
+  Duplex?: 'DuplexFlipShortEdge';
+}
+
 /** A fill or stroke colour: a CSS hex string, a spot colour's name, or CMYK percentages. */
 export type Colour = string | number[];
 
@@ -122,7 +128,7 @@ export interface PdfDoc {
 
   // bordduk's mixins (each documented where it is written).
   addPdfx(intent: OutputIntent): void;
-  printAtActualSize(): void;
+  setViewerPreferences(prefs: ViewerPreferences): void;
   pageRef(index: number): PdfRef<{ MediaBox: number[] }> | undefined;
   beginPagination(subtype: 'Header' | 'Footer'): void;
   setExtGState(name: string, state: PdfRef<object>): void;

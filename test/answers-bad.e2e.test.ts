@@ -1,24 +1,18 @@
 // A filled PDF is untrusted input: it comes back from other people's machines. Foreign, damaged,
 // encrypted or huge files get one clear line and exit 1; fields the sheets no longer have are kept
-// and reported; nothing is written but --out; and a few hundred mutated forms never crash or hang.
-import { describe, expect, it, vi } from 'vitest';
-import fc from 'fast-check';
+// and reported; nothing is written but --out. (Mutated forms: answers-fuzz.e2e.test.ts.)
+import { describe, expect, it } from 'vitest';
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { PDFDocument } from 'pdf-lib';
 import { build } from '../src/pipeline/build.js';
-import { answers } from '../src/answers/answers.js';
-import { ContentError } from '../src/errors.js';
-import { cli, cliProcess } from './helpers.js';
+import { cli, cliProcess, compact, readPdf, TOOL } from './helpers.js';
 import { fillWithPdfLib, hasQpdf, save } from './forms-helpers.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
-const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
-
 const dir = mkdtempSync(join(tmpdir(), 'bordduk-bad-answers-'));
-const made = await build({ locales: ['nb'], sizes: ['A4'], fillable: true, out: dir, jobs: 1 });
+const made = await build({ tool: TOOL, locales: ['nb'], sizes: ['A4'], fillable: true, out: dir, jobs: 1 });
 const [sheet1, , guide] = made.files.map((f) => f.path);
 const filled = await fillWithPdfLib(sheet1, (n) =>
   n.endsWith('/strategic') ? 'Mål æøå ŋ' : n.endsWith('/leaderMap/1/leader') ? 'Rådmann' : undefined,
@@ -119,8 +113,8 @@ describe('fields and answers that do not match the sheets', () => {
     );
   });
 
-  it('an answer too long for its field is shrunk to the floor, then reported with its key; nothing is written', async () => {
-    const long = 'Et svar som er altfor langt for en liten celle. '.repeat(12);
+  it('an answer too long for its field is shrunk to the floor, then marked in its cell and printed in full on a continuation page, with a warning', async () => {
+    const long = 'Et svar som er altfor langt for en liten celle. '.repeat(12).trim();
     const f = save(
       join(dir, 'long.yaml'),
       new TextEncoder().encode(
@@ -129,109 +123,41 @@ describe('fields and answers that do not match the sheets', () => {
     );
     const out = join(dir, 'long-out');
     const r = await cli(['build', '--answers', f, '--only', 'sheets', '--size', 'A4', '--out', out]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(0);
     expect(oneLine(r.stderr).find((l) => l.includes('long.yaml'))).toMatch(
-      /long\.yaml:6:16: the answer to 'leaderMap\.1\.owner' is [\d.]+ mm too long for its field even at 6 pt on A4 \(shorten it, or print on a larger size\)/,
+      /long\.yaml:6:16: warning: the answer to 'leaderMap\.1\.owner' does not fit its field on A4 even at 6 pt; printed in full under \[1\] on the page '[^']+' \(shorten it, or print on a larger size\)/,
     );
-    expect(() => readdirSync(out)).toThrow();
+    const pdf = await readPdf(join(out, 'ledelsesforankring-nb-sheet1-A4-answers.pdf'));
+    expect(pdf.pages).toHaveLength(2);
+    // The cell shows the answer's first words and the mark; the continuation page holds every word.
+    expect(compact(pdf.pages[0].texts.map((t) => t.str).join(''))).toContain(compact('Et svar som'));
+    expect(compact(pdf.pages[0].texts.map((t) => t.str).join(''))).toContain('…[1]');
+    expect(compact(pdf.pages[1].texts.map((t) => t.str).join(''))).toContain(compact(long));
   });
 });
 
 describe('the installed command', () => {
   it('reads a filled sheet with the bundle (pdf-lib loaded only for this command)', () => {
-    const r = cliProcess(['answers', good, '--format', 'md']);
+    const r = cliProcess(['answers', good, '--format', 'md', '--out', '-']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('| 1 | Rådmann |');
+    expect(r.stdout).toMatch(/\| \p{L}*1 \| Rådmann \|/u);
   });
 
-  it('refuses an answer with a letter the fonts cannot print, at its line', async () => {
+  it('prints a stand-in for a letter the fonts cannot print, and says so at its line', async () => {
     const f = save(
       join(dir, 'glyph.yaml'),
-      new TextEncoder().encode('tool: ledelsesforankring\nanswers:\n  nb:\n    strategic: "Mål 🎯"\n'),
+      new TextEncoder().encode('tool: ledelsesforankring\nanswers:\n  nb:\n    strategic: "Mål 🎯 → ≥ 3 ✓ 👍"\n'),
     );
-    const r = await cli(['build', '--answers', f, '--only', 'sheets', '--out', join(dir, 'none')]);
-    expect(r.code).toBe(1);
-    expect(oneLine(r.stderr)[0]).toMatch(
-      /glyph\.yaml:4:16: the answer to 'strategic' holds '🎯' \(U\+1F3AF\), which the fonts cannot print \(replace or remove it\)/,
+    const out = join(dir, 'glyph-out');
+    const r = await cli(['build', '--answers', f, '--only', 'sheets', '--size', 'A3', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(oneLine(r.stderr).find((l) => l.includes('glyph.yaml'))).toMatch(
+      /glyph\.yaml:4:16: warning: the answer to 'strategic' holds characters the fonts cannot print; printed '🎯' as '\(U\+1F3AF\)', '→' as '->', '≥' as '>=', '✓' as '\[x\]', '👍' as '\(tommel opp\)'/,
     );
-  });
-});
-
-describe('mutated forms', () => {
-  it(`${RUNS} damaged copies of a filled sheet: answers or a clear error, never a crash or a hang`, async () => {
-    const bytes = new Uint8Array(readFileSync(good));
-    const mutation = fc.oneof(
-      fc.record({
-        kind: fc.constant('flip' as const),
-        at: fc.nat(),
-        bits: fc.integer({ min: 1, max: 255 }),
-        n: fc.integer({ min: 1, max: 40 }),
-      }),
-      fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
-      fc.record({
-        kind: fc.constant('splice' as const),
-        at: fc.nat(),
-        from: fc.nat(),
-        len: fc.integer({ min: 1, max: 4000 }),
-      }),
-      fc.record({
-        kind: fc.constant('text' as const),
-        at: fc.nat(),
-        s: fc.constantFrom(
-          'endobj',
-          'R',
-          '<<',
-          '>>',
-          '0 0 R',
-          '/Kids [1 0 R]',
-          'trailer',
-          'xref',
-          '/Length 999999',
-          '(',
-          ')',
-          '9999999999',
-        ),
-      }),
+    const pdf = await readPdf(join(out, 'ledelsesforankring-nb-sheet1-A3-answers.pdf'));
+    expect(compact(pdf.pages.map((p) => p.texts.map((t) => t.str).join('')).join(''))).toContain(
+      compact('Mål (U+1F3AF) -> >= 3 [x] (tommel opp)'),
     );
-    let done = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), async (ms) => {
-        let b = bytes;
-        for (const m of ms) {
-          const at = m.at % b.length;
-          if (m.kind === 'flip') {
-            b = b.slice();
-            for (let i = 0; i < m.n && at + i < b.length; i++) b[at + i] ^= m.bits;
-          } else if (m.kind === 'cut') b = b.slice(0, at);
-          else if (m.kind === 'splice')
-            b = new Uint8Array([
-              ...b.slice(0, at),
-              ...b.slice(m.from % b.length, (m.from % b.length) + m.len),
-              ...b.slice(at),
-            ]);
-          else b = new Uint8Array([...b.slice(0, at), ...new TextEncoder().encode(m.s), ...b.slice(at)]);
-        }
-        const file = save(join(dir, 'fuzz.pdf'), b);
-        const start = Date.now();
-        // Whatever pdf-lib says about the damage stays off the console (stdout carries the answers).
-        const said = [vi.spyOn(console, 'log'), vi.spyOn(console, 'warn')];
-        try {
-          const r = await answers({ files: [file] });
-          expect(r.text).toMatch(/^# yaml-language-server/);
-        } catch (e) {
-          if (!(e instanceof ContentError)) throw e;
-          expect(e.problems[0].message).toMatch(/^.*fuzz\.pdf: |^the files are sheets of different tools/);
-        }
-        for (const spy of said) {
-          expect(spy).not.toHaveBeenCalled();
-          spy.mockRestore();
-        }
-        expect(Date.now() - start).toBeLessThan(5000);
-        done++;
-      }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: true },
-    );
-    expect(done).toBe(RUNS);
   });
 });

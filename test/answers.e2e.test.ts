@@ -10,7 +10,7 @@ import { PDFDocument, PDFTextField } from 'pdf-lib';
 import { build, loadModels } from '../src/pipeline/build.js';
 import { answers } from '../src/answers/answers.js';
 import { parseName } from '../src/answers/collect.js';
-import { compact, joinedText, readPdf } from './helpers.js';
+import { compact, joinedText, LOCALES, readPdf, TOOL } from './helpers.js';
 import { answerFor, fillWithPdfJs, fillWithPdfLib, hasQpdf, qpdfRewrite, save, SAMI } from './forms-helpers.js';
 
 /** The value at a key in a parsed answers file. */
@@ -28,7 +28,15 @@ const pick = (name: string, i: number, multiline: boolean) => {
 
 async function fillable(locale: string, size = 'A3') {
   const dir = mkdtempSync(join(tmpdir(), `bordduk-answers-${locale}-`));
-  const r = await build({ locales: [locale], sizes: [size], only: 'sheets', fillable: true, out: dir, jobs: 1 });
+  const r = await build({
+    tool: TOOL,
+    locales: [locale],
+    sizes: [size],
+    only: 'sheets',
+    fillable: true,
+    out: dir,
+    jobs: 1,
+  });
   return { dir, files: r.files.map((f) => f.path) };
 }
 
@@ -42,7 +50,7 @@ function expectAnswers(yamlText: string, locale: string, values: Map<string, str
   for (const [name, v] of values) expect(at(file, locale, parseName(name)!.key), name).toBe(v);
 }
 
-describe.each(['nb', 'nn', 'en'])('the round trip in %s', (locale) => {
+describe.each(LOCALES)('the round trip in %s', (locale) => {
   it('fill → answers → printed record → the same words, and a pre-filled form', async () => {
     const { dir, files } = await fillable(locale);
     const filled = await Promise.all(files.map((f) => fillWithPdfLib(f, pick)));
@@ -57,7 +65,15 @@ describe.each(['nb', 'nn', 'en'])('the round trip in %s', (locale) => {
     expectAnswers(readFileSync(out, 'utf8'), locale, values);
 
     // Answers in: the printed record holds every answer, whole.
-    const record = await build({ locales: [locale], sizes: ['A3'], only: 'sheets', answers: out, out: dir, jobs: 1 });
+    const record = await build({
+      tool: TOOL,
+      locales: [locale],
+      sizes: ['A3'],
+      only: 'sheets',
+      answers: out,
+      out: dir,
+      jobs: 1,
+    });
     expect(record.files.map((f) => f.path)).toEqual(files.map((f) => f.replace('-fillable.pdf', '-answers.pdf')));
     const printed = (await Promise.all(record.files.map((f) => readPdf(f.path)))).map(joinedText).join('');
     for (const [name, v] of values) expect(printed, name).toContain(compact(v));
@@ -65,6 +81,7 @@ describe.each(['nb', 'nn', 'en'])('the round trip in %s', (locale) => {
 
     // --fillable --answers: the form starts with the answers in it.
     const pre = await build({
+      tool: TOOL,
       locales: [locale],
       sizes: ['A3'],
       only: 'sheets',
@@ -129,7 +146,15 @@ describe('forms saved by other programs', () => {
     const yaml = save(join(a.dir, 'both.yaml'), new TextEncoder().encode(text));
     const records = [];
     for (const out of [join(a.dir, 'r1'), join(a.dir, 'r2')]) {
-      const r = await build({ locales: ['nn', 'en'], sizes: ['A4'], only: 'sheets', answers: yaml, out, jobs: 1 });
+      const r = await build({
+        tool: TOOL,
+        locales: ['nn', 'en'],
+        sizes: ['A4'],
+        only: 'sheets',
+        answers: yaml,
+        out,
+        jobs: 1,
+      });
       records.push(r.files.map((f) => f.sha256));
     }
     expect(records[0]).toHaveLength(4);
@@ -140,32 +165,39 @@ describe('forms saved by other programs', () => {
     const { dir, files } = await fillable('nb', 'A4');
     const f = await fillWithPdfLib(files[0], (n) =>
       n.endsWith('/strategic')
-        ? 'Mål 1 | *viktig*\n- ikke en liste'
+        ? 'Mål 1 | *viktig*\n- ikke en liste\n4. desember (behovshaver) DPIA! snake_case _kursiv_'
         : n.endsWith('/leaderMap/1/need')
-          ? 'Tid\nog folk'
+          ? 'Tid\nog folk | mer'
           : n.endsWith('/header/date')
             ? '1. mars'
             : undefined,
     );
     const md = (await answers({ files: [save(join(dir, 'f.pdf'), f.bytes)], format: 'md' })).text;
     writeFileSync(join(dir, 'answers.md'), md);
-    // The questions are the content's own words (escaped where Markdown would read them as markup).
-    const [m] = loadModels({ locales: ['nb'] });
+    // The questions are the content's own words (escaped only where Markdown would read them as markup).
+    const [m] = loadModels({ tool: TOOL, locales: ['nb'] });
     const s1 = m.sheets[0].words;
-    const esc = (t: string) => t.replace(/[\\`*_{}[\]<>()#+!|~]/g, (ch) => `\\${ch}`);
+    const esc = (t: string) => t.replace(/[\\`*[\]<~]/g, (ch) => `\\${ch}`);
     expect(md).toContain(`# ${esc(m.meta.title)}\n`);
     expect(md).toContain(`## ${m.meta.labels.sheet} 1: ${esc(s1.title)}`);
     const n = m.fieldNumbers.strategic;
+    // Only what Markdown would act on is escaped: emphasis, a list's dash or number at a line's start, a lone '_'.
     expect(md).toContain(
-      `### ${n}. ${esc(s1.blocks.strategic.title)}\n\n*${esc(s1.blocks.strategic.prompt!)}*\n\nMål 1 \\| \\*viktig\\*  \n\\- ikke en liste`,
+      `### ${n}. ${esc(s1.blocks.strategic.title)}\n\n*${esc(s1.blocks.strategic.prompt!)}*\n\nMål 1 | \\*viktig\\*  \n\\- ikke en liste  \n4\\. desember (behovshaver) DPIA! snake_case \\_kursiv\\_`,
     );
-    expect(md).toContain(`**${esc(s1.blocks.header.fields!.date)}:** 1\\. mars`);
+    expect(md).toContain(`**${esc(s1.blocks.header.fields!.date)}:** 1. mars`);
     const cols =
       m.sheets[0].template.blocks.leaderMap.kind === 'table'
         ? m.sheets[0].template.blocks.leaderMap.columns.map((c) => c.id)
         : [];
-    expect(md).toContain(`| rad | ${cols.map((c) => esc(s1.blocks.leaderMap.columns![c].label)).join(' | ')} |\n|---|`);
-    expect(md).toContain(`| 1 | ${cols.map((c) => (c === 'need' ? 'Tid<br>og folk' : '')).join(' | ')} |`);
+    expect(md).toContain(
+      `| ${esc(m.meta.labels.row ?? '#')} | ${cols.map((c) => esc(s1.blocks.leaderMap.columns![c].label)).join(' | ')} |\n|---|`,
+    );
+    // Rows are labelled as the sheet prints them ("L1"), and a '|' in a cell cannot end it.
+    expect(s1.blocks.leaderMap.rowLabel).toBeTruthy();
+    expect(md).toContain(
+      `| ${s1.blocks.leaderMap.rowLabel}1 | ${cols.map((c) => (c === 'need' ? 'Tid<br>og folk \\| mer' : '')).join(' | ')} |`,
+    );
     expect(md.indexOf(`### ${m.fieldNumbers.header}.`)).toBeLessThan(md.indexOf(`### ${n}.`));
   });
 });

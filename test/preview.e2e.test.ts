@@ -11,7 +11,18 @@ import { localHost } from '../src/preview/http.js';
 import { build } from '../src/pipeline/build.js';
 import { keepParsedFiles, readYamlFile } from '../src/content/yaml-file.js';
 import { Problems } from '../src/errors.js';
-import { ROOT, cli, joinedText, readPdf, scratchProject, type Project } from './helpers.js';
+import { parse } from 'yaml';
+import {
+  LOCALES,
+  ROOT,
+  cli,
+  compact,
+  joinedText,
+  readPdf,
+  scratchProject,
+  shippedTool,
+  type Project,
+} from './helpers.js';
 import { get, nextBuild, statusJson } from './preview-helpers.js';
 
 /** The edited text, after checking that the edit found what it replaces (the content changes over time). */
@@ -31,6 +42,27 @@ async function pdfWords(port: number, url: string): Promise<string> {
   writeFileSync(file, r.body);
   return joinedText(await readPdf(file));
 }
+
+/** A project copy of its own and a preview server on it, closed after `fn`: no test sees another's edits. */
+async function withServer(fn: (p: Project, server: PreviewServer) => Promise<void>): Promise<void> {
+  const p = scratchProject();
+  const server = await startPreview({ paths: p.paths, locale: 'nb' });
+  try {
+    await fn(p, server);
+  } finally {
+    await server.close();
+  }
+}
+
+/** Replaces the first line of block `id` in a sheet file that starts with `key:` (4 spaces in), by `fn`. */
+const inBlock = (text: string, id: string, key: string, fn: (line: string) => string) =>
+  changed(
+    text,
+    text.replace(
+      new RegExp(`^(  ${id}:\\n(?: {4}.*\\n| {6,}.*\\n)*?)( {4}${key}: .*)$`, 'm'),
+      (_, head, line) => head + fn(line),
+    ),
+  );
 
 const refused = (port: number, host: string) =>
   new Promise<boolean>((resolve) => {
@@ -56,7 +88,7 @@ describe('bordduk preview: the server', () => {
       busy: false,
       ok: true,
       locale: 'nb',
-      locales: ['nb', 'nn', 'en'],
+      locales: LOCALES,
       size: 'A1',
       problems: [],
     });
@@ -68,7 +100,8 @@ describe('bordduk preview: the server', () => {
     ]);
     expect(s.files[0].textSize).toBeGreaterThanOrEqual(s.files[0].floor!);
     for (const f of s.files) expect((await get(server.port, f.url)).body.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(await pdfWords(server.port, urlOf(s, 'sheet', 1))).toContain('Hvemberøresavanskaffelsen?');
+    const title = (parse(p.read('nb/sheet1.yaml')) as { title: string }).title;
+    expect(await pdfWords(server.port, urlOf(s, 'sheet', 1))).toContain(compact(title));
   });
 
   it('shows what bordduk build writes: the same sheets, drawn by the same library', async () => {
@@ -132,107 +165,92 @@ describe('bordduk preview: the server', () => {
     }
     expect(localHost(undefined)).toBe(false);
   });
+});
 
-  it('after a save of guide.yaml lays out only the guide again', async () => {
-    const before = server.status();
-    p.edit('nb/guide.yaml', (t) => t.replace(/^(\s*title: )(.*)$/m, '$1$2 Endret'));
-    const after = await nextBuild(server, before.build);
-    expect(urlOf(after, 'sheet', 1)).toBe(urlOf(before, 'sheet', 1));
-    expect(urlOf(after, 'sheet', 2)).toBe(urlOf(before, 'sheet', 2));
-    expect(urlOf(after, 'guide')).not.toBe(urlOf(before, 'guide'));
-  });
+// Each of these edits its own project copy, watched by its own server.
+describe('bordduk preview: a save', () => {
+  it('of guide.yaml lays out only the guide again', () =>
+    withServer(async (p, server) => {
+      const before = server.status();
+      p.edit('nb/guide.yaml', (t) => changed(t, t.replace(/^(\s*title: )(.*)$/m, '$1$2 Endret')));
+      const after = await nextBuild(server, before.build);
+      expect(urlOf(after, 'sheet', 1)).toBe(urlOf(before, 'sheet', 1));
+      expect(urlOf(after, 'sheet', 2)).toBe(urlOf(before, 'sheet', 2));
+      expect(urlOf(after, 'guide')).not.toBe(urlOf(before, 'guide'));
+    }));
 
-  it('after a save of sheet1.yaml shows the new words; the guide stays (its miniature leaves such small words out)', async () => {
-    const before = server.status();
-    p.edit('nb/sheet1.yaml', (t) =>
-      changed(t, t.replace('    prompt: "Hvilke mål', '    prompt: "Hvilke kobberfargede mål')),
-    );
-    const after = await nextBuild(server, before.build);
-    expect(after.ok).toBe(true);
-    // Both sheets were laid out again (they share one text size); sheet 2 came out byte for byte as
-    // before, and its URL names its bytes, so the page need not reload it.
-    expect(urlOf(after, 'sheet', 1)).not.toBe(urlOf(before, 'sheet', 1));
-    expect(urlOf(after, 'sheet', 2)).toBe(urlOf(before, 'sheet', 2));
-    // The guide's miniatures leave out text that would print under 4 pt (issue 12), and this edit moves
-    // nothing on the sheet, so the guide comes out byte for byte as before and need not reload either.
-    expect(urlOf(after, 'guide')).toBe(urlOf(before, 'guide'));
-    expect(await pdfWords(server.port, urlOf(after, 'sheet', 1))).toContain('kobberfargedemål');
-  });
+  it('of sheet1.yaml shows the new words; the guide stays (its miniature leaves such small words out)', () =>
+    withServer(async (p, server) => {
+      const before = server.status();
+      p.edit('nb/sheet1.yaml', (t) => inBlock(t, 'strategic', 'prompt', (l) => l.replace(/: "?/, '$&Kobberfargede ')));
+      const after = await nextBuild(server, before.build);
+      expect(after.ok).toBe(true);
+      // Both sheets were laid out again (they share one text size); sheet 2 came out byte for byte as
+      // before, and its URL names its bytes, so the page need not reload it.
+      expect(urlOf(after, 'sheet', 1)).not.toBe(urlOf(before, 'sheet', 1));
+      expect(urlOf(after, 'sheet', 2)).toBe(urlOf(before, 'sheet', 2));
+      // The guide's miniatures leave out text that would print under 4 pt, and this edit moves
+      // nothing on the sheet, so the guide comes out byte for byte as before and need not reload either.
+      expect(urlOf(after, 'guide')).toBe(urlOf(before, 'guide'));
+      expect(await pdfWords(server.port, urlOf(after, 'sheet', 1))).toContain('Kobberfargede');
+    }));
 
-  it('turns a YAML mistake into problems with file:line:col and keeps the last good files', async () => {
-    const good = server.status();
-    p.edit('nb/sheet1.yaml', (t) => t.replace('    prompt: "Hvilke kobberfargede', '    promt: "Hvilke kobberfargede'));
-    const bad = await nextBuild(server, good.build);
-    expect(bad.ok).toBe(false);
-    expect(bad.problems).toHaveLength(1);
-    const line =
-      p
-        .read('nb/sheet1.yaml')
-        .split('\n')
-        .findIndex((l) => l.startsWith('    promt:')) + 1;
-    expect(line).toBeGreaterThan(1);
-    expect(bad.problems[0]).toMatchObject({
-      line,
-      col: 5,
-      severity: 'error',
-      message: "unknown key 'promt' in 'blocks.strategic'",
-      hint: "did you mean 'prompt'?",
-    });
-    expect(bad.problems[0].file).toMatch(/nb\/sheet1\.yaml$/);
-    expect(bad.files).toEqual(good.files);
-    expect((await get(server.port, bad.files[0].url)).status).toBe(200);
+  it('with a YAML mistake gives problems with file:line:col and keeps the last good files', () =>
+    withServer(async (p, server) => {
+      const good = server.status();
+      p.edit('nb/sheet1.yaml', (t) => inBlock(t, 'strategic', 'prompt', (l) => l.replace('prompt:', 'promt:')));
+      const bad = await nextBuild(server, good.build);
+      expect(bad.ok).toBe(false);
+      expect(bad.problems).toHaveLength(1);
+      const line =
+        p
+          .read('nb/sheet1.yaml')
+          .split('\n')
+          .findIndex((l) => l.startsWith('    promt:')) + 1;
+      expect(line).toBeGreaterThan(1);
+      expect(bad.problems[0]).toMatchObject({
+        line,
+        col: 5,
+        severity: 'error',
+        message: "unknown key 'promt' in 'blocks.strategic'",
+        hint: "did you mean 'prompt'?",
+      });
+      expect(bad.problems[0].file).toMatch(/nb\/sheet1\.yaml$/);
+      expect(bad.files).toEqual(good.files);
+      expect((await get(server.port, bad.files[0].url)).status).toBe(200);
 
-    p.edit('nb/sheet1.yaml', (t) => t.replace('    promt: "', '    prompt: "'));
-    const fixed = await nextBuild(server, bad.build);
-    expect(fixed).toMatchObject({ ok: true, problems: [] });
-  });
+      p.edit('nb/sheet1.yaml', (t) => t.replace('    promt: ', '    prompt: '));
+      const fixed = await nextBuild(server, bad.build);
+      expect(fixed).toMatchObject({ ok: true, problems: [] });
+    }));
 
-  it('reports a file removed mid-session, and recovers when it is back', async () => {
-    const text = p.read('nb/sheet2.yaml');
-    const good = server.status();
-    rmSync(p.file('nb/sheet2.yaml'));
-    const bad = await nextBuild(server, good.build);
-    expect(bad.ok).toBe(false);
-    expect(bad.problems[0]).toMatchObject({ line: 1, col: 1, message: 'cannot read the file: ENOENT' });
-    expect(bad.problems[0].file).toMatch(/nb\/sheet2\.yaml$/);
-    expect(bad.files).toEqual(good.files);
-    p.write('nb/sheet2.yaml', text);
-    expect(await nextBuild(server, bad.build)).toMatchObject({ ok: true, problems: [] });
-  });
+  it('that removes a file is reported, and the preview recovers when it is back', () =>
+    withServer(async (p, server) => {
+      const text = p.read('nb/sheet2.yaml');
+      const good = server.status();
+      rmSync(p.file('nb/sheet2.yaml'));
+      const bad = await nextBuild(server, good.build);
+      expect(bad.ok).toBe(false);
+      expect(bad.problems[0]).toMatchObject({ line: 1, col: 1, message: 'cannot read the file: ENOENT' });
+      expect(bad.problems[0].file).toMatch(/nb\/sheet2\.yaml$/);
+      expect(bad.files).toEqual(good.files);
+      p.write('nb/sheet2.yaml', text);
+      expect(await nextBuild(server, bad.build)).toMatchObject({ ok: true, problems: [] });
+    }));
 
-  it('switches locale on a JSON request only', async () => {
-    expect(
-      (
-        await get(server.port, '/locale', {
-          method: 'POST',
-          body: 'locale=nn',
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        })
-      ).status,
-    ).toBe(415);
-    expect(
-      (
-        await get(server.port, '/locale', {
-          method: 'POST',
-          body: '{"locale":"se"}',
-          headers: { 'Content-Type': 'application/json' },
-        })
-      ).status,
-    ).toBe(400);
-    const before = server.status().build;
-    expect(
-      (
-        await get(server.port, '/locale', {
-          method: 'POST',
-          body: '{"locale":"nn"}',
-          headers: { 'Content-Type': 'application/json' },
-        })
-      ).status,
-    ).toBe(202);
-    const s = await nextBuild(server, before);
-    expect(s.locale).toBe('nn');
-    expect(s.files.map((f) => f.locale)).toEqual(['nn', 'nn', 'nn']);
-  });
+  it('of the locale happens on a JSON request only', () =>
+    withServer(async (_p, server) => {
+      const post = async (body: string, type: string) =>
+        (await get(server.port, '/locale', { method: 'POST', body, headers: { 'Content-Type': type } })).status;
+      expect(await post('locale=nn', 'application/x-www-form-urlencoded')).toBe(415);
+      expect(await post('{"locale":"xx"}', 'application/json')).toBe(400);
+      const other = LOCALES.find((l) => l !== 'nb')!;
+      const before = server.status().build;
+      expect(await post(JSON.stringify({ locale: other }), 'application/json')).toBe(202);
+      const s = await nextBuild(server, before);
+      expect(s.locale).toBe(other);
+      expect(s.files.map((f) => f.locale)).toEqual([other, other, other]);
+    }));
 });
 
 describe('bordduk preview: warm files', () => {
@@ -266,7 +284,7 @@ describe('bordduk preview: fit warnings', () => {
       let s = server.status();
       for (let n = 8; n <= 14 && s.problems.length === 0; n++) {
         p.edit('nb/sheet1.yaml', (t) =>
-          t.replace(/^( {4}prompt: ).*Hvem har vi glemt.*$/m, `$1"${Array(n).fill(sentence).join(' ')}"`),
+          inBlock(t, 'missing', 'prompt', () => `    prompt: "${Array(n).fill(sentence).join(' ')}"`),
         );
         s = await nextBuild(server, s.build);
         expect(s.ok).toBe(true);
@@ -285,9 +303,9 @@ describe('bordduk preview: the command', () => {
     const port = await cli(['preview', '--port', 'eighty']);
     expect(port.code).toBe(2);
     expect(port.stderr).toContain('give a port number from 1 to 65535');
-    const locale = await cli(['preview', '--locale', 'se']);
+    const locale = await cli(['preview', '--locale', 'xx']);
     expect(locale.code).toBe(2);
-    expect(locale.stderr).toBe("bordduk: unknown locale 'se'; this tool has: nb, nn, en (or all)\n");
+    expect(locale.stderr).toBe(`bordduk: unknown locale 'xx'; this tool has: ${LOCALES.join(', ')} (or all)\n`);
   });
 
   it('says so when the port is taken (exit 2), and does not start', async () => {
@@ -309,10 +327,14 @@ describe('bordduk preview: the command', () => {
   });
 
   it('prints its address, serves, and stops cleanly on Ctrl-C', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'bordduk.js'), 'preview', '--size', 'A4'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin', 'bordduk.js'), ...shippedTool(['preview', '--size', 'A4'])],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));

@@ -201,7 +201,7 @@ describe('press flags, checked', () => {
 
   it("embeds a shop's own profile under its condition name", async () => {
     const own = join(out, 'shop.icc');
-    copyFileSync(join(ROOT, 'templates', 'icc', 'FOGRA39-coarse.icc'), own);
+    copyFileSync(join(ROOT, 'templates', 'icc', 'FOGRA39.icc'), own);
     const r = await cli([
       'build',
       '--only',
@@ -220,6 +220,10 @@ describe('press flags, checked', () => {
     expect(r.code).toBe(0);
     const f = JSON.parse(r.stdout).files[0];
     expect(f.print.pdfx).toEqual({ version: 'PDF/X-4', condition: 'FOGRA51' });
+    // The profile describes FOGRA39, not FOGRA51: the build says so (it relabels, it does not re-separate).
+    expect(JSON.parse(r.stdout).warnings.join('\n')).toMatch(
+      /shop\.icc: its description "[^"]*FOGRA39[^"]*" does not name the condition FOGRA51/,
+    );
     const doc = await PDFDocument.load(readFileSync(f.path), { updateMetadata: false });
     const oi = doc.catalog.lookup(PDFName.of('OutputIntents'), PDFArray).lookup(0, PDFDict);
     expect((oi.lookup(PDFName.of('OutputConditionIdentifier')) as PDFString).decodeText()).toBe('FOGRA51');

@@ -1,10 +1,13 @@
 // The command as a user meets it: the real bin, its help, version and exit codes.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliProcess, ROOT } from './helpers.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+/** Where this file's builds write (never the checkout's out/). */
+const scratch = mkdtempSync(join(tmpdir(), 'bordduk-cli-'));
 
 describe('bordduk (the installed command)', () => {
   it('--version prints the package version', () => {
@@ -47,16 +50,7 @@ describe('bordduk (the installed command)', () => {
   });
 
   it('--json keeps stdout to the manifest alone and stderr quiet', () => {
-    const r = cliProcess([
-      'build',
-      '--only',
-      'sheets',
-      '--size',
-      'A4',
-      '--out',
-      join(ROOT, 'out', 'test-cli'),
-      '--json',
-    ]);
+    const r = cliProcess(['build', '--only', 'sheets', '--size', 'A4', '--out', join(scratch, 'test-cli'), '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const m = JSON.parse(r.stdout);
@@ -75,7 +69,7 @@ describe('bordduk (the installed command)', () => {
   });
 
   it('without --json says what it wrote, on stderr', () => {
-    const r = cliProcess(['build', '--only', 'guide', '--out', 'out/test-cli']);
+    const r = cliProcess(['build', '--only', 'guide', '--out', 'out/test-cli'], { cwd: scratch });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/wrote out\/test-cli\/ledelsesforankring-nb-guide-A4\.pdf \(\d+ pages, \d+ KB\)/);
@@ -86,8 +80,8 @@ describe('building on several threads', () => {
   it('gives exactly the files of a one-thread build', async () => {
     const { cli } = await import('./helpers.js');
     const args = ['build', '--locale', 'nb,en', '--size', 'A3,A4', '--json'];
-    const serial = await cli([...args, '--out', join(ROOT, 'out', 'test-serial'), '--jobs', '1']);
-    const parallel = cliProcess([...args, '--out', 'out/test-parallel', '--jobs', '3']);
+    const serial = await cli([...args, '--out', join(scratch, 'test-serial'), '--jobs', '1']);
+    const parallel = cliProcess([...args, '--out', join(scratch, 'test-parallel'), '--jobs', '3']);
     expect(parallel.code, parallel.stderr).toBe(0);
     const hashes = (s: string) =>
       JSON.parse(s).files.map((f: { path: string; sha256: string }) => [f.path.split('/').pop(), f.sha256]);
@@ -137,7 +131,7 @@ describe('sizes named twice', () => {
       '--size',
       'A1,a1,1200x800mm,120x80cm',
       '--out',
-      join(ROOT, 'out', 'test-dup'),
+      join(scratch, 'test-dup'),
       '--json',
     ]);
     expect(r.code, r.stderr).toBe(0);
@@ -179,7 +173,7 @@ describe('the library', () => {
 describe('variants and options found in a new-user review', () => {
   it('gives portrait, press and CMYK versions names of their own, so none overwrites the plain files', async () => {
     const { cli } = await import('./helpers.js');
-    const out = join(ROOT, 'out', 'test-variants');
+    const out = join(scratch, 'test-variants');
     const names = async (...args: string[]) =>
       JSON.parse(
         (await cli(['build', '--only', 'sheets', '--size', 'A3', '--out', out, '--json', ...args])).stdout,
@@ -194,7 +188,7 @@ describe('variants and options found in a new-user review', () => {
 
   it('refuses --overlap without --tile, and prints the layout report with --json too', async () => {
     const { cli } = await import('./helpers.js');
-    const r = await cli(['build', '--overlap', '10mm', '--out', join(ROOT, 'out', 'test-x')]);
+    const r = await cli(['build', '--overlap', '10mm', '--out', join(scratch, 'test-x')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--overlap and --unprintable go with --tile/);
     const j = await cli([
@@ -206,7 +200,7 @@ describe('variants and options found in a new-user review', () => {
       '--json',
       '--report',
       '--out',
-      join(ROOT, 'out', 'test-x'),
+      join(scratch, 'test-x'),
     ]);
     expect(j.code).toBe(0);
     expect(JSON.parse(j.stdout).files).toHaveLength(2);

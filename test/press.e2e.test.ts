@@ -19,7 +19,7 @@ import {
   PDFString,
   type PDFObject,
 } from 'pdf-lib';
-import { cli } from './helpers.js';
+import { cli, LOCALES } from './helpers.js';
 import { inkCount, inksOf, readOps, type PageOps } from './pdf-ops.js';
 
 const out = mkdtempSync(join(tmpdir(), 'bordduk-press-'));
@@ -50,7 +50,8 @@ beforeAll(async () => {
     join(out, 'press'),
     '--json',
   ]);
-  expect(r.stderr).toBe('');
+  // Warnings about the content (a language without hyphenation patterns) may be said; no error.
+  expect(r.stderr.split('\n').filter((l) => l && !/(^|: )warning: /.test(l))).toEqual([]);
   expect(r.code).toBe(0);
   files = JSON.parse(r.stdout).files;
   const d = await cli(['build', '--out', join(out, 'plain'), '--json']);
@@ -63,7 +64,7 @@ const text = (o: PDFObject | undefined) =>
 
 describe('--print-shop writes PDF/X-4', () => {
   it('builds every locale in CMYK, named -press-cmyk, with the output intent in the manifest', () => {
-    expect(files).toHaveLength(3 * 5);
+    expect(files).toHaveLength(LOCALES.length * (2 * 2 + 1)); // two sheets at A1 and A4, and the guide
     for (const f of files) {
       expect(f.path).toMatch(/-press-cmyk\.pdf$/);
       expect(f.print).toMatchObject({ colour: 'cmyk', pdfx: { version: 'PDF/X-4', condition: 'FOGRA39' } });
@@ -145,8 +146,8 @@ describe('colour that prints clean on offset', () => {
           if (t.size < 12) expect(inkCount(t.fill), where).toBeLessThanOrEqual(1);
           const inks = inksOf(t.fill);
           if (inks && inks[3] === 100) expect(t.overprint, where).toBe(true);
-          // Dark text is black alone: nothing with a black over 50 % carries another ink.
-          if (inks && inks[3] > 50) expect(inks.slice(0, 3), where).toEqual([0, 0, 0]);
+          // Dark small text is black alone: nothing under 12 pt with a black over 50 % carries another ink.
+          if (inks && inks[3] > 50 && t.size < 12) expect(inks.slice(0, 3), where).toEqual([0, 0, 0]);
           checked++;
         }
       }

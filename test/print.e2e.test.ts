@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
-import { cli, readPdf } from './helpers.js';
+import { parse } from 'yaml';
+import { cli, readPdf, ROOT, TOOL } from './helpers.js';
 import { loadModels, typesetter } from '../src/pipeline/build.js';
 import { defaultPaths } from '../src/paths.js';
 import { fitSheets } from '../src/layout/sheet/fit.js';
@@ -119,8 +120,13 @@ describe('--print-shop on A1 (5 mm bleed, marks)', () => {
 
   it('prints the slug line with tool, locale, size, version and date outside the trim', async () => {
     const pdf = await readPdf(files[0].path);
-    const slug = pdf.pages[0].texts.find((t) => t.str.includes('ledelsesforankring · nb'));
-    expect(slug?.str).toMatch(/ledelsesforankring · nb · Ark 1 · A1 · versjon 1\.0 · 2026-11-29/);
+    // Tool id, version and date from tool.yaml; the words for "sheet" and "version" from nb/meta.yaml.
+    const read = (rel: string) => parse(readFileSync(join(ROOT, 'content', TOOL, rel), 'utf8'));
+    const tool = read('tool.yaml') as { version: string; date: string };
+    const { labels } = read('nb/meta.yaml') as { labels: { sheet: string; version: string } };
+    const want = `${TOOL} · nb · ${labels.sheet} 1 · A1 · ${labels.version} ${tool.version} · ${tool.date}`;
+    const slug = pdf.pages[0].texts.find((t) => t.str.includes(`${TOOL} · nb`));
+    expect(slug?.str).toContain(want);
     expect(slug!.y).toBeGreaterThan(mm(15) + mm(594));
   });
 });

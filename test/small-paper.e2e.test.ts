@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
-import { cli, readPdf } from './helpers.js';
+import { cli, readPdf, TOOL } from './helpers.js';
 import { readOps } from './pdf-ops.js';
 import { loadModels, typesetter } from '../src/pipeline/build.js';
 import { defaultPaths } from '../src/paths.js';
@@ -18,7 +18,7 @@ const out = mkdtempSync(join(tmpdir(), 'bordduk-small-'));
 describe('write-in room on A3 and A4', () => {
   for (const size of ['A3', 'A4']) {
     it(`rules write-in lines at least 7 mm apart and keeps text 6 mm or more inside the trim on ${size}`, () => {
-      for (const model of loadModels({ locales: 'all' })) {
+      for (const model of loadModels({ tool: TOOL, locales: 'all' })) {
         const ts = typesetter(model, defaultPaths());
         for (const [n, fit] of fitSheets(model, parseSize(size, undefined, 'landscape'), ts).entries()) {
           // Table rows keep the template's minimum count (the decision log's 8, issue 11): they get the
@@ -108,7 +108,7 @@ describe('a tiled sheet says what it does', () => {
   });
 
   it('puts the cut line 2 mm inside the printable area', () => {
-    const [model] = loadModels({ locales: ['nb'] });
+    const [model] = loadModels({ tool: TOOL, locales: ['nb'] });
     const ts = typesetter(model, defaultPaths());
     const [fit] = fitSheets(model, parseSize('A1', undefined, 'landscape'), ts);
     const { pages, plan } = tilePages(

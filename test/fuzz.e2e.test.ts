@@ -2,8 +2,8 @@
 // either builds complete PDFs (exit 0) or explains the problem (exit 1). Never a usage error,
 // never an internal error, never a stack trace, never a half-written output folder.
 //
-//   FUZZ_RUNS=200 npx vitest run test/fuzz.test.ts     more runs per property (default 25)
-//   FUZZ_SEED=1234 npx vitest run test/fuzz.test.ts    another seed (fixed by default, so failures reproduce)
+//   FUZZ_RUNS=200 npx vitest run test/fuzz.e2e.test.ts     more runs per property (default 25)
+//   FUZZ_SEED=1234 npx vitest run test/fuzz.e2e.test.ts    another seed (fixed by default, so failures reproduce)
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -1,0 +1,72 @@
+// What every block of a sheet starts with: its card, number badge, heading, prompt and hints.
+import type { SheetBlock } from '../../content/model.js';
+import type { Item } from '../frame.js';
+import type { Rect } from './grid.js';
+import { mm } from '../units.js';
+import { labelledList } from './tags.js';
+import { pad, size, stack, type Para, type SheetCtx } from './context.js';
+
+/** Card, number badge, heading, prompt and hints: what every block starts with. Returns the y below them. */
+export function head(c: SheetCtx, id: string, w: SheetBlock, rect: Rect, base: string[]) {
+  const p = pad(c);
+  const items: Item[] = [
+    { type: 'rect', x: rect.x, y: rect.y, w: rect.w, h: rect.h, fill: 'panel', radius: mm(2.5 * c.k) },
+  ];
+  const nSize = size(c, 'number');
+  const titleSize = size(c, 'blockTitle');
+  const d = Math.max(nSize * 1.55, titleSize * 1.25);
+  const cx = rect.x + p + d / 2;
+  const cy = rect.y + p + d / 2;
+  items.push({ type: 'path', shape: { kind: 'circle', cx, cy, r: d / 2 }, fill: 'accent' });
+  const num = String(c.numbers[id]);
+  const nw = c.ts.fonts.width('sansBold', nSize, num);
+  const nm = c.ts.fonts.metrics('sansBold', nSize);
+  const numText: Item = {
+    type: 'text',
+    x: cx - nw / 2,
+    y: cy + nm.capHeight / 2,
+    text: num,
+    font: 'sansBold',
+    size: nSize,
+    colour: 'accentInk',
+    width: nw,
+    source: id,
+  };
+  const tx = rect.x + p + d + p * 0.6;
+  const tw = rect.x + rect.w - p - tx;
+  const title = stack(
+    c,
+    [{ text: w.title, font: 'sansBold', size: titleSize, colour: 'ink', path: [...base, 'title'], leading: 1.15 }],
+    tx,
+    rect.y + p + Math.max(0, (d - titleSize * 1.15) / 2),
+    tw,
+    0,
+    id,
+  );
+  // The field's number and title are its heading in the structure tree (the sheet's own text is tagged too).
+  items.push({ type: 'tag', role: 'H2', items: [numText, ...title.items] });
+  let y = Math.max(rect.y + p + d, rect.y + p + Math.max(0, (d - titleSize * 1.15) / 2) + title.height);
+  const paras: Para[] = [];
+  if (w.prompt) paras.push({ text: w.prompt, font: 'sans', size: c.s, colour: 'ink', path: [...base, 'prompt'] });
+  (w.hints ?? []).forEach((h, i) =>
+    paras.push({
+      text: `– ${h}`,
+      font: 'sans',
+      size: size(c, 'hint'),
+      colour: 'muted',
+      path: [...base, 'hints', i],
+      leading: 1.2,
+    }),
+  );
+  const wide = [...title.wide];
+  if (paras.length) {
+    y += p * 0.5;
+    const body = stack(c, paras, rect.x + p, y, rect.w - 2 * p, c.s * 0.2, id);
+    const hints = w.prompt ? body.parts.slice(1) : body.parts;
+    if (w.prompt) items.push({ type: 'tag', role: 'P', items: body.parts[0] });
+    if (hints.length) items.push(labelledList(c, hints, '– '));
+    wide.push(...body.wide);
+    y += body.height;
+  }
+  return { items, y: y + p * 0.6, wide };
+}
