@@ -119,9 +119,10 @@ export function findMistake(text: string, opts: { comments: boolean }): Mistake 
       };
     }
     // In a list of texts, "- Note: …" becomes a one-key mapping; the guide's own item keys are structure.
-    if (isItem && key && opts.comments && !continuing && !ITEM_KEYS.has(key[1]) && /^[^"']/.test(key[1])) {
+    const itemKey = key?.[1];
+    if (isItem && itemKey && opts.comments && !continuing && !ITEM_KEYS.has(itemKey) && /^[^"']/.test(itemKey)) {
       return {
-        offset: at + restCol + key[1].length,
+        offset: at + restCol + itemKey.length,
         message: `this list item holds ': ' (a colon and a space), which YAML reads as 'key: value', not as text`,
         hint: quoteIt(undefined, rest.replace(/[ \t]+$/, '')),
       };

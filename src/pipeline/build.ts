@@ -17,6 +17,7 @@ import { buildDate } from './date.js';
 import { printOptions } from '../press/presets.js';
 import { reorder } from '../output/manifest.js';
 import { prepareAnswers, scopeToAnswers } from './answers.js';
+import { at } from '../at.js';
 
 export * from './options.js';
 export * from '../output/manifest.js';
@@ -51,12 +52,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       ms.map((m) => m.locale),
       { ...opts, sizes, only: opts.sheet !== undefined ? 'sheets' : opts.only },
     )
-      .filter((u) => u.kind === 'sheets' || ms[0].guide)
-      .map((u) => ({ ...u, tool: ms[0].id })),
+      .filter((u) => u.kind === 'sheets' || at(ms, 0).guide)
+      .map((u) => ({ ...u, tool: at(ms, 0).id })),
   );
   if (units.length === 0)
     throw new UsageError(
-      `nothing to build: ${perTool.map((ms) => ms[0].id).join(', ')} ${perTool.length === 1 ? 'has' : 'have'} no guide (tool.yaml says guide: false); build its sheets`,
+      `nothing to build: ${perTool.map((ms) => at(ms, 0).id).join(', ')} ${perTool.length === 1 ? 'has' : 'have'} no guide (tool.yaml says guide: false); build its sheets`,
     );
   // A folder that cannot be made fails now, before any layout work; if the build fails, what was
   // made for it is removed again.
@@ -101,6 +102,6 @@ async function runAndWrite(
     opts.out ?? 'out',
     rendered.map((r) => ({ name: r.file, bytes: r.bytes })),
   );
-  rendered.forEach((r, i) => (r.entry.path = written[i]));
+  rendered.forEach((r, i) => (r.entry.path = at(written, i)));
   return { files: rendered.map((r) => reorder(r.entry)), warnings };
 }

@@ -6,7 +6,8 @@ import { listTools } from '../content/load.js';
 export function resolveTool(paths: Paths, tool: string | undefined): string {
   const tools = listTools(paths);
   if (tool === undefined) {
-    if (tools.length === 1) return tools[0];
+    const [only] = tools;
+    if (only !== undefined && tools.length === 1) return only;
     throw new UsageError(
       tools.length
         ? `several tools exist; choose one with --tool (${tools.join(', ')})`

@@ -14,6 +14,7 @@ import { readConfig } from './config.js';
 import { checkLocaleFolders, compareCopies, compareStrings, hyphenationWarnings } from './translations.js';
 import { textValues, valueAt } from '../content/yaml-file.js';
 import { typographicQuoteWarnings } from '../content/strings.js';
+import { at } from '../at.js';
 
 /** Longer than this (and by more than a few characters) is worth a warning: the sheets have fixed room. */
 const LENGTH_RATIO = 1.35;
@@ -63,7 +64,9 @@ function compareGuides(source: ToolModel, target: ToolModel, problems: Problems)
 /** Text the source has and a translation lacks (a prompt, a hint, a column's hint) would simply not print. */
 function compareTexts(source: ToolModel, target: ToolModel, problems: Problems): void {
   target.sheets.forEach((sheet, i) => {
-    for (const [path, orig] of textValues(source.sheets[i].words)) {
+    const from = source.sheets[i];
+    if (!from) return; // nothing to compare with
+    for (const [path, orig] of textValues(from.words)) {
       if (valueAt(sheet.words, path) !== undefined) continue;
       // Point at the nearest part that exists: the block, the hint list …
       let at = path.slice(0, -1);
@@ -83,7 +86,8 @@ function compareTexts(source: ToolModel, target: ToolModel, problems: Problems):
 
 function compareLengths(source: ToolModel, target: ToolModel, problems: Problems): void {
   target.sheets.forEach((sheet, i) => {
-    const src = source.sheets[i].words;
+    const src = source.sheets[i]?.words;
+    if (!src) return; // nothing to compare with
     for (const [path, text] of textValues(sheet.words)) {
       const orig = valueAt(src, path);
       if (typeof orig !== 'string') continue;
@@ -151,7 +155,7 @@ export function validate(opts: ValidateOptions = {}): Problem[] {
     for (const m of models) typographicQuoteWarnings(m, problems);
     const source =
       models.find((m) => m.locale === m.sourceLocale) ??
-      loadModels({ paths, tool: models[0].id, locales: [models[0].sourceLocale] })[0];
+      at(loadModels({ paths, tool: at(models, 0).id, locales: [at(models, 0).sourceLocale] }), 0);
     for (const m of models) {
       if (m === source) continue;
       compareGuides(source, m, problems);

@@ -76,9 +76,10 @@ export class FontSet {
     const starts = new Array<boolean>(text.length).fill(false);
     let at = 0;
     run.glyphs.forEach((g, i) => {
-      if (at >= text.length) return;
+      const pos = run.positions[i];
+      if (at >= text.length || !pos) return;
       starts[at] = true;
-      advances[at] += (run.positions[i].xAdvance * size) / f.upm;
+      advances[at] = (advances[at] ?? 0) + (pos.xAdvance * size) / f.upm;
       for (const cp of g.codePoints) at += cp > 0xffff ? 2 : 1;
     });
     return { advances, starts };
