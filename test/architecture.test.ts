@@ -67,13 +67,21 @@ describe('the house', () => {
       press: ['content', 'layout', 'output'],
       render: ['content', 'layout'],
       output: ['content'],
+      types: [],
+      // The driver ties the stages; the shells sit on the driver.
+      pipeline: ['content', 'layout', 'press', 'render', 'output'],
       answers: ['content', 'layout', 'output', 'pipeline'],
       translations: ['content', 'output', 'pipeline'],
+      preview: ['content', 'layout', 'pipeline'],
+      cli: ['content', 'layout', 'pipeline', 'answers', 'preview', 'translations'],
     };
+    // Every folder under src/ has its row: a new folder says where it sits.
+    const folders = new Set([...graph.keys()].map(stage).filter((s) => s !== 'root'));
+    expect([...folders].filter((f) => !(f in allowed))).toEqual([]);
     const wrong: string[] = [];
     for (const [f, { local }] of graph) {
       const from = stage(f);
-      if (!(from in allowed)) continue;
+      if (from === 'root') continue;
       for (const g of local) {
         const to = stage(g);
         if (to !== from && to !== 'root' && to !== 'generated' && !allowed[from].includes(to))
@@ -106,8 +114,6 @@ describe('the house', () => {
   // Files that went over the cap when the formatter first wrapped their long lines, each to be split
   // by whoever works on it next. The list only shrinks: a file that is back under the cap must leave it.
   const overCap = new Set([
-    'src/cli/main.ts',
-    'src/preview/warm.ts',
     'src/render/pdf.ts',
     'test/guide.test.ts',
     'test/preview.e2e.test.ts',
@@ -129,5 +135,24 @@ describe('the house', () => {
         .filter(([f, n]) => n <= 300 && overCap.has(f))
         .map(([f]) => `${f} is under the cap now: take it off the list`),
     ).toEqual([]);
+  });
+
+  it('keeps its knowledge inside the repo: no comment points at a document a clone lacks or at an issue number', () => {
+    const files = [
+      ...sources,
+      ...walk(join(ROOT, 'scripts')),
+      ...walk(join(ROOT, 'templates')).filter((f) => f.endsWith('.yaml')),
+    ];
+    // A print or stack note other than docs/…, a review file or date, or "issue N" of our own tracker.
+    const outside =
+      /(?<!docs\/)\b(print|stack|design|domain)\.md\b|\bshared\/|\breviews?\/|review 20\d\d|\b(audit|issues?) (low )?\d+\b/i;
+    const found = files.flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .map((line, i) => [`${relative(ROOT, f)}:${i + 1}`, line] as const)
+        .filter(([, line]) => outside.test(line) && !/pdfkit issue \d+/.test(line))
+        .map(([at]) => at),
+    );
+    expect(found).toEqual([]);
   });
 });

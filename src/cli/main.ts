@@ -2,12 +2,13 @@
 // Nothing else lives here.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ContentError, OutputError, UsageError, formatProblem } from '../errors.js';
-import type { BuildOptions, BuildResult } from '../pipeline/build.js';
+import type { BuildOptions } from '../pipeline/build.js';
 import { VERSION } from '../version.js';
 import { projectPaths, type Paths } from '../paths.js';
-import { anyCase, lowerList, sizeList } from './values.js';
-import { join } from 'node:path';
+import { anyCase } from './values.js';
+import { one, shared } from './shared.js';
 import { SCHEMA_KINDS } from '../content/schema-kinds.js';
+import { report } from './report.js';
 import { addTranslationCommands } from '../translations/command.js';
 // What a command needs is loaded when it runs (to keep the cold start short): `--version` loads commander
 // alone, `--help` adds what lists the tools found, `validate` no renderer, `build` no JSON Schema writer.
@@ -15,12 +16,6 @@ const buildModule = () => import('../pipeline/build.js');
 
 /** The end of `--help` (the tools and locales found), loaded only when help is asked for. */
 type FoundHelp = (root: string | undefined) => string;
-
-const list = (v: string) =>
-  v
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 function program(out: { stdout: (s: string) => void; stderr: (s: string) => void }, foundHelp: FoundHelp): Command {
   const p: Command = new Command('bordduk')
@@ -37,17 +32,14 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
     .exitOverride()
     .addHelpText('after', (): string => foundHelp(p.opts().root as string | undefined));
 
-  p.command('build')
+  shared(p.command('build'), {
+    tool: 'tools to build, comma-separated (folders under content/; default: every tool)',
+    locale: 'locales, comma-separated, or "all" (default: each tool\'s source locale)',
+    size: 'sheet sizes: A0–A4 or WIDTHxHEIGHTmm/cm, comma-separated (default: A1)',
+    allowSmall: 'accept sheet text under the readability floor, with a warning',
+  })
     .description('build the sheets and the guide as PDF files')
     .addHelpText('after', (): string => foundHelp(p.opts().root as string | undefined))
-    .option('--tool <list>', 'tools to build, comma-separated (folders under content/; default: every tool)', list)
-    .option('--locale <list>', 'locales, comma-separated, or "all" (default: each tool\'s source locale)', lowerList)
-    .option('--size <list>', 'sheet sizes: A0–A4 or WIDTHxHEIGHTmm/cm, comma-separated (default: A1)', sizeList)
-    .addOption(
-      new Option('--orientation <o>', 'sheet orientation (default landscape)')
-        .choices(['landscape', 'portrait'])
-        .argParser(anyCase(['landscape', 'portrait'])),
-    )
     .addOption(
       new Option('--guide-size <size>', 'paper of the guide')
         .choices(['A4', 'A5'])
@@ -70,7 +62,6 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         .default('rgb')
         .argParser(anyCase(['rgb', 'cmyk'])),
     )
-    .option('--allow-small', 'accept sheet text under the readability floor, with a warning')
     .option('--bleed <length>', 'bleed around each sheet, e.g. 3mm (a bare number means mm)')
     .option('--marks', 'crop marks, registration targets and a slug line outside the trim')
     .option(
@@ -119,26 +110,24 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         import('../pipeline/config.js'),
         import('../layout/units.js'),
       ]);
-      const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
-      const file = o.config ? readConfig(o.config) : {};
-      const pick = <T>(name: string, flag: T, fromFile: T | undefined) =>
-        given(name) || fromFile === undefined ? flag : fromFile;
-      const root = p.opts().root as string | undefined;
+      // Only what was typed: the release config and the defaults are applied once, by the build's plan.
+      const given = <T>(name: string, v: T) => (cmd.getOptionValueSource(name) === 'cli' ? v : undefined);
+      const length = (v: string | undefined, flag: string) => (v === undefined ? undefined : parseLengthMm(v, flag));
       const opts: BuildOptions = {
         paths: rootPaths(p),
-        tools: o.tool ?? file.tools ?? (file.tool !== undefined ? [file.tool] : undefined),
-        locales: o.locale ?? file.locales,
-        sizes: o.size ?? file.sizes,
-        orientation: o.orientation ?? file.orientation,
-        guideSize: pick('guideSize', o.guideSize, file.guideSize),
-        out: o.out ?? file.out ?? (root !== undefined ? join(root, 'out') : 'out'),
+        root: p.opts().root as string | undefined,
+        tools: o.tool,
+        locales: o.locale,
+        sizes: o.size,
+        orientation: o.orientation,
+        guideSize: given('guideSize', o.guideSize),
+        out: o.out,
         only: o.only,
         sheet: o.sheet,
-        // --print-shop means CMYK unless --color is given (an explicit rgb is then refused with a reason).
-        colour: pick('color', o.printShop && !given('color') ? undefined : o.color, file.colour),
+        colour: given('color', o.color),
         allowSmall: !!o.allowSmall,
         jobs: o.jobs,
-        bleedMm: o.bleed === undefined ? undefined : parseLengthMm(o.bleed, '--bleed'),
+        bleedMm: length(o.bleed, '--bleed'),
         marks: o.marks,
         printShop: !!o.printShop,
         impose: o.impose,
@@ -146,32 +135,24 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         outputCondition: o.outputCondition,
         paper: o.paper,
         tile: o.tile,
-        overlapMm: o.overlap === undefined ? undefined : parseLengthMm(o.overlap, '--overlap'),
-        unprintableMm: o.unprintable === undefined ? undefined : parseLengthMm(o.unprintable, '--unprintable'),
+        overlapMm: length(o.overlap, '--overlap'),
+        unprintableMm: length(o.unprintable, '--unprintable'),
         onProgress: o.json ? undefined : (line) => out.stderr(`${line}\n`),
         fillable: !!o.fillable,
         answers: o.answers,
       };
-      const result = await build(opts);
+      const result = await build(opts, o.config ? readConfig(o.config) : {});
       report(result, !!o.json, !!o.report, out);
     });
 
-  p.command('validate')
+  shared(p.command('validate'), {
+    tool: 'tools to check, comma-separated (default: every tool)',
+    locale: 'locales, comma-separated, or "all" (default)',
+    size: 'sheet sizes to check that the text fits at (default A0–A4 and the sizes in bordduk.config.yaml)',
+    allowSmall: 'accept sheet text under the readability floor',
+  })
     .description('check the content and templates without building')
     .addHelpText('after', (): string => foundHelp(p.opts().root as string | undefined))
-    .option('--tool <list>', 'tools to check, comma-separated (default: every tool)', list)
-    .option('--locale <list>', 'locales, comma-separated, or "all" (default)', lowerList)
-    .option(
-      '--size <list>',
-      'sheet sizes to check that the text fits at (default A0–A4 and the sizes in bordduk.config.yaml)',
-      sizeList,
-    )
-    .addOption(
-      new Option('--orientation <o>', 'sheet orientation (default landscape)')
-        .choices(['landscape', 'portrait'])
-        .argParser(anyCase(['landscape', 'portrait'])),
-    )
-    .option('--allow-small', 'accept sheet text under the readability floor')
     .action(async (o) => {
       const { validate } = await import('../pipeline/validate.js');
       const root = p.opts().root as string | undefined;
@@ -208,15 +189,13 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
       else out.stdout(r.text);
     });
 
-  p.command('preview')
+  shared(p.command('preview'), {
+    tool: 'tool to show',
+    locale: 'locale to show first (switchable on the page)',
+    size: 'sheet size: A0–A4 or WIDTHxHEIGHTmm/cm (default: A1)',
+    allowSmall: 'accept sheet text under the readability floor, with a warning',
+  })
     .description('a live preview in the browser (127.0.0.1 only): rebuilds on every save')
-    .option('--tool <id>', 'tool to show')
-    .option('--locale <locale>', 'locale to show first (switchable on the page)')
-    .option('--size <size>', 'sheet size: A0–A4 or WIDTHxHEIGHTmm/cm', 'A1')
-    .addOption(
-      new Option('--orientation <o>', 'sheet orientation (default landscape)').choices(['landscape', 'portrait']),
-    )
-    .option('--allow-small', 'accept sheet text under the readability floor, with a warning')
     .option('--port <n>', 'port to listen on (default: a free one, printed)', (v) => {
       if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 65535)
         throw new InvalidArgumentError('give a port number from 1 to 65535');
@@ -228,9 +207,9 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
       await runPreview(
         {
           paths: rootPaths(p),
-          tool: o.tool,
-          locale: o.locale,
-          size: o.size,
+          tool: one(o.tool, '--tool'),
+          locale: one(o.locale, '--locale'),
+          size: one(o.size, '--size'),
           orientation: o.orientation,
           allowSmall: !!o.allowSmall,
           port: o.port,
@@ -256,36 +235,6 @@ function rootPaths(p: Command): Paths | undefined {
   return root === undefined ? undefined : projectPaths(root);
 }
 
-function report(
-  result: BuildResult,
-  json: boolean,
-  layout: boolean,
-  out: { stdout: (s: string) => void; stderr: (s: string) => void },
-): void {
-  for (const w of result.warnings) out.stderr(`${formatProblem(w)}\n`);
-  if (json) {
-    out.stdout(`${JSON.stringify({ files: result.files, warnings: result.warnings.map(formatProblem) }, null, 2)}\n`);
-    if (!layout) return;
-  }
-  for (const f of result.files) {
-    if (json && layout && f.layout) out.stderr(`${f.path}\n`);
-    if (!json)
-      out.stderr(`wrote ${f.path} (${f.pages} page${f.pages === 1 ? '' : 's'}, ${(f.bytes / 1024).toFixed(0)} KB)\n`);
-    if (layout && f.layout) {
-      const l = f.layout;
-      const cell = l.smallestWriteIn
-        ? `, smallest write-in ${l.smallestWriteIn.widthMm} × ${l.smallestWriteIn.heightMm} mm (${l.smallestWriteIn.block})`
-        : '';
-      out.stderr(
-        `  layout ${l.layout}: question text ${l.textSize} pt (floor ${l.floor} pt), smallest text ${l.smallestText} pt${cell}\n`,
-      );
-      if (l.tables?.length)
-        out.stderr(`  tables: ${l.tables.map((t) => `${t.block} ${t.rows} rows at ${t.pitchMm} mm`).join(', ')}\n`);
-      for (const w of l.warnings) out.stderr(`  warning: ${w}\n`);
-    }
-  }
-}
-
 /** Runs the CLI; returns the exit code: 0 success, 1 content or output error, 2 usage error, 70 internal error. */
 export async function run(
   argv: string[],
@@ -309,7 +258,8 @@ export async function run(
     if (e instanceof ContentError) {
       for (const p of e.problems) out.stderr(`${formatProblem(p)}\n`);
       const wrote = argv.includes('build') ? '; no files were written' : '';
-      out.stderr(`bordduk: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} found${wrote}\n`);
+      const n = e.problems.filter((q) => q.severity !== 'warning').length;
+      out.stderr(`bordduk: ${n} problem${n === 1 ? '' : 's'} found${wrote}\n`);
       return 1;
     }
     if (e instanceof OutputError) {

@@ -97,7 +97,7 @@ export const answerVariant = (opts: BuildOptions) =>
  */
 export function answerSheets(model: ToolModel, opts: BuildOptions, paper: PaperSize, ts: Typesetter) {
   const answers = opts.answerSet?.tool === model.id ? opts.answerSet.locales[model.locale] : undefined;
-  // A record is read close up, like a handout: the absolute floor (6 pt, print.md), whatever the size.
+  // A record is read close up, like a handout: the absolute floor (6 pt, docs/print.md), whatever the size.
   const floor = model.theme.sheet.absoluteFloor;
   const heading = model.meta.labels.notFit ?? 'Answers that did not fit';
   return {

@@ -9,12 +9,9 @@ import { placeOnPress } from '../press/marks.js';
 import { imposeSaddle } from '../press/impose.js';
 import { fileName } from '../output/names.js';
 import type { ManifestEntry } from '../output/manifest.js';
-import type { BuildOptions } from './options.js';
+import type { UnitOptions } from './options.js';
 import { conditionOf } from './intent.js';
 import { PDFX_VERSION } from '../render/pdfx.js';
-
-/** A booklet's bleed (print.md: 3 mm is the European norm up to A3). */
-const GUIDE_BLEED_MM = 3;
 
 /** A file a unit will render: its name, its manifest entry so far, and the frames to draw. */
 export interface PlannedPdf {
@@ -28,12 +25,12 @@ export interface PlannedPdf {
   duplexShortEdge?: boolean;
 }
 
-export function guideJob(model: ToolModel, ts: Typesetter, opts: BuildOptions, date: Date): PlannedPdf {
+export function guideJob(model: ToolModel, ts: Typesetter, opts: UnitOptions, date: Date): PlannedPdf {
   const paper = parseSize(opts.guideSize ?? 'A4', 'portrait', 'portrait');
   const entry = { kind: 'guide' as const, tool: model.id, locale: model.locale, size: paper.name };
   // --bleed and --marks give the guide bleed and marks too (RGB unless --color cmyk); --print-shop also PDF/X-4.
-  const pressed = !!opts.printShop || (opts.bleedMm ?? 0) > 0 || !!opts.marks;
-  if (!pressed) {
+  const press = opts.guidePress;
+  if (!press) {
     return {
       file: fileName(model.id, model.locale, 'guide', opts.colour === 'cmyk' ? `${paper.name}-cmyk` : paper.name),
       entry,
@@ -42,23 +39,22 @@ export function guideJob(model: ToolModel, ts: Typesetter, opts: BuildOptions, d
       ua: true,
     };
   }
-  const bleedMm = opts.bleedMm ?? (opts.printShop ? GUIDE_BLEED_MM : 0);
-  const marks = opts.marks ?? true;
-  const cmyk = opts.colour === 'cmyk' || (!!opts.printShop && opts.colour === undefined);
+  const { bleedMm, marks } = press;
+  const cmyk = opts.colour === 'cmyk';
   const bleed = mm(bleedMm);
   const frame = layoutGuide(model, ts, paper, date, { bleed });
   const n = frame.pages.length;
   const slug = (what: string) =>
     `${model.id} · ${model.locale} · ${model.meta.labels.guide} · ${what} · ${paper.name} · ${model.meta.labels.version} ${model.version} · ${date.toISOString().slice(0, 10)}`;
-  const press = (page: Page, what: string, fold = false) =>
+  const onPress = (page: Page, what: string, fold = false) =>
     placeOnPress(page, ts, { bleedMm, marks, slug: slug(what), colourBar: cmyk, fold });
   let pages: Page[];
   if (opts.impose === 'saddle') {
     pages = imposeSaddle(frame.pages, bleed).map((spread, i) =>
-      press(spread, `${Math.floor(i / 2) + 1}/${n / 4} ${i % 2 ? 'B' : 'A'}`, true),
+      onPress(spread, `${Math.floor(i / 2) + 1}/${n / 4} ${i % 2 ? 'B' : 'A'}`, true),
     );
   } else {
-    pages = frame.pages.map((p, i) => press(p, `${i + 1}/${n}`));
+    pages = frame.pages.map((p, i) => onPress(p, `${i + 1}/${n}`));
   }
   const variant = [paper.name, 'press', ...(cmyk ? ['cmyk'] : []), ...(opts.impose ? [opts.impose] : [])].join('-');
   return {

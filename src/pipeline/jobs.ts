@@ -12,10 +12,9 @@ import { tilePages } from '../press/tile.js';
 import type { Page } from '../layout/frame.js';
 import { renderPdf } from '../render/pdf.js';
 import type { Typesetter } from '../layout/text/typeset.js';
-import type { BuildOptions } from './options.js';
+import type { BuildOptions, UnitOptions } from './options.js';
 import { buildDate } from './date.js';
 import { fileName } from '../output/names.js';
-import { printOptions } from '../press/presets.js';
 import type { ManifestEntry, PrintReport } from '../output/manifest.js';
 import { typesetter } from './models.js';
 import { guideJob, type PlannedPdf } from './guide-job.js';
@@ -62,7 +61,7 @@ export function planUnits(locales: string[], opts: BuildOptions): Unit[] {
   return units;
 }
 
-export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, paths: Paths): Promise<UnitResult> {
+export async function runUnit(model: ToolModel, unit: Unit, opts: UnitOptions, paths: Paths): Promise<UnitResult> {
   const ts = typesetter(model, paths);
   const date = buildDate(model.date);
   const warnings: Problem[] = [];
@@ -85,7 +84,7 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: BuildOptions, 
     const bytes = await renderPdf(job.frame, {
       fonts: fontSet(paths.fonts, job.model.theme),
       theme: opts.printShop ? forPaper(job.model.theme, opts.paper ?? 'coated') : job.model.theme,
-      colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'),
+      colour: opts.colour,
       tagged: job.tagged,
       ua: job.ua,
       pdfx,
@@ -114,10 +113,11 @@ function sheetJobs(
   paper: PaperSize,
   ts: Typesetter,
   date: Date,
-  opts: BuildOptions,
+  opts: UnitOptions,
   warnings: Problem[],
 ): Job[] {
-  const print = printOptions(opts, paper);
+  const print = opts.sheetPrint[paper.name];
+  if (!print) throw new Error(`no print plan for ${paper.name}`);
   const fits = fitSheets(model, paper, ts, { allowSmall: opts.allowSmall, bleed: mm(print.bleedMm) });
   const answers = answerSheets(model, opts, paper, ts);
   const jobs = model.sheets.map((sheet, i): Job => {

@@ -1,6 +1,8 @@
-// Loading every locale a build needs, with all problems of all of them reported together.
-import { Problems } from '../errors.js';
-import { loadTemplates, loadTool, loadToolFile, type ToolModel } from '../content/load.js';
+// Loading every locale a build needs, with all problems of all of them reported together: the one
+// loader of build, validate and the preview (which caches its steps: tool file and templates, fonts,
+// a locale's words). Problems of all tools are reported together, as for the locales of one tool.
+import { ContentError, Problems, UsageError } from '../errors.js';
+import { loadTemplates, loadTool, loadToolFile, type Templates, type ToolModel } from '../content/load.js';
 import { defaultPaths, type Paths } from '../paths.js';
 import { fontSet } from '../layout/text/fonts.js';
 import { hyphenator } from '../layout/text/hyphenate.js';
@@ -8,7 +10,7 @@ import { checkGlyphs } from '../layout/text/glyphs.js';
 import type { Typesetter } from '../layout/text/typeset.js';
 import type { FontId } from '../content/template-model.js';
 import type { BuildOptions } from './options.js';
-import { resolveLocales, resolveTool } from './select.js';
+import { resolveLocales, resolveTool, resolveTools } from './tools.js';
 
 export function typesetter(model: ToolModel, paths: Paths): Typesetter {
   return { fonts: fontSet(paths.fonts, model.theme), hyph: hyphenator(model.locale, model.hyphenation) };
@@ -24,21 +26,9 @@ export function loadModels(opts: Pick<BuildOptions, 'tool' | 'locales' | 'paths'
   const locales = resolveLocales(opts.locales, tool!.locales, tool!.sourceLocale);
   const templates = loadTemplates(paths, tool!, problems);
   problems.throwIfAny();
-  const fonts = fontSet(paths.fonts, templates!.theme);
-  // A font file that is there but is no font fontkit can read is the project's mistake, not ours.
-  for (const id of Object.keys(templates!.theme.fonts) as FontId[]) {
-    try {
-      // Reading a few glyphs' outlines touches the tables a build needs (cmap, hmtx, loca, glyf).
-      for (const g of fonts.fontkit(id).layout('Aaøå').glyphs) void g.path;
-    } catch (e) {
-      problems.error(
-        templates!.themeFile.pos(['fonts', id]),
-        `${templates!.theme.fonts[id]} cannot be read as a font (${(e as Error).message})`,
-        'use a static TrueType (.ttf) or OpenType (.otf) file',
-      );
-    }
-  }
+  checkFonts(paths, templates!, problems);
   problems.throwIfAny();
+  const fonts = fontSet(paths.fonts, templates!.theme);
   const models: ToolModel[] = [];
   for (const locale of locales) {
     const m = loadTool(paths, tool!, templates!, locale, problems);
@@ -49,4 +39,59 @@ export function loadModels(opts: Pick<BuildOptions, 'tool' | 'locales' | 'paths'
   }
   problems.throwIfAny();
   return models;
+}
+
+/** A font file that is there but is no font fontkit can read is the project's mistake, not ours. */
+export function checkFonts(paths: Paths, templates: Templates, problems: Problems): void {
+  const fonts = fontSet(paths.fonts, templates.theme);
+  for (const id of Object.keys(templates.theme.fonts) as FontId[]) {
+    try {
+      // Reading a few glyphs' outlines touches the tables a build needs (cmap, hmtx, loca, glyf).
+      for (const g of fonts.fontkit(id).layout('Aaøå').glyphs) void g.path;
+    } catch (e) {
+      problems.error(
+        templates.themeFile.pos(['fonts', id]),
+        `${templates.theme.fonts[id]} cannot be read as a font (${(e as Error).message})`,
+        'use a static TrueType (.ttf) or OpenType (.otf) file',
+      );
+    }
+  }
+}
+
+/**
+ * Every model a command needs, per tool. With several tools, a locale list keeps for each tool the
+ * locales it has (a tool with none of them is left out); a locale no tool has is a usage error.
+ */
+export function loadToolModels(opts: Pick<BuildOptions, 'tool' | 'tools' | 'locales' | 'paths'>): ToolModel[][] {
+  const paths = opts.paths ?? defaultPaths();
+  const ids = resolveTools(paths, opts);
+  const requested = opts.locales;
+  let perTool: (string[] | 'all' | undefined)[] = ids.map(() => requested);
+  if (ids.length > 1 && Array.isArray(requested) && requested.length > 0 && !requested.includes('all')) {
+    const known = ids.map((id) => {
+      const problems = new Problems();
+      return loadToolFile(paths, id, problems)?.locales ?? [];
+    });
+    for (const l of requested) {
+      if (!known.some((k) => k.includes(l)))
+        throw new UsageError(
+          `unknown locale '${l}'; the tools have: ${[...new Set(known.flat())].sort().join(', ')} (or all)`,
+        );
+    }
+    perTool = known.map((k) => requested.filter((l) => k.includes(l)));
+  }
+  const problems = new Problems();
+  const all: ToolModel[][] = [];
+  ids.forEach((tool, i) => {
+    const locales = perTool[i];
+    if (locales !== requested && Array.isArray(locales) && locales.length === 0) return;
+    try {
+      all.push(loadModels({ paths, tool, locales }));
+    } catch (e) {
+      if (!(e instanceof ContentError)) throw e;
+      e.problems.forEach((p) => problems.add(p));
+    }
+  });
+  problems.throwIfAny();
+  return all;
 }

@@ -4,7 +4,7 @@ import type { Problem } from '../errors.js';
 import type { Paths } from '../paths.js';
 import type { ColourMode, Paper } from '../content/template-model.js';
 import type { Orientation } from '../layout/units.js';
-import type { ManifestEntry } from '../output/manifest.js';
+import type { ManifestEntry, PrintReport } from '../output/manifest.js';
 import type { AnswerSet } from '../content/answers.js';
 
 export interface BuildOptions {
@@ -27,7 +27,7 @@ export interface BuildOptions {
   /** Accept sheet text under the readability floor, with a warning. */
   allowSmall?: boolean;
   colour?: ColourMode;
-  /** Bleed around each sheet in millimetres (print.md: 3 mm to A3, 5 mm and more for large format). */
+  /** Bleed around each sheet in millimetres (docs/print.md: 3 mm to A3, 5 mm and more for large format). */
   bleedMm?: number;
   /** Crop marks, registration targets and a slug line outside the trim. */
   marks?: boolean;
@@ -68,4 +68,16 @@ export interface BuildOptions {
 export interface BuildResult {
   files: ManifestEntry[];
   warnings: Problem[];
+}
+
+/**
+ * What a unit of work is given (internal, plain data for the worker threads): the options with every
+ * default applied by resolvePlan, and the print decisions it made.
+ */
+export interface UnitOptions extends Omit<BuildOptions, 'onProgress'> {
+  colour: ColourMode;
+  /** Bleed, marks and tiling of a sheet, by paper name. */
+  sheetPrint: Record<string, PrintReport>;
+  /** The guide as a press job, or null for a reading guide. */
+  guidePress: { bleedMm: number; marks: boolean } | null;
 }

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ToolModel } from '../content/load.js';
-import type { BuildOptions } from './options.js';
+import type { UnitOptions } from './options.js';
 import { loadModels } from './models.js';
 import { runUnit, type Unit, type UnitResult } from './jobs.js';
 import { ContentError, OutputError, UsageError, type Problem } from '../errors.js';
@@ -24,7 +24,7 @@ const MIN_CORES_FOR_WORKERS = 4;
 /** The worker script exists only in the bundle (dist/); from the TypeScript sources we run in one thread. */
 const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
 
-export type WorkerRequest = { opts: BuildOptions; unit: Unit; index: number } | { stop: true };
+export type WorkerRequest = { opts: UnitOptions; unit: Unit; index: number } | { stop: true };
 export type WorkerReply =
   | { index: number; result?: UnitResult; error?: string; name?: string; problems?: Problem[]; stack?: string }
   | { ready: true };
@@ -42,7 +42,7 @@ function rebuild(msg: { error?: string; name?: string; problems?: Problem[]; sta
   return err;
 }
 
-function threadCount(opts: BuildOptions, units: number): number {
+function threadCount(opts: UnitOptions, units: number): number {
   if (opts.jobs !== undefined) return Math.max(1, Math.min(opts.jobs, units));
   if (units < MIN_UNITS_FOR_WORKERS || !existsSync(workerFile) || availableParallelism() < MIN_CORES_FOR_WORKERS)
     return 1;
@@ -52,7 +52,7 @@ function threadCount(opts: BuildOptions, units: number): number {
 export async function runUnits(
   units: Unit[],
   models: ToolModel[],
-  opts: BuildOptions,
+  opts: UnitOptions,
   progress: (line: string) => void,
 ): Promise<UnitResult[]> {
   const results: UnitResult[] = new Array(units.length);
@@ -65,9 +65,6 @@ export async function runUnits(
     const u = at(units, i);
     progress(`[${done}/${units.length}] ${f || `${u.tool ?? ''} ${u.locale} ${u.kind}: problems found`.trim()}`);
   };
-  const { onProgress: _drop, ...plain } = opts;
-  void _drop;
-
   const threads = threadCount(opts, units.length);
   const workers: Promise<void>[] = [];
   for (let w = 1; w < threads && existsSync(workerFile); w++) {
@@ -82,7 +79,7 @@ export async function runUnits(
           }
           inFlight++;
           const index = next++;
-          worker.postMessage({ opts: plain, unit: at(units, index), index } satisfies WorkerRequest);
+          worker.postMessage({ opts, unit: at(units, index), index } satisfies WorkerRequest);
         };
         worker.on('message', (msg: WorkerReply) => {
           // Two units in flight: the next one waits in the worker while this thread is busy laying out.

@@ -1,11 +1,10 @@
-// Several tools in content/ are normal: a command without --tool is about every tool, --tool names
-// some, and a locale asked for is built for the tools that have it. Problems of all tools are
-// reported together, as for the locales of one tool.
-import { ContentError, Problems, UsageError, suggest } from '../errors.js';
-import { listTools, loadToolFile, type ToolModel } from '../content/load.js';
-import { defaultPaths, type Paths } from '../paths.js';
+// Which tools and locales a command is about, from what the user asked and what content/ has: the
+// one place that chooses them (build, validate, the preview and answers all ask here). Several
+// tools in content/ are normal: a command without --tool is about every tool, --tool names some.
+import { UsageError, suggest } from '../errors.js';
+import { listTools } from '../content/load.js';
+import type { Paths } from '../paths.js';
 import type { BuildOptions } from './options.js';
-import { loadModels } from './models.js';
 
 /** The tools a command is about: the ones named (`tool` or `tools`), or every tool in content/. */
 export function resolveTools(paths: Paths, opts: Pick<BuildOptions, 'tool' | 'tools'>): string[] {
@@ -30,40 +29,23 @@ export function resolveTools(paths: Paths, opts: Pick<BuildOptions, 'tool' | 'to
   return [...new Set(asked)];
 }
 
-/**
- * Every model a command needs, per tool. With several tools, a locale list keeps for each tool the
- * locales it has (a tool with none of them is left out); a locale no tool has is a usage error.
- */
-export function loadToolModels(opts: Pick<BuildOptions, 'tool' | 'tools' | 'locales' | 'paths'>): ToolModel[][] {
-  const paths = opts.paths ?? defaultPaths();
-  const ids = resolveTools(paths, opts);
-  const requested = opts.locales;
-  let perTool: (string[] | 'all' | undefined)[] = ids.map(() => requested);
-  if (ids.length > 1 && Array.isArray(requested) && requested.length > 0 && !requested.includes('all')) {
-    const known = ids.map((id) => {
-      const problems = new Problems();
-      return loadToolFile(paths, id, problems)?.locales ?? [];
-    });
-    for (const l of requested) {
-      if (!known.some((k) => k.includes(l)))
-        throw new UsageError(
-          `unknown locale '${l}'; the tools have: ${[...new Set(known.flat())].sort().join(', ')} (or all)`,
-        );
-    }
-    perTool = known.map((k) => requested.filter((l) => k.includes(l)));
+/** The one tool a command about a single tool (the preview, answers) works on. */
+export function resolveTool(paths: Paths, tool: string | undefined): string {
+  if (tool !== undefined) return resolveTools(paths, { tool })[0] ?? tool;
+  const tools = listTools(paths);
+  if (tools.length === 1 && tools[0] !== undefined) return tools[0];
+  if (tools.length === 0) return resolveTools(paths, {})[0] ?? '';
+  throw new UsageError(`several tools exist; choose one with --tool (${tools.join(', ')})`);
+}
+
+/** A tool's locales a command is about: the ones asked for (or all), else the source locale. */
+export function resolveLocales(requested: string[] | 'all' | undefined, known: string[], source: string): string[] {
+  if (requested === undefined) return [source];
+  if (requested !== 'all' && requested.length === 0)
+    throw new UsageError(`--locale names no locale; this tool has: ${known.join(', ')} (or all)`);
+  if (requested === 'all' || requested.includes('all')) return known;
+  for (const l of requested) {
+    if (!known.includes(l)) throw new UsageError(`unknown locale '${l}'; this tool has: ${known.join(', ')} (or all)`);
   }
-  const problems = new Problems();
-  const all: ToolModel[][] = [];
-  ids.forEach((tool, i) => {
-    const locales = perTool[i];
-    if (locales !== requested && Array.isArray(locales) && locales.length === 0) return;
-    try {
-      all.push(loadModels({ paths, tool, locales }));
-    } catch (e) {
-      if (!(e instanceof ContentError)) throw e;
-      e.problems.forEach((p) => problems.add(p));
-    }
-  });
-  problems.throwIfAny();
-  return all;
+  return [...new Set(requested)];
 }

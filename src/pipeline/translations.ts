@@ -1,11 +1,14 @@
-// What a translator needs to hear from `bordduk validate`: a locale folder that is not registered in
-// tool.yaml (so it is never built), a registered one that is empty or incomplete, and a file that
-// is still a copy of the source (so the sheet would print in the source language).
+// What a translator needs to hear: a locale folder that is not registered in tool.yaml (so it is
+// never built), a registered one that is empty or incomplete, a file that is still a copy of the
+// source (so the sheet would print in the source language), and a translation that lacks text its
+// source has. That last check is an error that build, validate and the preview all make, with the
+// same words, for the parts they use: a prompt missing from a translation would simply not print.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problems } from '../errors.js';
+import type { BuildOptions } from './options.js';
 import { display, loadToolFile, type ToolModel } from '../content/load.js';
-import { readYamlFile } from '../content/yaml-file.js';
+import { readYamlFile, textValues, valueAt } from '../content/yaml-file.js';
 import type { Paths } from '../paths.js';
 import type { Problem } from '../errors.js';
 import { hasPatterns } from '../layout/text/hyphenate.js';
@@ -13,6 +16,25 @@ import { stringsOf } from '../content/strings.js';
 import { readRecord, RECORD_FILE, stringWarnings } from '../content/translation-record.js';
 
 const LOCALE = /^[a-z]{2,3}$/;
+
+/** Longer than this (and by more than a few characters) is worth a warning: the sheets have fixed room. */
+const LENGTH_RATIO = 1.35;
+const LENGTH_SLACK = 12;
+
+/** The parts of a tool a command uses: a build of only the sheets needs only the sheets' files valid (the guide shows the sheets in miniature, so it needs both). */
+export interface Parts {
+  sheets: boolean;
+  guide: boolean;
+}
+
+export const partsOf = (only: BuildOptions['only']): Parts => ({ sheets: true, guide: only !== 'sheets' });
+
+/** Errors: what a translation lacks that its source has, in the parts used. */
+export function compareWithSource(source: ToolModel, target: ToolModel, problems: Problems, parts: Parts): void {
+  if (source === target || source.locale === target.locale) return;
+  if (parts.sheets) compareTexts(source, target, problems);
+  if (parts.guide) compareGuides(source, target, problems);
+}
 
 export function checkLocaleFolders(paths: Paths, toolId: string, problems: Problems): void {
   const tool = loadToolFile(paths, toolId, problems);
@@ -100,4 +122,76 @@ export function hyphenationWarnings(models: ToolModel[], paths: Paths): Problem[
       message: `there are no hyphenation patterns for '${m.locale}' (${m.id}): long words break only where ${display(join(paths.content, m.id, m.locale, 'hyphenation.yaml'))} says`,
       hint: `list the long words there with their break points, e.g. exceptions: [ge-vinst-re-a-li-se-ring]`,
     }));
+}
+
+function compareGuides(source: ToolModel, target: ToolModel, problems: Problems): void {
+  if (!source.guide || !target.guide || !source.guideFile || !target.guideFile) return;
+  const ids = (m: ToolModel) => m.guide!.chapters.flatMap((c) => [c.id, ...(c.sections ?? []).map((s) => s.id)]);
+  const want = ids(source);
+  const have = ids(target);
+  for (const id of want) {
+    if (!have.includes(id))
+      problems.error(
+        target.guideFile.pos(['chapters']),
+        `chapter or section '${id}' of the ${source.locale} guide is missing`,
+        `translate it from ${source.guideFile.display}`,
+      );
+  }
+  target.guide.chapters.forEach((c, ci) => {
+    if (!want.includes(c.id))
+      problems.error(
+        target.guideFile!.pos(['chapters', ci, 'id']),
+        `chapter '${c.id}' is not in the ${source.locale} guide`,
+        'use the same ids in every locale',
+      );
+    c.sections?.forEach((s, si) => {
+      if (!want.includes(s.id))
+        problems.error(
+          target.guideFile!.pos(['chapters', ci, 'sections', si, 'id']),
+          `section '${s.id}' is not in the ${source.locale} guide`,
+          'use the same ids in every locale',
+        );
+    });
+  });
+}
+
+/** Text the source has and a translation lacks (a prompt, a hint, a column's hint) would simply not print. */
+function compareTexts(source: ToolModel, target: ToolModel, problems: Problems): void {
+  target.sheets.forEach((sheet, i) => {
+    const from = source.sheets[i];
+    if (!from) return; // nothing to compare with
+    for (const [path, orig] of textValues(from.words)) {
+      if (valueAt(sheet.words, path) !== undefined) continue;
+      // Point at the nearest part that exists: the block, the hint list …
+      let at = path.slice(0, -1);
+      while (at.length && valueAt(sheet.words, at) === undefined) at = at.slice(0, -1);
+      const what =
+        typeof path[path.length - 1] === 'number'
+          ? `${String(path[path.length - 2])} item ${Number(path[path.length - 1]) + 1}`
+          : String(path[path.length - 1]);
+      problems.error(
+        sheet.file.pos(at),
+        `'${at.join('.') || 'the file'}' lacks ${what}, which the ${source.locale} source has ("${orig}")`,
+        'translate it, so that the sheet prints the same fields in every language',
+      );
+    }
+  });
+}
+
+export function compareLengths(source: ToolModel, target: ToolModel, problems: Problems): void {
+  target.sheets.forEach((sheet, i) => {
+    const src = source.sheets[i]?.words;
+    if (!src) return; // nothing to compare with
+    for (const [path, text] of textValues(sheet.words)) {
+      const orig = valueAt(src, path);
+      if (typeof orig !== 'string') continue;
+      if (text.length > orig.length * LENGTH_RATIO + LENGTH_SLACK) {
+        problems.warn(
+          sheet.file.pos(path),
+          `this text is ${Math.round((text.length / orig.length - 1) * 100)} % longer than the ${source.locale} source ("${orig}")`,
+          'sheets have fixed room: shorten it if the build reports that it does not fit',
+        );
+      }
+    }
+  });
 }

@@ -1,24 +1,27 @@
 // `bordduk validate`: everything a build checks before layout, for every locale; then each
 // translation compared with its source (missing and extra ids, text much longer than the source),
 // and a fitting pass at the given sizes, so that a translation too long to fit is caught early.
-import { ContentError, Problems, type Problem } from '../errors.js';
+import { ContentError, Problems, sortProblems, type Problem } from '../errors.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadModels, typesetter, type BuildOptions } from './build.js';
-import { display, type ToolModel } from '../content/load.js';
+import { display } from '../content/load.js';
 import { pathsOf } from '../paths.js';
 import { fitSheets } from '../layout/sheet/fit.js';
 import { parseSize, type PaperSize } from '../layout/units.js';
-import { loadToolModels, resolveTools } from './tools.js';
+import { resolveTools } from './tools.js';
+import { loadToolModels } from './models.js';
 import { readConfig } from './config.js';
-import { checkLocaleFolders, compareCopies, compareStrings, hyphenationWarnings } from './translations.js';
-import { textValues, valueAt } from '../content/yaml-file.js';
+import {
+  checkLocaleFolders,
+  compareCopies,
+  compareLengths,
+  compareStrings,
+  compareWithSource,
+  hyphenationWarnings,
+} from './translations.js';
 import { typographicQuoteWarnings } from '../content/strings.js';
 import { at } from '../at.js';
-
-/** Longer than this (and by more than a few characters) is worth a warning: the sheets have fixed room. */
-const LENGTH_RATIO = 1.35;
-const LENGTH_SLACK = 12;
 
 export interface ValidateOptions extends Pick<
   BuildOptions,
@@ -28,78 +31,6 @@ export interface ValidateOptions extends Pick<
   sizes?: string[];
   /** The release config whose sizes are tried as well (default: bordduk.config.yaml in the project folder, if there is one); false for none. */
   config?: string | false;
-}
-
-function compareGuides(source: ToolModel, target: ToolModel, problems: Problems): void {
-  if (!source.guide || !target.guide || !source.guideFile || !target.guideFile) return;
-  const ids = (m: ToolModel) => m.guide!.chapters.flatMap((c) => [c.id, ...(c.sections ?? []).map((s) => s.id)]);
-  const want = ids(source);
-  const have = ids(target);
-  for (const id of want) {
-    if (!have.includes(id))
-      problems.error(
-        target.guideFile.pos(['chapters']),
-        `chapter or section '${id}' of the ${source.locale} guide is missing`,
-        `translate it from ${source.guideFile.display}`,
-      );
-  }
-  target.guide.chapters.forEach((c, ci) => {
-    if (!want.includes(c.id))
-      problems.error(
-        target.guideFile!.pos(['chapters', ci, 'id']),
-        `chapter '${c.id}' is not in the ${source.locale} guide`,
-        'use the same ids in every locale',
-      );
-    c.sections?.forEach((s, si) => {
-      if (!want.includes(s.id))
-        problems.error(
-          target.guideFile!.pos(['chapters', ci, 'sections', si, 'id']),
-          `section '${s.id}' is not in the ${source.locale} guide`,
-          'use the same ids in every locale',
-        );
-    });
-  });
-}
-
-/** Text the source has and a translation lacks (a prompt, a hint, a column's hint) would simply not print. */
-function compareTexts(source: ToolModel, target: ToolModel, problems: Problems): void {
-  target.sheets.forEach((sheet, i) => {
-    const from = source.sheets[i];
-    if (!from) return; // nothing to compare with
-    for (const [path, orig] of textValues(from.words)) {
-      if (valueAt(sheet.words, path) !== undefined) continue;
-      // Point at the nearest part that exists: the block, the hint list …
-      let at = path.slice(0, -1);
-      while (at.length && valueAt(sheet.words, at) === undefined) at = at.slice(0, -1);
-      const what =
-        typeof path[path.length - 1] === 'number'
-          ? `${String(path[path.length - 2])} item ${Number(path[path.length - 1]) + 1}`
-          : String(path[path.length - 1]);
-      problems.error(
-        sheet.file.pos(at),
-        `'${at.join('.') || 'the file'}' lacks ${what}, which the ${source.locale} source has ("${orig}")`,
-        'translate it, so that the sheet prints the same fields in every language',
-      );
-    }
-  });
-}
-
-function compareLengths(source: ToolModel, target: ToolModel, problems: Problems): void {
-  target.sheets.forEach((sheet, i) => {
-    const src = source.sheets[i]?.words;
-    if (!src) return; // nothing to compare with
-    for (const [path, text] of textValues(sheet.words)) {
-      const orig = valueAt(src, path);
-      if (typeof orig !== 'string') continue;
-      if (text.length > orig.length * LENGTH_RATIO + LENGTH_SLACK) {
-        problems.warn(
-          sheet.file.pos(path),
-          `this text is ${Math.round((text.length / orig.length - 1) * 100)} % longer than the ${source.locale} source ("${orig}")`,
-          'sheets have fixed room: shorten it if the build reports that it does not fit',
-        );
-      }
-    }
-  });
 }
 
 /** A size to test-fit at, and who asked for it (said with a fit that fails there). */
@@ -158,8 +89,7 @@ export function validate(opts: ValidateOptions = {}): Problem[] {
       at(loadModels({ paths, tool: at(models, 0).id, locales: [at(models, 0).sourceLocale] }), 0);
     for (const m of models) {
       if (m === source) continue;
-      compareGuides(source, m, problems);
-      compareTexts(source, m, problems);
+      compareWithSource(source, m, problems, { sheets: true, guide: true });
       compareLengths(source, m, problems);
       compareCopies(source, m, problems);
       compareStrings(paths, source, m, problems);
@@ -178,6 +108,7 @@ export function validate(opts: ValidateOptions = {}): Problem[] {
       }
     }
   }
-  problems.throwIfAny();
+  // Warnings are said with the errors: a translator fixing an error should hear the rest too.
+  if (problems.errors.length) throw new ContentError(sortProblems(problems.list));
   return problems.warnings;
 }

@@ -23,6 +23,18 @@ export interface PrintRequest {
   paper?: string;
 }
 
+/**
+ * Colour and marks, decided once for sheets and guide alike: --print-shop means CMYK and marks unless
+ * said otherwise; --bleed alone gives bleed without marks. `pressed`: the output is a press file.
+ */
+export function pressChoice(opts: PrintRequest): { colour: ColourMode; marks: boolean; pressed: boolean } {
+  return {
+    colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'),
+    marks: opts.marks ?? !!opts.printShop,
+    pressed: !!opts.printShop || (opts.bleedMm ?? 0) > 0 || !!opts.marks,
+  };
+}
+
 /** Bleed, marks and tiling as asked, after the print-shop preset and with checks a user can act on. */
 export function printOptions(opts: PrintRequest, paper: PaperSize): PrintReport {
   if (!opts.tile && (opts.overlapMm !== undefined || opts.unprintableMm !== undefined)) {
@@ -63,11 +75,8 @@ export function printOptions(opts: PrintRequest, paper: PaperSize): PrintReport 
     throw new UsageError(
       `bleed of ${bleedMm} mm is out of range: use 0–25 mm (3 mm is usual, 5 mm or more on large format)`,
     );
-  const report: PrintReport = {
-    colour: opts.colour ?? (opts.printShop ? 'cmyk' : 'rgb'),
-    bleedMm,
-    marks: opts.marks ?? !!opts.printShop,
-  };
+  const { colour, marks } = pressChoice(opts);
+  const report: PrintReport = { colour, bleedMm, marks };
   if (opts.tile) {
     const overlapMm = opts.overlapMm ?? 10;
     const unprintableMm = opts.unprintableMm ?? 5;

@@ -11,13 +11,15 @@ import { ContentError, Problems, UsageError, sortProblems, type Problem } from '
 import type { Paths } from '../paths.js';
 import { loadTemplates, loadTool, loadToolFile, type Templates, type ToolModel } from '../content/load.js';
 import type { ToolFile } from '../content/model.js';
-import type { FontId } from '../content/template-model.js';
 import { fontSet, forgetFonts } from '../layout/text/fonts.js';
 import { checkGlyphs } from '../layout/text/glyphs.js';
 import { keepParsedFiles } from '../content/yaml-file.js';
 import { parseSize, type Orientation } from '../layout/units.js';
 import { runUnit, type Rendered, type UnitResult } from '../pipeline/jobs.js';
-import { resolveLocales, resolveTool } from '../pipeline/select.js';
+import { resolveLocales, resolveTool } from '../pipeline/tools.js';
+import { checkFonts } from '../pipeline/models.js';
+import { resolvePlan, unitOptions } from '../pipeline/plan.js';
+import { compareWithSource } from '../pipeline/translations.js';
 
 export interface WarmOptions {
   paths: Paths;
@@ -236,14 +238,12 @@ export class WarmBuilder {
       if (fontsKey !== this.fontsKey) forgetFonts(paths.fonts);
       this.tool = loadToolFile(paths, this.toolId, problems);
       problems.throwIfAny();
-      [this.locale = this.tool!.sourceLocale] = resolveLocales(
-        this.locale ? [this.locale] : undefined,
-        this.tool!.locales,
-        this.tool!.sourceLocale,
-      );
+      const tool = this.tool!;
+      this.locale = resolveLocales(this.locale ? [this.locale] : undefined, tool.locales, tool.sourceLocale)[0] ?? '';
       this.templates = loadTemplates(paths, this.tool!, problems);
       problems.throwIfAny();
-      this.checkFonts(problems);
+      // The same probe as a build's: the preview refuses a font a build would refuse.
+      checkFonts(paths, this.templates!, problems);
       problems.throwIfAny();
       // Fingerprints are taken last: a failed load is tried again at the next save.
       this.templatesKey = templatesKey;
@@ -251,36 +251,31 @@ export class WarmBuilder {
       this.byLocale.clear();
     }
     return () => {
-      const m = loadTool(paths, this.tool!, this.templates!, this.locale, problems);
+      const tool = this.tool!;
+      const m = loadTool(paths, tool, this.templates!, this.locale, problems);
       if (m) checkGlyphs(m, fontSet(paths.fonts, this.templates!.theme), problems);
       problems.throwIfAny();
+      // The checks a build makes of a translation, with the same words (the preview shows both halves).
+      if (m && m.locale !== tool.sourceLocale) {
+        const source = loadTool(paths, tool, this.templates!, tool.sourceLocale, problems);
+        if (source) compareWithSource(source, m, problems, { sheets: true, guide: true });
+        problems.throwIfAny();
+      }
       return m!;
     };
   }
 
-  private checkFonts(problems: Problems): void {
-    const t = this.templates!;
-    const fonts = fontSet(this.opts.paths.fonts, t.theme);
-    for (const id of Object.keys(t.theme.fonts) as FontId[]) {
-      try {
-        fonts.fontkit(id).layout('Aaøå');
-      } catch (e) {
-        problems.error(
-          t.themeFile.pos(['fonts', id]),
-          `${t.theme.fonts[id]} cannot be read as a font (${(e as Error).message})`,
-          'use a static TrueType (.ttf) or OpenType (.otf) file',
-        );
-      }
-    }
-  }
-
   private async unit(model: ToolModel, kind: 'sheets' | 'guide', key: string): Promise<Made> {
-    const opts = {
-      sizes: [this.size],
-      orientation: this.opts.orientation,
-      allowSmall: this.opts.allowSmall,
-      compress: false,
-    };
+    // The same plan a build makes of these options (the preview's PDFs never leave the machine: no deflate).
+    const opts = unitOptions(
+      resolvePlan({
+        paths: this.opts.paths,
+        sizes: [this.size],
+        orientation: this.opts.orientation,
+        allowSmall: this.opts.allowSmall,
+        compress: false,
+      }),
+    );
     const r: UnitResult = await runUnit(model, { locale: this.locale, kind, size: this.size }, opts, this.opts.paths);
     if (r.problems.length) throw new ContentError(r.problems);
     return { key, files: r.files.map((f) => this.fromUnit(f)), warnings: r.warnings };

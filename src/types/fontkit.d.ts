@@ -30,7 +30,8 @@ declare module 'fontkit' {
     layout(text: string, features?: unknown): GlyphRun;
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
-    getGlyph(gid: number): Glyph;
+    /** The glyph with that id; `codePoints` are the characters it stands for in the text at hand. */
+    getGlyph(gid: number, codePoints?: number[]): Glyph;
   }
   export function create(buffer: Buffer | Uint8Array, postscriptName?: string): Font;
 }

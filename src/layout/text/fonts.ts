@@ -46,7 +46,7 @@ export class FontSet {
   private face(id: FontId): Face {
     let f = this.faces.get(id);
     if (!f) {
-      const font = shareLayouts(preloadKern(fontkit.create(readFileSync(this.path(id)))));
+      const font = shareLayouts(ownCodePoints(preloadKern(fontkit.create(readFileSync(this.path(id))))));
       f = { font, upm: font.unitsPerEm, widths: new Map(), glyphs: new Map() };
       this.faces.set(id, f);
     }
@@ -104,6 +104,30 @@ export class FontSet {
     }
     return [...out];
   }
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id, with the code points of whoever asked for it first,
+ * and pdfkit writes those code points into the PDF's ToUnicode map. With the font shared by every
+ * PDF of a run, the first asker could be another PDF: a subset pulling in the '.' inside '…' (no
+ * code points), so that a later PDF's '.' had an empty ToUnicode entry, and a PDF's bytes depended
+ * on which PDFs the same thread had made before. Each request now gets the glyph with the code points
+ * it asked for (a view on the shared glyph), so a PDF's bytes depend on its own text alone.
+ */
+function ownCodePoints(font: fontkit.Font): fontkit.Font {
+  const original = font.getGlyph.bind(font);
+  font.getGlyph = (id: number, characters: number[] = []) => {
+    const glyph = original(id, characters);
+    if (sameList(glyph.codePoints, characters)) return glyph;
+    const view: fontkit.Glyph = Object.create(glyph);
+    view.codePoints = characters;
+    return view;
+  };
+  return font;
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 /**
