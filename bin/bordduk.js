@@ -2,4 +2,11 @@
 // Entry point of the `bordduk` command: the bundled CLI, built by `npm ci` (prepare) or `npm run build`.
 import { run } from '../dist/cli.js';
 
+// A reader that stops early (`bordduk --help | head`) closes the pipe: that is not an error of ours,
+// so end quietly, as other command-line tools do, instead of printing a stack trace.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 process.exitCode = await run(process.argv.slice(2));
