@@ -1,5 +1,6 @@
 // Errors are values with a source position, made where the problem is found and printed once,
 // at the edge (the CLI). A user's mistake never shows a stack trace.
+import { at } from './at.js';
 
 export interface SourcePos {
   file: string;
@@ -104,15 +105,15 @@ export function suggest(word: string, known: readonly string[]): string | undefi
 }
 
 function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // One row of the table at a time: row[j] is the distance between a[0, i) and b[0, j).
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min(at(prev, j) + 1, at(row, j - 1) + 1, at(prev, j - 1) + cost));
     }
+    prev = row;
   }
-  return prev[b.length];
+  return at(prev, b.length);
 }

@@ -1,5 +1,5 @@
 // The XMP packet stays valid XML whatever the words: a title with '&' or '<' must reach a reader's
-// metadata as written (pdfkit pastes Info values into XMP unescaped; render/metadata.ts escapes).
+// metadata as written (pdfkit pastes Info values into XMP unescaped; the pdfkit adapter, render/pdfkit/xmp.ts, escapes).
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

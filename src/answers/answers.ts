@@ -11,6 +11,7 @@ import { writeAllAtomic } from '../output/write.js';
 import { readFields, readPdfBytes, UnreadablePdf } from './read.js';
 import { collect, identify, type Collected, type FileFields } from './collect.js';
 import { answersMarkdown, answersYaml } from './document.js';
+import { at } from '../at.js';
 
 export interface AnswersOptions {
   files: string[];
@@ -37,7 +38,7 @@ export async function answers(o: AnswersOptions): Promise<AnswersResult> {
   if (o.files.some((f) => /\.ya?ml$/i.test(f))) {
     if (o.files.length > 1) throw new UsageError('give one answers file (.yaml), or filled PDF sheets, not both');
     if (format !== 'md') throw new UsageError('an answers file is already YAML: add --format md to write the minutes');
-    return write(o, fromAnswersFile(o.files[0], o.paths));
+    return write(o, fromAnswersFile(at(o.files, 0), o.paths));
   }
   const files: FileFields[] = [];
   const problems: Problem[] = [];
@@ -107,7 +108,9 @@ function fromAnswersFile(file: string, paths?: Paths): AnswersResult {
   problems.throwIfAny();
   const c: Collected = {
     tool: set!.tool,
-    locales: new Map(locales.map((l) => [l, new Map(Object.entries(set!.locales[l]).map(([k, a]) => [k, a.text]))])),
+    locales: new Map(
+      locales.map((l) => [l, new Map(Object.entries(set!.locales[l] ?? {}).map(([k, a]) => [k, a.text]))]),
+    ),
     unmatched: new Map(),
     warnings: [],
   };

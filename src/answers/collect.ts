@@ -28,10 +28,12 @@ export function parseName(name: string): { tool: string; locale: string; key: st
   if (parts[0] !== 'bordduk' || parts.length < 4 || parts.length > 6) return undefined;
   const [, tool, locale, ...key] = parts;
   if (
+    tool === undefined ||
+    locale === undefined ||
     !/^[a-z][a-zA-Z0-9]*$/.test(tool) ||
     !/^[a-z]{2,3}$/.test(locale) ||
     !key.every((p) => PART.test(p)) ||
-    /^\d/.test(key[0])
+    /^\d/.test(key[0] ?? '')
   )
     return undefined;
   return { tool, locale, key: key.join('.') };
@@ -61,7 +63,10 @@ export function identify(files: FileFields[]): { tool: string; locales: string[]
       hint: 'read the answers of one tool at a time',
     });
   if (problems.length) throw new ContentError(problems);
-  return { tool: [...tools][0], locales: [...locales].sort() };
+  const [tool] = tools;
+  if (tool === undefined)
+    throw new ContentError([{ message: 'no sheets given', hint: 'give the filled PDF sheets to read' }]);
+  return { tool, locales: [...locales].sort() };
 }
 
 /**
@@ -153,7 +158,7 @@ export function ordered(
       if (t.kind === 'legend') continue;
       if (t.kind === 'table') {
         const parts = [
-          ...new Set([...answers.keys()].filter((k) => k.startsWith(`${id}.`)).map((k) => k.split('.')[1])),
+          ...new Set([...answers.keys()].filter((k) => k.startsWith(`${id}.`)).flatMap((k) => k.split('.')[1] ?? [])),
         ];
         // The write-in row under the headings first, then the rows by number.
         const rows = [

@@ -74,9 +74,10 @@ export function answersMarkdown(c: Collected, models: ToolModel[]): string {
       out.push(`## ${md(m.meta.labels.sheet)} ${sheet.number}: ${md(sheet.words.title)}`, '');
       for (const [id, t] of blocks) {
         const w = sheet.words.blocks[id];
+        const v = a[id];
+        if (!w || v === undefined) continue;
         out.push(`### ${m.fieldNumbers[id]}. ${md(w.title)}`, '');
         if (w.prompt) out.push(`*${md(w.prompt)}*`, '');
-        const v = a[id];
         if (typeof v === 'string') out.push(para(v), '');
         else if (t.kind === 'table') {
           const cols = t.columns.map((col) => col.id);
@@ -90,7 +91,7 @@ export function answersMarkdown(c: Collected, models: ToolModel[]): string {
             const printed = t.rowNumbers === true && w.rowLabel !== undefined ? `${w.rowLabel}${r}` : r;
             const label = /^\d+$/.test(r) ? cell(printed) : cell(w.writeInRow ?? r);
             out.push(
-              `| ${label} | ${cols.map((col) => cell((v[r] as Record<string, string>)[col] ?? '')).join(' | ')} |`,
+              `| ${label} | ${cols.map((col) => cell((v[r] as Record<string, string> | undefined)?.[col] ?? '')).join(' | ')} |`,
             );
           }
           out.push('');

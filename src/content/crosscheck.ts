@@ -189,10 +189,10 @@ export function crossCheckGuide(guide: YamlFile & { data: GuideFile }, sheetIds:
             problems.error(guide.pos(path), `link target '${url}' is not a web address`, 'write it in full, starting with https://');
           }
         }
-        for (const m of t.text.matchAll(REF)) {
-          if (!(m[1] in numbers)) {
-            const near = suggest(m[1], Object.keys(numbers));
-            problems.error(guide.pos(path), `{felt:${m[1]}} names no block`, near ? `did you mean {felt:${near}}?` : `blocks: ${Object.keys(numbers).join(', ')}`);
+        for (const [, ref = ''] of t.text.matchAll(REF)) {
+          if (!(ref in numbers)) {
+            const near = suggest(ref, Object.keys(numbers));
+            problems.error(guide.pos(path), `{felt:${ref}} names no block`, near ? `did you mean {felt:${near}}?` : `blocks: ${Object.keys(numbers).join(', ')}`);
           }
         }
       }

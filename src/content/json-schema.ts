@@ -18,7 +18,7 @@ export function schemaObject(kind: string): object {
     return {
       $schema: 'http://json-schema.org/draft-07/schema#',
       title: 'bordduk content files',
-      $defs: Object.fromEntries(SCHEMA_KINDS.map((k) => [k, stripId(contentSchemas[k])])),
+      $defs: Object.fromEntries(Object.entries(contentSchemas).map(([k, s]) => [k, stripId(s)])),
       anyOf: SCHEMA_KINDS.map((k) => ({ $ref: `#/$defs/${k}` })),
     };
   }

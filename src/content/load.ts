@@ -96,7 +96,7 @@ export function loadToolFile(paths: Paths, toolId: string, problems: Problems): 
 /** A valid id made from a folder name: "Ny verktøy-2" → "nyVerktoy2". */
 function idLike(name: string): string {
   const words = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ø/gi, 'o').replace(/æ/gi, 'ae').split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const id = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1).toLowerCase())).join('');
+  const id = words.map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join('');
   return /^[a-z]/.test(id) ? id : `tool${id.charAt(0).toUpperCase()}${id.slice(1)}`;
 }
 

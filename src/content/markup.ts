@@ -47,7 +47,7 @@ export function parseInline(text: string, numbers: Record<string, number>, outer
     else if (m[2] !== undefined) inner(m[2], { ...outer, italic: true });
     else if (m[3] !== undefined) inner(m[3], { ...outer, link: m[4] });
     else if (m[5] !== undefined) push(String(numbers[m[5]] ?? m[5]), { ...outer, field: true });
-    else push(m[6], outer); // an escaped character, printed as itself
+    else if (m[6] !== undefined) push(m[6], outer); // an escaped character, printed as itself
     at = m.index + m[0].length;
   }
   push(text.slice(at), outer);

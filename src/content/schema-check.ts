@@ -49,7 +49,7 @@ function pickErrors(errors: ErrorObject[], data: unknown): ErrorObject[] {
   for (const e of errors) {
     if (e.keyword === 'anyOf') continue;
     const owner = [...chosen.keys()].find((k) => {
-      const [ip, sp] = k.split('|');
+      const [ip = '', sp = ''] = k.split('|');
       return e.instancePath.startsWith(ip) && e.schemaPath.startsWith(sp + '/');
     });
     if (owner) {

@@ -57,7 +57,7 @@ const ROLES: Record<string, string> = {
 
 function role(path: JsonPath): string {
   const named = [...path].reverse().filter((p): p is string => typeof p === 'string');
-  const [last, parent] = named;
+  const [last = '', parent] = named;
   if (parent === 'labels' || parent === 'fields' || parent === 'example')
     return `${ROLES[parent]} '${last}'`;
   if (parent && ['columns', 'legend'].includes(named[2] ?? ''))

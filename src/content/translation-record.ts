@@ -47,7 +47,8 @@ export function readRecord(localeDir: string, display: string, problems: Problem
       );
       continue;
     }
-    record.set(id, { source: m[1], target: m[2], ...(m[3] ? { same: true } : {}) });
+    const [, source = '', target = '', same] = m;
+    record.set(id, { source, target, ...(same ? { same: true } : {}) });
   }
   return record;
 }

@@ -13,8 +13,9 @@ export function validatorModule(): string {
     void $id;
     ajv.addSchema(rest, name);
   }
-  const toCode = (standalone as unknown as { default?: typeof standalone }).default ?? standalone;
-  let code = (toCode as unknown as (a: Ajv, refs: Record<string, string>) => string)(ajv, Object.fromEntries(Object.keys(schemas).map((n) => [n, n])));
+  // The module is CommonJS whose exports are the function itself, with a `default` that is the same
+  // function: `.default` is it under Node's ESM loader and under a bundler alike, and typed.
+  let code = standalone.default(ajv, Object.fromEntries(Object.keys(schemas).map((n) => [n, n])));
   // ajv emits require() for its small runtime helpers even in ESM mode; make them imports.
   const imports: string[] = [];
   code = code.replace(/require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)\.default/g, (_m, mod: string) => {

@@ -99,7 +99,7 @@ export function parseYamlText(text: string, display: string, problems: Problems,
       } else if (err.code === 'BAD_INDENT') {
         message = indentSlip(text, offset) ?? message;
       } else if (err.code === 'DUPLICATE_KEY') {
-        const key = /^\s*(?:- )?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(text.slice(offset).split('\n')[0])?.[1];
+        const key = /^\s*(?:- )?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(firstLine(text.slice(offset)))?.[1];
         if (key) message = `YAML: the key '${key}' appears twice in this mapping`;
       }
       const more = all.length - 1;
@@ -135,16 +135,18 @@ export function parseYamlText(text: string, display: string, problems: Problems,
   return { display, data, pos: (path, key = false) => at(offsetOf(doc, path, key)), source };
 }
 
+const firstLine = (s: string) => s.replace(/\n[\s\S]*$/, '');
+const indentOf = (line: string) => line.length - line.replace(/^ +/, '').length;
+
 /** "All mapping items must start at the same column", said as what happened on the line. */
 function indentSlip(text: string, offset: number): string | undefined {
   const lines = text.slice(0, offset).split('\n');
-  const lineStart = offset - lines[lines.length - 1].length;
-  const line = text.slice(lineStart).split('\n')[0];
-  const mine = /^ */.exec(line)![0].length;
-  for (let i = lines.length - 2; i >= 0; i--) {
-    const l = lines[i];
+  const lineStart = offset - (lines.pop() ?? '').length;
+  const line = firstLine(text.slice(lineStart));
+  const mine = indentOf(line);
+  for (const l of lines.reverse()) {
     if (!l.trim() || /^\s*#/.test(l)) continue;
-    const theirs = /^ */.exec(l)![0].length;
+    const theirs = indentOf(l);
     if (theirs === mine) return undefined;
     const key = /^\s*(?:- )?([^\s:#]+)/.exec(line)?.[1] ?? 'this line';
     return `'${key}' is indented ${mine} space${mine === 1 ? '' : 's'}, but the line above it ${theirs}: YAML cannot tell which mapping it belongs to`;
@@ -160,9 +162,10 @@ function decodeUtf8(bytes: Buffer, display: string, problems: Problems): string 
     const good = firstInvalidUtf8(bytes);
     const before = new TextDecoder().decode(bytes.subarray(0, good));
     const lines = before.split('\n');
+    const byte = bytes[good]?.toString(16).padStart(2, '0') ?? 'end';
     problems.error(
-      { file: display, line: lines.length, col: lines[lines.length - 1].length + 1 },
-      `the file is not valid UTF-8 (byte 0x${bytes[good].toString(16).padStart(2, '0')} at offset ${good})`,
+      { file: display, line: lines.length, col: (lines.at(-1)?.length ?? 0) + 1 },
+      `the file is not valid UTF-8 (byte 0x${byte} at offset ${good})`,
       'save it as UTF-8 in your editor',
     );
     return undefined;
@@ -172,8 +175,8 @@ function decodeUtf8(bytes: Buffer, display: string, problems: Problems): string 
 /** Offset of the first byte that does not start a well-formed UTF-8 sequence (one pass). */
 function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
-  while (i < b.length) {
-    const c = b[i];
+  let c: number | undefined;
+  while ((c = b[i]) !== undefined) {
     const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
     if (n < 0) return i;
     // The second byte's range rules out overlong forms, surrogates and code points above U+10FFFF.
@@ -213,7 +216,8 @@ function offsetOf(doc: Document, path: JsonPath, key: boolean): number {
 
 function firstAliasOffset(text: string): number {
   const m = /(^|[\s[{,:-])\*[^\s,\]}]+/m.exec(text);
-  return m ? m.index + m[1].length : 0;
+  // The match is one delimiter (or none, at a line start) and then the '*'.
+  return m ? m.index + m[0].indexOf('*') : 0;
 }
 
 /** The parser's words for the commonest slips, in the words of the person who made them. */
@@ -224,7 +228,7 @@ const JARGON: Record<string, string> = {
 
 function yamlMessage(message: string): string {
   // The yaml library appends "at line X, column Y" and a code excerpt; we give the position ourselves.
-  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const first = firstLine(message).replace(/ at line \d+, column \d+:?$/, '');
   return `YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }
 
@@ -233,19 +237,19 @@ function unclosedBracket(text: string, end: number): number {
   const stack: number[] = [];
   let quote = '';
   for (let i = 0; i < Math.min(end, text.length); i++) {
-    const c = text[i];
+    const c = text.charAt(i);
     if (quote) {
       if (c === quote) quote = '';
       else if (c === '\n') quote = '';
       continue;
     }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+    if (c === '#' && (i === 0 || /\s/.test(text.charAt(i - 1)))) {
       while (i < text.length && text[i] !== '\n') i++;
-    } else if (c === '"' || (c === "'" && (i === 0 || /[\s:[{,]/.test(text[i - 1])))) quote = c;
+    } else if (c === '"' || (c === "'" && (i === 0 || /[\s:[{,]/.test(text.charAt(i - 1))))) quote = c;
     else if (c === '[' || c === '{') stack.push(i);
     else if ((c === ']' || c === '}') && stack.length) stack.pop();
   }
-  return stack.length ? stack[stack.length - 1] : -1;
+  return stack.at(-1) ?? -1;
 }
 
 function yamlHint(code: string, message: string): string | undefined {

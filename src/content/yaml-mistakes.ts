@@ -119,9 +119,10 @@ export function findMistake(text: string, opts: { comments: boolean }): Mistake 
       };
     }
     // In a list of texts, "- Note: …" becomes a one-key mapping; the guide's own item keys are structure.
-    if (isItem && key && opts.comments && !continuing && !ITEM_KEYS.has(key[1]) && /^[^"']/.test(key[1])) {
+    const itemKey = key?.[1];
+    if (isItem && itemKey && opts.comments && !continuing && !ITEM_KEYS.has(itemKey) && /^[^"']/.test(itemKey)) {
       return {
-        offset: at + restCol + key[1].length,
+        offset: at + restCol + itemKey.length,
         message: `this list item holds ': ' (a colon and a space), which YAML reads as 'key: value', not as text`,
         hint: quoteIt(undefined, rest.replace(/[ \t]+$/, '')),
       };
@@ -143,9 +144,10 @@ export function findMistake(text: string, opts: { comments: boolean }): Mistake 
       if (key || isItem) open = { indent: ownerIndent, kind: 'plain', what: ownerWhat, started: false };
       continue;
     }
-    const first = value[0];
-    if (!continuing && first in INDICATORS && !deliberateAnchor(text, value)) {
-      return { offset: at + valueCol, message: INDICATORS[first], hint: quoteIt(keyName, value) };
+    const first = value.charAt(0);
+    const indicator = INDICATORS[first];
+    if (!continuing && indicator && !deliberateAnchor(text, value)) {
+      return { offset: at + valueCol, message: indicator, hint: quoteIt(keyName, value) };
     }
     if (!continuing && (first === '"' || first === "'")) {
       const end = closingQuote(value, first);
@@ -219,8 +221,8 @@ function deliberateAnchor(text: string, value: string): boolean {
  */
 function place(levels: number[], col: number): string | undefined {
   let popped: number | undefined;
-  while (levels.length && levels[levels.length - 1] > col) popped = levels.pop();
-  const top = levels[levels.length - 1];
+  while ((levels.at(-1) ?? -1) > col) popped = levels.pop();
+  const top = levels.at(-1);
   if (top === col) return undefined;
   if (popped !== undefined) return `have ${popped}${top !== undefined ? ` or ${top}` : ''}`;
   levels.push(col);

@@ -45,8 +45,9 @@ export function parseSize(
     );
   }
   const unit = (m[3] ?? 'mm').toLowerCase() === 'cm' ? 10 : 1;
-  let w = Number(m[1].replace(',', '.')) * unit;
-  let h = Number(m[2].replace(',', '.')) * unit;
+  const [, wText = '', hText = ''] = m;
+  let w = Number(wText.replace(',', '.')) * unit;
+  let h = Number(hText.replace(',', '.')) * unit;
   if (w < 100 || h < 100 || w > 5000 || h > 5000) {
     throw new UsageError(`size '${spec}' is out of range: each side must be between 100 mm and 5000 mm`);
   }

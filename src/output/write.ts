@@ -4,6 +4,7 @@ import { readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { inWords, makeFolder } from './folder.js';
 import { join, resolve } from 'node:path';
 import { OutputError } from '../errors.js';
+import { at } from '../at.js';
 
 export function writeAllAtomic(dir: string, files: { name: string; bytes: Uint8Array }[]): string[] {
   const out = resolve(dir);
@@ -28,7 +29,7 @@ export function writeAllAtomic(dir: string, files: { name: string; bytes: Uint8A
   return files.map((f, i) => {
     const final = join(out, f.name);
     try {
-      renameSync(temps[i], final);
+      renameSync(at(temps, i), final);
     } catch (e) {
       for (const t of temps.slice(i)) rmSync(t, { force: true });
       throw new OutputError(
@@ -43,7 +44,7 @@ export function writeAllAtomic(dir: string, files: { name: string; bytes: Uint8A
 function removeStaleTemps(dir: string, names: string[]): void {
   for (const f of readdirSync(dir)) {
     const m = /^\.(.+)\.(\d+)\.tmp$/.exec(f);
-    if (!m || !names.includes(m[1]) || alive(Number(m[2]))) continue;
+    if (!m?.[1] || !names.includes(m[1]) || alive(Number(m[2]))) continue;
     rmSync(join(dir, f), { force: true });
   }
 }

@@ -12,6 +12,7 @@ import type { BuildOptions } from './options.js';
 import { fontSet } from '../layout/text/fonts.js';
 import { fallbackFor, withFallbacks } from '../layout/text/fallback.js';
 import { defaultPaths } from '../paths.js';
+import { at } from '../at.js';
 
 /**
  * An answers file says which tool, locales and sheets it is for: `build --answers` builds that
@@ -61,7 +62,7 @@ export function prepareAnswers(
   // A letter the answers' font cannot draw would print as an empty box: a record prints a stand-in
   // that keeps the meaning ("->", "(thumbs up)") and says so; a pre-filled form keeps the typed text.
   const fonts = models[0] && fontSet((opts.paths ?? defaultPaths()).fonts, models[0].theme);
-  if (!opts.fillable)
+  if (!opts.fillable && fonts)
     for (const m of mine) {
       for (const [key, a] of Object.entries(set!.locales[m.locale] ?? {})) {
         const missing = fonts.missing('serif', a.text);
@@ -117,11 +118,11 @@ export function answerSheets(model: ToolModel, opts: BuildOptions, paper: PaperS
           'shorten it, or print on a larger size',
         );
       // Answers to this sheet's blocks that found no field: rows this size has fewer of.
-      const blocks = new Set(Object.keys(model.sheets[sheet].template.blocks));
+      const blocks = new Set(Object.keys(at(model.sheets, sheet).template.blocks));
       const placed = new Set(r.placed);
       const overflow = [...r.overflow];
       for (const [key, a] of Object.entries(answers)) {
-        if (placed.has(key) || !blocks.has(key.split('.')[0])) continue;
+        if (placed.has(key) || !blocks.has(key.replace(/\..*/, ''))) continue;
         const mark = overflow.length + 1;
         overflow.push({ mark, key, label: fieldLabel(model, key), text: a.text });
         if (opts.fillable)
@@ -145,11 +146,11 @@ export function answerSheets(model: ToolModel, opts: BuildOptions, paper: PaperS
 
 /** A field's label from the words alone (for a row the sheet lacks): "Ledelseskart, L7, Hva trenger vi?". */
 export function fieldLabel(model: ToolModel, key: string): string {
-  const [block, row, col] = key.split('.');
+  const [block = key, row, col] = key.split('.');
   for (const sheet of model.sheets) {
     const w = sheet.words.blocks[block];
     if (!w) continue;
-    if (col === undefined) return [w.title, row && w.fields?.[row]].filter(Boolean).join(', ');
+    if (col === undefined || row === undefined) return [w.title, row && w.fields?.[row]].filter(Boolean).join(', ');
     const rowText = /^\d+$/.test(row)
       ? w.rowLabel !== undefined
         ? `${w.rowLabel}${row}`

@@ -14,6 +14,7 @@ import { resolvePlan, unitOptions, type PlanConfig } from './plan.js';
 import { buildDate } from './date.js';
 import { reorder } from '../output/manifest.js';
 import { prepareAnswers, scopeToAnswers } from './answers.js';
+import { at } from '../at.js';
 
 export * from './options.js';
 export { resolvePlan, type BuildPlan, type PlanConfig } from './plan.js';
@@ -92,7 +93,7 @@ async function runAndWrite(
     opts.out ?? 'out',
     rendered.map((r) => ({ name: r.file, bytes: r.bytes })),
   );
-  rendered.forEach((r, i) => (r.entry.path = written[i]));
+  rendered.forEach((r, i) => (r.entry.path = at(written, i)));
   return { files: rendered.map((r) => reorder(r.entry)), warnings };
 }
 

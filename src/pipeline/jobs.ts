@@ -23,6 +23,7 @@ import { outputIntent, conditionOf } from './intent.js';
 import { forPaper } from '../render/inks.js';
 import { PDFX_VERSION } from '../render/pdfx.js';
 import { answerSheets, answerVariant } from './answers.js';
+import { at } from '../at.js';
 
 export interface Unit {
   /** The tool (its id); the build's only tool when absent. */
@@ -68,7 +69,7 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: UnitOptions, p
   try {
     if (unit.kind === 'sheets') {
       jobs = sheetJobs(model, parseSize(unit.size!, opts.orientation, 'landscape'), ts, date, opts, warnings);
-      if (opts.sheet !== undefined) jobs = jobs.filter((_, i) => model.sheets[i].number === opts.sheet);
+      if (opts.sheet !== undefined) jobs = jobs.filter((_, i) => model.sheets[i]?.number === opts.sheet);
     } else {
       jobs = [{ ...guideJob(model, ts, opts, date), model }];
     }
@@ -120,8 +121,11 @@ function sheetJobs(
   const fits = fitSheets(model, paper, ts, { allowSmall: opts.allowSmall, bleed: mm(print.bleedMm) });
   const answers = answerSheets(model, opts, paper, ts);
   const jobs = model.sheets.map((sheet, i): Job => {
-    const [filled, ...more] = answers.apply(fits[i].page, i, warnings);
-    const lay = { ...fits[i], page: filled };
+    const fit = at(fits, i);
+    const filledPages = answers.apply(fit.page, i, warnings);
+    const filled = at(filledPages, 0);
+    const more = filledPages.slice(1);
+    const lay = { ...fit, page: filled };
     const shared = lay.size;
     warnings.push(...lay.warnings);
     let pages: Page[] = [lay.page, ...more];

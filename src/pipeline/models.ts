@@ -47,8 +47,7 @@ export function checkFonts(paths: Paths, templates: Templates, problems: Problem
   for (const id of Object.keys(templates.theme.fonts) as FontId[]) {
     try {
       // Reading a few glyphs' outlines touches the tables a build needs (cmap, hmtx, loca, glyf).
-      for (const g of (fonts.fontkit(id).layout('Aaøå') as unknown as { glyphs: { path: unknown }[] }).glyphs)
-        void g.path;
+      for (const g of fonts.fontkit(id).layout('Aaøå').glyphs) void g.path;
     } catch (e) {
       problems.error(
         templates.themeFile.pos(['fonts', id]),

@@ -10,6 +10,7 @@ import type { UnitOptions } from './options.js';
 import { loadModels } from './models.js';
 import { runUnit, type Unit, type UnitResult } from './jobs.js';
 import { ContentError, OutputError, UsageError, type Problem } from '../errors.js';
+import { at } from '../at.js';
 
 /** Workers pay for their own start-up (modules, fonts, content): not worth it for a few files. */
 const MIN_UNITS_FOR_WORKERS = 4;
@@ -60,10 +61,9 @@ export async function runUnits(
   let done = 0;
   const note = (i: number) => {
     done++;
-    const f = results[i].files.map((r) => r.file).join(', ');
-    progress(
-      `[${done}/${units.length}] ${f || `${units[i].tool ?? ''} ${units[i].locale} ${units[i].kind}: problems found`.trim()}`,
-    );
+    const f = results[i]?.files.map((r) => r.file).join(', ');
+    const u = at(units, i);
+    progress(`[${done}/${units.length}] ${f || `${u.tool ?? ''} ${u.locale} ${u.kind}: problems found`.trim()}`);
   };
   const threads = threadCount(opts, units.length);
   const workers: Promise<void>[] = [];
@@ -79,7 +79,7 @@ export async function runUnits(
           }
           inFlight++;
           const index = next++;
-          worker.postMessage({ opts, unit: units[index], index } satisfies WorkerRequest);
+          worker.postMessage({ opts, unit: at(units, index), index } satisfies WorkerRequest);
         };
         worker.on('message', (msg: WorkerReply) => {
           // Two units in flight: the next one waits in the worker while this thread is busy laying out.
@@ -110,10 +110,10 @@ export async function runUnits(
       await new Promise((r) => setImmediate(r));
       if (next >= units.length) break;
       const index = next++;
-      const unit = units[index];
+      const unit = at(units, index);
       const model =
         byLocale.get(`${unit.tool ?? models[0]?.id}|${unit.locale}`) ??
-        loadModels({ ...opts, tool: unit.tool ?? opts.tool, locales: [unit.locale] })[0];
+        at(loadModels({ ...opts, tool: unit.tool ?? opts.tool, locales: [unit.locale] }), 0);
       results[index] = await runUnit(model, unit, opts, opts.paths!);
       note(index);
     }

@@ -158,7 +158,9 @@ function compareGuides(source: ToolModel, target: ToolModel, problems: Problems)
 /** Text the source has and a translation lacks (a prompt, a hint, a column's hint) would simply not print. */
 function compareTexts(source: ToolModel, target: ToolModel, problems: Problems): void {
   target.sheets.forEach((sheet, i) => {
-    for (const [path, orig] of textValues(source.sheets[i].words)) {
+    const from = source.sheets[i];
+    if (!from) return; // nothing to compare with
+    for (const [path, orig] of textValues(from.words)) {
       if (valueAt(sheet.words, path) !== undefined) continue;
       // Point at the nearest part that exists: the block, the hint list …
       let at = path.slice(0, -1);
@@ -178,7 +180,8 @@ function compareTexts(source: ToolModel, target: ToolModel, problems: Problems):
 
 export function compareLengths(source: ToolModel, target: ToolModel, problems: Problems): void {
   target.sheets.forEach((sheet, i) => {
-    const src = source.sheets[i].words;
+    const src = source.sheets[i]?.words;
+    if (!src) return; // nothing to compare with
     for (const [path, text] of textValues(sheet.words)) {
       const orig = valueAt(src, path);
       if (typeof orig !== 'string') continue;

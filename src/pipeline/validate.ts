@@ -21,6 +21,7 @@ import {
   hyphenationWarnings,
 } from './translations.js';
 import { typographicQuoteWarnings } from '../content/strings.js';
+import { at } from '../at.js';
 
 export interface ValidateOptions extends Pick<
   BuildOptions,
@@ -85,7 +86,7 @@ export function validate(opts: ValidateOptions = {}): Problem[] {
     for (const m of models) typographicQuoteWarnings(m, problems);
     const source =
       models.find((m) => m.locale === m.sourceLocale) ??
-      loadModels({ paths, tool: models[0].id, locales: [models[0].sourceLocale] })[0];
+      at(loadModels({ paths, tool: at(models, 0).id, locales: [at(models, 0).sourceLocale] }), 0);
     for (const m of models) {
       if (m === source) continue;
       compareWithSource(source, m, problems, { sheets: true, guide: true });

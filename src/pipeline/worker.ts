@@ -6,6 +6,7 @@ import { loadModels } from './models.js';
 import { ContentError } from '../errors.js';
 import { runUnit } from './jobs.js';
 import type { WorkerReply, WorkerRequest } from './parallel.js';
+import { at } from '../at.js';
 
 const port = parentPort!;
 const models = new Map<string, ToolModel>();
@@ -19,7 +20,7 @@ async function handle(msg: WorkerRequest): Promise<void> {
     const key = `${msg.unit.tool ?? msg.opts.tool}|${msg.unit.locale}`;
     let model = models.get(key);
     if (!model) {
-      model = loadModels({ ...msg.opts, tool: msg.unit.tool ?? msg.opts.tool, locales: [msg.unit.locale] })[0];
+      model = at(loadModels({ ...msg.opts, tool: msg.unit.tool ?? msg.opts.tool, locales: [msg.unit.locale] }), 0);
       models.set(key, model);
     }
     const result = await runUnit(model, msg.unit, msg.opts, msg.opts.paths!);

@@ -14,20 +14,22 @@ function linear(hex: string): [number, number, number] {
 }
 
 /** sRGB → XYZ, already adapted to D50 with the Bradford transform (the ICC's sRGB matrix). */
-const SRGB_D50 = [
+const SRGB_D50: [Lab, Lab, Lab] = [
   [0.4360747, 0.3850649, 0.1430804],
   [0.2225045, 0.7168786, 0.0606169],
   [0.0139322, 0.0971045, 0.7141733],
 ];
 /** The matrix's own D50 white (its row sums), so that sRGB white is exactly L* 100, a* b* 0. */
-const D50 = SRGB_D50.map((row) => row[0] + row[1] + row[2]);
+const rowSum = ([x, y, z]: Lab) => x + y + z;
+const D50: Lab = [rowSum(SRGB_D50[0]), rowSum(SRGB_D50[1]), rowSum(SRGB_D50[2])];
 
 /** "#rrggbb" as CIELAB (D50), the way a colour-managed workflow sees the screen colour. */
 export function labOfSrgb(hex: string): Lab {
-  const rgb = linear(hex);
-  const xyz = SRGB_D50.map((row) => row[0] * rgb[0] + row[1] * rgb[1] + row[2] * rgb[2]);
+  const [r, g, b] = linear(hex);
+  const dot = ([x, y, z]: Lab) => x * r + y * g + z * b;
+  const [X, Y, Z] = [dot(SRGB_D50[0]), dot(SRGB_D50[1]), dot(SRGB_D50[2])];
   const f = (t: number) => (t > (6 / 29) ** 3 ? Math.cbrt(t) : t / (3 * (6 / 29) ** 2) + 4 / 29);
-  const [fx, fy, fz] = xyz.map((v, i) => f(v / D50[i]));
+  const [fx, fy, fz] = [f(X / D50[0]), f(Y / D50[1]), f(Z / D50[2])];
   return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
 }
 

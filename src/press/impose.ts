@@ -4,6 +4,7 @@
 // spread on SRA4 / SRA3 stock with crop and fold marks outside the bleed.
 import type { Page } from '../layout/frame.js';
 import { mm } from '../layout/units.js';
+import { at } from '../at.js';
 
 /** How far the cover's art runs past the spine (at most the bleed it was drawn with). */
 export const COVER_WRAP = mm(2);
@@ -24,8 +25,10 @@ export function saddleOrder(pageCount: number): [number, number][] {
  * group, clipped to its half with bleed on the outer edges only (at the fold the pages meet).
  */
 export function imposeSaddle(pages: Page[], bleed: number): Page[] {
-  const W = pages[0].width;
-  const H = pages[0].height;
+  const first = pages[0];
+  if (!first) return [];
+  const W = first.width;
+  const H = first.height;
   // The cover wraps COVER_WRAP past the spine onto the back cover, so that a fold a little off the
   // line shows cover colour, not a white sliver (the back cover keeps 6 mm clear of its edges).
   const wrap = Math.min(bleed, COVER_WRAP);
@@ -41,7 +44,7 @@ export function imposeSaddle(pages: Page[], bleed: number): Page[] {
         y: 0,
         scale: 1,
         clip: { x: -bleed, y: -bleed, w: W + bleed, h: H + 2 * bleed },
-        items: pages[l].items,
+        items: at(pages, l).items,
       },
       {
         type: 'group',
@@ -52,12 +55,12 @@ export function imposeSaddle(pages: Page[], bleed: number): Page[] {
           r === 0
             ? { x: -wrap, y: -bleed, w: W + bleed + wrap, h: H + 2 * bleed }
             : { x: 0, y: -bleed, w: W + bleed, h: H + 2 * bleed },
-        items: pages[r].items,
+        items: at(pages, r).items,
       },
     ],
     regions: [
-      ...pages[l].regions.map((g) => ({ ...g, id: `p${l + 1}:${g.id}` })),
-      ...pages[r].regions.map((g) => ({ ...g, id: `p${r + 1}:${g.id}`, x: g.x + W })),
+      ...at(pages, l).regions.map((g) => ({ ...g, id: `p${l + 1}:${g.id}` })),
+      ...at(pages, r).regions.map((g) => ({ ...g, id: `p${r + 1}:${g.id}`, x: g.x + W })),
     ],
   }));
 }

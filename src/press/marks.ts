@@ -130,7 +130,8 @@ function marks(t: Rect, room: number, ts: Typesetter, o: PressOptions): Item[] {
   if (o.colourBar) items.push(...colourBar(t, off, o.fold ? t.w / 4 + mm(8) : mm(12)));
   // The slug line, below the trim at the left, clear of the corner marks and the targets; a size
   // smaller where the stock leaves little room under the trim or the line would not fit on one.
-  const maxW = headFoot.length ? headFoot[0] - t.x - d - len - mm(6) : t.w / 2 - len - mm(6);
+  const firstTarget = headFoot[0];
+  const maxW = firstTarget !== undefined ? firstTarget - t.x - d - len - mm(6) : t.w / 2 - len - mm(6);
   const size = t.y - off >= mm(4) && ts.fonts.width('sans', 7, o.slug) <= maxW ? 7 : 6;
   const slug = setText(
     ts,

@@ -23,8 +23,8 @@ export function actualOverlapMm(p: Windows): { acrossMm: number; downMm: number 
   const [a, b] = p.windows;
   const below = p.windows[p.cols];
   return {
-    acrossMm: p.cols > 1 ? r(a.x + a.w - b.x) : 0,
-    downMm: p.rows > 1 ? r(a.y + a.h - below.y) : 0,
+    acrossMm: a && b && p.cols > 1 ? r(a.x + a.w - b.x) : 0,
+    downMm: a && below && p.rows > 1 ? r(a.y + a.h - below.y) : 0,
   };
 }
 

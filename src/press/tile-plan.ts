@@ -55,7 +55,9 @@ function plan(sheetW: number, sheetH: number, paperW: number, paperH: number, o:
 
 /** The fewest tiles: the paper turned whichever way needs fewer sheets. */
 export function planTiles(sheetW: number, sheetH: number, o: TileOptions): TilePlan {
-  const [w, h] = A_SIZES[o.paper].map(mm) as [number, number];
+  const paper = A_SIZES[o.paper];
+  if (!paper) throw new Error(`internal: no size for paper ${o.paper} (the tiling options are checked first)`);
+  const [w, h] = [mm(paper[0]), mm(paper[1])];
   const portrait = plan(sheetW, sheetH, w, h, o);
   const landscape = plan(sheetW, sheetH, h, w, o);
   return landscape.windows.length < portrait.windows.length ? landscape : portrait;

@@ -86,11 +86,12 @@ export function tilePages(
       });
     // Corner marks at both edges of every overlap band, on both tiles that share it.
     const bandsX: number[] = [];
-    if (hasLeft) bandsX.push(win.x, p.windows[i - 1].x + p.windows[i - 1].w);
-    if (hasRight) bandsX.push(p.windows[i + 1].x, win.x + win.w);
+    const [left, right, above, below] = [i - 1, i + 1, i - p.cols, i + p.cols].map((k) => p.windows[k]);
+    if (hasLeft && left) bandsX.push(win.x, left.x + left.w);
+    if (hasRight && right) bandsX.push(right.x, win.x + win.w);
     const bandsY: number[] = [];
-    if (hasTop) bandsY.push(win.y, p.windows[i - p.cols].y + p.windows[i - p.cols].h);
-    if (hasBottom) bandsY.push(p.windows[i + p.cols].y, win.y + win.h);
+    if (hasTop && above) bandsY.push(win.y, above.y + above.h);
+    if (hasBottom && below) bandsY.push(below.y, win.y + win.h);
     for (const x of bandsX) for (const y of [win.y, win.y + win.h]) cross(...at(x, y));
     for (const y of bandsY) for (const x of [win.x, win.x + win.w]) cross(...at(x, y));
     // The label sits in a band that the neighbour covers once glued (bottom, else right), so it

@@ -14,7 +14,7 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export function localHost(host: string | undefined): boolean {
   if (!host) return false;
   const m = /^(\[[^\]]*\]|[^:]*)(?::(\d{1,5}))?$/.exec(host.trim().toLowerCase());
-  return !!m && LOCAL_HOSTS.has(m[1]);
+  return !!m?.[1] && LOCAL_HOSTS.has(m[1]);
 }
 
 export interface Asset {

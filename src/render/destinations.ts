@@ -1,17 +1,9 @@
 // Where links and bookmarks land: named destinations at a heading (or a page), and the outline.
-// No pdfkit import: the document is reached through the few members used.
+// The document is reached through the pdfkit adapter's few members used.
 import type { DocFrame } from '../layout/frame.js';
+import type { OutlineNode, PdfDoc } from './pdfkit/document.js';
 
-type Dict = { data: { MediaBox: number[] } };
-interface DestDoc {
-  switchToPage(page: number): unknown;
-  addNamedDestination(name: string, ...args: unknown[]): unknown;
-  outline: OutlineNode;
-  _root: { data: { Pages: { data: { Kids: Dict[] } } } };
-}
-interface OutlineNode {
-  addItem(title: string, options?: object): OutlineNode & { outlineData: Record<string, unknown> };
-}
+type DestDoc = Pick<PdfDoc, 'switchToPage' | 'addNamedDestination' | 'outline' | 'pageRef'>;
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
@@ -48,8 +40,11 @@ export function addOutline(doc: DestDoc, frame: DocFrame): void {
     for (const e of entries) {
       const item = parent.addItem(e.title, { pageNumber: e.page, expanded: false });
       if (e.y !== undefined) {
-        const page = doc._root.data.Pages.data.Kids[e.page];
-        item.outlineData.Dest = [page, 'XYZ', round(e.x ?? 0), round(page.data.MediaBox[3] - e.y), null];
+        const page = doc.pageRef(e.page);
+        const top = page?.data.MediaBox[3];
+        if (!page || top === undefined)
+          throw new Error(`outline entry ${e.title} on page ${e.page + 1}, which is not there`);
+        item.outlineData.Dest = [page, 'XYZ', round(e.x ?? 0), round(top - e.y), null];
       }
       add(item, e.children);
     }

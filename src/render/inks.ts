@@ -73,9 +73,9 @@ export function pressInk(theme: ThemeT, id: Exclude<ColourId, 'registration'>, u
       (palette ? greyOf(theme.palette[palette].rgb) : [0, 0, 0, Math.max(...cmyk)]);
   }
   cmyk = floorTints(cmyk, rules.minTintPct);
-  const blackOnly = cmyk[0] === 0 && cmyk[1] === 0 && cmyk[2] === 0 && cmyk[3] > 0;
-  if (blackOnly && use.kind === 'text' && use.size < SMALL_GREY_TEXT_PT)
-    cmyk = [0, 0, 0, Math.max(cmyk[3], GREY_TEXT_MIN_K)];
+  const [c = 0, m = 0, y = 0, k = 0] = cmyk;
+  const blackOnly = c === 0 && m === 0 && y === 0 && k > 0;
+  if (blackOnly && use.kind === 'text' && use.size < SMALL_GREY_TEXT_PT) cmyk = [0, 0, 0, Math.max(k, GREY_TEXT_MIN_K)];
   const ink: Ink = { cmyk, overprint: use.kind !== 'fill' && blackOnly };
   const tint = cmyk.some((v) => v > 0 && v < 100);
   if (use.kind === 'stroke' && use.width !== undefined && tint && use.width < MIN_TINT_STROKE_PT)

@@ -1,20 +1,16 @@
 // Overprint for 100 K text and lines on CMYK output (/OP /op true, /OPM 1): black prints over the
 // colour beneath instead of knocking it out, so a plate slightly out of register leaves no white
 // halo. One ExtGState for on, one for off, set only when the state changes; q/Q are followed.
-// Works on pdfkit's document object without importing pdfkit.
+import type { PdfDoc, PdfRef } from './pdfkit/document.js';
 
-interface DocLike {
-  ref(data: unknown): { end(): void };
-  addContent(s: string): unknown;
-  page: { ext_gstates: Record<string, unknown> };
-}
+type Doc = Pick<PdfDoc, 'ref' | 'addContent' | 'setExtGState'>;
 
 export class Overprint {
-  private states: Partial<Record<'on' | 'off', { end(): void }>> = {};
+  private states: Partial<Record<'on' | 'off', PdfRef<object>>> = {};
   private current = false;
   private stack: boolean[] = [];
 
-  constructor(private docAny: unknown) {}
+  constructor(private doc: Doc) {}
 
   /** A new page starts with overprint off (graphics state is per page). */
   newPage(): void {
@@ -24,7 +20,7 @@ export class Overprint {
 
   set(on: boolean): void {
     if (on === this.current) return;
-    const doc = this.docAny as DocLike;
+    const doc = this.doc;
     const key = on ? 'on' : 'off';
     const ref = (this.states[key] ??= (() => {
       const r = doc.ref(
@@ -34,7 +30,7 @@ export class Overprint {
       return r;
     })());
     const name = on ? 'GsOPon' : 'GsOPoff';
-    doc.page.ext_gstates[name] = ref;
+    doc.setExtGState(name, ref);
     doc.addContent(`/${name} gs`);
     this.current = on;
   }

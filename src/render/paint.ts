@@ -2,14 +2,13 @@
 // CMYK ink the offset rules give (inks.ts) with its overprint; registration as the Separation /All.
 import type { ColourId, ColourMode, ThemeT } from '../content/template-model.js';
 import { pressInk, type InkUse } from './inks.js';
+import type { Colour, PdfDoc } from './pdfkit/document.js';
 
 /** A fill or stroke colour for pdfkit, whether it overprints, and a stroke width the press needs (inks.ts). */
-export type Paint = { c: string | number[]; op: boolean; lineWidth?: number };
+export type Paint = { c: Colour; op: boolean; lineWidth?: number };
 
-/** The one pdfkit call this needs (pdfkit's types do not declare it). */
-export interface SpotDoc {
-  addSpotColor(name: string, c: number, m: number, y: number, k: number): void;
-}
+/** The one pdfkit call this needs. */
+export type SpotDoc = Pick<PdfDoc, 'addSpotColor'>;
 
 export function painter(doc: SpotDoc, o: { colour: ColourMode; theme: ThemeT }): (id: ColourId, use: InkUse) => Paint {
   // Registration colour prints on every plate (crop marks and targets must appear on each separation): the Separation /All, tint 1.0.
@@ -28,7 +27,7 @@ export function painter(doc: SpotDoc, o: { colour: ColourMode; theme: ThemeT }):
   };
   const rgbOf = (id: Exclude<ColourId, 'registration'>): string => {
     if (id.startsWith('cmyk:')) {
-      const [c, m, y, k] = id.slice(5).split(',').map(Number);
+      const [c = 0, m = 0, y = 0, k = 0] = id.slice(5).split(',').map(Number);
       const ch = (v: number) =>
         Math.round(255 * (1 - v / 100) * (1 - k / 100))
           .toString(16)

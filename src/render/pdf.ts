@@ -1,19 +1,19 @@
-// The dumb end of the pipeline: draws frames with pdfkit. Every decision (line breaks, sizes,
-// positions) was made in layout; this file only translates items into PDF operators.
-import PDFDocument from 'pdfkit';
+// The dumb end of the pipeline: draws frames with pdfkit (through its adapter, pdfkit/). Every
+// decision (line breaks, sizes, positions) was made in layout; this file only translates items into
+// PDF operators.
 import type { ColourId, ColourMode, ThemeT } from '../content/template-model.js';
 import type { FontSet } from '../layout/text/fonts.js';
 import type { DocFrame, Item, TagItem, TextItem } from '../layout/frame.js';
 import { FONT_IDS } from '../content/template-model.js';
-import { addPdfx, pdfxInfo, PDFX_PDF_VERSION, type OutputIntent } from './pdfx.js';
+import { pdfxInfo, PDFX_PDF_VERSION, type OutputIntent } from './pdfx.js';
 import type { InkUse } from './inks.js';
-import { painter, type Paint, type SpotDoc } from './paint.js';
+import { painter, type Paint } from './paint.js';
 import { Overprint } from './overprint.js';
-import { omitCidSets, tagSubsetsByGlyphs } from './subset-tags.js';
-import { beginPagination, Elements, softHyphen, type TagDoc } from './tags.js';
+import { Elements, softHyphen } from './tags.js';
 import { addOutline, Destinations } from './destinations.js';
 import { FormWriter } from './forms.js';
-import { escapeXmpInfo, setBoxes } from './metadata.js';
+import { setBoxes } from './metadata.js';
+import { createDocument, type PdfDoc, type StructEl } from './pdfkit/document.js';
 
 export type { ColourMode };
 
@@ -37,16 +37,11 @@ export interface RenderOptions {
   compress?: boolean;
 }
 
-type Doc = InstanceType<typeof PDFDocument>;
-type Struct = ReturnType<Doc['struct']>;
 type PageLink = { page: number; x: number; y: number; w: number; h: number; target: number };
 
 export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
-  const doc = new PDFDocument({
-    autoFirstPage: false,
+  const doc = createDocument({
     compress: o.compress ?? true,
-    bufferPages: true,
-    margin: 0,
     // Our own font as the default, so that pdfkit never loads (or embeds) Helvetica.
     font: o.fonts.fontkit('sans'),
     pdfVersion: o.pdfx ? PDFX_PDF_VERSION : '1.7',
@@ -66,16 +61,15 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
       ModDate: frame.meta.date,
       ...(o.pdfx ? pdfxInfo() : {}),
     },
-  } as unknown as PDFKit.PDFDocumentOptions);
-  const prefs = (doc as unknown as { _root: { data: { ViewerPreferences: { data: Record<string, unknown> } } } })._root
-    .data.ViewerPreferences.data;
-  if (o.actualSize) prefs.PrintScaling = 'None';
-  if (o.duplexShortEdge) prefs.Duplex = 'DuplexFlipShortEdge';
-  escapeXmpInfo(doc as never);
-  for (const id of FONT_IDS) doc.registerFont(id, o.fonts.fontkit(id) as never);
+  });
+  doc.setViewerPreferences({
+    ...(o.actualSize ? { PrintScaling: 'None' } : {}),
+    ...(o.duplexShortEdge ? { Duplex: 'DuplexFlipShortEdge' } : {}),
+  });
+  for (const id of FONT_IDS) doc.registerFont(id, o.fonts.fontkit(id));
   // Its own resource for the form, so the sheet's text subsets stay as in the printed version.
-  if (o.fillable) doc.registerFont('form', o.fonts.fontkit('sans') as never);
-  const forms = o.fillable ? new FormWriter(doc as never, 'form') : undefined;
+  if (o.fillable) doc.registerFont('form', o.fonts.fontkit('sans'));
+  const forms = o.fillable ? new FormWriter(doc, 'form') : undefined;
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -83,28 +77,28 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  const colour = painter(doc as unknown as SpotDoc, o);
+  const colour = painter(doc, o);
   const overprint = new Overprint(doc);
   const pageLinks: PageLink[] = [];
   const destinations = new Destinations();
-  const elements = new Elements(doc as unknown as TagDoc);
+  const elements = new Elements(doc);
 
   frame.pages.forEach((page, pi) => {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     setBoxes(doc, page);
     overprint.newPage();
-    const draw = new Drawer(
+    const draw = new Drawer({
       doc,
       colour,
       overprint,
-      !!o.pdfx,
-      o.tagged,
-      (l) => pageLinks.push({ ...l, page: pi }),
-      (t, at) => destinations.name(t, at),
+      noLinks: !!o.pdfx,
+      tagged: o.tagged,
+      pageLink: (l) => pageLinks.push({ ...l, page: pi }),
+      destination: (t, at) => destinations.name(t, at),
       elements,
-      (f, s, t) => o.fonts.width(f, s, t),
+      width: (f, s, t) => o.fonts.width(f, s, t),
       forms,
-    );
+    });
     draw.items(page.items, null);
     draw.close();
   });
@@ -112,15 +106,31 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
   // Untagged links to pages can be made only once the pages exist; tagged ones name a destination.
   for (const l of pageLinks) {
     doc.switchToPage(l.page);
-    doc.link(l.x, l.y, l.w, l.h, l.target as unknown as string);
+    doc.link(l.x, l.y, l.w, l.h, l.target);
   }
-  destinations.write(doc as never);
-  addOutline(doc as never, frame);
-  if (o.pdfx) addPdfx(doc, o.pdfx);
-  tagSubsetsByGlyphs((doc as unknown as { _fontFamilies: Record<string, unknown> })._fontFamilies);
-  omitCidSets((doc as unknown as { _fontFamilies: Record<string, unknown> })._fontFamilies);
+  destinations.write(doc);
+  addOutline(doc, frame);
+  if (o.pdfx) doc.addPdfx(o.pdfx);
+  doc.tagFontSubsets();
   doc.end();
   return done;
+}
+
+/** What a page's drawer works with: the document and the per-document helpers. */
+interface DrawerOptions {
+  doc: PdfDoc;
+  colour: (id: ColourId, use: InkUse) => Paint;
+  overprint: Overprint;
+  /** PDF/X: no link annotations. */
+  noLinks: boolean;
+  tagged: boolean;
+  /** A link to a page that may not exist yet: written once every page does. */
+  pageLink: (l: Omit<PageLink, 'page'>) => void;
+  /** The name of a destination on a page (at a point), written once every page exists. */
+  destination: (page: number, at?: { x: number; y: number }) => string;
+  elements: Elements;
+  width: (font: TextItem['font'], size: number, text: string) => number;
+  forms?: FormWriter;
 }
 
 class Drawer {
@@ -129,18 +139,31 @@ class Drawer {
   private scale = 1;
   /** Drawing marked content of a structure element (not an artifact): soft hyphens get their Span. */
   private inContent = false;
-  constructor(
-    private doc: Doc,
-    private colour: (id: ColourId, use: InkUse) => Paint,
-    private overprint: Overprint,
-    private noLinks: boolean,
-    private tagged: boolean,
-    private pageLink: (l: Omit<PageLink, 'page'>) => void,
-    private destination: (page: number, at?: { x: number; y: number }) => string,
-    private elements: Elements,
-    private width: (font: TextItem['font'], size: number, text: string) => number,
-    private forms?: FormWriter,
-  ) {}
+  private readonly doc: PdfDoc;
+  private readonly colour: DrawerOptions['colour'];
+  private readonly overprint: Overprint;
+  private readonly noLinks: boolean;
+  private readonly tagged: boolean;
+  private readonly pageLink: DrawerOptions['pageLink'];
+  private readonly destination: DrawerOptions['destination'];
+  private readonly elements: Elements;
+  private readonly width: DrawerOptions['width'];
+  private readonly forms?: FormWriter;
+
+  constructor(o: DrawerOptions) {
+    ({
+      doc: this.doc,
+      colour: this.colour,
+      overprint: this.overprint,
+      noLinks: this.noLinks,
+      tagged: this.tagged,
+      pageLink: this.pageLink,
+      destination: this.destination,
+      elements: this.elements,
+      width: this.width,
+      forms: this.forms,
+    } = o);
+  }
 
   close(): void {
     this.endArtifact();
@@ -148,7 +171,7 @@ class Drawer {
 
   private beginArtifact(): void {
     if (this.tagged && !this.artifactOpen) {
-      this.doc.markContent('Artifact', { type: 'Layout' } as never);
+      this.doc.markContent('Artifact', { type: 'Layout' });
       this.artifactOpen = true;
     }
   }
@@ -161,7 +184,7 @@ class Drawer {
   }
 
   /** Draws items; content outside any tag is an artifact (decoration) in a tagged PDF. */
-  items(items: Item[], parent: Struct | null): void {
+  items(items: Item[], parent: StructEl | null): void {
     for (const it of items) {
       if (it.type === 'tag') this.tag(it, parent);
       else if (it.type === 'field') this.forms?.field(it, parent);
@@ -172,21 +195,20 @@ class Drawer {
     }
   }
 
-  private tag(t: TagItem, parent: Struct | null): void {
+  private tag(t: TagItem, parent: StructEl | null): void {
     if (t.role === 'Form' && !this.forms) return;
     if (!this.tagged) return this.items(t.items, parent);
     this.endArtifact();
     if (t.role === 'Artifact') {
       if (t.pagination) {
-        beginPagination(this.doc as unknown as TagDoc, t.pagination);
+        this.doc.beginPagination(t.pagination);
         this.artifactOpen = true;
       } else this.beginArtifact();
       for (const it of t.items) if (it.type !== 'tag') this.item(it);
       this.endArtifact();
       return;
     }
-    const { el: opened, keep } = this.elements.open(t, parent as never);
-    const el = opened as unknown as Struct;
+    const { el, keep } = this.elements.open(t, parent);
     // Keep drawing order: runs of direct items become marked content between the child elements.
     let run: Item[] = [];
     const flush = () => {
@@ -217,7 +239,7 @@ class Drawer {
   }
 
   /** A link in a tagged PDF: a Link element that owns the annotation, with a description (PDF/UA). */
-  private link(it: Extract<Item, { type: 'link' }>, parent: Struct): void {
+  private link(it: Extract<Item, { type: 'link' }>, parent: StructEl): void {
     if (this.noLinks) return;
     const el = this.doc.struct('Link');
     parent.add(el);
@@ -226,19 +248,19 @@ class Drawer {
   }
 
   /** The link annotation, owned by the Link element `el` (an OBJR in it). */
-  private annotate(it: Extract<Item, { type: 'link' }>, el: Struct): void {
+  private annotate(it: Extract<Item, { type: 'link' }>, el: StructEl): void {
     if (it.url) {
       this.doc.link(it.x, it.y, it.w, it.h, it.url, {
         structParent: el,
         Contents: new String(it.description ?? it.url),
-      } as never);
+      });
     } else if (it.page !== undefined) {
       // The page may not exist yet: point at a named destination that is added once it does.
       const name = this.destination(it.page, it.at);
       this.doc.goTo(it.x, it.y, it.w, it.h, name, {
         structParent: el,
         Contents: new String(it.description ?? name),
-      } as never);
+      });
     }
   }
 
@@ -248,16 +270,13 @@ class Drawer {
       case 'text': {
         const p = this.colour(it.colour, { kind: 'text', size: it.size * this.scale });
         this.overprint.set(p.op);
-        doc
-          .font(it.font)
-          .fontSize(it.size)
-          .fillColor(p.c as never);
+        doc.font(it.font).fontSize(it.size).fillColor(p.c);
         // Links are drawn as their own link items (layout knows the line box); none from pdfkit here.
         if (it.hyphen && this.inContent) {
           const draw = (s: string, dx: number) =>
-            doc.text(s, it.x + dx, it.y, { lineBreak: false, baseline: 'alphabetic' } as never);
-          softHyphen(doc as unknown as TagDoc, it.text, (s) => this.width(it.font, it.size, s), draw);
-        } else doc.text(it.text, it.x, it.y, { lineBreak: false, baseline: 'alphabetic' } as never);
+            doc.text(s, it.x + dx, it.y, { lineBreak: false, baseline: 'alphabetic' });
+          softHyphen(doc, it.text, (s) => this.width(it.font, it.size, s), draw);
+        } else doc.text(it.text, it.x, it.y, { lineBreak: false, baseline: 'alphabetic' });
         return;
       }
       case 'rect':
@@ -313,11 +332,11 @@ class Drawer {
     // Overprint only where everything painted is 100 K (a filled shape knocks out what it covers).
     this.overprint.set(!!s?.op && (!f || f.op));
     if (s) {
-      doc.lineWidth(s.lineWidth !== undefined ? s.lineWidth / this.scale : lineWidth).strokeColor(s.c as never);
+      doc.lineWidth(s.lineWidth !== undefined ? s.lineWidth / this.scale : lineWidth).strokeColor(s.c);
       if (dash) doc.dash(dash[0], { space: dash[1] });
       else doc.undash();
     }
-    if (f) doc.fillColor(f.c as never);
+    if (f) doc.fillColor(f.c);
     if (fill && stroke) doc.fillAndStroke();
     else if (fill) doc.fill();
     else if (stroke) doc.stroke();

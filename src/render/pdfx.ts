@@ -1,8 +1,8 @@
 // PDF/X-4 written natively (no Ghostscript pass): the keys a press preflight looks for. An
 // OutputIntent naming the printing condition with its CMYK profile embedded, GTS_PDFXVersion and
 // Trapped in Info and XMP, a 1.6 header, XMP dates and document IDs that agree with Info and the
-// trailer (docs/print.md, "PDF/X-4").
-// Works on pdfkit's document object without importing pdfkit: the renderer hands it over.
+// trailer (docs/print.md, "PDF/X-4"). What goes into the document is written by the pdfkit
+// adapter (pdfkit/pdfx.ts); here are the printing condition, the version and the Info keys.
 
 /** The printing condition a press file is made for, and its ICC output profile. */
 export interface OutputIntent {
@@ -35,63 +35,6 @@ class PdfName {
 /** Keys PDF/X-4 adds to the Info dictionary. */
 export function pdfxInfo(): Record<string, unknown> {
   return { GTS_PDFXVersion: PDFX_VERSION, Trapped: new PdfName('False') };
-}
-
-/** A subset of pdfkit's document that this module touches. */
-interface DocLike {
-  _id: Uint8Array;
-  _root: { data: Record<string, unknown> };
-  info: { CreationDate: Date; ModDate?: Date };
-  ref(data?: unknown): { data: Record<string, unknown>; end(chunk?: Uint8Array): void };
-  appendXML(xml: string, newline?: boolean): void;
-}
-
-const xmpDate = (d: Date) => d.toISOString().split('.')[0] + 'Z';
-
-/** The trailer's file ID as a UUID, so that XMP's DocumentID and InstanceID name the same file. */
-export function uuidOf(id: Uint8Array): string {
-  const h = Buffer.from(id).toString('hex').padEnd(32, '0').slice(0, 32);
-  return `uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-/** Adds the OutputIntent and the PDF/X parts of XMP. Call once, before the document ends. */
-export function addPdfx(docAny: unknown, intent: OutputIntent): void {
-  const doc = docAny as DocLike;
-  const profile = doc.ref({ N: 4 });
-  profile.end(intent.profile);
-  const oi = doc.ref({
-    Type: 'OutputIntent',
-    S: 'GTS_PDFX',
-    OutputConditionIdentifier: new String(intent.condition),
-    OutputCondition: new String(intent.info),
-    Info: new String(intent.info),
-    RegistryName: new String('http://www.color.org'),
-    DestOutputProfile: profile,
-  });
-  oi.end();
-  doc._root.data.OutputIntents = [oi];
-  const id = uuidOf(doc._id);
-  const modified = xmpDate(doc.info.ModDate ?? doc.info.CreationDate);
-  doc.appendXML(`
-        <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-            <xmp:ModifyDate>${modified}</xmp:ModifyDate>
-            <xmp:MetadataDate>${modified}</xmp:MetadataDate>
-        </rdf:Description>
-        <rdf:Description rdf:about="" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">
-            <xmpMM:DocumentID>${id}</xmpMM:DocumentID>
-            <xmpMM:InstanceID>${id}</xmpMM:InstanceID>
-            <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
-            <xmpMM:VersionID>1</xmpMM:VersionID>
-        </rdf:Description>
-        <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-            <pdf:Trapped>False</pdf:Trapped>
-        </rdf:Description>
-        <rdf:Description rdf:about="" xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
-            <pdfxid:GTS_PDFXVersion>${PDFX_VERSION}</pdfxid:GTS_PDFXVersion>
-        </rdf:Description>
-        <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-            <dc:format>application/pdf</dc:format>
-        </rdf:Description>`);
 }
 
 /** Checks that bytes are an ICC profile for CMYK output; returns what is wrong, or undefined. */

@@ -1,27 +1,16 @@
 // The structure tree's details that pdfkit has no option for, kept out of the drawing code:
 // attributes (list numbering, table scope, figure boxes), elements that span pages, pagination
-// artifacts and the soft hyphen. No pdfkit import: the document is reached through the few members used.
+// artifacts and the soft hyphen. The document is reached through the pdfkit adapter's few members used.
 import type { TagItem } from '../layout/frame.js';
+import type { PdfDoc, StructEl, StructOptions } from './pdfkit/document.js';
 
-/** The part of a pdfkit structure element this file touches. */
-export interface StructEl {
-  dictionary: { data: Record<string, unknown> };
-  add(child: unknown): unknown;
-  end(): void;
-}
+export type { StructEl };
 
 /** The part of a pdfkit document this file touches. */
-export interface TagDoc {
-  struct(role: string, options?: object): StructEl;
-  addStructure(el: StructEl): unknown;
-  addContent(op: string): unknown;
-  markContent(tag: string, options?: object): unknown;
-  endMarkedContent(): unknown;
-  page: { markings: { tag: string; options?: object }[] };
-}
+export type TagDoc = Pick<PdfDoc, 'struct' | 'addStructure' | 'markContent' | 'endMarkedContent'>;
 
 /** pdfkit's options for a new element: Alt, and the table scope or figure box it writes itself. */
-export function structOptions(t: TagItem): object {
+export function structOptions(t: TagItem): StructOptions {
   return {
     ...(t.alt ? { alt: t.alt } : {}),
     ...(t.actual ? { actual: t.actual } : {}),
@@ -69,12 +58,6 @@ export class Elements {
   close(): void {
     this.root?.end();
   }
-}
-
-/** A pagination artifact (Matterhorn 18-001): pdfkit's markContent cannot write the Subtype. */
-export function beginPagination(doc: TagDoc, subtype: 'Header' | 'Footer'): void {
-  doc.addContent(`/Artifact <</Type /Pagination /Subtype /${subtype}>> BDC`);
-  doc.page.markings.push({ tag: 'Artifact', options: { type: 'Pagination' } });
 }
 
 /**

@@ -30,6 +30,7 @@ function typeFor(old: Scalar.Type | undefined, value: string, plainOnly: boolean
 function apply(text: string, edits: Edit[], noPlain: boolean): string {
   const tokens = [...new Parser().parse(text)];
   const [doc] = [...new Composer({ keepSourceTokens: true }).compose(tokens)];
+  if (!doc) throw new Error('no YAML document to edit');
   for (const e of edits) {
     const node = doc.getIn(e.path, true);
     if (!isScalar(node) || !node.srcToken) throw new Error(`no text value at ${e.path.join('.')}`);

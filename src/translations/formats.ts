@@ -105,7 +105,10 @@ export function poLine(lines: string[], keyword: string, value: string): number 
   const i = lines.findIndex((l, at) => {
     if (!l.startsWith(`${keyword} "`)) return false;
     const parts = [l.slice(keyword.length + 1)];
-    for (let j = at + 1; j < lines.length && lines[j].startsWith('"'); j++) parts.push(lines[j]);
+    for (const next of lines.slice(at + 1)) {
+      if (!next.startsWith('"')) break;
+      parts.push(next);
+    }
     try {
       return parts.map((q) => JSON.parse(q.trim()) as string).join('') === value;
     } catch {

@@ -8,6 +8,7 @@ import { readRecord, stateOf, type StringState, type TranslationRecord } from '.
 import { loadModels } from '../pipeline/models.js';
 import { resolveTools } from '../pipeline/tools.js';
 import type { Paths } from '../paths.js';
+import { at } from '../at.js';
 
 export interface Row {
   /** `tool/file:key.path`, the same in every locale: the msgctxt of a PO entry, the id of an XLIFF unit. */
@@ -31,11 +32,11 @@ export interface Table {
 export function loadTable(paths: Paths, toolOpt: string | undefined, locale: string): Table {
   const tools = resolveTools(paths, { tool: toolOpt });
   if (tools.length > 1) throw new UsageError(`there are several tools (${tools.join(', ')}): name one with --tool`);
-  const tool = tools[0];
-  const [target] = loadModels({ paths, tool, locales: [locale] });
+  const tool = at(tools, 0);
+  const target = at(loadModels({ paths, tool, locales: [locale] }), 0);
   if (locale === target.sourceLocale)
     throw new UsageError(`'${locale}' is the source locale of ${tool}; name the locale to translate into`);
-  const [source] = loadModels({ paths, tool }); // no locales: the source locale
+  const source = at(loadModels({ paths, tool }), 0); // no locales: the source locale
   const localeDir = join(paths.content, tool, locale);
   const problems = new Problems();
   const record = readRecord(localeDir, display(join(localeDir, 'translations.lock')), problems);

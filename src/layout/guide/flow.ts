@@ -3,6 +3,7 @@
 // alone at the foot of a page.
 import type { Item, TagItem } from '../frame.js';
 import { ContentError, type SourcePos } from '../../errors.js';
+import { at } from '../../at.js';
 
 function tooTall(f: Flow, by: number): never {
   throw new ContentError([
@@ -141,12 +142,13 @@ export function paginate(
     const before = y === top ? 0 : f.spaceBefore;
     // Keep a heading with the start of what follows it.
     let need = before + startHeight(f);
-    if (f.keepWithNext && flows[i + 1])
+    const next = flows[i + 1];
+    if (f.keepWithNext && next)
       need +=
         (f.lines ?? []).slice(MIN_LINES).reduce((a, l) => a + l.height, 0) +
         f.spaceAfter +
-        flows[i + 1].spaceBefore +
-        startHeight(flows[i + 1]);
+        next.spaceBefore +
+        startHeight(next);
     if (y + need > bottom && y > top) start();
     y += y === top ? 0 : f.spaceBefore;
     f.onPlace?.(page, y);
@@ -164,8 +166,9 @@ export function paginate(
     while (idx < lines.length) {
       let fit = 0;
       let h = 0;
-      while (idx + fit < lines.length && y + h + lines[idx + fit].height <= bottom + 0.01) {
-        h += lines[idx + fit].height;
+      for (const l of lines.slice(idx)) {
+        if (y + h + l.height > bottom + 0.01) break;
+        h += l.height;
         fit++;
       }
       const rest = lines.length - idx - fit;
@@ -174,12 +177,12 @@ export function paginate(
         start(); // no orphan
         continue;
       }
-      if (fit === 0) tooTall(f, lines[idx].height - (bottom - top)); // a line taller than a page
+      if (fit === 0) tooTall(f, at(lines, idx).height - (bottom - top)); // a line taller than a page
       const items: Item[] = [];
       let ly = y;
-      for (let j = idx; j < idx + fit; j++) {
-        items.push(...shift(lines[j].items, ly));
-        ly += lines[j].height;
+      for (const l of lines.slice(idx, idx + fit)) {
+        items.push(...shift(l.items, ly));
+        ly += l.height;
       }
       place(f, items, f.role, undefined, first && f.label ? shift(f.label, y) : undefined);
       y = ly;

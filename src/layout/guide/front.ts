@@ -8,6 +8,7 @@ import { mm } from '../units.js';
 import { figure, linesOf, type GuideCtx } from './common.js';
 import type { Flow } from './flow.js';
 import type { TocEntry } from './chapters.js';
+import { at } from '../../at.js';
 
 /** The cover; `bleed` (points) runs the band on past the trim so that cutting leaves no white sliver. */
 export function cover(c: GuideCtx, date: Date, bleed = 0): Item[] {
@@ -111,7 +112,7 @@ const joinAlt = (a: string, b: string) => (/[.?!:]$/.test(a) ? `${a} ${b}` : `${
 export function formatDate(date: Date, months: string[], format: string): string {
   return format
     .replace('{day}', String(date.getUTCDate()))
-    .replace('{month}', months[date.getUTCMonth()])
+    .replace('{month}', at(months, date.getUTCMonth()))
     .replace('{year}', String(date.getUTCFullYear()));
 }
 

@@ -12,6 +12,7 @@ import { chapterFlows } from './chapters.js';
 import { cover, runningFooter, tableOfContents, titleFlows } from './front.js';
 import { notesPage } from './notes.js';
 import type { Item } from '../frame.js';
+import { at } from '../../at.js';
 
 /** The table of contents takes one page (tableOfContents fails the build if it would need more). */
 const TOC_PAGES = 1;
@@ -31,7 +32,7 @@ export function layoutGuide(
   // Miniatures are drawn from the same frames as the printed sheets (A1 landscape).
   const a1 = parseSize('A1', 'landscape', 'landscape');
   const sheetPages = new Map<string, Page>(
-    fitSheets(model, a1, ts, { allowSmall: true }).map((f, i) => [model.sheets[i].id, f.page]),
+    fitSheets(model, a1, ts, { allowSmall: true }).map((f, i) => [at(model.sheets, i).id, f.page]),
   );
   const c = guideCtx(model, ts, paper, sheetPages);
   const { g, L } = c;
@@ -46,7 +47,7 @@ export function layoutGuide(
     g.top,
     g.bottom,
     () => chapterPages.push([]),
-    (p, items) => chapterPages[p].push(...items),
+    (p, items) => at(chapterPages, p).push(...items),
   );
 
   const box = { x: 0, y: 0, w: g.W, h: g.H };

@@ -84,8 +84,10 @@ function leadIn(ts: Typesetter, f: FieldItem, text: string, floor: number, mark:
 }
 
 /** The field a Form element holds (a fillable sheet's cell or area), if that is all it holds. */
-const formField = (t: TagItem): FieldItem | undefined =>
-  t.role === 'Form' && t.items.length === 1 && t.items[0].type === 'field' ? t.items[0] : undefined;
+const formField = (t: TagItem): FieldItem | undefined => {
+  const [only, ...more] = t.items;
+  return t.role === 'Form' && !more.length && only?.type === 'field' ? only : undefined;
+};
 
 /**
  * A new page (the laid-out one may be shared by a cache) with the answers in it: as text in the

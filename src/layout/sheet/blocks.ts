@@ -86,7 +86,8 @@ function legendBlock(c: SheetCtx, id: string, t: LegendBlock, w: SheetBlock, rec
   let rowH = 0;
   const listed: { mark: Item; body: Item[] }[] = [];
   entries.forEach(([key, shape], i) => {
-    const item = w.legend![key];
+    const item = w.legend?.[key];
+    if (!item) throw new Error(`internal: legend mark ${key} has no words (the cross-check lets none through)`);
     const col = i % cols;
     const ix = x0 + col * (colW + p);
     const textX = ix + r * 2 + p * 0.7;

@@ -5,6 +5,7 @@ import type { TagItem } from '../frame.js';
 import type { SheetBlock } from '../../content/model.js';
 import type { Rect } from './grid.js';
 import { hairline, type SheetCtx } from './context.js';
+import { at } from '../../at.js';
 
 /**
  * A field just inside a drawn write-in rectangle. Its text is the question size, smaller where the
@@ -70,7 +71,7 @@ export function writeInRowFields(
   return columns
     .slice(1)
     .map((col, j) =>
-      writeField(c, [id, 'writeInRow', col.id], { x: xs[j + 1], y, w: widths[j + 1], h }, [
+      writeField(c, [id, 'writeInRow', col.id], { x: at(xs, j + 1), y, w: at(widths, j + 1), h }, [
         w.title,
         rowText,
         w.columns?.[col.id]?.label,

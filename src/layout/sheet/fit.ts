@@ -6,6 +6,7 @@ import { tightWriteIn } from './table.js';
 import { linearScale, toMm, type PaperSize } from '../units.js';
 import type { ToolModel } from '../../content/load.js';
 import type { Typesetter } from '../text/typeset.js';
+import { at } from '../../at.js';
 
 export interface FitResult extends SheetLayout {
   size: number;
@@ -190,6 +191,6 @@ function fitSheetsUncached(
   for (;;) {
     const shared = Math.min(...current.map((f) => f.size));
     if (current.every((f) => f.size === shared)) return current;
-    current = current.map((f, i) => (f.size === shared ? f : fitSheet(inputs[i], { ...opts, maxSize: shared })));
+    current = current.map((f, i) => (f.size === shared ? f : fitSheet(at(inputs, i), { ...opts, maxSize: shared })));
   }
 }

@@ -1,5 +1,6 @@
 // A template's grid (CSS grid-template-areas style) resolved to rectangles for one sheet size.
 import type { GridLayout } from '../../content/template-model.js';
+import { at } from '../../at.js';
 
 export interface Rect {
   x: number;
@@ -18,11 +19,8 @@ export interface Cell {
 
 /** The layout designed for the ratio nearest the sheet's, compared on a log scale (2:1 is as far from 1:1 as 1:2). */
 export function chooseLayout(layouts: GridLayout[], ratio: number): GridLayout {
-  let best = layouts[0];
-  for (const l of layouts) {
-    if (Math.abs(Math.log(l.ratio / ratio)) < Math.abs(Math.log(best.ratio / ratio))) best = l;
-  }
-  return best;
+  const distance = (l: GridLayout) => Math.abs(Math.log(l.ratio / ratio));
+  return layouts.reduce((best, l) => (distance(l) < distance(best) ? l : best), at(layouts, 0));
 }
 
 export function cellsOf(layout: GridLayout): Cell[] {
@@ -70,12 +68,12 @@ export function resolveGrid(
 ): { rects: Map<string, Rect>; shortfall: number } {
   const cells = cellsOf(layout);
   const cols = tracks(layout.columns, area.w, gutter);
-  const widthOf = (c: Cell) => cols.start[c.c1] + cols.size[c.c1] - cols.start[c.c0];
+  const widthOf = (c: Cell) => at(cols.start, c.c1) + at(cols.size, c.c1) - at(cols.start, c.c0);
   const rowSizes: number[] = layout.rows.map(() => 0);
   layout.rows.forEach((r, i) => {
     if (r !== 'auto') return;
     for (const c of cells)
-      if (c.r0 === i && c.r1 === i) rowSizes[i] = Math.max(rowSizes[i], autoHeight(c.id, widthOf(c)));
+      if (c.r0 === i && c.r1 === i) rowSizes[i] = Math.max(at(rowSizes, i), autoHeight(c.id, widthOf(c)));
   });
   const fixed = rowSizes.reduce((a, b) => a + b, 0) + gutter * (layout.rows.length - 1);
   const weighted = layout.rows.map((r) => (r === 'auto' ? 0 : r));
@@ -85,18 +83,18 @@ export function resolveGrid(
     if (r !== 'auto') rowSizes[i] = sum > 0 ? (Math.max(0, free) * r) / sum : 0;
   });
   const rowStart: number[] = [];
-  let at = 0;
+  let rowY = 0;
   for (const s of rowSizes) {
-    rowStart.push(at);
-    at += s + gutter;
+    rowStart.push(rowY);
+    rowY += s + gutter;
   }
   const rects = new Map<string, Rect>();
   for (const c of cells) {
     rects.set(c.id, {
-      x: area.x + cols.start[c.c0],
-      y: area.y + rowStart[c.r0],
+      x: area.x + at(cols.start, c.c0),
+      y: area.y + at(rowStart, c.r0),
       w: widthOf(c),
-      h: rowStart[c.r1] + rowSizes[c.r1] - rowStart[c.r0],
+      h: at(rowStart, c.r1) + at(rowSizes, c.r1) - at(rowStart, c.r0),
     });
   }
   return { rects, shortfall: sum > 0 ? Math.max(0, -free) : Math.max(0, fixed - area.h) };

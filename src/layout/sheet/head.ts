@@ -62,8 +62,9 @@ export function head(c: SheetCtx, id: string, w: SheetBlock, rect: Rect, base: s
   if (paras.length) {
     y += p * 0.5;
     const body = stack(c, paras, rect.x + p, y, rect.w - 2 * p, c.s * 0.2, id);
-    const hints = w.prompt ? body.parts.slice(1) : body.parts;
-    if (w.prompt) items.push({ type: 'tag', role: 'P', items: body.parts[0] });
+    const [promptPart, ...afterPrompt] = body.parts;
+    const hints = w.prompt ? afterPrompt : body.parts;
+    if (w.prompt && promptPart) items.push({ type: 'tag', role: 'P', items: promptPart });
     if (hints.length) items.push(labelledList(c, hints, '– '));
     wide.push(...body.wide);
     y += body.height;

@@ -9,6 +9,7 @@ import { hairline, size, stack, type SheetCtx } from './context.js';
 import { blockSect } from './tags.js';
 import { setText, type Typesetter } from '../text/typeset.js';
 import { linearScale, mm, type PaperSize } from '../units.js';
+import { at } from '../../at.js';
 
 export interface Overflow {
   /** Block id, or 'title' / 'footer'. */
@@ -159,7 +160,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     [`${model.meta.title}  ·  ${version}`, sheetLabel],
   ];
   const footW = (t: string) => ts.fonts.width('sans', fSize, t);
-  const [left, right] = choices.find(([l, r]) => footW(l) + footW(r) + gutter <= innerW) ?? choices[choices.length - 1];
+  const [left, right] = choices.find(([l, r]) => footW(l) + footW(r) + gutter <= innerW) ?? at(choices, -1);
   const fl = setText(
     ts,
     left,
@@ -191,8 +192,15 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     h: footTop - fSize * 0.5 - gutter - (bandH + gutter * 1.2),
   };
   const layout = chooseLayout(sheet.template.layouts, W / H);
+  const blockOf = (id: string) => {
+    const t = sheet.template.blocks[id];
+    const w = sheet.words.blocks[id];
+    if (!t || !w)
+      throw new Error(`internal: block ${id} has no template or no words (the cross-check lets none through)`);
+    return [t, w] as const;
+  };
   const measure = (id: string, width: number) =>
-    drawBlock(c, id, sheet.template.blocks[id], sheet.words.blocks[id], { x: 0, y: 0, w: width, h: 0 }).needed;
+    drawBlock(c, id, ...blockOf(id), { x: 0, y: 0, w: width, h: 0 }).needed;
   const grid = resolveGrid(layout, area, gutter, measure);
   let minWrite = Infinity;
   let smallest: { block: string; w: number; h: number } | undefined;
@@ -200,7 +208,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   // Draw in field-number order, which is also the order a screen reader or a test meets them.
   for (const id of Object.keys(sheet.template.blocks)) {
     const rect = grid.rects.get(id)!;
-    const res = drawBlock(c, id, sheet.template.blocks[id], sheet.words.blocks[id], rect);
+    const res = drawBlock(c, id, ...blockOf(id), rect);
     items.push(...blockSect(res.items, (key) => fieldName(model.id, model.locale, key)));
     regions.push({ id, ...rect });
     if (res.needed > rect.h + 0.01)

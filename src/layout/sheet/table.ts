@@ -13,6 +13,7 @@ import { hairline, size, stack, type Para, type SheetCtx, type WidthOverflow } f
 import { writeInTable, type TableRow } from './tags.js';
 import { formTag, legendColumns, legendHint, writeField, writeInRowFields } from './fields.js';
 import type { Problem } from '../../errors.js';
+import { at } from '../../at.js';
 
 /** Below this linear scale (A1 = 1) a sheet is a handout: A3 is 0.5, A4 0.35; A2 is 0.71. */
 export const HANDOUT_K = 0.6;
@@ -82,7 +83,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
           leading: 1.15,
         });
     }
-    const set = stack(c, paras, xs[i] + cellPad, rect.y + cellPad, widths[i] - 2 * cellPad, c.s * 0.1, id);
+    const set = stack(c, paras, at(xs, i) + cellPad, rect.y + cellPad, at(widths, i) - 2 * cellPad, c.s * 0.1, id);
     headH = Math.max(headH, set.height + 2 * cellPad);
     return set;
   });
@@ -110,15 +111,22 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
           leading: 1.15,
         },
       ],
-      xs[0] + cellPad,
+      at(xs, 0) + cellPad,
       rect.y + headH + cellPad,
-      widths[0] - 2 * cellPad,
+      at(widths, 0) - 2 * cellPad,
       0,
       id,
     );
     planH = Math.max(mm(t.writeInRow * c.k), label.height + 2 * cellPad, handout ? pitch : 0);
     const y = rect.y + headH;
-    items.push({ type: 'rect', x: xs[1] ?? xs[0], y, w: rect.x + rect.w - (xs[1] ?? xs[0]), h: planH, fill: 'paper' });
+    items.push({
+      type: 'rect',
+      x: xs[1] ?? at(xs, 0),
+      y,
+      w: rect.x + rect.w - (xs[1] ?? at(xs, 0)),
+      h: planH,
+      fill: 'paper',
+    });
     // Centre the label against the row, so that it reads as the row's heading.
     for (const it of label.items) if (it.type === 'text') it.y += (planH - label.height) / 2 - cellPad;
     // Each cell's form field sits in its cell (TD > Form), so table navigation finds it there.
@@ -150,9 +158,9 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
             leading: 1.15,
           },
         ],
-        xs[i] + cellPad,
+        at(xs, i) + cellPad,
         0,
-        widths[i] - 2 * cellPad,
+        at(widths, i) - 2 * cellPad,
         0,
         id,
       );
@@ -237,7 +245,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
         rowText,
         marks.has(col.id) ? `${w.columns?.[col.id]?.label ?? col.id} (${legendHint(c)})` : w.columns?.[col.id]?.label,
       ];
-      return [formTag(writeField(c, [id, n, col.id], { x: xs[i], y, w: widths[i], h }, label))];
+      return [formTag(writeField(c, [id, n, col.id], { x: at(xs, i), y, w: at(widths, i), h }, label))];
     });
     body.push(row(numbers[r] ?? [], cells, numbered ? 0 : undefined));
   }

@@ -10,6 +10,7 @@ import { writeInTable } from './tags.js';
 import { formTag, writeField } from './fields.js';
 import { head } from './head.js';
 import { hairline, pad, size, stack, type BlockResult, type SheetCtx } from './context.js';
+import { at } from '../../at.js';
 
 /** Ruled write-in lines at a marker's pitch inside a white area, and the area's form field. */
 function writeArea(c: SheetCtx, r: Rect, items: Item[], key: string[], label: (string | undefined)[]): Item {
@@ -45,16 +46,18 @@ export function promptBlock(
   const minWrite = mm(t.writeIn * c.k);
   const area = { x: rect.x + p, y: h.y, w: rect.w - 2 * p, h: rect.y + rect.h - p - h.y };
   let labelH = 0;
-  if (t.split && w.fields) {
-    const n = t.split.length;
+  const split = t.split;
+  const fields = w.fields;
+  if (split && fields) {
+    const n = split.length;
     const gap = p * 0.6;
     const cw = (area.w - gap * (n - 1)) / n;
-    const labels = t.split.map((f, i) =>
+    const labels = split.map((f, i) =>
       stack(
         c,
         [
           {
-            text: w.fields![f],
+            text: fields[f] ?? f,
             font: 'sansSemi',
             size: size(c, 'column'),
             colour: 'ink',
@@ -70,6 +73,7 @@ export function promptBlock(
     );
     labelH = Math.max(...labels.map((l) => l.height)) + p * 0.3;
     labels.forEach((l, i) => {
+      const f = at(split, i);
       items.push({ type: 'tag', role: 'P', items: l.items });
       wide.push(...l.wide);
       // The area's field right after its label, in reading order.
@@ -77,15 +81,15 @@ export function promptBlock(
         c,
         { x: area.x + i * (cw + gap), y: area.y + labelH, w: cw, h: Math.max(0, area.h - labelH) },
         items,
-        [id, t.split![i]],
-        [w.title, w.fields![t.split![i]]],
+        [id, f],
+        [w.title, fields[f]],
       );
       items.push(form);
     });
   } else {
     items.push(writeArea(c, { ...area, h: Math.max(0, area.h) }, items, [id], [w.title]));
   }
-  const n = t.split && w.fields ? t.split.length : 1;
+  const n = split && fields ? split.length : 1;
   const writeIn = { w: (area.w - p * 0.6 * (n - 1)) / n, h: area.h - labelH };
   return { items, needed: h.y - rect.y + labelH + minWrite + p, wide, writeIn };
 }
@@ -107,8 +111,8 @@ export function fieldsBlock(
   const boxH = mm((t.writeIn ?? 16) * c.k); // 16 mm: one line of a marker's capital letters
   let labelH = 0;
   const sets = t.fields.map((f, i) => {
-    const x = rect.x + p + cols.start[i];
-    const fw = cols.size[i];
+    const x = rect.x + p + at(cols.start, i);
+    const fw = at(cols.size, i);
     const set = stack(
       c,
       [
@@ -148,9 +152,9 @@ export function fieldsBlock(
     });
     cells.push([
       formTag(
-        writeField(c, [id, t.fields[i]], { x: f.x, y: top, w: f.w, h: bottom - top }, [
+        writeField(c, [id, at(t.fields, i)], { x: f.x, y: top, w: f.w, h: bottom - top }, [
           w.title,
-          w.fields?.[t.fields[i]],
+          w.fields?.[at(t.fields, i)],
         ]),
       ),
     ]);

@@ -76,9 +76,10 @@ export class FontSet {
     const starts = new Array<boolean>(text.length).fill(false);
     let at = 0;
     run.glyphs.forEach((g, i) => {
-      if (at >= text.length) return;
+      const pos = run.positions[i];
+      if (at >= text.length || !pos) return;
       starts[at] = true;
-      advances[at] += (run.positions[i].xAdvance * size) / f.upm;
+      advances[at] = (advances[at] ?? 0) + (pos.xAdvance * size) / f.upm;
       for (const cp of g.codePoints) at += cp > 0xffff ? 2 : 1;
     });
     return { advances, starts };
@@ -105,8 +106,6 @@ export class FontSet {
   }
 }
 
-type Glyph = { codePoints: number[] };
-
 /**
  * fontkit keeps one glyph object per glyph id, with the code points of whoever asked for it first,
  * and pdfkit writes those code points into the PDF's ToUnicode map. With the font shared by every
@@ -116,12 +115,11 @@ type Glyph = { codePoints: number[] };
  * it asked for (a view on the shared glyph), so a PDF's bytes depend on its own text alone.
  */
 function ownCodePoints(font: fontkit.Font): fontkit.Font {
-  const f = font as unknown as { getGlyph(id: number, characters?: number[]): Glyph | null };
-  const original = f.getGlyph.bind(font);
-  f.getGlyph = (id: number, characters: number[] = []) => {
+  const original = font.getGlyph.bind(font);
+  font.getGlyph = (id: number, characters: number[] = []) => {
     const glyph = original(id, characters);
-    if (!glyph || sameList(glyph.codePoints, characters)) return glyph;
-    const view = Object.create(glyph) as Glyph;
+    if (sameList(glyph.codePoints, characters)) return glyph;
+    const view: fontkit.Glyph = Object.create(glyph);
     view.codePoints = characters;
     return view;
   };
@@ -141,7 +139,7 @@ function sameList(a: readonly number[], b: readonly number[]): boolean {
 function shareLayouts(font: fontkit.Font): fontkit.Font {
   const original: (text: string, features?: unknown) => fontkit.GlyphRun = font.layout.bind(font);
   const memo = new Map<string, fontkit.GlyphRun>();
-  (font as { layout: unknown }).layout = (text: string, features?: unknown) => {
+  font.layout = (text: string, features?: unknown) => {
     const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
     let run = memo.get(key);
     if (!run) {

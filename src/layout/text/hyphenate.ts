@@ -90,9 +90,9 @@ export function hyphenator(locale: string, exceptions: readonly string[]): Hyphe
     if (r) return r;
     const m = /^([^\p{L}]*)(\p{L}+)([^\p{L}]*)$/u.exec(word);
     r = [];
-    if (m && m[2].length >= SHORTEST) {
-      const core = m[2];
-      const lead = m[1].length;
+    const [, before = '', core = ''] = m ?? [];
+    if (core.length >= SHORTEST) {
+      const lead = before.length;
       const fromExc = exc.get(core.toLowerCase());
       let points: number[] = [];
       let min = EXCEPTION_MIN;

@@ -6,6 +6,7 @@
 // not plain format 0 (version 0, horizontal pairs) is left to fontkit, so nothing changes for other
 // fonts. test/cold-start.test.ts checks that both readers agree.
 import type * as fontkit from 'fontkit';
+import { provideTable, undecodedTable } from './fontkit-internals.js';
 
 export interface KernPair {
   left: number;
@@ -33,12 +34,6 @@ export interface KernTable {
   version: 0;
   nTables: number;
   tables: KernSubtable[];
-}
-
-interface FontInternals {
-  stream: { buffer: Uint8Array };
-  directory: { tables: Record<string, { offset: number; length: number } | undefined> };
-  _tables: Record<string, unknown>;
 }
 
 /** The 'kern' table of an OpenType/TrueType file, or undefined where it is not plain format 0. */
@@ -83,11 +78,8 @@ export function readKernTable(bytes: Uint8Array, offset: number, length: number)
 
 /** Gives a freshly created fontkit font its kerning read the fast way, where the table allows. */
 export function preloadKern(font: fontkit.Font): fontkit.Font {
-  const f = font as unknown as FontInternals;
-  const entry = f.directory?.tables?.kern;
-  const bytes = f.stream?.buffer;
-  if (!entry || !bytes || !f._tables || 'kern' in f._tables) return font;
-  const table = readKernTable(bytes, entry.offset, entry.length);
-  if (table) f._tables.kern = table;
+  const raw = undecodedTable(font, 'kern');
+  const table = raw && readKernTable(raw.bytes, raw.offset, raw.length);
+  if (table) provideTable(font, 'kern', table);
   return font;
 }

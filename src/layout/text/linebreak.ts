@@ -96,9 +96,9 @@ function measurePieces(
     let last = to - 1;
     while (last > p.at && !starts[last]) last--;
     let width = 0;
-    for (let i = p.at; i < to; i++) width += advances[i];
+    for (const a of advances.slice(p.at, to)) width += a;
     let lead = 0;
-    for (let i = p.at; i < last; i++) lead += advances[i];
+    for (const a of advances.slice(p.at, last)) lead += a;
     const tail = word.slice(last, to) + (p.after === 'hyphen' ? '-' : '');
     const end = lead + fonts.width(style.font, style.size, tail);
     const tight = p.after === 'hyphen' && Math.min(letters(word.slice(0, to)), letters(word.slice(to))) < 3;
@@ -136,7 +136,8 @@ function buildLine(atoms: Atom[], fonts: FontSet): Line {
     const prev = parts[parts.length - 1];
     if (prev && sameStyle(prev.style, a.style)) prev.text += text;
     else parts.push({ text, style: a.style });
-    if (last && a.after === 'hyphen') parts[parts.length - 1].hyphen = true;
+    const end = parts.at(-1);
+    if (last && a.after === 'hyphen' && end) end.hyphen = true;
   });
   const fragments: Fragment[] = [];
   let x = 0;

@@ -5,6 +5,7 @@
 // short word costs a penalty as well. The cheapest sum over the paragraph wins, so a hyphen is used
 // only where it saves the rag more than it costs, and a line gives up a word when that evens out the
 // lines after it.
+import { at } from '../../at.js';
 
 export type BreakKind = 'space' | 'hyphen' | 'explicit' | 'none';
 
@@ -62,37 +63,40 @@ const hyphenated = (a: Piece | undefined) => a !== undefined && (a.after === 'hy
  */
 export function totalFit<T extends Piece>(atoms: T[], maxWidth: number): T[][] {
   const n = atoms.length;
-  const lastWord = atoms[n - 1].word;
-  const breakable = (j: number) =>
-    j === n - 1 || (atoms[j].after !== 'none' && !(atoms[j].after === 'hyphen' && atoms[j].word === lastWord));
+  const lastAtom = atoms.at(-1);
+  if (!lastAtom) return [];
+  const lastWord = lastAtom.word;
+  const breakable = (j: number, a: T) =>
+    j === n - 1 || (a.after !== 'none' && !(a.after === 'hyphen' && a.word === lastWord));
   // best[j + 1]: least cost of the paragraph up to a break after atom j; from[j + 1]: that line's start.
   const best = new Array<number>(n + 1).fill(Infinity);
   const from = new Array<number>(n + 1).fill(-1);
   best[0] = 0;
   for (let i = 0; i < n; i++) {
-    if (best[i] === Infinity) continue;
+    const bestHere = at(best, i);
+    if (bestHere === Infinity) continue;
     const prev = i > 0 ? atoms[i - 1] : undefined;
     let inner = 0; // width of atoms i..j-1 as they sit inside the line
     let first = true;
     for (let j = i; j < n; j++) {
-      const a = atoms[j];
-      if (breakable(j)) {
+      const a = at(atoms, j);
+      if (breakable(j, a)) {
         const width = inner + a.end;
         const em = a.style.size;
         const over = width - maxWidth;
         if (over > 1e-6 && !first) break;
-        let cost = best[i] + COSTS.line;
+        let cost = bestHere + COSTS.line;
         if (over > 1e-6) cost += OVERFULL * (1 + over / em);
         else if (j === n - 1) {
           if (hyphenated(prev)) cost += COSTS.lastFull;
-          if (i > 0 && atoms[i].word === a.word && atoms.slice(i, n).reduce((k, t) => k + t.text.length, 0) <= 5)
+          if (i > 0 && at(atoms, i).word === a.word && atoms.slice(i, n).reduce((k, t) => k + t.text.length, 0) <= 5)
             cost += COSTS.runt;
         } else {
           const short = (maxWidth - width) / em;
           cost += short * short + breakCost(a);
           if (hyphenated(prev) && hyphenated(a)) cost += COSTS.consecutive;
         }
-        if (cost < best[j + 1]) {
+        if (cost < at(best, j + 1)) {
           best[j + 1] = cost;
           from[j + 1] = i;
         }
@@ -103,6 +107,6 @@ export function totalFit<T extends Piece>(atoms: T[], maxWidth: number): T[][] {
     }
   }
   const lines: T[][] = [];
-  for (let j = n; j > 0; j = from[j]) lines.unshift(atoms.slice(from[j], j));
+  for (let j = n; j > 0; j = at(from, j)) lines.unshift(atoms.slice(at(from, j), j));
   return lines;
 }

@@ -3,6 +3,7 @@ import type { FontSet } from './fonts.js';
 import type { Hyphenator } from './hyphenate.js';
 import { wrap, type Line, type Run, type Style } from './linebreak.js';
 import type { TextItem } from '../frame.js';
+import { at } from '../../at.js';
 
 export interface Typesetter {
   fonts: FontSet;
@@ -40,7 +41,7 @@ export function setText(ts: Typesetter, text: string, style: Style, o: SetOption
 export function lineBox(ts: Typesetter, runs: Run[], leading: number): { height: number; baseline: number } {
   const size = Math.max(...runs.map((r) => r.style.size));
   const height = size * leading;
-  const m = ts.fonts.metrics(runs[0].style.font, size);
+  const m = ts.fonts.metrics(at(runs, 0).style.font, size);
   // Centre the glyphs' ascent+descent in the line box, so that boxes stack evenly.
   return { height, baseline: (height - (m.ascent + m.descent)) / 2 + m.ascent };
 }
