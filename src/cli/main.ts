@@ -6,7 +6,7 @@ import type { BuildOptions } from '../pipeline/build.js';
 import { VERSION } from '../version.js';
 import { projectPaths, type Paths } from '../paths.js';
 import { anyCase } from './values.js';
-import { one, shared } from './shared.js';
+import { one, sheetNumber, shared } from './shared.js';
 import { SCHEMA_KINDS } from '../content/schema-kinds.js';
 import { report } from './report.js';
 import { addTranslationCommands } from '../translations/command.js';
@@ -52,10 +52,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
         .choices(['sheets', 'guide'])
         .argParser(anyCase(['sheets', 'guide'])),
     )
-    .option('--sheet <n>', 'build only this sheet (1, 2 …); its text size is fitted with the others', (v) => {
-      if (!/^\d+$/.test(v)) throw new InvalidArgumentError('give a sheet number: 1, 2 …');
-      return Number(v);
-    })
+    .option('--sheet <n>', 'build only this sheet (1, 2 …); its text size is fitted with the others', sheetNumber)
     .addOption(
       new Option('--color <mode>', 'colour space of the PDF')
         .choices(['rgb', 'cmyk'])
@@ -202,6 +199,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
       return Number(v);
     })
     .option('--open', 'open the page in the default browser')
+    .option('--sheet <n>', 'open the page on this sheet (1, 2 …); the others stay a click away', sheetNumber)
     .action(async (o) => {
       const { runPreview } = await import('../preview/run.js');
       await runPreview(
@@ -214,6 +212,7 @@ function program(out: { stdout: (s: string) => void; stderr: (s: string) => void
           allowSmall: !!o.allowSmall,
           port: o.port,
           open: !!o.open,
+          sheet: o.sheet,
         },
         out,
       );

@@ -1,6 +1,6 @@
 // The options build, validate and preview share, declared once so that they parse alike
 // (`--orientation Portrait` is read the same by all three); each command says what they mean for it.
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { anyCase, lowerList, sizeList } from './values.js';
 
@@ -35,4 +35,10 @@ export function shared(cmd: Command, help: SharedHelp): Command {
 export function one(values: string[] | undefined, flag: string): string | undefined {
   if (values && values.length > 1) throw new UsageError(`${flag} takes one value here, not ${values.join(', ')}`);
   return values?.[0];
+}
+
+/** `--sheet N` of build and preview: a sheet's number in print order. */
+export function sheetNumber(v: string): number {
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('give a sheet number: 1, 2 …');
+  return Number(v);
 }

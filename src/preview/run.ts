@@ -1,10 +1,13 @@
 // The preview as a command: start the server, say where it is, open a browser if asked, and stop
 // cleanly on Ctrl-C (open pages are told by their event stream closing).
 import { spawn } from 'node:child_process';
+import { UsageError } from '../errors.js';
 import { startPreview, type PreviewOptions } from './preview.js';
 
 export interface RunPreviewOptions extends PreviewOptions {
   open?: boolean;
+  /** The sheet the page opens on (the page reads it from the address's #sheetN). */
+  sheet?: number;
 }
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
@@ -13,10 +16,17 @@ type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 export async function runPreview(opts: RunPreviewOptions, out: Out): Promise<void> {
   const server = await startPreview({ ...opts, log: (line) => out.stderr(`${line}\n`) });
   const s = server.status();
+  const sheets = s.files.filter((f) => f.kind === 'sheet').length;
+  // Checked against what was built; a first build that failed has no sheets to check against yet.
+  if (opts.sheet !== undefined && sheets > 0 && opts.sheet > sheets) {
+    await server.close();
+    throw new UsageError(`--sheet ${opts.sheet}: give a sheet number from 1 to ${sheets}`);
+  }
+  const url = opts.sheet === undefined ? server.url : `${server.url}#sheet${opts.sheet}`;
   out.stdout(
-    `bordduk preview: ${server.url}  (${s.locale}, ${s.size}; watching content/, templates/, fonts/; Ctrl-C stops)\n`,
+    `bordduk preview: ${url}  (${s.locale}, ${s.size}; watching content/, templates/, fonts/; Ctrl-C stops)\n`,
   );
-  if (opts.open) openBrowser(server.url, out);
+  if (opts.open) openBrowser(url, out);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
