@@ -1,20 +1,14 @@
 // The advice a message gives must be the right one: a colon in a list item says "quote it" (at the
 // colon, 1-based), a tool folder with an invalid name gets one fix for folder and id together, the
 // source locale is never told to copy from itself, and typographic quotes around a whole value warn.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, scratchProject, TOOL, type Project } from './helpers.js';
+import { cli, scratchProjects, TOOL, type Project } from './helpers.js';
 import { problemAt } from './bad-input-helpers.js';
 import { loadModels } from '../src/pipeline/models.js';
 
-const projects: Project[] = [];
-afterEach(() => projects.splice(0).forEach((p) => rmSync(p.dir, { recursive: true, force: true })));
-function project(): Project {
-  const p = scratchProject();
-  projects.push(p);
-  return p;
-}
+const project = scratchProjects();
 
 const sourceLocale = (p: Project) => loadModels({ paths: p.paths, tool: TOOL })[0].sourceLocale;
 const validate = (p: Project, ...extra: string[]) => cli(['--root', p.dir, 'validate', '--size', 'A1', ...extra]);

@@ -1,6 +1,7 @@
 // Shared test helpers: a scratch copy of the content, the CLI run in-process or as a process,
 // and PDFs read back with pdfjs-dist.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterEach } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -59,6 +60,17 @@ export function scratchProject(): Project {
     read: (rel) => readFileSync(file(rel), 'utf8'),
     write: (rel, text) => writeFileSync(file(rel), text),
     edit: (rel, fn) => writeFileSync(file(rel), fn(readFileSync(file(rel), 'utf8'))),
+  };
+}
+
+/** A maker of scratch projects for one test file: each is removed after the test that made it. */
+export function scratchProjects(): () => Project {
+  const made: Project[] = [];
+  afterEach(() => made.splice(0).forEach((p) => rmSync(p.dir, { recursive: true, force: true })));
+  return () => {
+    const p = scratchProject();
+    made.push(p);
+    return p;
   };
 }
 

@@ -1,10 +1,10 @@
 // Translation files: a locale exported as PO or XLIFF, translated in another tool (here: a script that
 // uses only the PO library), imported back into the YAML; per-string untranslated and outdated states.
-import { afterEach, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { po } from 'gettext-parser';
-import { LOCALES, scratchProject, TOOL, type Project } from './helpers.js';
+import { LOCALES, scratchProjects, TOOL, type Project } from './helpers.js';
 import { copyLocale, register } from './fixtures.js';
 import { exportTranslations } from '../src/translations/export.js';
 import { importTranslations } from '../src/translations/import.js';
@@ -15,14 +15,7 @@ import { stringsOf } from '../src/content/strings.js';
 import { ContentError } from '../src/errors.js';
 
 const NEW = ['sv', 'da', 'fi', 'is', 'de'].find((l) => !LOCALES.includes(l))!;
-const projects: Project[] = [];
-afterEach(() => projects.splice(0).forEach((p) => rmSync(p.dir, { recursive: true, force: true })));
-
-function project(): Project {
-  const p = scratchProject();
-  projects.push(p);
-  return p;
-}
+const project = scratchProjects();
 
 /** Every file under content/, path → bytes. */
 function snapshot(p: Project): Map<string, string> {
