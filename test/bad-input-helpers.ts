@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { cli, type CliResult, type Project } from './helpers.js';
+import { cli, must, type CliResult, type Project } from './helpers.js';
 
 // ───────────────────────────── helpers
 
@@ -16,20 +16,21 @@ export function shown(path: string): string {
 /** 1-based number of the first line containing `needle` (after line `from`). */
 export function lineOf(text: string, needle: string, from = 0): number {
   const lines = text.split('\n');
-  for (let i = from; i < lines.length; i++) if (lines[i].includes(needle)) return i + 1;
+  const i = lines.findIndex((l, n) => n >= from && l.includes(needle));
+  if (i >= 0) return i + 1;
   throw new Error(`'${needle}' not found`);
 }
 
 /** 1-based column of `needle` on line `line`. */
 export function colOf(text: string, line: number, needle: string): number {
-  const c = text.split('\n')[line - 1].indexOf(needle);
+  const c = must(text.split('\n')[line - 1], `line ${line}`).indexOf(needle);
   if (c < 0) throw new Error(`'${needle}' not on line ${line}`);
   return c + 1;
 }
 
 export function replaceLine(text: string, line: number, fn: (l: string) => string): string {
   const lines = text.split('\n');
-  lines[line - 1] = fn(lines[line - 1]);
+  lines[line - 1] = fn(must(lines[line - 1], `line ${line}`));
   return lines.join('\n');
 }
 

@@ -37,9 +37,11 @@ export function contrast(a: string, b: string): number {
       const s = Number(v) / 255;
       return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
     });
+    if (r === undefined || g === undefined || bl === undefined) throw new Error(`not an rgb() colour: ${c}`);
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  const hi = Math.max(lum(a), lum(b));
+  const lo = Math.min(lum(a), lum(b));
   return (hi + 0.05) / (lo + 0.05);
 }
 

@@ -7,13 +7,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { projectPaths } from '../src/paths.js';
 import { ROOT, TOOL, scratchProject, type Project } from './helpers.js';
+import { at } from '../src/at.js';
 
 /** The files of the worked example, by path, exactly as docs/authoring.md shows them. */
 export function exampleFiles(): Record<string, string> {
   const doc = readFileSync(join(ROOT, 'docs', 'authoring.md'), 'utf8');
   const files: Record<string, string> = {};
   for (const m of doc.matchAll(/^`((?:content|templates)\/[^`]+\.yaml)`\n\n```yaml\n([\s\S]*?)```/gm))
-    files[m[1]] = m[2];
+    files[at(m, 1)] = at(m, 2);
   return files;
 }
 

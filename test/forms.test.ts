@@ -25,7 +25,8 @@ import { HANDOUT_K, MIN_SMALL_ROWS } from '../src/layout/sheet/table.js';
 import type { FieldItem, Item } from '../src/layout/frame.js';
 import { fieldKeys, keyPattern } from '../src/content/answers.js';
 import { SAMI } from './forms-helpers.js';
-import { TOOL } from './helpers.js';
+import { capture, must, TOOL } from './helpers.js';
+import { at } from '../src/at.js';
 
 const fieldsOf = (items: Item[]): FieldItem[] =>
   items.flatMap((i) => (i.type === 'field' ? [i] : i.type === 'tag' ? fieldsOf(i.items) : []));
@@ -41,10 +42,10 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
       const keys = fieldKeys(model);
       const seen = new Set<string>();
       fits.forEach((fit, i) => {
-        const sheet = model.sheets[i];
+        const sheet = at(model.sheets, i);
         const fields = fieldsOf(fit.page.items);
         const order = Object.keys(sheet.template.blocks);
-        let last = [-1, 0, -1];
+        let last: [number, number, number] = [-1, 0, -1];
         for (const f of fields) {
           const block = String(f.key[0]);
           const region = fit.page.regions.find((r) => r.id === block)!;
@@ -58,7 +59,7 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
           expect(keys.has(keyPattern(f.key.join('.')))).toBe(true);
           seen.add(keyPattern(f.key.join('.')));
           // Tab order: blocks in field-number order, then rows, then columns as in the template.
-          const t = sheet.template.blocks[block];
+          const t = must(sheet.template.blocks[block], `block ${block} in the template`);
           const col =
             t.kind === 'table'
               ? t.columns.findIndex((c) => c.id === f.key[2])
@@ -67,7 +68,11 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
                 : t.kind === 'prompt' && t.split
                   ? t.split.indexOf(String(f.key[1]))
                   : 0;
-          const pos = [order.indexOf(block), typeof f.key[1] === 'number' ? f.key[1] : 0, col];
+          const pos: [number, number, number] = [
+            order.indexOf(block),
+            typeof f.key[1] === 'number' ? f.key[1] : 0,
+            col,
+          ];
           expect(
             pos[0] > last[0] || (pos[0] === last[0] && (pos[1] > last[1] || (pos[1] === last[1] && pos[2] > last[2]))),
           ).toBe(true);
@@ -80,7 +85,9 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
           const rows = new Set(cells.map((f) => f.key[1]));
           // On A3 and A4 the 7 mm pitch wins over the template's row count (never under MIN_SMALL_ROWS).
           const least = handout && !t.rowNumbers ? Math.min(t.minRows, MIN_SMALL_ROWS) : t.minRows;
-          expect(rows.size).toBeGreaterThanOrEqual(least - (sheet.words.blocks[id].example ? 1 : 0));
+          expect(rows.size).toBeGreaterThanOrEqual(
+            least - (must(sheet.words.blocks[id], `the words of ${id}`).example ? 1 : 0),
+          );
           expect(cells.length).toBe(rows.size * t.columns.length);
           // A write-in row under the headings (where the template and words have one): all cells but its label.
           const plan = fields.filter((f) => f.key[0] === id && f.key[1] === 'writeInRow');
@@ -119,48 +126,54 @@ describe('a fillable PDF', async () => {
       'ledelsesforankring-nb-sheet2-A3-fillable.pdf',
     ]);
     const plain = await build({ tool: TOOL, locales: ['nb'], sizes: ['A3'], only: 'sheets', out, jobs: 1 });
-    const doc = await load(join(out, plain.files[0].path.split('/').pop()!));
+    const doc = await load(join(out, at(plain.files, 0).path.split('/').pop()!));
     expect(doc.catalog.has(PDFName.of('AcroForm'))).toBe(false);
   });
 
   it('labels every field for a screen reader, with the row as the sheet prints it (L3) and the column', async () => {
     // Expected labels from the words themselves, so that rewording the content breaks nothing here.
     const nb = models.find((m) => m.locale === 'nb')!;
-    const [w1, w2] = nb.sheets.map((s) => s.words.blocks);
+    const w1 = at(nb.sheets, 0).words.blocks;
+    const w2 = at(nb.sheets, 1).words.blocks;
+    const block = (w: typeof w1, id: string) => must(w[id], `the words of block ${id}`);
+    const [leaderMap, header, changes, timeline] = [
+      block(w1, 'leaderMap'),
+      block(w1, 'header'),
+      block(w1, 'changes'),
+      block(w2, 'timeline'),
+    ];
+    const column = (b: typeof leaderMap, id: string) => must(b.columns?.[id], `column ${id}`).label;
+    const field = (b: typeof header, id: string) => must(b.fields?.[id], `field ${id}`);
     const row = nb.meta.labels.row;
     expect(row).toBe('rad');
     const doc = await load(sheet1);
     const tu = (name: string) => text(doc.getForm().getTextField(name).acroField.dict.get(PDFName.of('TU')));
     // A numbered table's row is named by its printed key ("L3"), as table navigation and sheet 2 say it.
-    expect(w1.leaderMap.rowLabel).toBeTruthy();
+    expect(leaderMap.rowLabel).toBeTruthy();
     expect(tu('bordduk/ledelsesforankring/nb/leaderMap/3/need')).toBe(
-      `${w1.leaderMap.title}, ${w1.leaderMap.rowLabel}3, ${w1.leaderMap.columns!.need.label}`,
+      `${leaderMap.title}, ${leaderMap.rowLabel}3, ${column(leaderMap, 'need')}`,
     );
-    expect(tu('bordduk/ledelsesforankring/nb/header/date')).toBe(`${w1.header.title}, ${w1.header.fields!.date}`);
-    expect(tu('bordduk/ledelsesforankring/nb/changes/during')).toBe(
-      `${w1.changes.title}, ${w1.changes.fields!.during}`,
-    );
+    expect(tu('bordduk/ledelsesforankring/nb/header/date')).toBe(`${header.title}, ${field(header, 'date')}`);
+    expect(tu('bordduk/ledelsesforankring/nb/changes/during')).toBe(`${changes.title}, ${field(changes, 'during')}`);
     const doc2 = await load(sheet2);
     const tu2 = (name: string) => text(doc2.getForm().getTextField(name).acroField.dict.get(PDFName.of('TU')));
     // The timeline's phase cells take the legend's letters, and say so; the leader column does not.
-    const legend = Object.values(w2.legend.legend!)
+    const legend = Object.values(must(block(w2, 'legend').legend, 'the legend'))
       .map((l) => `${l.mark} ${l.label}`)
       .join(', ');
     expect(legend).toMatch(/^I .*, F .*, R .*, B /);
     expect(tu2('bordduk/ledelsesforankring/nb/timeline/2/competition')).toBe(
-      `${w2.timeline.title}, ${w2.timeline.rowLabel}2, ${w2.timeline.columns!.competition.label} (${legend})`,
+      `${timeline.title}, ${timeline.rowLabel}2, ${column(timeline, 'competition')} (${legend})`,
     );
     expect(tu2('bordduk/ledelsesforankring/nb/timeline/2/leader')).toBe(
-      `${w2.timeline.title}, ${w2.timeline.rowLabel}2, ${w2.timeline.columns!.leader.label}`,
+      `${timeline.title}, ${timeline.rowLabel}2, ${column(timeline, 'leader')}`,
     );
     // A table without printed row keys keeps the word for a row.
     const unnumbered = Object.entries(w2).find(([, b]) => b.columns && b.rowLabel === undefined);
     if (unnumbered) {
       const [id, b] = unnumbered;
-      const col = Object.keys(b.columns!)[0];
-      expect(tu2(`bordduk/ledelsesforankring/nb/${id}/1/${col}`)).toBe(
-        `${b.title}, ${row} 1, ${b.columns![col].label}`,
-      );
+      const col = at(Object.keys(must(b.columns, `the columns of ${id}`)), 0);
+      expect(tu2(`bordduk/ledelsesforankring/nb/${id}/1/${col}`)).toBe(`${b.title}, ${row} 1, ${column(b, col)}`);
     }
   });
 
@@ -170,8 +183,8 @@ describe('a fillable PDF', async () => {
     for (const f of form.getFields()) {
       const tf = f as PDFTextField;
       const da = text(tf.acroField.dict.get(PDFName.of('DA')))!;
-      const size = Number(/ ([\d.]+) Tf/.exec(da)![1]);
-      const h = tf.acroField.getWidgets()[0].getRectangle().height;
+      const size = Number(capture(da, / ([\d.]+) Tf/));
+      const h = at(tf.acroField.getWidgets(), 0).getRectangle().height;
       expect(size).toBeGreaterThanOrEqual(6);
       expect(size * 1.5).toBeLessThanOrEqual(h + 0.01);
       // Several lines exactly where two or more fit.
@@ -211,7 +224,7 @@ describe('a fillable PDF', async () => {
     const doc = await load(sheet1);
     const acro = doc.catalog.lookup(PDFName.of('AcroForm'), PDFDict);
     const da = text(acro.get(PDFName.of('DA')))!;
-    const fontName = /\/(\S+) /.exec(da)![1];
+    const fontName = capture(da, /\/(\S+) /);
     const fonts = acro.lookup(PDFName.of('DR'), PDFDict).lookup(PDFName.of('Font'), PDFDict);
     const font = fonts.lookup(PDFName.of(fontName), PDFDict);
     const cmap = Buffer.from(

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { compact, ROOT, TOOL } from './helpers.js';
+import { at } from '../src/at.js';
 
 export const mm = (v: number) => (v * 72) / 25.4;
 export const LOCALES = ['nb', 'nn', 'en'] as const;
@@ -51,7 +52,7 @@ export function content(locale: Locale): Content {
       for (const v of Object.values(it)) {
         for (const s of Array.isArray(v) ? v : [v]) {
           paragraphs.push(String(s));
-          for (const m of String(s).matchAll(/\[([^\]]+)\]\(([^)\s]+)\)/g)) links.push({ text: m[1], url: m[2] });
+          for (const m of String(s).matchAll(/\[([^\]]+)\]\(([^)\s]+)\)/g)) links.push({ text: at(m, 1), url: at(m, 2) });
         }
       }
     }

@@ -1,7 +1,8 @@
 // The process guide read back from its PDF with pdfjs-dist: text runs with fonts and tags, links,
 // the outline, the structure tree and the document info; and small helpers over what was read.
 import { readFileSync } from 'node:fs';
-import { compact } from './helpers.js';
+import { compact, matrix, must, rect } from './helpers.js';
+import { at } from '../src/at.js';
 import { mm, type Content } from './guide-content.js';
 
 export interface Run {
@@ -20,7 +21,7 @@ export interface Run {
 
 export interface Annot {
   /** PDF space (y up): x0, y0, x1, y1. */
-  rect: number[];
+  rect: [number, number, number, number];
   url?: string;
   /** 1-based page the link goes to. */
   target?: number;
@@ -81,7 +82,7 @@ export async function readGuide(path: string): Promise<Guide> {
   const struct: StructEl[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
-    const [x0, y0, x1, y1] = page.view;
+    const [x0, y0, x1, y1] = rect(page.view, 'a page view box');
     const height = y1 - y0;
     const content = await page.getTextContent({ includeMarkedContent: true });
     await page.getOperatorList(); // loads the fonts, so that their real names can be looked up
@@ -102,14 +103,14 @@ export async function readGuide(path: string): Promise<Guide> {
         continue;
       }
       if (!it.str.trim()) continue;
-      const t = it.transform as number[];
+      const [, , c, d, e, f] = matrix(it.transform as number[]);
       const top = [...stack].reverse().find((s) => s.id) ?? stack[stack.length - 1];
       runs.push({
         str: it.str,
-        x: t[4] - x0,
+        x: e - x0,
         w: it.width,
-        base: height - (t[5] - y0),
-        size: Math.hypot(t[2], t[3]),
+        base: height - (f - y0),
+        size: Math.hypot(c, d),
         font: fontName(it.fontName),
         mc: top?.id ?? null,
         tag: top?.tag ?? null,
@@ -125,7 +126,7 @@ export async function readGuide(path: string): Promise<Guide> {
     }[]) {
       if (a.subtype !== 'Link') continue;
       annots.push({
-        rect: a.rect,
+        rect: rect(a.rect, 'a link rectangle'),
         url: a.unsafeUrl ?? a.url ?? undefined,
         target: a.dest ? await pageOf(a.dest) : undefined,
       });
@@ -211,7 +212,7 @@ export function bodySize(g: Guide): number {
   for (const p of g.pages.slice(2))
     for (const r of p.runs)
       count.set(Math.round(r.size * 10) / 10, (count.get(Math.round(r.size * 10) / 10) ?? 0) + r.str.length);
-  return [...count].sort((a, b) => b[1] - a[1])[0][0];
+  return must([...count].sort((a, b) => b[1] - a[1])[0], 'text on the pages after the table of contents')[0];
 }
 
 /** Runs in the footer band: the bottom 20 mm on A4, scaled with the page. */
@@ -237,10 +238,10 @@ export function headingPages(g: Guide, c: Content): (number | undefined)[] {
   return c.headings.map((h) => {
     const want = compact(h.title);
     for (let i = page; i < texts.length; i++) {
-      const at = texts[i].indexOf(want, i === page ? offset : 0);
-      if (at >= 0) {
+      const found = at(texts, i).indexOf(want, i === page ? offset : 0);
+      if (found >= 0) {
         page = i;
-        offset = at + want.length;
+        offset = found + want.length;
         return i + 1;
       }
     }
@@ -269,17 +270,17 @@ export interface TocEntry {
 
 /** Page 2 read as a reader does: a title, then per entry its text and the number at the right. */
 export function tocEntries(g: Guide): TocEntry[] {
-  const p = g.pages[1];
+  const p = must(g.pages[1], 'a table of contents on page 2');
   const runs = p.runs.filter((r) => !inFooter(p, r));
   const biggest = Math.max(...runs.map((r) => r.size));
   const entries: TocEntry[] = [];
   let pending: string[] = [];
   let first: Run | undefined;
   for (const l of lines(runs.filter((r) => r.size < biggest))) {
-    const last = l.runs[l.runs.length - 1];
+    const last = at(l.runs, -1);
     const isNumber = /^\d+$/.test(last.str.trim()) && last.x > p.width * 0.6;
     const words = (isNumber ? l.runs.slice(0, -1) : l.runs).map((r) => r.str);
-    first ??= l.runs[0];
+    first ??= at(l.runs, 0);
     pending.push(...words);
     if (isNumber) {
       entries.push({
@@ -294,5 +295,5 @@ export function tocEntries(g: Guide): TocEntry[] {
   return entries;
 }
 
-export const contains = (rect: number[], [x, y]: [number, number]) =>
-  x >= rect[0] && x <= rect[2] && y >= rect[1] && y <= rect[3];
+export const contains = ([x0, y0, x1, y1]: [number, number, number, number], [x, y]: [number, number]) =>
+  x >= x0 && x <= x1 && y >= y0 && y <= y1;

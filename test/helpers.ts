@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
 import { run } from '../src/cli/main.js';
 import type { Paths } from '../src/paths.js';
+import { at } from '../src/at.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const TOOL = 'ledelsesforankring';
@@ -25,6 +26,30 @@ export function shippedTool(args: string[]): string[] {
   const at = args.findIndex((a) => a === 'build' || a === 'validate' || a === 'preview');
   if (at < 0 || args.includes('--root') || args.includes('--tool')) return args;
   return [...args.slice(0, at + 1), '--tool', TOOL, ...args.slice(at + 1)];
+}
+
+/**
+ * A value the test cannot go on without (a Map entry, a `find` result, a regex match, a record key):
+ * returns it, or throws saying what was missing, so a failure names its cause instead of a later
+ * "cannot read properties of undefined".
+ */
+export function must<T>(x: T | undefined | null, what: string): T {
+  if (x === undefined || x === null) throw new Error(`expected ${what}, found ${x}`);
+  return x;
+}
+
+/** Capture group `n` of the first match of `re` in `s`; throws showing the pattern and the text where there is none. */
+export function capture(s: string, re: RegExp, n = 1): string {
+  const m = re.exec(s);
+  const g = m?.[n];
+  if (g === undefined) throw new Error(`expected ${re} to capture group ${n} in ${JSON.stringify(s.slice(0, 200))}`);
+  return g;
+}
+
+/** A PDF rectangle `[x0, y0, x1, y1]` (a page's view box, an annotation's Rect), checked to have its four numbers. */
+export function rect(v: ArrayLike<number>, what = 'a rectangle'): [number, number, number, number] {
+  if (v.length !== 4) throw new Error(`expected ${what} of 4 numbers, found ${v.length}`);
+  return [at(v, 0), at(v, 1), at(v, 2), at(v, 3)];
 }
 
 export interface Project {
@@ -142,18 +167,18 @@ export async function readPdf(path: string): Promise<PdfInfo> {
   const fonts = new Set<string>();
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
-    const [x0, y0, x1, y1] = page.view;
+    const [x0, y0, x1, y1] = rect(page.view, 'a page view box');
     const height = y1 - y0;
     const content = await page.getTextContent();
     const texts: PdfText[] = [];
     for (const it of content.items) {
       if (!('str' in it) || !it.str.trim()) continue;
-      const t = it.transform as number[];
-      const size = Math.hypot(t[2], t[3]);
+      const [, , c, d, e, f] = matrix(it.transform as number[]);
+      const size = Math.hypot(c, d);
       texts.push({
         str: it.str,
-        x: t[4] - x0,
-        y: height - (t[5] - y0) - size * 0.8,
+        x: e - x0,
+        y: height - (f - y0) - size * 0.8,
         w: it.width,
         h: size,
         font: it.fontName,
@@ -171,6 +196,12 @@ export async function readPdf(path: string): Promise<PdfInfo> {
     outline: outline,
     fonts: [...fonts],
   };
+}
+
+/** A PDF transformation matrix `[a, b, c, d, e, f]` (a text item's transform), checked to have its six numbers. */
+export function matrix(t: ArrayLike<number>): [number, number, number, number, number, number] {
+  if (t.length !== 6) throw new Error(`expected a transform of 6 numbers, found ${t.length}`);
+  return [at(t, 0), at(t, 1), at(t, 2), at(t, 3), at(t, 4), at(t, 5)];
 }
 
 /** BaseFont names of fonts whose descriptor carries an embedded font file; unembedded ones get a '!' prefix. */

@@ -13,6 +13,7 @@ import {
   PDFRef,
   type PDFObject,
 } from 'pdf-lib';
+import { at } from '../src/at.js';
 
 /** A content stream's tokens: operands (names, numbers, strings as bytes, arrays) and operators. */
 type Token =
@@ -28,12 +29,12 @@ function* tokens(src: string): Generator<Token> {
   const n = src.length;
   const delim = /[\s()<>[\]{}/%]/;
   while (i < n) {
-    const ch = src[i];
+    const ch = src.charAt(i);
     if (/\s/.test(ch)) i++;
     else if (ch === '%') while (i < n && src[i] !== '\n' && src[i] !== '\r') i++;
     else if (ch === '/') {
       let j = i + 1;
-      while (j < n && !delim.test(src[j])) j++;
+      while (j < n && !delim.test(src.charAt(j))) j++;
       yield { k: 'name', v: src.slice(i + 1, j) };
       i = j;
     } else if (src.startsWith('<<', i) || src.startsWith('>>', i)) {
@@ -50,9 +51,9 @@ function* tokens(src: string): Generator<Token> {
       let depth = 1;
       i++;
       while (i < n && depth > 0) {
-        const c = src[i];
+        const c = src.charAt(i);
         if (c === '\\') {
-          const e = src[i + 1];
+          const e = at(src, i + 1);
           const oct = /^[0-7]{1,3}/.exec(src.slice(i + 1, i + 4));
           if (oct) {
             out.push(parseInt(oct[0], 8) & 255);
@@ -79,7 +80,7 @@ function* tokens(src: string): Generator<Token> {
       i++;
     } else {
       let j = i;
-      while (j < n && !delim.test(src[j])) j++;
+      while (j < n && !delim.test(src.charAt(j))) j++;
       if (j === i) j++;
       const word = src.slice(i, j);
       yield /^[+-]?[\d.]+$/.test(word) ? { k: 'other' } : { k: 'op', v: word };
@@ -96,16 +97,16 @@ export function parseToUnicode(cmap: string): Map<number, string> {
     return String.fromCharCode(...b);
   };
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
-    for (const m of block[1].matchAll(/<([0-9a-f]+)>\s*<([0-9a-f\s]*)>/gi)) out.set(parseInt(m[1], 16), utf16(m[2]));
+    for (const m of at(block, 1).matchAll(/<([0-9a-f]+)>\s*<([0-9a-f\s]*)>/gi)) out.set(parseInt(at(m, 1), 16), utf16(at(m, 2)));
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
-    for (const m of block[1].matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*(\[[^\]]*\]|<[0-9a-f\s]*>)/gi)) {
-      const lo = parseInt(m[1], 16);
-      const hi = parseInt(m[2], 16);
-      if (m[3].startsWith('[')) {
-        const dsts = [...m[3].matchAll(/<([0-9a-f\s]*)>/gi)].map((d) => utf16(d[1]));
+    for (const m of at(block, 1).matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*(\[[^\]]*\]|<[0-9a-f\s]*>)/gi)) {
+      const [lo, hi] = [parseInt(at(m, 1), 16), parseInt(at(m, 2), 16)];
+      const dst = at(m, 3);
+      if (dst.startsWith('[')) {
+        const dsts = [...dst.matchAll(/<([0-9a-f\s]*)>/gi)].map((d) => utf16(at(d, 1)));
         for (let c = lo; c <= hi; c++) out.set(c, dsts[c - lo] ?? '');
       } else {
-        const first = utf16(m[3].slice(1, -1));
+        const first = utf16(dst.slice(1, -1));
         for (let c = lo; c <= hi; c++)
           out.set(c, first && first.slice(0, -1) + String.fromCharCode(first.charCodeAt(first.length - 1) + (c - lo)));
       }
@@ -147,7 +148,8 @@ export function fontFailures(pdf: PDFDocument): string[] {
     const glyphs = (fontkit.create(decode(program)) as unknown as { numGlyphs: number }).numGlyphs;
     const bits = decode(set);
     const missing: number[] = [];
-    for (let g = 0; g < glyphs; g++) if (!(bits[g >> 3] & (0x80 >> (g & 7)))) missing.push(g);
+    // A CIDSet shorter than the font lists none of the glyphs past its end.
+    for (let g = 0; g < glyphs; g++) if (!((bits[g >> 3] ?? 0) & (0x80 >> (g & 7)))) missing.push(g);
     return missing.length
       ? [`7.21.4.2-2 CIDSet lists fewer glyphs than the font: ${name}, ${glyphs} glyphs, missing ${missing.join(' ')}`]
       : [];
@@ -183,7 +185,7 @@ export function fontFailures(pdf: PDFDocument): string[] {
           if (s.k === 'str') {
             const step = font.wide ? 2 : 1;
             for (let i = 0; i + step <= s.v.length; i += step) {
-              const code = font.wide ? (s.v[i] << 8) | s.v[i + 1] : s.v[i];
+              const code = font.wide ? (at(s.v, i) << 8) | at(s.v, i + 1) : at(s.v, i);
               if (!font.toUnicode?.get(code))
                 unmapped.set(`${where} ${font.name}`, (unmapped.get(`${where} ${font.name}`) ?? new Set()).add(code));
             }

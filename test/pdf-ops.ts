@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFObject } from 'pdf-lib';
+import { at } from '../src/at.js';
 
 /** A colour as set: DeviceCMYK values 0–1, a separation (name, tint), or RGB. */
 export type Colour =
@@ -43,15 +44,17 @@ const mul = (a: M, b: M): M => [
   a[4] * b[0] + a[5] * b[2] + b[4],
   a[4] * b[1] + a[5] * b[3] + b[5],
 ];
+/** A matrix operator's six operands (cm, Tm). */
+const six = (n: number[]): M => [at(n, 0), at(n, 1), at(n, 2), at(n, 3), at(n, 4), at(n, 5)];
 const scaleOf = (m: M) => Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]));
-const apply = (m: M, x: number, y: number) => [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
+const apply = (m: M, x: number, y: number): [number, number] => [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
 
 /** Content-stream tokens: numbers, names, strings, arrays and dicts (as opaque values), operators. */
 function* tokens(s: string): Generator<{ op?: string; v?: unknown }> {
   let i = 0;
   const ws = /[\s\0]/;
   while (i < s.length) {
-    const c = s[i];
+    const c = s.charAt(i);
     if (ws.test(c)) i++;
     else if (c === '%') while (i < s.length && s[i] !== '\n') i++;
     else if (c === '(') {
@@ -84,7 +87,7 @@ function* tokens(s: string): Generator<{ op?: string; v?: unknown }> {
       i++;
     } else {
       const m = /^[^\s\0()<>[\]{}/%]+|^\/[^\s\0()<>[\]{}/%]*/.exec(s.slice(i, i + 200))!;
-      const t = m[0];
+      const t = at(m, 0);
       i += t.length;
       if (t.startsWith('/')) yield { v: t };
       else if (/^[-+.\d]/.test(t)) yield { v: Number(t) };
@@ -148,7 +151,7 @@ export async function readOps(path: string): Promise<PageOps[]> {
           ? { space: 'rgb', v: a }
           : space === 'DeviceGray'
             ? { space: 'gray', v: a }
-            : { space: 'sep', name: colourSpaces[space] ?? space, tint: a[0] };
+            : { space: 'sep', name: colourSpaces[space] ?? space, tint: at(a, 0) };
     const nums = () => args.filter((a): a is number => typeof a === 'number');
     for (const t of tokens(streamText(doc, page.node.get(PDFName.of('Contents'))))) {
       if (!t.op) {
@@ -164,10 +167,10 @@ export async function readOps(path: string): Promise<PageOps[]> {
           g = stack.pop() ?? g;
           break;
         case 'cm':
-          g.ctm = mul(n as M, g.ctm);
+          g.ctm = mul(six(n), g.ctm);
           break;
         case 'w':
-          g.lw = n[0];
+          g.lw = at(n, 0);
           break;
         case 'k':
           g.fill = { space: 'cmyk', v: n };
@@ -212,13 +215,13 @@ export async function readOps(path: string): Promise<PageOps[]> {
           tm = [1, 0, 0, 1, 0, 0];
           break;
         case 'Tm':
-          tm = n as M;
+          tm = six(n);
           break;
         case 'Td':
-          tm = mul([1, 0, 0, 1, n[0], n[1]], tm);
+          tm = mul([1, 0, 0, 1, at(n, 0), at(n, 1)], tm);
           break;
         case 'Tf':
-          fontSize = n[0];
+          fontSize = at(n, 0);
           break;
         case 'Tj':
         case 'TJ':
@@ -232,8 +235,9 @@ export async function readOps(path: string): Promise<PageOps[]> {
           break;
         }
         case 're': {
-          const [a, b] = apply(g.ctm, n[0], n[1]);
-          const [c, d] = apply(g.ctm, n[0] + n[2], n[1] + n[3]);
+          const [x, y, w, h] = [at(n, 0), at(n, 1), at(n, 2), at(n, 3)];
+          const [a, b] = apply(g.ctm, x, y);
+          const [c, d] = apply(g.ctm, x + w, y + h);
           rects.push({ x0: Math.min(a, c), y0: Math.min(b, d), x1: Math.max(a, c), y1: Math.max(b, d) });
           break;
         }

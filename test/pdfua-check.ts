@@ -14,6 +14,7 @@ import {
   PDFRef,
   type PDFObject,
 } from 'pdf-lib';
+import { at } from '../src/at.js';
 import { fontFailures } from './pdf-fonts.js';
 import { ancestors, firstMcid, mcKey, readMarkedText, readTree, str, type El } from './pdfua-read.js';
 
@@ -90,7 +91,7 @@ export async function checkPdfUa(path: string, o: { source?: string; claim?: boo
     if (!STANDARD.has(el.role)) fail('02-004 standard type', el.role);
     const allowed = KIDS[el.role];
     const bad = allowed ? roles(el).filter((r) => !allowed.includes(r)) : [];
-    if (bad.length)
+    if (allowed && bad.length)
       fail(
         `09-004/09-005/09-006 ${el.role} may hold only ${allowed.join(', ')}`,
         `${where(el)} holds ${bad.join(', ')}`,
@@ -139,7 +140,8 @@ export async function checkPdfUa(path: string, o: { source?: string; claim?: boo
       fail('one H1 for the title', `${headings.filter((h) => h === 1).length} H1`);
     if (headings[0] !== 1) fail('14-002 first heading is H1', `H${headings[0]}`);
     headings.forEach(
-      (h, i) => i > 0 && h > headings[i - 1] + 1 && fail('14-003 heading level skipped', `H${headings[i - 1]} → H${h}`),
+      (h, i) =>
+        i > 0 && h > at(headings, i - 1) + 1 && fail('14-003 heading level skipped', `H${at(headings, i - 1)} → H${h}`),
     );
   }
 

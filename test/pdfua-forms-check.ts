@@ -46,7 +46,8 @@ export async function checkFillable(
     const t = annot.get(PDFName.of('T'));
     const name = t instanceof PDFString || t instanceof PDFHexString ? t.decodeText() : '?';
     const parts = name.split('/');
-    const [block, row, col] = parts.slice(3);
+    // A name with a column has its block and row too: the defaults are never read.
+    const [block = '', row = '', col] = parts.slice(3);
     const table = col !== undefined ? columns(block) : undefined;
     if (!up(form, 'Sect')) failures.push(`${name}: Form outside any Sect`);
     if (col === undefined) {

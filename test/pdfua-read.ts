@@ -14,6 +14,8 @@ import {
   PDFString,
   type PDFObject,
 } from 'pdf-lib';
+import { at } from '../src/at.js';
+import { matrix } from './helpers.js';
 
 export type Kid =
   { kind: 'el'; el: El } | { kind: 'mcid'; page: number; mcid: number } | { kind: 'objr'; annot: PDFDict };
@@ -47,7 +49,7 @@ export function markedOps(bytes: Uint8Array): { tag: string; props: string }[] {
   const text = Buffer.from(bytes).toString('latin1');
   const out: { tag: string; props: string }[] = [];
   for (const m of text.matchAll(/\/(\w+)\s*(<<(?:[^<>]|<[^<>]*>)*>>)?\s*(BDC|BMC)\b/g))
-    out.push({ tag: m[1], props: m[2] ?? '' });
+    out.push({ tag: at(m, 1), props: m[2] ?? '' });
   return out;
 }
 
@@ -56,9 +58,9 @@ export function actualText(props: string): string | undefined {
   const hex = /\/ActualText\s*<([0-9a-f\s]*)>/i.exec(props);
   const lit = /\/ActualText\s*\(((?:\\.|[^\\)])*)\)/s.exec(props);
   let bytes: number[];
-  if (hex) bytes = (hex[1].replace(/\s/g, '').match(/../g) ?? []).map((h) => parseInt(h, 16));
+  if (hex) bytes = (at(hex, 1).replace(/\s/g, '').match(/../g) ?? []).map((h) => parseInt(h, 16));
   else if (lit) {
-    const body = lit[1].replace(/\\([0-7]{1,3}|.)/gs, (_, e: string) =>
+    const body = at(lit, 1).replace(/\\([0-7]{1,3}|.)/gs, (_, e: string) =>
       /^[0-7]/.test(e)
         ? String.fromCharCode(parseInt(e, 8))
         : (({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e),
@@ -67,7 +69,7 @@ export function actualText(props: string): string | undefined {
   } else return undefined;
   if (bytes[0] !== 0xfe || bytes[1] !== 0xff) return String.fromCharCode(...bytes);
   let out = '';
-  for (let i = 2; i + 1 < bytes.length; i += 2) out += String.fromCharCode((bytes[i] << 8) | bytes[i + 1]);
+  for (let i = 2; i + 1 < bytes.length; i += 2) out += String.fromCharCode((at(bytes, i) << 8) | at(bytes, i + 1));
   return out;
 }
 
@@ -97,7 +99,7 @@ export async function readMarkedText(bytes: Uint8Array, pdf: PDFDocument): Promi
   const outOfStep: number[] = [];
   const pages = pdf.getPages();
   for (let n = 1; n <= doc.numPages; n++) {
-    const page = pages[n - 1];
+    const page = at(pages, n - 1);
     const contents = look(page.node.get(PDFName.of('Contents')));
     const streams = contents instanceof PDFArray ? contents.asArray().map(look) : [contents];
     const raw = streams.flatMap((s) => (s instanceof PDFRawStream ? markedOps(decodePDFRawStream(s).decode()) : []));
@@ -119,10 +121,10 @@ export async function readMarkedText(bytes: Uint8Array, pdf: PDFDocument): Promi
       const art = stack.find((s) => s.tag === 'Artifact');
       const mc = [...stack].reverse().find((s) => s.id)?.id;
       const soft = stack.some((s) => s.tag === 'Span' && actualText(s.props) === '\u00AD');
-      const tf = it.transform as number[];
-      if (mc && it.str.trim() && !mcAt.has(mc)) mcAt.set(mc, { x: tf[4], y: tf[5], size: Math.hypot(tf[2], tf[3]) });
+      const [, , c, d, x, y] = matrix(it.transform as number[]);
+      if (mc && it.str.trim() && !mcAt.has(mc)) mcAt.set(mc, { x, y, size: Math.hypot(c, d) });
       if (mc) mcText.set(mc, (mcText.get(mc) ?? '') + (soft ? '\u00AD' : it.str) + (it.hasEOL ? ' ' : ''));
-      if (it.str) runs.push({ str: it.str, y: tf[5], soft, mc, artifact: art ? art.props : undefined });
+      if (it.str) runs.push({ str: it.str, y, soft, mc, artifact: art ? art.props : undefined });
     }
     all.push(runs);
   }
@@ -132,7 +134,7 @@ export async function readMarkedText(bytes: Uint8Array, pdf: PDFDocument): Promi
 
 /** The key pdfjs gives a page's marked-content sequence. */
 export const mcKey = (pdf: PDFDocument, page: number, mcid: number) =>
-  `p${pdf.getPages()[page].ref.objectNumber}R_mc${mcid}`;
+  `p${at(pdf.getPages(), page).ref.objectNumber}R_mc${mcid}`;
 
 export interface Tree {
   root?: El;
