@@ -3,9 +3,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { cli, readPdf, ROOT, compact, type Project } from './helpers.js';
+import { capture, cli, must, pageText, readPdf, ROOT, compact, type Project } from './helpers.js';
 import { projectWithExample } from './fixtures.js';
 import { TemplateBlock } from '../src/content/template-model.js';
+import { at } from '../src/at.js';
 
 const doc = () => readFileSync(join(ROOT, 'docs', 'authoring.md'), 'utf8');
 const projects: Project[] = [];
@@ -14,7 +15,8 @@ afterEach(() => projects.splice(0).forEach((p) => rmSync(p.dir, { recursive: tru
 /** The short guide's files, as the page shows them (a bold path above each YAML block). */
 function shortGuideFiles(): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const m of doc().matchAll(/^\*\*`(content\/[^`]+\.yaml)`\*\*\n\n```yaml\n([\s\S]*?)```/gm)) files[m[1]] = m[2];
+  for (const m of doc().matchAll(/^\*\*`(content\/[^`]+\.yaml)`\*\*\n\n```yaml\n([\s\S]*?)```/gm))
+    files[at(m, 1)] = at(m, 2);
   return files;
 }
 
@@ -28,7 +30,7 @@ describe('docs/authoring.md', () => {
       .filter((l) => /^\| `(fields|prompt|table|legend)` \| `/.test(l));
     for (const option of options)
       expect(
-        table.some((l) => l.split('|')[2].includes(`\`${option}`)),
+        table.some((l) => at(l.split('|'), 2).includes(`\`${option}`)),
         option,
       ).toBe(true);
   });
@@ -52,17 +54,17 @@ describe('docs/authoring.md', () => {
         const pdf = await readPdf(join(p.dir, 'out', `retro-${locale}-guide-A4.pdf`));
         pages[`${locale}-${short}`] = pdf.pages.length;
         if (!short) continue;
-        const guide = files[`content/retro/${locale}/guide.yaml`];
-        const title = /^title: (.*)$/m.exec(guide)![1];
-        const firstChapter = /^ {4}title: (.*)$/m.exec(guide)![1];
-        const first = compact(pdf.pages[0].texts.map((t) => t.str).join(''));
+        const guide = must(files[`content/retro/${locale}/guide.yaml`], `the ${locale} guide in the short guide`);
+        const title = capture(guide, /^title: (.*)$/m);
+        const firstChapter = capture(guide, /^ {4}title: (.*)$/m);
+        const first = pageText(pdf, 0);
         expect(first.startsWith(compact(title))).toBe(true);
         expect(first).toContain(compact(firstChapter));
       }
     }
     for (const locale of ['en', 'sv']) {
       expect(pages[`${locale}-true`]).toBeLessThanOrEqual(2);
-      expect(pages[`${locale}-false`]).toBeGreaterThanOrEqual(pages[`${locale}-true`] + 2);
+      expect(pages[`${locale}-false`]).toBeGreaterThanOrEqual(must(pages[`${locale}-true`], `${locale} pages`) + 2);
     }
   });
 });

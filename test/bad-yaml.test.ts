@@ -18,6 +18,7 @@ import {
   SHEET1,
   GUIDE,
 } from './bad-input-helpers.js';
+import { at } from '../src/at.js';
 
 /** 1-based number of the first block's `title:` line (4 spaces deep): structure, not the words. */
 const firstBlockTitle = (text: string) => text.split('\n').findIndex((l) => /^ {4}title: /.test(l)) + 1;
@@ -58,7 +59,7 @@ describe('bad YAML', () => {
     // Where the quote opens, or at the end of that line, where it should have closed.
     const msg = problemAtAny(r, p.file(SHEET1), [
       [line, colOf(text, line, '"')],
-      [line, text.split('\n')[line - 1].length + 1],
+      [line, at(text.split('\n'), line - 1).length + 1],
     ]);
     expect(msg).toMatch(/quot/i);
   });

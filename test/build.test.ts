@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { cli, compact, joinedText, readPdf, ROOT, TOOL, type PdfInfo, strings } from './helpers.js';
+import { cli, compact, joinedText, must, readPdf, ROOT, TOOL, type PdfInfo, strings } from './helpers.js';
+import { at } from '../src/at.js';
 
 const mm = (v: number) => (v * 72) / 25.4;
 
@@ -14,6 +15,7 @@ describe('npx bordduk build (bokmål, A1)', () => {
     files: { path: string; kind: string; sheet?: number; size: string; pages: number; bytes: number; sha256: string }[];
   };
   const pdfs: Record<string, PdfInfo> = {};
+  const pdf = (key: string) => must(pdfs[key], `the ${key} PDF in the manifest`);
 
   beforeAll(async () => {
     const r = await cli(['build', '--out', out, '--json']);
@@ -30,11 +32,11 @@ describe('npx bordduk build (bokmål, A1)', () => {
       ['guide', undefined, 'A4'],
     ]);
     for (const key of ['sheet1', 'sheet2']) {
-      expect(pdfs[key].pages).toHaveLength(1);
-      expect(pdfs[key].pages[0].width).toBeCloseTo(mm(841), 1);
-      expect(pdfs[key].pages[0].height).toBeCloseTo(mm(594), 1);
+      expect(pdf(key).pages).toHaveLength(1);
+      expect(at(pdf(key).pages, 0).width).toBeCloseTo(mm(841), 1);
+      expect(at(pdf(key).pages, 0).height).toBeCloseTo(mm(594), 1);
     }
-    for (const p of pdfs.guide.pages) {
+    for (const p of pdf('guide').pages) {
       expect(p.width).toBeCloseTo(mm(210), 1);
       expect(p.height).toBeCloseTo(mm(297), 1);
     }
@@ -46,23 +48,23 @@ describe('npx bordduk build (bokmål, A1)', () => {
   });
 
   it('embeds every font it uses, as subsets, and no other', () => {
-    for (const pdf of Object.values(pdfs)) {
-      expect(pdf.fonts.length).toBeGreaterThan(0);
-      for (const f of pdf.fonts) expect(f).toMatch(/^[A-Z]{6}\+Noto(Sans|Serif)/);
+    for (const doc of Object.values(pdfs)) {
+      expect(doc.fonts.length).toBeGreaterThan(0);
+      for (const f of doc.fonts) expect(f).toMatch(/^[A-Z]{6}\+Noto(Sans|Serif)/);
     }
   });
 
   it('prints every heading, question, hint and label of the sheets', () => {
     for (const n of [1, 2]) {
       const yaml = parse(readFileSync(join(ROOT, 'content', TOOL, 'nb', `sheet${n}.yaml`), 'utf8'));
-      const text = joinedText(pdfs[`sheet${n}`]);
+      const text = joinedText(pdf(`sheet${n}`));
       for (const s of strings(yaml)) expect(text, `sheet ${n}: "${s}"`).toContain(compact(s));
     }
   });
 
   it('prints every chapter, section and paragraph of the guide', () => {
     const yaml = parse(readFileSync(join(ROOT, 'content', TOOL, 'nb', 'guide.yaml'), 'utf8'));
-    const text = joinedText(pdfs.guide);
+    const text = joinedText(pdf('guide'));
     const plain = (s: string) => s.replace(/\*\*(.+?)\*\*|\*(.+?)\*/g, '$1$2').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
     for (const ch of yaml.chapters) {
       expect(text).toContain(compact(ch.title));
@@ -84,7 +86,7 @@ describe('npx bordduk build (bokmål, A1)', () => {
 
   it('keeps every text run inside the safe margin (14 mm on A1) and the guide inside its page', () => {
     for (const key of ['sheet1', 'sheet2']) {
-      const p = pdfs[key].pages[0];
+      const p = at(pdf(key).pages, 0);
       for (const t of p.texts) {
         expect(t.x, t.str).toBeGreaterThanOrEqual(mm(14) - 0.5);
         expect(t.x + t.w, t.str).toBeLessThanOrEqual(p.width - mm(14) + 0.5);
@@ -92,7 +94,7 @@ describe('npx bordduk build (bokmål, A1)', () => {
         expect(t.y + t.h, t.str).toBeLessThanOrEqual(p.height - mm(14) + 0.5);
       }
     }
-    for (const p of pdfs.guide.pages) {
+    for (const p of pdf('guide').pages) {
       for (const t of p.texts) {
         expect(t.x).toBeGreaterThanOrEqual(mm(10));
         expect(t.x + t.w).toBeLessThanOrEqual(p.width - mm(10));
@@ -101,15 +103,18 @@ describe('npx bordduk build (bokmål, A1)', () => {
   });
 
   it('numbers the fields across both sheets, one number per block of the templates, in order', () => {
-    const numbers = (pdf: PdfInfo) => pdf.pages[0].texts.filter((t) => /^\d+$/.test(t.str)).map((t) => Number(t.str));
+    const numbers = (doc: PdfInfo) =>
+      at(doc.pages, 0)
+        .texts.filter((t) => /^\d+$/.test(t.str))
+        .map((t) => Number(t.str));
     const count = (sheet: string) =>
       Object.keys(
         (parse(readFileSync(join(ROOT, 'templates', TOOL, `${sheet}.yaml`), 'utf8')) as { blocks: object }).blocks,
       ).length;
     const [n1, n2] = [count('sheet1'), count('sheet2')];
     const run = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
-    expect(numbers(pdfs.sheet1)).toEqual(run(1, n1));
-    expect(numbers(pdfs.sheet2)).toEqual(run(n1 + 1, n2));
+    expect(numbers(pdf('sheet1'))).toEqual(run(1, n1));
+    expect(numbers(pdf('sheet2'))).toEqual(run(n1 + 1, n2));
   });
 
   it('gives the same bytes when built again', async () => {
@@ -156,7 +161,7 @@ describe('sheets for readers on screen', () => {
     );
     expect(roles.find(([r]) => r === 'H1')?.[1]).toBe(words.title);
     expect(headings.map((h) => h.replace(/\s+/g, ' '))).toEqual(
-      order.map((id, i) => `${i + 1} ${words.blocks[id].title.replace(/\s+/g, ' ')}`),
+      order.map((id, i) => `${i + 1} ${must(words.blocks[id], `the words of ${id}`).title.replace(/\s+/g, ' ')}`),
     );
     // At least the intro and one paragraph per block with words beyond its title.
     expect(roles.filter(([r]) => r === 'P').length).toBeGreaterThanOrEqual(order.length);

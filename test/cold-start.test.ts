@@ -18,6 +18,7 @@ import { brotliCompressSync, deflateRawSync } from 'node:zlib';
 import { PATTERNS } from '../src/layout/text/hyphenate.js';
 import { patternsFromJson, patternsJsonPath } from '../src/layout/text/patterns-json.js';
 import { undecodedTable } from '../src/layout/text/fontkit-internals.js';
+import { at } from '../src/at.js';
 
 const require = createRequire(import.meta.url);
 
@@ -58,7 +59,7 @@ describe('the fast kern table reader', () => {
     v.setUint8(8, 2);
     expect(readKernTable(bytes, 0, bytes.length)).toBeUndefined();
     v.setUint8(8, 0);
-    expect(readKernTable(bytes, 0, bytes.length)?.tables[0].subtable.nPairs).toBe(1);
+    expect(readKernTable(bytes, 0, bytes.length)?.tables[0]?.subtable.nPairs).toBe(1);
   });
 });
 
@@ -74,7 +75,7 @@ describe('the CLI loads what a command needs', () => {
       seen.add(file);
       const text = readFileSync(join(ROOT, 'dist', file), 'utf8');
       // Static imports only; import('./…') is what a command loads when it runs.
-      for (const m of text.matchAll(/(?:from|import)\s+"\.\/([^"]+)"/g)) visit(m[1]);
+      for (const m of text.matchAll(/(?:from|import)\s+"\.\/([^"]+)"/g)) visit(at(m, 1));
     };
     visit('cli.js');
     const text = [...seen].map((f) => readFileSync(join(ROOT, 'dist', f), 'utf8')).join('\n');
@@ -155,7 +156,7 @@ describe("Node's inflate in place of tiny-inflate", () => {
   );
 
   it.each([0, 1, 2])('inflates Unicode table %i to the same bytes, twice over', (i) => {
-    const data = tries[i];
+    const data = at(tries, i);
     const len = data.readUInt32LE(8);
     const a = tiny(tiny(data.subarray(12), new Uint8Array(len)), new Uint8Array(len));
     const b = native(native(data.subarray(12), new Uint8Array(len)), new Uint8Array(len));

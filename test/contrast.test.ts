@@ -9,21 +9,22 @@ import { parseSize } from '../src/layout/units.js';
 import { defaultPaths } from '../src/paths.js';
 import { walk, type Item } from '../src/layout/frame.js';
 import { TOOL } from './helpers.js';
+import { at } from '../src/at.js';
 
 /** WCAG 2.x contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
   const lum = (hex: string) => {
-    const [r, g, bl] = [1, 3, 5]
-      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
-      .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    const channel = (i: number) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
   };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
+  return (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
 }
 
 describe('write-in boundaries (WCAG 1.4.11)', () => {
-  const [model] = loadModels({ tool: TOOL, locales: ['nb'] });
+  const model = at(loadModels({ tool: TOOL, locales: ['nb'] }), 0);
   const pal = model.theme.palette;
 
   it('are drawn in a colour of at least 3:1 on the panel and on white', () => {
@@ -53,7 +54,7 @@ describe('write-in boundaries (WCAG 1.4.11)', () => {
 });
 
 describe('row lines of write-in tables (WCAG 1.4.11)', () => {
-  const [model] = loadModels({ locales: ['nb'] });
+  const model = at(loadModels({ locales: ['nb'] }), 0);
   const pal = model.theme.palette;
   const rgb = (id: string) => pal[id as keyof typeof pal].rgb;
 

@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import { cli, scratchProjects, TOOL, type Project } from './helpers.js';
 import { problemAt } from './bad-input-helpers.js';
 import { loadModels } from '../src/pipeline/models.js';
+import { at } from '../src/at.js';
 
 const project = scratchProjects();
 
-const sourceLocale = (p: Project) => loadModels({ paths: p.paths, tool: TOOL })[0].sourceLocale;
+const sourceLocale = (p: Project) => at(loadModels({ paths: p.paths, tool: TOOL }), 0).sourceLocale;
 const validate = (p: Project, ...extra: string[]) => cli(['--root', p.dir, 'validate', '--size', 'A1', ...extra]);
 
 describe('advice in messages', () => {
@@ -18,13 +19,13 @@ describe('advice in messages', () => {
     const p = project();
     const file = `${sourceLocale(p)}/sheet1.yaml`;
     const lines = p.read(file).split('\n');
-    const at = lines.findIndex((l) => /^ {6}- /.test(l));
-    const dash = lines[at].indexOf('- ');
-    lines[at] = `${lines[at].slice(0, dash)}- Note: a text with a colon`;
+    const row = lines.findIndex((l) => /^ {6}- /.test(l));
+    const dash = at(lines, row).indexOf('- ');
+    lines[row] = `${at(lines, row).slice(0, dash)}- Note: a text with a colon`;
     p.write(file, lines.join('\n'));
     const r = await validate(p);
     expect(r.code).toBe(1);
-    const line = problemAt(r, p.file(file), at + 1, dash + 3 + 'Note'.length);
+    const line = problemAt(r, p.file(file), row + 1, dash + 3 + 'Note'.length);
     expect(line).toContain('put the whole text in double quotes: - "Note: a text with a colon"');
   });
 
@@ -32,12 +33,12 @@ describe('advice in messages', () => {
     const p = project();
     const file = `${sourceLocale(p)}/sheet1.yaml`;
     const lines = p.read(file).split('\n');
-    const at = lines.findIndex((l) => /^title: /.test(l));
-    lines[at] = 'title: «A title in quotes»';
+    const row = lines.findIndex((l) => /^title: /.test(l));
+    lines[row] = 'title: «A title in quotes»';
     p.write(file, lines.join('\n'));
     const r = await validate(p, '--locale', sourceLocale(p));
     expect(r.code).toBe(0);
-    expect(problemAt(r, p.file(file), at + 1, 8)).toMatch(/warning: .*«…».*"A title in quotes"/);
+    expect(problemAt(r, p.file(file), row + 1, 8)).toMatch(/warning: .*«…».*"A title in quotes"/);
   });
 
   it('a tool folder whose name is not an id gets one fix: rename the folder and set the id', async () => {
@@ -52,7 +53,7 @@ describe('advice in messages', () => {
 
   it('a sheet missing in the source locale is not to be copied from the source locale', async () => {
     const p = project();
-    const [model] = loadModels({ paths: p.paths, tool: TOOL });
+    const model = at(loadModels({ paths: p.paths, tool: TOOL }), 0);
     const src = model.sourceLocale;
     const sheet = `${model.sheets.at(-1)!.id}.yaml`;
     rmSync(p.file(`${src}/${sheet}`));

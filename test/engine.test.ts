@@ -14,8 +14,9 @@ import { parseSize, linearScale, mm, toMm, type PaperSize } from '../src/layout/
 import type { Item, LineItem, Page, RectItem, TagItem, TextItem } from '../src/layout/frame.js';
 import type { ToolModel } from '../src/content/load.js';
 import type { Typesetter } from '../src/layout/text/typeset.js';
-import { compact, strings } from './helpers.js';
+import { compact, must, strings } from './helpers.js';
 import { fixtureProject } from './fixtures.js';
+import { at } from '../src/at.js';
 
 const SIZES = ['A0', 'A1', 'A2', 'A3', 'A4', '1200x800mm', '2000x700mm', 'A1:portrait'];
 const LOCALES = ['aa', 'bb'];
@@ -48,7 +49,7 @@ beforeAll(() => {
 
 it('the fixture has every locale its tool.yaml lists, and every block kind the templates know', () => {
   expect([...laid.keys()]).toEqual(LOCALES);
-  const kinds = new Set(Object.values(laid.get('aa')!.model.sheets[0].template.blocks).map((b) => b.kind));
+  const kinds = new Set(Object.values(at(laid.get('aa')!.model.sheets, 0).template.blocks).map((b) => b.kind));
   expect([...kinds].sort()).toEqual(['fields', 'legend', 'prompt', 'table']);
 });
 
@@ -64,16 +65,16 @@ describe.each(LOCALES)('the sheet in %s', (locale) => {
     });
 
     it('fits at or above the readability floor, with one shared text size', () => {
-      const floor = floorFor({ model, sheet: model.sheets[0], paper, ts, bleed: 0 });
+      const floor = floorFor({ model, sheet: at(model.sheets, 0), paper, ts, bleed: 0 });
       for (const f of fits) {
-        expect(f.size).toBe(fits[0].size);
+        expect(f.size).toBe(at(fits, 0).size);
         expect(f.size).toBeGreaterThanOrEqual(floor - 1e-9);
         expect(f.overflows).toEqual([]);
       }
     });
 
     it('keeps every text inside its block, and every block apart and inside the safe margin', () => {
-      const m = margin({ model, sheet: model.sheets[0], paper, ts, bleed: 0 });
+      const m = margin({ model, sheet: at(model.sheets, 0), paper, ts, bleed: 0 });
       // Large format drifts ±2 mm/m when cut: ≥ 10 mm at A1, scaled, never under 5 mm.
       expect(toMm(m)).toBeGreaterThanOrEqual(Math.max(5, 10 * linearScale(paper)) - 1e-9);
       for (const f of fits) {
@@ -94,7 +95,7 @@ describe.each(LOCALES)('the sheet in %s', (locale) => {
         const blocks = page.regions;
         for (let i = 0; i < blocks.length; i++)
           for (let j = i + 1; j < blocks.length; j++) {
-            const [a, b] = [blocks[i], blocks[j]];
+            const [a, b] = [at(blocks, i), at(blocks, j)];
             const apart =
               a.x + a.w <= b.x + 0.01 || b.x + b.w <= a.x + 0.01 || a.y + a.h <= b.y + 0.01 || b.y + b.h <= a.y + 0.01;
             expect(apart, `${a.id} and ${b.id} do not overlap`).toBe(true);
@@ -131,7 +132,7 @@ describe.each(LOCALES)('the sheet in %s', (locale) => {
       fits.forEach((f, i) => {
         const all = texts(f.page.items);
         const joined = compact(all.map((t) => t.text).join(''));
-        for (const s of strings(model.sheets[i].words)) expect(joined).toContain(compact(s));
+        for (const s of strings(at(model.sheets, i).words)) expect(joined).toContain(compact(s));
         for (const t of all) expect(t.text).not.toContain('\u00ad');
         for (const t of all) expect(t.size).toBeGreaterThanOrEqual(model.theme.sheet.absoluteFloor);
       });
@@ -149,7 +150,7 @@ describe.each(LOCALES)('the sheet in %s', (locale) => {
         }
         const gaps = [...byArea.values()].flatMap((ys) => {
           const s = [...ys].sort((a, b) => a - b);
-          return s.slice(1).map((y, n) => y - s[n]);
+          return s.slice(1).map((y, n) => y - at(s, n));
         });
         expect(gaps.length).toBeGreaterThan(10);
         expect(Math.min(...gaps)).toBeGreaterThanOrEqual(mm(8 * k) - 0.01);
@@ -157,21 +158,21 @@ describe.each(LOCALES)('the sheet in %s', (locale) => {
     });
 
     it('numbers the rows of a numbered table once each, top to bottom, after the words’ row label', () => {
-      const sheet = model.sheets[0];
+      const sheet = at(model.sheets, 0);
       for (const [id, block] of Object.entries(sheet.template.blocks)) {
         if (block.kind !== 'table' || !block.rowNumbers) continue;
         const tpl = block;
-        const label = sheet.words.blocks[id].rowLabel ?? '';
+        const label = must(sheet.words.blocks[id], `the words of ${id}`).rowLabel ?? '';
         const want = Array.from({ length: tpl.minRows - 1 }, (_, i) => `${label}${i + 1}`);
-        const numbers = texts(fits[0].page.items).filter((t) => t.source === id && want.includes(t.text));
+        const numbers = texts(at(fits, 0).page.items).filter((t) => t.source === id && want.includes(t.text));
         expect(numbers.map((t) => t.text)).toEqual(want);
-        for (let i = 1; i < numbers.length; i++) expect(numbers[i].y).toBeGreaterThan(numbers[i - 1].y);
+        for (let i = 1; i < numbers.length; i++) expect(at(numbers, i).y).toBeGreaterThan(at(numbers, i - 1).y);
       }
     });
 
     it('tags each block as a Sect headed by an H2, in the template’s order', () => {
-      const sects = fits[0].page.items.filter((i): i is TagItem => i.type === 'tag' && i.role === 'Sect');
-      expect(sects.length).toBe(Object.keys(model.sheets[0].template.blocks).length);
+      const sects = at(fits, 0).page.items.filter((i): i is TagItem => i.type === 'tag' && i.role === 'Sect');
+      expect(sects.length).toBe(Object.keys(at(model.sheets, 0).template.blocks).length);
       for (const s of sects) expect(s.items.find((i): i is TagItem => i.type === 'tag')?.role).toBe('H2');
     });
   });
@@ -183,13 +184,13 @@ describe('layout choice and text size', () => {
   beforeAll(() => ({ model, ts } = laid.get('aa')!));
 
   it('a long, narrow sheet gets the wide layout, a portrait sheet the portrait one', () => {
-    expect(fitSheets(model, paperOf('2000x700mm'), ts)[0].layoutName).toBe('wide');
-    expect(fitSheets(model, paperOf('A1:portrait'), ts)[0].layoutName).toBe('portrait');
-    expect(fitSheets(model, paperOf('A2'), ts)[0].layoutName).toBe('landscape');
+    expect(at(fitSheets(model, paperOf('2000x700mm'), ts), 0).layoutName).toBe('wide');
+    expect(at(fitSheets(model, paperOf('A1:portrait'), ts), 0).layoutName).toBe('portrait');
+    expect(at(fitSheets(model, paperOf('A2'), ts), 0).layoutName).toBe('landscape');
   });
 
   it('question text on A1 is at least the theme’s floor, and grows with the sheet', () => {
-    const size = (s: string) => fitSheets(model, paperOf(s), ts)[0].size;
+    const size = (s: string) => at(fitSheets(model, paperOf(s), ts), 0).size;
     const [a0, a1, a3] = [size('A0'), size('A1'), size('A3')];
     expect(a1).toBeGreaterThanOrEqual(model.theme.sheet.floorA1);
     expect(a0).toBeGreaterThan(a1);

@@ -11,6 +11,7 @@ import { fitSheets } from '../src/layout/sheet/fit.js';
 import { parseSize } from '../src/layout/units.js';
 import { cli, readPdf } from './helpers.js';
 import { FIXTURE, fixtureProject } from './fixtures.js';
+import { at } from '../src/at.js';
 
 describe('text that cannot fit', () => {
   it('fails the build, naming the block, its title, its file:line, the size tried and the room missing', async () => {
@@ -80,10 +81,10 @@ describe('read back from the PDF', () => {
     for (const f of files) {
       const pdf = await readPdf(f.path);
       const model = models.find((m) => m.locale === f.locale)!;
-      const regions = fitSheets(model, parseSize('A3', undefined, 'landscape'), typesetter(model, p.paths))[0].page
+      const regions = at(fitSheets(model, parseSize('A3', undefined, 'landscape'), typesetter(model, p.paths)), 0).page
         .regions;
-      expect(pdf.pages[0].texts.length).toBeGreaterThan(10);
-      for (const t of pdf.pages[0].texts) {
+      expect(at(pdf.pages, 0).texts.length).toBeGreaterThan(10);
+      for (const t of at(pdf.pages, 0).texts) {
         const hit = regions.some(
           (g) => t.x >= g.x - 1 && t.x + t.w <= g.x + g.w + 1 && t.y >= g.y - t.h && t.y <= g.y + g.h + 1,
         );

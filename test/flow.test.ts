@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { paginate, type Flow } from '../src/layout/guide/flow.js';
 import type { Item } from '../src/layout/frame.js';
+import { at } from '../src/at.js';
 
 const line = (label: string) => ({
   height: 10,
@@ -24,7 +25,7 @@ function pages(flows: Flow[], height: number): string[][] {
     0,
     height,
     () => out.push([]),
-    (p, items) => out[p].push(...texts(items)),
+    (p, items) => at(out, p).push(...texts(items)),
   );
   return out;
 }
@@ -39,17 +40,17 @@ describe('paginate', () => {
 
   it('breaks a long paragraph leaving at least two lines on each page', () => {
     const p = pages([para('a', 9), para('b', 5)], 100);
-    expect(p[0].slice(-1)[0]).toBe('a9');
-    expect(p[0].filter((t) => t.startsWith('b'))).toEqual([]); // one line of b would be an orphan
+    expect(at(p, 0).slice(-1)[0]).toBe('a9');
+    expect(at(p, 0).filter((t) => t.startsWith('b'))).toEqual([]); // one line of b would be an orphan
     const split = pages([para('a', 7), para('b', 5)], 100);
-    expect(split[0].filter((t) => t.startsWith('b')).length).toBeGreaterThanOrEqual(2);
-    expect(split[1].filter((t) => t.startsWith('b')).length).toBeGreaterThanOrEqual(2);
+    expect(at(split, 0).filter((t) => t.startsWith('b')).length).toBeGreaterThanOrEqual(2);
+    expect(at(split, 1).filter((t) => t.startsWith('b')).length).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps a heading with the first two lines of what follows', () => {
     const heading: Flow = { role: 'H2', lines: [line('H')], spaceBefore: 0, spaceAfter: 0, keepWithNext: true };
     const p = pages([para('a', 8), heading, para('b', 4)], 100);
     expect(p[0]).not.toContain('H');
-    expect(p[1].slice(0, 3)).toEqual(['H', 'b1', 'b2']);
+    expect(at(p, 1).slice(0, 3)).toEqual(['H', 'b1', 'b2']);
   });
 });

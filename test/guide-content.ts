@@ -52,7 +52,8 @@ export function content(locale: Locale): Content {
       for (const v of Object.values(it)) {
         for (const s of Array.isArray(v) ? v : [v]) {
           paragraphs.push(String(s));
-          for (const m of String(s).matchAll(/\[([^\]]+)\]\(([^)\s]+)\)/g)) links.push({ text: at(m, 1), url: at(m, 2) });
+          for (const m of String(s).matchAll(/\[([^\]]+)\]\(([^)\s]+)\)/g))
+            links.push({ text: at(m, 1), url: at(m, 2) });
         }
       }
     }

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, compact } from './helpers.js';
+import { cli, compact, must } from './helpers.js';
 import { content, LOCALES, mm, norm, type Content, type Locale } from './guide-content.js';
 import {
   contains,
@@ -18,6 +18,7 @@ import {
   type Guide,
   type Run,
 } from './guide-pdf.js';
+import { at } from '../src/at.js';
 
 // ── The builds: every locale on A4, and bokmål on A5.
 
@@ -70,7 +71,7 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
   const g = () => {
     const x = guides[name];
     expect(x, `no ${name} guide was built`).toBeDefined();
-    return x;
+    return x!;
   };
 
   it('finds every chapter and section heading on a chapter page, in order', () => {
@@ -95,13 +96,13 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
   });
 
   it('links each table-of-contents entry to the page of its heading', () => {
-    const p = g().pages[1];
+    const p = at(g().pages, 1);
     const entries = tocEntries(g());
     const pages = headingPages(g(), c);
     expect(entries).toHaveLength(c.headings.length);
     const got = entries.map((e) => {
       const hits = p.annots.filter((a) => contains(a.rect, e.probe));
-      return `${e.title} → ${hits.length === 1 ? hits[0].target : `${hits.length} links`}`;
+      return `${e.title} → ${hits.length === 1 ? at(hits, 0).target : `${hits.length} links`}`;
     });
     expect(got).toEqual(entries.map((e, i) => `${e.title} → ${pages[i]}`));
   });
@@ -110,10 +111,10 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
     const pages = headingPages(g(), c);
     const outline = g().outline;
     expect(outline.map((o) => o.title)).toEqual([c.meta.labels.contents, ...c.guide.chapters.map((ch) => ch.title)]);
-    expect(outline[0].page).toBe(2);
-    expect(outline[0].children).toEqual([]);
+    expect(at(outline, 0).page).toBe(2);
+    expect(at(outline, 0).children).toEqual([]);
     c.guide.chapters.forEach((ch, i) => {
-      const o = outline[i + 1];
+      const o = at(outline, i + 1);
       const hi = c.headings.findIndex((h) => h.level === 1 && h.chapter === i);
       expect(`${o.title} → ${o.page}`).toBe(`${ch.title} → ${pages[hi]}`);
       expect(o.children.map((s) => `${s.title} → ${s.page}`)).toEqual(
@@ -141,11 +142,11 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
       const text = c.links.find((l) => l.url === a.url)!.text;
       let best = { h: 0, v: 0 };
       for (const r of p.runs) {
-        const at = r.str.indexOf(text);
-        if (at < 0) continue;
+        const from = r.str.indexOf(text);
+        if (from < 0) continue;
         // Where the link text lies in the run, assuming evenly wide characters.
-        const tx0 = r.x + (r.w * at) / r.str.length;
-        const tx1 = r.x + (r.w * (at + text.length)) / r.str.length;
+        const tx0 = r.x + (r.w * from) / r.str.length;
+        const tx1 = r.x + (r.w * (from + text.length)) / r.str.length;
         const ty0 = p.height - r.base - r.size * 0.25;
         const ty1 = p.height - r.base + r.size * 0.8;
         const h = Math.max(0, Math.min(a.rect[2], tx1) - Math.max(a.rect[0], tx0)) / (tx1 - tx0);
@@ -195,7 +196,9 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
     // One H1, the document's title on the cover (issue 13); the contents and the chapters are H2, sections H3.
     expect(struct.filter((s) => s.role === 'H1').map((s) => compact(s.text))).toEqual([compact(c.meta.title)]);
     expect(struct.filter((s) => s.role === 'H2').map((s) => compact(s.text))).toEqual(
-      [c.meta.labels.contents, ...c.guide.chapters.map((ch) => ch.title)].map(compact),
+      [must(c.meta.labels.contents, 'the label for the contents'), ...c.guide.chapters.map((ch) => ch.title)].map(
+        compact,
+      ),
     );
     expect(struct.filter((s) => s.role === 'H3').map((s) => compact(s.text))).toEqual(
       c.headings.filter((h) => h.level === 2).map((h) => compact(h.title)),
@@ -268,11 +271,11 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
       expect(p.width).toBeLessThanOrEqual(mm(210) + 0.5);
       expect(p.height).toBeLessThanOrEqual(mm(297) + 0.5);
       for (const r of p.runs) {
-        const at = `page ${p.n}: "${r.str}"`;
-        expect(r.x, at).toBeGreaterThanOrEqual(0);
-        expect(r.x + r.w, at).toBeLessThanOrEqual(p.width);
-        expect(r.base - r.size, at).toBeGreaterThanOrEqual(0);
-        expect(r.base, at).toBeLessThanOrEqual(p.height);
+        const what = `page ${p.n}: "${r.str}"`;
+        expect(r.x, what).toBeGreaterThanOrEqual(0);
+        expect(r.x + r.w, what).toBeLessThanOrEqual(p.width);
+        expect(r.base - r.size, what).toBeGreaterThanOrEqual(0);
+        expect(r.base, what).toBeLessThanOrEqual(p.height);
       }
     }
   });
@@ -283,7 +286,7 @@ describe.each(LOCALES)('the A4 guide in %s', (locale) => {
     const g = guides[`${locale} A4`];
     expect(g).toBeDefined();
     const sparse: string[] = [];
-    for (const p of g.pages.slice(2)) {
+    for (const p of g!.pages.slice(2)) {
       const k = p.width / mm(210);
       const top = mm(24) * k;
       const bottom = p.height - mm(26) * k;
@@ -297,9 +300,8 @@ describe.each(LOCALES)('the A4 guide in %s', (locale) => {
 
 describe('--guide-size A5', () => {
   it('gives a bokmål guide whose pages are 148 × 210 mm and whose contents still match its pages', () => {
-    const a5 = guides['nb A5'];
-    const a4 = guides['nb A4'];
-    expect(a5).toBeDefined();
+    const a5 = must(guides['nb A5'], 'the nb A5 guide');
+    const a4 = must(guides['nb A4'], 'the nb A4 guide');
     for (const p of a5.pages) {
       expect(Math.abs(p.width - mm(148)), `page ${p.n} width ${p.width}`).toBeLessThanOrEqual(0.5);
       expect(Math.abs(p.height - mm(210)), `page ${p.n} height ${p.height}`).toBeLessThanOrEqual(0.5);

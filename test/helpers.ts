@@ -224,6 +224,15 @@ export function joinedText(pdf: PdfInfo): string {
   return compact(pdf.pages.map((p) => p.texts.map((t) => t.str).join('')).join(''));
 }
 
+/** The text of page `n` (0-based) of a PDF, compacted as joinedText() does; throws if there is no such page. */
+export function pageText(pdf: PdfInfo, n: number): string {
+  return compact(
+    at(pdf.pages, n)
+      .texts.map((t) => t.str)
+      .join(''),
+  );
+}
+
 /** Text with whitespace and hyphens removed: a hyphenated line end and the unbroken word compare equal. */
 export function compact(s: string): string {
   return s.normalize('NFC').replace(/[\s\-\u00ad\u2010]/g, '');

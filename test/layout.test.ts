@@ -16,6 +16,7 @@ import type { Item, LineItem, Page, RectItem, TextItem } from '../src/layout/fra
 import { compact, LOCALES, strings, TOOL } from './helpers.js';
 import type { ToolModel } from '../src/content/load.js';
 import type { Typesetter } from '../src/layout/text/typeset.js';
+import { at } from '../src/at.js';
 
 const paths = defaultPaths();
 let models: ToolModel[] = [];
@@ -48,14 +49,14 @@ describe.each(LOCALES)('sheets in %s', (locale) => {
     });
 
     it('fits both sheets at or above the readability floor, with one shared text size', () => {
-      const floor = floorFor({ model, sheet: model.sheets[0], paper, ts, bleed: 0 });
-      expect(fits[0].size).toBe(fits[1].size);
-      expect(fits[0].size).toBeGreaterThanOrEqual(floor - 1e-9);
+      const floor = floorFor({ model, sheet: at(model.sheets, 0), paper, ts, bleed: 0 });
+      expect(at(fits, 0).size).toBe(at(fits, 1).size);
+      expect(at(fits, 0).size).toBeGreaterThanOrEqual(floor - 1e-9);
       for (const f of fits) expect(f.overflows).toEqual([]);
     });
 
     it('keeps every text inside its block, and every block apart and inside the safe margin', () => {
-      const m = margin({ model, sheet: model.sheets[0], paper, ts, bleed: 0 });
+      const m = margin({ model, sheet: at(model.sheets, 0), paper, ts, bleed: 0 });
       // print.md: ≥ 10 mm on large format; the theme asks 14 mm on A1, scaled, never under 5 mm.
       expect(toMm(m)).toBeGreaterThanOrEqual(Math.max(5, 10 * linearScale(paper)) - 1e-9);
       for (const f of fits) {
@@ -76,8 +77,8 @@ describe.each(LOCALES)('sheets in %s', (locale) => {
         const blocks = page.regions;
         for (let i = 0; i < blocks.length; i++) {
           for (let j = i + 1; j < blocks.length; j++) {
-            const a = blocks[i];
-            const b = blocks[j];
+            const a = at(blocks, i);
+            const b = at(blocks, j);
             const apart =
               a.x + a.w <= b.x + 0.01 || b.x + b.w <= a.x + 0.01 || a.y + a.h <= b.y + 0.01 || b.y + b.h <= a.y + 0.01;
             expect(apart, `${a.id} and ${b.id} do not overlap`).toBe(true);
@@ -115,7 +116,7 @@ describe.each(LOCALES)('sheets in %s', (locale) => {
       fits.forEach((f, i) => {
         const all = texts(f.page.items);
         const joined = compact(all.map((t) => t.text).join(''));
-        for (const s of strings(model.sheets[i].words)) expect(joined).toContain(compact(s));
+        for (const s of strings(at(model.sheets, i).words)) expect(joined).toContain(compact(s));
         for (const t of all) expect(t.text).not.toContain('\u00ad');
         for (const t of all) expect(t.size).toBeGreaterThanOrEqual(6);
       });
@@ -134,7 +135,7 @@ describe.each(LOCALES)('sheets in %s', (locale) => {
         }
         const gaps = [...byArea.values()].flatMap((ys) => {
           const s = [...ys].sort((a, b) => a - b);
-          return s.slice(1).map((y, n) => y - s[n]);
+          return s.slice(1).map((y, n) => y - at(s, n));
         });
         expect(gaps.length).toBeGreaterThan(10);
         expect(Math.min(...gaps)).toBeGreaterThanOrEqual(mm(8 * k) - 0.01);
@@ -147,18 +148,18 @@ describe('layout choice by shape', () => {
   let model: ToolModel;
   let ts: Typesetter;
   beforeAll(() => {
-    model = models[0];
+    model = at(models, 0);
     ts = typesetter(model, paths);
   });
   it('a long, narrow table gets the wide layout, a portrait sheet the portrait one', () => {
-    expect(fitSheets(model, parseSize('2000x700mm', undefined, 'landscape'), ts)[0].layoutName).toBe('wide');
-    expect(fitSheets(model, parseSize('A1', 'portrait', 'landscape'), ts)[0].layoutName).toBe('portrait');
-    expect(fitSheets(model, parseSize('A2', undefined, 'landscape'), ts)[0].layoutName).toBe('landscape');
+    expect(at(fitSheets(model, parseSize('2000x700mm', undefined, 'landscape'), ts), 0).layoutName).toBe('wide');
+    expect(at(fitSheets(model, parseSize('A1', 'portrait', 'landscape'), ts), 0).layoutName).toBe('portrait');
+    expect(at(fitSheets(model, parseSize('A2', undefined, 'landscape'), ts), 0).layoutName).toBe('landscape');
   });
   it('question text on A1 is at least 16 pt and grows with the sheet', () => {
-    const a1 = fitSheets(model, parseSize('A1', undefined, 'landscape'), ts)[0].size;
-    const a0 = fitSheets(model, parseSize('A0', undefined, 'landscape'), ts)[0].size;
-    const a3 = fitSheets(model, parseSize('A3', undefined, 'landscape'), ts)[0].size;
+    const a1 = at(fitSheets(model, parseSize('A1', undefined, 'landscape'), ts), 0).size;
+    const a0 = at(fitSheets(model, parseSize('A0', undefined, 'landscape'), ts), 0).size;
+    const a3 = at(fitSheets(model, parseSize('A3', undefined, 'landscape'), ts), 0).size;
     expect(a1).toBeGreaterThanOrEqual(16);
     expect(a0).toBeGreaterThan(a1);
     expect(a3).toBeLessThan(a1);
@@ -169,7 +170,7 @@ describe('layout choice by shape', () => {
 describe('hyphenation and line breaking', () => {
   let fonts: ReturnType<typeof fontSet>;
   beforeAll(() => {
-    fonts = fontSet(paths.fonts, models[0].theme);
+    fonts = fontSet(paths.fonts, at(models, 0).theme);
   });
   it('breaks long Norwegian compounds at the right places, with the exception list winning', () => {
     const nb = hyphenator('nb', ['ge-vinst-re-a-li-se-rings-an-svar']);
@@ -221,8 +222,8 @@ describe('hyphenation and line breaking', () => {
     const text = 'Hvilke mål og strategier i virksomheten skal anskaffelsen bidra til å nå';
     const width = fonts.width('sans', 10, 'Hvilke mål og strategier i virksomheten skal anskaffelsen bidra til å') + 1;
     const lines = wrap([{ text, style }], width, fonts, hy);
-    const last = lines[lines.length - 1].fragments
-      .map((f) => f.text)
+    const last = at(lines, -1)
+      .fragments.map((f) => f.text)
       .join('')
       .trim();
     expect(last.split(' ').length).toBeGreaterThan(1);

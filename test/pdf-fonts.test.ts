@@ -14,6 +14,7 @@ import { defaultPaths } from '../src/paths.js';
 import type { Item } from '../src/layout/frame.js';
 import { FONT_IDS, type FontId } from '../src/content/template-model.js';
 import { fontFailures, parseToUnicode } from './pdf-fonts.js';
+import { at } from '../src/at.js';
 
 const paths = defaultPaths();
 const theme = loadTheme(paths, new Problems())!.data;
@@ -79,7 +80,7 @@ describe('the font checks', () => {
 
   it('report a CIDSet that lists fewer glyphs than the font program holds', async () => {
     const pdf = await page(true);
-    const [f] = type0(pdf);
+    const f = at(type0(pdf), 0);
     // Glyphs 0 to 3 only: the subset holds more.
     f.descriptor.set(PDFName.of('CIDSet'), pdf.context.register(pdf.context.flateStream(new Uint8Array([0xf0]))));
     expect(fontFailures(pdf).join('\n')).toMatch(/7\.21\.4\.2-2 CIDSet lists fewer glyphs .* missing 4 5 6/);
@@ -93,7 +94,7 @@ describe('the font checks', () => {
 
   it('report a drawn glyph whose ToUnicode entry is empty', async () => {
     const pdf = await page(false);
-    const [f] = type0(pdf);
+    const f = at(type0(pdf), 0);
     const empty = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap
 1 beginbfrange
 <0000> <00ff> [${Array(256).fill('<>').join(' ')}]

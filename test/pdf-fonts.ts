@@ -97,7 +97,8 @@ export function parseToUnicode(cmap: string): Map<number, string> {
     return String.fromCharCode(...b);
   };
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
-    for (const m of at(block, 1).matchAll(/<([0-9a-f]+)>\s*<([0-9a-f\s]*)>/gi)) out.set(parseInt(at(m, 1), 16), utf16(at(m, 2)));
+    for (const m of at(block, 1).matchAll(/<([0-9a-f]+)>\s*<([0-9a-f\s]*)>/gi))
+      out.set(parseInt(at(m, 1), 16), utf16(at(m, 2)));
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
     for (const m of at(block, 1).matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*(\[[^\]]*\]|<[0-9a-f\s]*>)/gi)) {
       const [lo, hi] = [parseInt(at(m, 1), 16), parseInt(at(m, 2), 16)];

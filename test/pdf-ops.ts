@@ -47,7 +47,10 @@ const mul = (a: M, b: M): M => [
 /** A matrix operator's six operands (cm, Tm). */
 const six = (n: number[]): M => [at(n, 0), at(n, 1), at(n, 2), at(n, 3), at(n, 4), at(n, 5)];
 const scaleOf = (m: M) => Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]));
-const apply = (m: M, x: number, y: number): [number, number] => [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
+const apply = (m: M, x: number, y: number): [number, number] => [
+  x * m[0] + y * m[2] + m[4],
+  x * m[1] + y * m[3] + m[5],
+];
 
 /** Content-stream tokens: numbers, names, strings, arrays and dicts (as opaque values), operators. */
 function* tokens(s: string): Generator<{ op?: string; v?: unknown }> {

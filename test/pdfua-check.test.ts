@@ -11,6 +11,7 @@ import { Problems } from '../src/errors.js';
 import { defaultPaths } from '../src/paths.js';
 import type { DocFrame, Item, OutlineEntry, TagItem } from '../src/layout/frame.js';
 import { checkPdfUa } from './pdfua-check.js';
+import { at } from '../src/at.js';
 
 const paths = defaultPaths();
 const theme = loadTheme(paths, new Problems())!.data;
@@ -131,7 +132,7 @@ describe('the PDF/UA checker', () => {
     ],
     [
       'a Link without its text',
-      () => ({ items: spoil('Link', (t) => tag('P', [t.items[0], tag('Link', [t.items[1]])])) }),
+      () => ({ items: spoil('Link', (t) => tag('P', [at(t.items, 0), tag('Link', [at(t.items, 1)])])) }),
       /Link without its own text/,
     ],
     [

@@ -4,8 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, ROOT, TOOL } from './helpers.js';
+import { cli, must, ROOT, TOOL } from './helpers.js';
 import { checkPdfUa, type Checked, type El } from './pdfua-check.js';
+import { at } from '../src/at.js';
 
 const LOCALES = ['nb', 'nn', 'en'] as const;
 const checked: Record<string, Checked> = {};
@@ -32,7 +33,7 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-const guide = (l: string) => checked[`${TOOL}-${l}-guide-A4.pdf`];
+const guide = (l: string) => must(checked[`${TOOL}-${l}-guide-A4.pdf`], `the ${l} guide in the build`);
 const sheets = (l: string) =>
   Object.entries(checked)
     .filter(([k]) => k.startsWith(`${TOOL}-${l}-sheet`))
@@ -87,16 +88,17 @@ describe.each(LOCALES)('the %s sheets', (l) => {
     for (const s of sheets(l)) {
       const sects = s.all.filter((e) => e.role === 'Sect');
       expect(sects.length).toBe(s.all.filter((e) => e.role === 'H2').length);
-      for (const sect of sects) expect(kids(sect)[0].role).toBe('H2');
+      for (const sect of sects) expect(at(kids(sect), 0).role).toBe('H2');
       const tables = s.all.filter((e) => e.role === 'Table');
       expect(tables.length).toBeGreaterThan(0);
       for (const t of tables) {
-        const [head, body] = kids(t);
+        const parts = kids(t);
+        const [head, body] = [at(parts, 0), at(parts, 1)];
         expect(head.role).toBe('THead');
         // Column headings (after an empty corner cell where the rows are numbered).
-        const heads = kids(kids(head)[0]);
+        const heads = kids(at(kids(head), 0));
         expect(
-          heads.slice(heads[0].role === 'TD' ? 1 : 0).every((c) => c.role === 'TH' && c.attrs.Scope === 'Column'),
+          heads.slice(at(heads, 0).role === 'TD' ? 1 : 0).every((c) => c.role === 'TH' && c.attrs.Scope === 'Column'),
         ).toBe(true);
         expect(body.role).toBe('TBody');
         expect(kids(body).length).toBeGreaterThan(0);
@@ -104,8 +106,8 @@ describe.each(LOCALES)('the %s sheets', (l) => {
       expect(s.all.some((e) => e.role === 'L')).toBe(true);
       // The footer's pointer to the guide is content, read after the blocks it explains.
       const top = kids(s.root!);
-      expect(top[top.length - 1].role).toBe('P');
-      expect(top[top.length - 2].role).toBe('Sect');
+      expect(at(top, -1).role).toBe('P');
+      expect(at(top, -2).role).toBe('Sect');
     }
   });
 
@@ -124,7 +126,7 @@ describe('a sheet as pdfjs-dist (and so Firefox and its screen-reader bridge) re
   it('shows the leader map as a table: header cells, an example row and empty rows to fill', async () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await pdfjs.getDocument({
-      data: new Uint8Array(readFileSync(files[`${TOOL}-nb-sheet1-A1.pdf`])),
+      data: new Uint8Array(readFileSync(must(files[`${TOOL}-nb-sheet1-A1.pdf`], 'the nb sheet 1 in the build'))),
       verbosity: 0,
     }).promise;
     const tree = (await (await doc.getPage(1)).getStructTree()) as Node;
@@ -141,9 +143,9 @@ describe('a sheet as pdfjs-dist (and so Firefox and its screen-reader bridge) re
     const rows = find(map, 'TR');
     const roles = (r: Node) => r.children?.map((c) => c.role);
     // A corner cell over the row numbers, then the five column headings.
-    expect(roles(rows[0])).toEqual(['TD', 'TH', 'TH', 'TH', 'TH', 'TH']);
+    expect(roles(at(rows, 0))).toEqual(['TD', 'TH', 'TH', 'TH', 'TH', 'TH']);
     // The example row, unnumbered, headed by its first cell ("Eksempel: …").
-    expect(roles(rows[1])).toEqual(['TD', 'TH', 'TD', 'TD', 'TD', 'TD']);
+    expect(roles(at(rows, 1))).toEqual(['TD', 'TH', 'TD', 'TD', 'TD', 'TD']);
     // Then the numbered rows to fill, each headed by its number (L1, L2 …): at least the template's minimum.
     expect(rows.length).toBeGreaterThanOrEqual(6);
     for (const r of rows.slice(2)) expect(roles(r)).toEqual(['TH', 'TD', 'TD', 'TD', 'TD', 'TD']);

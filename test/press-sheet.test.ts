@@ -9,8 +9,9 @@ import { mm, toMm } from '../src/layout/units.js';
 import type { Item, Page } from '../src/layout/frame.js';
 import { GREY_TEXT_MIN_K, MIN_TINT_STROKE_PT, SMALL_GREY_TEXT_PT, pressInk } from '../src/render/inks.js';
 import type { ThemeT } from '../src/content/template-model.js';
+import { at } from '../src/at.js';
 
-const [model] = loadModels({ tool: 'ledelsesforankring', locales: ['nb'] });
+const model = at(loadModels({ tool: 'ledelsesforankring', locales: ['nb'] }), 0);
 const ts = typesetter(model, defaultPaths());
 
 const spread = (wMm: number, hMm: number): Page => {
@@ -97,7 +98,7 @@ describe('booklet spreads on SRA stock', () => {
     const pages = Array.from({ length: 8 }, () => spread(210, 297));
     const sides = imposeSaddle(pages, mm(3));
     sides.forEach((side, i) => {
-      const right = side.items[1];
+      const right = at(side.items, 1);
       if (right.type !== 'group') throw new Error('a page group');
       // Side 0 is [8 | 1]: the cover on the right, its art reaching COVER_WRAP over the fold.
       expect(right.clip!.x, `side ${i}`).toBeCloseTo(i === 0 ? -COVER_WRAP : 0, 6);
@@ -116,7 +117,7 @@ describe('ink by use on a press', () => {
   const theme: ThemeT = model.theme;
   const greys = (Object.keys(theme.palette) as (keyof ThemeT['palette'])[]).filter((id) => {
     const c = theme.palette[id].cmyk;
-    return c[0] === 0 && c[1] === 0 && c[2] === 0 && c[3] > 0 && c[3] < 100;
+    return at(c, 0) === 0 && at(c, 1) === 0 && at(c, 2) === 0 && at(c, 3) > 0 && at(c, 3) < 100;
   });
 
   it('prints grey text under 8 pt at K 80 or more, larger grey text as the theme says', () => {

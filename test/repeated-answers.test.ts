@@ -9,8 +9,9 @@ import { validate } from '../src/pipeline/validate.js';
 import { withRepeated } from '../src/pipeline/answers.js';
 import { ContentError, formatProblem } from '../src/errors.js';
 import { LOCALES, TOOL, scratchProject, type Project } from './helpers.js';
+import { at } from '../src/at.js';
 
-const [model] = loadModels({ tool: TOOL, locales: [LOCALES[0] ?? 'nb'] });
+const model = at(loadModels({ tool: TOOL, locales: [LOCALES[0] ?? 'nb'] }), 0);
 
 /** Every repeating column of the tool: where it is, and what it repeats. */
 const repeats = model.sheets.flatMap((s, sheet) =>
@@ -25,7 +26,7 @@ describe('a column that repeats another numbered table', () => {
   });
 
   it('fills an empty cell from the same row, keeps what the group wrote, and says where each came from', () => {
-    const r = repeats[0];
+    const r = at(repeats, 0);
     const [block, col] = r.from.split('.');
     const answers = { [`${block}.1.${col}`]: 'Kommunedirektør', [`${block}.2.${col}`]: 'Økonomisjef' };
     answers[`${r.id}.2.${r.column}`] = 'Økonomisjefen (ny fra mars)';
@@ -45,8 +46,8 @@ describe('a column that repeats another numbered table', () => {
 
     it('naming a column no numbered table has fails at its line, with what to write', () => {
       p = scratchProject();
-      const r = repeats[0];
-      const sheetId = model.sheets[r.sheet].id;
+      const r = at(repeats, 0);
+      const sheetId = at(model.sheets, r.sheet).id;
       const file = join(p.dir, 'templates', TOOL, `${sheetId}.yaml`);
       const text = readFileSync(file, 'utf8');
       writeFileSync(file, text.replace(`sameAs: ${r.from}`, `sameAs: ${r.from}Nope`));

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, TOOL } from './helpers.js';
 import { loadModels } from '../src/pipeline/models.js';
+import { at } from '../src/at.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -17,8 +18,8 @@ const temp = () => {
 
 describe('build --sheet', () => {
   it('writes only that sheet, byte for byte the file a build of every sheet writes', async () => {
-    const sheets = loadModels({ tool: TOOL })[0].sheets;
-    const last = sheets[sheets.length - 1];
+    const sheets = at(loadModels({ tool: TOOL }), 0).sheets;
+    const last = at(sheets, -1);
     const all = temp();
     const one = temp();
     const args = ['build', '--tool', TOOL, '--size', 'A3'];
@@ -27,12 +28,12 @@ describe('build --sheet', () => {
     expect(r.code, r.stderr).toBe(0);
     const files = readdirSync(one);
     expect(files).toHaveLength(1);
-    expect(files[0]).toContain(last.id);
-    expect(readFileSync(join(one, files[0]))).toEqual(readFileSync(join(all, files[0])));
+    expect(at(files, 0)).toContain(last.id);
+    expect(readFileSync(join(one, at(files, 0)))).toEqual(readFileSync(join(all, at(files, 0))));
   });
 
   it('refuses a sheet number the tool does not have, before any work', async () => {
-    const n = loadModels({ tool: TOOL })[0].sheets.length;
+    const n = at(loadModels({ tool: TOOL }), 0).sheets.length;
     for (const bad of [String(n + 1), '0', 'x']) {
       const out = temp();
       const r = await cli(['build', '--tool', TOOL, '--sheet', bad, '--out', join(out, 'o')]);

@@ -9,15 +9,22 @@ import { fitSheets } from '../src/layout/sheet/fit.js';
 import { linearScale, mm, parseSize } from '../src/layout/units.js';
 import type { Item, LineItem, Page, RectItem, Region, TextItem } from '../src/layout/frame.js';
 import type { TableBlock } from '../src/content/template-model.js';
-import { compact, LOCALES, strings, TOOL } from './helpers.js';
+import { compact, LOCALES, must, strings, TOOL } from './helpers.js';
 import type { ToolModel } from '../src/content/load.js';
 import type { Typesetter } from '../src/layout/text/typeset.js';
+import { at } from '../src/at.js';
 
 let models: ToolModel[] = [];
 beforeAll(() => {
   models = loadModels({ tool: TOOL, locales: 'all' });
 });
 const paths = defaultPaths();
+/** The words of block `id` on sheet `n` (0-based) of a model. */
+const wordsOf = (m: ToolModel, n: number, id: string) =>
+  must(at(m.sheets, n).words.blocks[id], `the words of ${id} on sheet ${n + 1}`);
+/** The template of block `id` on sheet `n` (0-based) of a model. */
+const templateOf = (m: ToolModel, n: number, id: string) =>
+  must(at(m.sheets, n).template.blocks[id], `block ${id} in the template of sheet ${n + 1}`);
 
 const texts = (items: Item[]): TextItem[] =>
   items.flatMap((i) => (i.type === 'text' ? [i] : i.type === 'tag' ? texts(i.items) : []));
@@ -45,33 +52,32 @@ describe.each(LOCALES)('the sheets in %s', (locale) => {
   let ts: Typesetter;
   let sheet1: Page;
   let sheet2: Page;
-  let words2: ToolModel['sheets'][number]['words']['blocks'];
   beforeAll(() => {
     model = models.find((m) => m.locale === locale)!;
     ts = typesetter(model, paths);
-    [sheet1, sheet2] = fitSheets(model, parseSize('A1', undefined, 'landscape'), ts).map((f) => f.page);
-    words2 = model.sheets[1].words.blocks;
+    const pages = fitSheets(model, parseSize('A1', undefined, 'landscape'), ts).map((f) => f.page);
+    [sheet1, sheet2] = [at(pages, 0), at(pages, 1)];
   });
 
   it('give the timeline a planned-month row under the phase headings, above the example and the leaders', () => {
     const tl = blockText(sheet2, 'timeline');
-    const label = tl.filter((t) => compact(words2.timeline.writeInRow!).startsWith(compact(t.text)));
+    const label = tl.filter((t) => compact(wordsOf(model, 1, 'timeline').writeInRow!).startsWith(compact(t.text)));
     expect(label.length, 'the write-in row is labelled').toBeGreaterThan(0);
-    const headings = Object.values(words2.timeline.columns!).map((c) =>
+    const headings = Object.values(wordsOf(model, 1, 'timeline').columns!).map((c) =>
       tl.find((t) => compact(c.label).startsWith(compact(t.text)))!,
     );
     const example = tl.find((t) => t.text.startsWith(model.meta.labels.example))!;
     expect(Math.min(...label.map((t) => t.y))).toBeGreaterThan(Math.max(...headings.map((h) => h.y)));
     expect(Math.max(...label.map((t) => t.y))).toBeLessThan(example.y);
     // A white strip to write in, across every phase column and as tall as the template asks.
-    const tpl = model.sheets[1].template.blocks.timeline as TableBlock;
-    const phaseX = headings[1].x;
+    const tpl = templateOf(model, 1, 'timeline') as TableBlock;
+    const phaseX = at(headings, 1).x;
     const strip = shapes(sheet2.items).find(
       (s): s is RectItem =>
         s.type === 'rect' &&
         s.fill === 'paper' &&
         Math.abs(s.x - (phaseX - mm(2.2))) < 2 &&
-        s.y > headings[0].y &&
+        s.y > at(headings, 0).y &&
         s.y < example.y,
     );
     expect(strip, 'a write-in strip under the phase headings').toBeDefined();
@@ -82,16 +88,16 @@ describe.each(LOCALES)('the sheets in %s', (locale) => {
   });
 
   it('ask for a letter and a keyword in the timeline, and say that empty cells are fine', () => {
-    const prompt = words2.timeline.prompt!;
-    const letters = Object.values(words2.legend.legend!).map((l) => l.mark);
+    const prompt = wordsOf(model, 1, 'timeline').prompt!;
+    const letters = Object.values(wordsOf(model, 1, 'legend').legend!).map((l) => l.mark);
     // The prompt's example starts with one of the key's letters, then a keyword: «B: mandat, mars».
     expect(prompt).toMatch(new RegExp(`[«‘'"](${letters.join('|')}): \\p{L}+`, 'u'));
   });
 
   it('give the decision log a column for where each decision is recorded and at least 8 rows on A1', () => {
-    const tpl = model.sheets[1].template.blocks.decisions as TableBlock;
+    const tpl = templateOf(model, 1, 'decisions') as TableBlock;
     expect(tpl.columns.map((c) => c.id)).toContain('recorded');
-    const label = words2.decisions.columns!.recorded.label;
+    const label = must(wordsOf(model, 1, 'decisions').columns?.recorded, 'the recorded column').label;
     expect(
       compact(
         blockText(sheet2, 'decisions')
@@ -107,26 +113,26 @@ describe.each(LOCALES)('the sheets in %s', (locale) => {
     const [size, orientation] = spec.split(':') as [string, 'portrait' | undefined];
     const pages = fitSheets(model, parseSize(size, orientation, 'landscape'), ts).map((f) => f.page);
     // As many numbers as the template's rows past the example, after the words' row label.
-    const map = model.sheets[0].template.blocks.leaderMap as TableBlock;
+    const map = templateOf(model, 0, 'leaderMap') as TableBlock;
     const want = Array.from(
       { length: map.minRows - 1 },
-      (_, i) => `${model.sheets[0].words.blocks.leaderMap.rowLabel}${i + 1}`,
+      (_, i) => `${wordsOf(model, 0, 'leaderMap').rowLabel}${i + 1}`,
     );
     expect(want.length, 'numbered rows on A1').toBeGreaterThanOrEqual(8);
-    expect((model.sheets[1].template.blocks.timeline as TableBlock).minRows).toBe(map.minRows);
-    expect(model.sheets[1].words.blocks.timeline.rowLabel).toBe(model.sheets[0].words.blocks.leaderMap.rowLabel);
+    expect((templateOf(model, 1, 'timeline') as TableBlock).minRows).toBe(map.minRows);
+    expect(wordsOf(model, 1, 'timeline').rowLabel).toBe(wordsOf(model, 0, 'leaderMap').rowLabel);
     const numbers = (page: Page, id: string) => blockText(page, id).filter((t) => want.includes(t.text));
-    const onMap = numbers(pages[0], 'leaderMap');
-    const onTimeline = numbers(pages[1], 'timeline');
+    const onMap = numbers(at(pages, 0), 'leaderMap');
+    const onTimeline = numbers(at(pages, 1), 'timeline');
     expect(onMap.map((t) => t.text)).toEqual(want);
     expect(onTimeline.map((t) => t.text)).toEqual(want);
     // Top to bottom, each beside its own row.
     for (const list of [onMap, onTimeline])
-      for (let i = 1; i < list.length; i++) expect(list[i].y).toBeGreaterThan(list[i - 1].y);
+      for (let i = 1; i < list.length; i++) expect(at(list, i).y).toBeGreaterThan(at(list, i - 1).y);
   });
 
   it('never break a word with a hyphen on sheet 2 at A1 (it is read across the table)', () => {
-    const content = strings(model.sheets[1].words).join('\n') + model.meta.title.toUpperCase();
+    const content = strings(at(model.sheets, 1).words).join('\n') + model.meta.title.toUpperCase();
     const broken = texts(sheet2.items)
       .map((t) => t.text.split(' ').pop()!)
       .filter((last) => /\p{L}-$/u.test(last) && !content.includes(last));
@@ -134,16 +140,16 @@ describe.each(LOCALES)('the sheets in %s', (locale) => {
   });
 
   it('print every leader row tall enough for a letter and a keyword in marker, at every size, scaled', () => {
-    const tpl = model.sheets[1].template.blocks.timeline as TableBlock;
+    const tpl = templateOf(model, 1, 'timeline') as TableBlock;
     expect(tpl.rowHeight).toBeGreaterThanOrEqual(18); // two lines of marker at the 8–10 mm pitch (issue 3)
     for (const spec of SIZES) {
       const [size, orientation] = spec.split(':') as [string, 'portrait' | undefined];
       const paper = parseSize(size, orientation, 'landscape');
-      const page = fitSheets(model, paper, ts)[1].page;
+      const page = at(fitSheets(model, paper, ts), 1).page;
       const ys = rowLines(page, 'timeline')
         .map((l) => l.y1)
         .sort((a, b) => a - b);
-      const gaps = ys.slice(1).map((y, i) => y - ys[i]);
+      const gaps = ys.slice(1).map((y, i) => y - at(ys, i));
       expect(Math.min(...gaps), `${locale} ${spec}`).toBeGreaterThanOrEqual(
         mm(Math.min(tpl.rowHeight, tpl.writeInRow!) * linearScale(paper)) - 0.01,
       );
@@ -151,7 +157,7 @@ describe.each(LOCALES)('the sheets in %s', (locale) => {
   });
 
   it('give «Deltakere» two lines of marker on sheet 1', () => {
-    const tpl = model.sheets[0].template.blocks.header;
+    const tpl = templateOf(model, 0, 'header');
     expect(tpl.kind === 'fields' && tpl.writeIn).toBeGreaterThanOrEqual(20);
     const boxes = shapes(sheet1.items).filter(
       (s): s is RectItem => s.type === 'rect' && s.fill === 'paper' && inRegion(region(sheet1, 'header'))(s),
@@ -165,7 +171,7 @@ describe('the English key', () => {
   it('gives each mark the first letter of a word of its label, one letter each: leaders are engaged, never "anchored"', () => {
     const en = models.find((m) => m.locale === 'en');
     if (!en) return; // a tool without English has no English key
-    const legend = Object.values(en.sheets[1].words.blocks.legend.legend!);
+    const legend = Object.values(wordsOf(en, 1, 'legend').legend!);
     for (const l of legend)
       expect(
         l.label.split(/\s+/).some((w) => w.toUpperCase().startsWith(l.mark)),

@@ -8,8 +8,9 @@ import { fitSheets } from '../src/layout/sheet/fit.js';
 import { HANDOUT_K, MIN_SMALL_ROWS, tightWriteIn } from '../src/layout/sheet/table.js';
 import { linearScale, mm, parseSize, toMm } from '../src/layout/units.js';
 import type { TableBlock } from '../src/content/template-model.js';
+import { at } from '../src/at.js';
 
-const [model] = loadModels({ tool: 'ledelsesforankring', locales: ['nb'] });
+const model = at(loadModels({ tool: 'ledelsesforankring', locales: ['nb'] }), 0);
 const ts = typesetter(model, defaultPaths());
 const pitchMm = model.theme.sheet.minLinePitch!;
 
@@ -21,10 +22,10 @@ describe.each(['A0', 'A1', 'A2', 'A3', 'A4'])('tables at %s', (size) => {
   it(`rows at ${pitchMm} mm or more, ${handout ? 'as many as fit (at least 3)' : "the template's minimum count"}`, () => {
     let tables = 0;
     fits.forEach((fit, i) => {
-      const blocks = model.sheets[i].template.blocks;
+      const blocks = at(model.sheets, i).template.blocks;
       for (const t of fit.stats.tables) {
         const tpl = blocks[t.block] as TableBlock;
-        const where = `sheet ${model.sheets[i].id} ${t.block}`;
+        const where = `sheet ${at(model.sheets, i).id} ${t.block}`;
         expect(toMm(t.pitch), where).toBeGreaterThanOrEqual(pitchMm - 0.01);
         if (tpl.maxRows !== undefined) expect(t.rows, where).toBeLessThanOrEqual(tpl.maxRows);
         if (handout && !tpl.rowNumbers) expect(t.rows, where).toBeGreaterThanOrEqual(MIN_SMALL_ROWS);
@@ -34,7 +35,7 @@ describe.each(['A0', 'A1', 'A2', 'A3', 'A4'])('tables at %s', (size) => {
       // The report's numbers agree with the warnings: none here, since every pitch holds.
       expect(
         fit.warnings.filter((w) => /write-in rows/.test(w.message)),
-        `sheet ${model.sheets[i].id}`,
+        `sheet ${at(model.sheets, i).id}`,
       ).toEqual([]);
     });
     expect(tables).toBeGreaterThan(0);
@@ -43,7 +44,7 @@ describe.each(['A0', 'A1', 'A2', 'A3', 'A4'])('tables at %s', (size) => {
 
 describe('a write-in under the pitch', () => {
   it('is a warning that names the sheet, the size, the block and both distances', () => {
-    const [w] = tightWriteIn('2', 'A4', { block: 'decisions', h: mm(pitchMm - 2) }, pitchMm);
+    const w = at(tightWriteIn('2', 'A4', { block: 'decisions', h: mm(pitchMm - 2) }, pitchMm), 0);
     expect(w.severity).toBe('warning');
     expect(w.message).toBe(
       `sheet 2 at A4: the write-in rows of decisions are ${(pitchMm - 2).toFixed(1)} mm apart, under ${pitchMm} mm`,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { cli, ROOT, TOOL } from './helpers.js';
 import { projectWithExample } from './fixtures.js';
 import { problemAt } from './bad-input-helpers.js';
+import { at } from '../src/at.js';
 import { schemaObject } from '../src/content/json-schema.js';
 import { SheetTemplate, Theme } from '../src/content/template-model.js';
 
@@ -39,10 +40,10 @@ describe('template schemas', () => {
       ...readdirSync(join(ROOT, 'templates', TOOL)).map((f) => join('templates', TOOL, f)),
     ];
     for (const f of files) {
-      const first = readFileSync(join(ROOT, f), 'utf8').split('\n')[0];
+      const first = at(readFileSync(join(ROOT, f), 'utf8').split('\n'), 0);
       const m = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
       expect(m, f).not.toBeNull();
-      expect(readFileSync(join(ROOT, f, '..', m![1]), 'utf8'), f).toContain('"$schema"');
+      expect(readFileSync(join(ROOT, f, '..', at(m!, 1)), 'utf8'), f).toContain('"$schema"');
     }
   });
 });

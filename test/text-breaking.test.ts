@@ -9,7 +9,8 @@ import type { FontId, ThemeT } from '../src/content/template-model.js';
 import { hyphenator } from '../src/layout/text/hyphenate.js';
 import { atomise, wrap, type Atom, type BreakKind, type Line } from '../src/layout/text/linebreak.js';
 import { COSTS, totalFit } from '../src/layout/text/total-fit.js';
-import { ROOT } from './helpers.js';
+import { capture, ROOT } from './helpers.js';
+import { at } from '../src/at.js';
 
 const theme = parse(readFileSync(join(ROOT, 'templates', 'theme.yaml'), 'utf8')) as ThemeT;
 const fonts = new FontSet(join(ROOT, 'fonts'), theme.fonts);
@@ -37,8 +38,8 @@ describe('where a paragraph breaks', () => {
         const t = textOf(l);
         const next = lines[i + 1];
         if (!l.fragments.at(-1)?.hyphen || !next) return;
-        expect(/(\p{L}+)-$/u.exec(t)![1].length).toBeGreaterThanOrEqual(3);
-        expect(/^(\p{L}+)/u.exec(textOf(next))![1].length).toBeGreaterThanOrEqual(3);
+        expect(capture(t, /(\p{L}+)-$/u).length).toBeGreaterThanOrEqual(3);
+        expect(capture(textOf(next), /^(\p{L}+)/u).length).toBeGreaterThanOrEqual(3);
       });
       expect(lines.some((l) => textOf(l).includes(NEVER))).toBe(true);
       expect(textOf(lines.at(-1)!)).toContain(words.at(-1));
@@ -57,7 +58,7 @@ describe('where a paragraph breaks', () => {
       let best = -1;
       let inner = 0;
       for (let j = start; j < atoms.length; j++) {
-        const a = atoms[j];
+        const a = at(atoms, j);
         if (a.after !== 'none' || j === atoms.length - 1) {
           if (inner + a.end <= max) best = j;
           else if (best >= 0) break;
@@ -68,7 +69,7 @@ describe('where a paragraph breaks', () => {
         }
         inner += a.width + a.space;
       }
-      if (best < atoms.length - 1 && atoms[best].after === 'hyphen') hyphens++;
+      if (best < atoms.length - 1 && at(atoms, best).after === 'hyphen') hyphens++;
       start = best + 1;
     }
     return hyphens;
@@ -138,14 +139,14 @@ describe('total fit on measured pieces', () => {
           const line = atoms.slice(start, e + 1);
           const width = line.reduce((k, a, i) => k + (i < line.length - 1 ? a.width + a.space : a.end), 0);
           if (width > max + 1e-9) return Infinity;
-          const a = atoms[e];
+          const a = at(atoms, e);
           const prev = atoms[start - 1];
           const hy = (x?: Atom) => x?.after === 'hyphen';
-          if (hy(a) && a.word === atoms[8].word && e < 8) return Infinity;
+          if (hy(a) && a.word === at(atoms, 8).word && e < 8) return Infinity;
           c += COSTS.line;
           if (e === 8) {
             if (hy(prev)) c += COSTS.lastFull;
-            if (start > 0 && atoms[start].word === a.word && line.reduce((k, t) => k + t.text.length, 0) <= 5)
+            if (start > 0 && at(atoms, start).word === a.word && line.reduce((k, t) => k + t.text.length, 0) <= 5)
               c += COSTS.runt;
           } else {
             c += (max - width) ** 2 + (hy(a) ? COSTS.hyphen : 0) + (hy(prev) && hy(a) ? COSTS.consecutive : 0);
@@ -156,13 +157,13 @@ describe('total fit on measured pieces', () => {
       };
       let least = Infinity;
       for (let mask = 0; mask < 256; mask++) {
-        const ends = [...Array(8).keys()].filter((i) => mask & (1 << i) && atoms[i].after !== 'none');
+        const ends = [...Array(8).keys()].filter((i) => mask & (1 << i) && at(atoms, i).after !== 'none');
         least = Math.min(least, cost([...ends, 8]));
       }
       if (least === Infinity) continue;
       const got = totalFit(atoms, max);
       const ends: number[] = [];
-      got.reduce((at, l) => (ends.push(at + l.length - 1), at + l.length), 0);
+      got.reduce((pos, l) => (ends.push(pos + l.length - 1), pos + l.length), 0);
       expect(cost(ends)).toBeCloseTo(least, 9);
     }
   });

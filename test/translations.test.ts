@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { po } from 'gettext-parser';
-import { LOCALES, scratchProjects, TOOL, type Project } from './helpers.js';
+import { LOCALES, must, scratchProjects, TOOL, type Project } from './helpers.js';
 import { copyLocale, register } from './fixtures.js';
 import { exportTranslations } from '../src/translations/export.js';
 import { importTranslations } from '../src/translations/import.js';
@@ -13,6 +13,7 @@ import { loadModels } from '../src/pipeline/models.js';
 import { validate } from '../src/pipeline/validate.js';
 import { stringsOf } from '../src/content/strings.js';
 import { ContentError } from '../src/errors.js';
+import { at } from '../src/at.js';
 
 const NEW = ['sv', 'da', 'fi', 'is', 'de'].find((l) => !LOCALES.includes(l))!;
 const project = scratchProjects();
@@ -49,7 +50,10 @@ async function exportTo(p: Project, locale: string, format: 'po' | 'xliff'): Pro
   return out;
 }
 
-const sourceStrings = (p: Project) => stringsOf(loadModels({ paths: p.paths, tool: TOOL })[0]);
+const sourceStrings = (p: Project) => stringsOf(at(loadModels({ paths: p.paths, tool: TOOL }), 0));
+/** The entries of one context (a string's id) in a parsed PO file. */
+const poContext = (data: ReturnType<typeof po.parse>, ctx: string) =>
+  must(data.translations[ctx], `the PO context ${ctx}`);
 
 describe('translations export and import', () => {
   it('a new locale goes out as PO, comes back translated, and validates', async () => {
@@ -63,14 +67,14 @@ describe('translations export and import', () => {
     const entries = Object.entries(exported.translations).filter(([c]) => c);
     expect(entries.length).toBe(source.length);
     for (const s of source) {
-      const e = exported.translations[`${TOOL}/${s.id}`][s.text];
+      const e = must(poContext(exported, `${TOOL}/${s.id}`)[s.text], `the PO entry for ${s.text}`);
       // Names and patterns (the author, a date format) may read the same: offered as they are.
       expect(e.msgstr).toEqual([s.maySame ? s.text : '']);
       expect(e.comments?.extracted).toContain(s.context);
     }
     writeFileSync(file, translatePo(readFileSync(file, 'utf8')));
     await importTranslations({ file, paths: p.paths });
-    const [target] = loadModels({ paths: p.paths, tool: TOOL, locales: [NEW] });
+    const target = at(loadModels({ paths: p.paths, tool: TOOL, locales: [NEW] }), 0);
     const got = new Map(stringsOf(target).map((s) => [s.id, s.text]));
     for (const s of source) expect(got.get(s.id)).toBe(translate(s.text));
     expect(() => validate({ paths: p.paths, tool: TOOL, locales: [NEW], sizes: ['A1'] })).not.toThrow();
@@ -84,7 +88,7 @@ describe('translations export and import', () => {
     // changed words since it was written; the content's YAML never changes.
     const yamlOnly = (m: Map<string, string>) => new Map([...m].filter(([f]) => f.endsWith('.yaml')));
     const before = snapshot(p);
-    const { sourceLocale } = loadModels({ paths: p.paths, tool: TOOL })[0];
+    const { sourceLocale } = at(loadModels({ paths: p.paths, tool: TOOL }), 0);
     const roundTrip = async () => {
       for (const locale of [...LOCALES.filter((l) => l !== sourceLocale), NEW])
         for (const format of ['po', 'xliff'] as const) {
@@ -121,7 +125,7 @@ describe('translations export and import', () => {
     expect(outdated.map((w) => w.pos!.file.split('/').at(-2)).sort()).toEqual(locales.sort());
     for (const w of outdated) expect(w.pos!.file.endsWith(prompt.file)).toBe(true);
     const again = po.parse(readFileSync(await exportTo(p, NEW, 'po')));
-    const entry = Object.values(again.translations[`${TOOL}/${prompt.id}`])[0];
+    const entry = at(Object.values(poContext(again, `${TOOL}/${prompt.id}`)), 0);
     expect(entry.comments?.flag).toBe('fuzzy');
   });
 
@@ -132,7 +136,9 @@ describe('translations export and import', () => {
     const file = await exportTo(p, NEW, 'po');
     const marked = sourceStrings(p).find((s) => /\{felt:[^}]+\}/.test(s.text))!;
     const data = po.parse(readFileSync(file));
-    data.translations[`${TOOL}/${marked.id}`][marked.text].msgstr = [marked.text.replace(/\{felt:[^}]+\}/, '')];
+    must(poContext(data, `${TOOL}/${marked.id}`)[marked.text], `the PO entry for ${marked.text}`).msgstr = [
+      marked.text.replace(/\{felt:[^}]+\}/, ''),
+    ];
     writeFileSync(file, po.compile(data));
     // The compiled file folds long lines: the entry's msgctxt may start with "" and go on below.
     const lines = readFileSync(file, 'utf8').split('\n');
