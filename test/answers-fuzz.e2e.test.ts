@@ -14,6 +14,7 @@ import { answers } from '../src/answers/answers.js';
 import { ContentError } from '../src/errors.js';
 import { fillWithPdfLib, save } from './forms-helpers.js';
 import { TOOL } from './helpers.js';
+import { at } from '../src/at.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
@@ -23,7 +24,7 @@ let good = '';
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bordduk-answers-fuzz-'));
   const made = await build({ tool: TOOL, locales: ['nb'], sizes: ['A4'], fillable: true, out: dir, jobs: 1 });
-  const filled = await fillWithPdfLib(made.files[0].path, (n) =>
+  const filled = await fillWithPdfLib(at(made.files, 0).path, (n) =>
     n.endsWith('/strategic') ? 'Mål æøå ŋ' : n.endsWith('/leaderMap/1/leader') ? 'Rådmann' : undefined,
   );
   good = save(join(dir, 'filled.pdf'), filled.bytes);
@@ -70,18 +71,18 @@ describe('mutated forms', () => {
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), async (ms) => {
         let b = bytes;
         for (const m of ms) {
-          const at = m.at % b.length;
+          const pos = m.at % b.length;
           if (m.kind === 'flip') {
             b = b.slice();
-            for (let i = 0; i < m.n && at + i < b.length; i++) b[at + i] ^= m.bits;
-          } else if (m.kind === 'cut') b = b.slice(0, at);
+            for (let i = 0; i < m.n && pos + i < b.length; i++) b[pos + i] = at(b, pos + i) ^ m.bits;
+          } else if (m.kind === 'cut') b = b.slice(0, pos);
           else if (m.kind === 'splice')
             b = new Uint8Array([
-              ...b.slice(0, at),
+              ...b.slice(0, pos),
               ...b.slice(m.from % b.length, (m.from % b.length) + m.len),
-              ...b.slice(at),
+              ...b.slice(pos),
             ]);
-          else b = new Uint8Array([...b.slice(0, at), ...new TextEncoder().encode(m.s), ...b.slice(at)]);
+          else b = new Uint8Array([...b.slice(0, pos), ...new TextEncoder().encode(m.s), ...b.slice(pos)]);
         }
         const file = save(join(dir, 'fuzz.pdf'), b);
         const start = Date.now();
@@ -92,7 +93,7 @@ describe('mutated forms', () => {
           expect(r.text).toMatch(/^# yaml-language-server/);
         } catch (e) {
           if (!(e instanceof ContentError)) throw e;
-          expect(e.problems[0].message).toMatch(/^.*fuzz\.pdf: |^the files are sheets of different tools/);
+          expect(at(e.problems, 0).message).toMatch(/^.*fuzz\.pdf: |^the files are sheets of different tools/);
         }
         for (const spy of said) {
           expect(spy).not.toHaveBeenCalled();

@@ -10,11 +10,12 @@ import { PDFDocument, PDFTextField } from 'pdf-lib';
 import { build, loadModels } from '../src/pipeline/build.js';
 import { answers } from '../src/answers/answers.js';
 import { parseName } from '../src/answers/collect.js';
-import { compact, joinedText, LOCALES, readPdf, TOOL } from './helpers.js';
+import { compact, joinedText, LOCALES, must, readPdf, TOOL } from './helpers.js';
 import { answerFor, fillWithPdfJs, fillWithPdfLib, hasQpdf, qpdfRewrite, save, SAMI } from './forms-helpers.js';
+import { at } from '../src/at.js';
 
 /** The value at a key in a parsed answers file. */
-function at(file: { answers: Record<string, unknown> }, locale: string, key: string): unknown {
+function answerAt(file: { answers: Record<string, unknown> }, locale: string, key: string): unknown {
   return key
     .split('.')
     .reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], file.answers[locale]);
@@ -23,7 +24,7 @@ function at(file: { answers: Record<string, unknown> }, locale: string, key: str
 /** Prompt areas (no row number) get 500 characters; everything else short answers. */
 const pick = (name: string, i: number, multiline: boolean) => {
   const key = parseName(name)!.key.split('.');
-  return answerFor(name, i, multiline, multiline && key.length <= 2 && !/^header/.test(key[0]));
+  return answerFor(name, i, multiline, multiline && key.length <= 2 && !/^header/.test(at(key, 0)));
 };
 
 async function fillable(locale: string, size = 'A3') {
@@ -47,7 +48,7 @@ function expectAnswers(yamlText: string, locale: string, values: Map<string, str
   const file = parse(yamlText) as { tool: string; answers: Record<string, unknown> };
   expect(file.tool).toBe('ledelsesforankring');
   expect(Object.keys(file.answers)).toEqual([locale]);
-  for (const [name, v] of values) expect(at(file, locale, parseName(name)!.key), name).toBe(v);
+  for (const [name, v] of values) expect(answerAt(file, locale, parseName(name)!.key), name).toBe(v);
 }
 
 describe.each(LOCALES)('the round trip in %s', (locale) => {
@@ -90,7 +91,7 @@ describe.each(LOCALES)('the round trip in %s', (locale) => {
       out: dir,
       jobs: 1,
     });
-    const form = (await PDFDocument.load(readFileSync(pre.files[0].path))).getForm();
+    const form = (await PDFDocument.load(readFileSync(at(pre.files, 0).path))).getForm();
     const prefilled = form.getFields().filter((f) => values.has(f.getName()));
     expect(prefilled.length).toBeGreaterThan(40);
     for (const f of prefilled) expect((f as PDFTextField).getText()).toBe(values.get(f.getName()));
@@ -100,7 +101,7 @@ describe.each(LOCALES)('the round trip in %s', (locale) => {
 describe('forms saved by other programs', () => {
   it('reads a form filled and saved by pdf.js (as Firefox saves it), and after a qpdf rewrite', async () => {
     const { dir, files } = await fillable('nb', 'A4');
-    const f = await fillWithPdfJs(files[1], (name, i) => `${i}: ${SAMI}\nÆØÅ – «sitat» & <tag>`);
+    const f = await fillWithPdfJs(at(files, 1), (name, i) => `${i}: ${SAMI}\nÆØÅ – «sitat» & <tag>`);
     const saved = save(join(dir, 'firefox.pdf'), f.bytes);
     expectAnswers((await answers({ files: [saved] })).text, 'nb', f.values);
     if (!hasQpdf) return; // qpdf is a system package; the pdf.js save above still runs
@@ -111,7 +112,7 @@ describe('forms saved by other programs', () => {
 
   it.skipIf(!hasQpdf)('reads a pdf-lib form rewritten by qpdf with object streams', async () => {
     const { dir, files } = await fillable('en', 'A4');
-    const f = await fillWithPdfLib(files[0], (name, i, ml) => answerFor(name, i, ml, false));
+    const f = await fillWithPdfLib(at(files, 0), (name, i, ml) => answerFor(name, i, ml, false));
     const src = save(join(dir, 'libfilled.pdf'), f.bytes);
     qpdfRewrite(src, join(dir, 'rewritten.pdf'));
     expectAnswers((await answers({ files: [join(dir, 'rewritten.pdf')] })).text, 'en', f.values);
@@ -120,10 +121,10 @@ describe('forms saved by other programs', () => {
   it('merges sheets of two locales and sizes into one file, in the sheets order', async () => {
     const a = await fillable('nn', 'A4');
     const b = await fillable('en', 'A3');
-    const fa = await fillWithPdfLib(a.files[0], (n) =>
+    const fa = await fillWithPdfLib(at(a.files, 0), (n) =>
       n.endsWith('/strategic') ? 'Strategisk' : n.endsWith('/leaderMap/2/need') ? 'Behov' : undefined,
     );
-    const fb = await fillWithPdfLib(b.files[1], (n) => (n.endsWith('/nextSteps/1/owner') ? 'Kari' : undefined));
+    const fb = await fillWithPdfLib(at(b.files, 1), (n) => (n.endsWith('/nextSteps/1/owner') ? 'Kari' : undefined));
     const text = (
       await answers({ files: [save(join(a.dir, 'nn.pdf'), fa.bytes), save(join(b.dir, 'en.pdf'), fb.bytes)] })
     ).text;
@@ -163,7 +164,7 @@ describe('forms saved by other programs', () => {
 
   it('writes the questions with the answers as Markdown, in the sheet language', async () => {
     const { dir, files } = await fillable('nb', 'A4');
-    const f = await fillWithPdfLib(files[0], (n) =>
+    const f = await fillWithPdfLib(at(files, 0), (n) =>
       n.endsWith('/strategic')
         ? 'Mål 1 | *viktig*\n- ikke en liste\n4. desember (behovshaver) DPIA! snake_case _kursiv_'
         : n.endsWith('/leaderMap/1/need')
@@ -175,28 +176,28 @@ describe('forms saved by other programs', () => {
     const md = (await answers({ files: [save(join(dir, 'f.pdf'), f.bytes)], format: 'md' })).text;
     writeFileSync(join(dir, 'answers.md'), md);
     // The questions are the content's own words (escaped only where Markdown would read them as markup).
-    const [m] = loadModels({ tool: TOOL, locales: ['nb'] });
-    const s1 = m.sheets[0].words;
+    const m = at(loadModels({ tool: TOOL, locales: ['nb'] }), 0);
+    const s1 = at(m.sheets, 0).words;
+    const block = (id: string) => must(s1.blocks[id], `the words of ${id}`);
+    const [strategic, header, leaderMap] = [block('strategic'), block('header'), block('leaderMap')];
     const esc = (t: string) => t.replace(/[\\`*[\]<~]/g, (ch) => `\\${ch}`);
     expect(md).toContain(`# ${esc(m.meta.title)}\n`);
     expect(md).toContain(`## ${m.meta.labels.sheet} 1: ${esc(s1.title)}`);
     const n = m.fieldNumbers.strategic;
     // Only what Markdown would act on is escaped: emphasis, a list's dash or number at a line's start, a lone '_'.
     expect(md).toContain(
-      `### ${n}. ${esc(s1.blocks.strategic.title)}\n\n*${esc(s1.blocks.strategic.prompt!)}*\n\nMål 1 | \\*viktig\\*  \n\\- ikke en liste  \n4\\. desember (behovshaver) DPIA! snake_case \\_kursiv\\_`,
+      `### ${n}. ${esc(strategic.title)}\n\n*${esc(strategic.prompt!)}*\n\nMål 1 | \\*viktig\\*  \n\\- ikke en liste  \n4\\. desember (behovshaver) DPIA! snake_case \\_kursiv\\_`,
     );
-    expect(md).toContain(`**${esc(s1.blocks.header.fields!.date)}:** 1. mars`);
-    const cols =
-      m.sheets[0].template.blocks.leaderMap.kind === 'table'
-        ? m.sheets[0].template.blocks.leaderMap.columns.map((c) => c.id)
-        : [];
+    expect(md).toContain(`**${esc(must(header.fields?.date, 'the date field'))}:** 1. mars`);
+    const leaderTpl = must(at(m.sheets, 0).template.blocks.leaderMap, 'the leader map in the template');
+    const cols = leaderTpl.kind === 'table' ? leaderTpl.columns.map((c) => c.id) : [];
     expect(md).toContain(
-      `| ${esc(m.meta.labels.row ?? '#')} | ${cols.map((c) => esc(s1.blocks.leaderMap.columns![c].label)).join(' | ')} |\n|---|`,
+      `| ${esc(m.meta.labels.row ?? '#')} | ${cols.map((c) => esc(must(leaderMap.columns?.[c], `column ${c}`).label)).join(' | ')} |\n|---|`,
     );
     // Rows are labelled as the sheet prints them ("L1"), and a '|' in a cell cannot end it.
-    expect(s1.blocks.leaderMap.rowLabel).toBeTruthy();
+    expect(leaderMap.rowLabel).toBeTruthy();
     expect(md).toContain(
-      `| ${s1.blocks.leaderMap.rowLabel}1 | ${cols.map((c) => (c === 'need' ? 'Tid<br>og folk \\| mer' : '')).join(' | ')} |`,
+      `| ${leaderMap.rowLabel}1 | ${cols.map((c) => (c === 'need' ? 'Tid<br>og folk \\| mer' : '')).join(' | ')} |`,
     );
     expect(md.indexOf(`### ${m.fieldNumbers.header}.`)).toBeLessThan(md.indexOf(`### ${n}.`));
   });

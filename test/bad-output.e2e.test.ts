@@ -24,6 +24,7 @@ import {
   isCompletePdf,
   snapshot,
 } from './bad-input-helpers.js';
+import { at } from '../src/at.js';
 
 describe('command line and file system', () => {
   it('17a. --tool ../../etc (a path outside content/) is a usage error', async () => {
@@ -204,7 +205,7 @@ describe('guide text that cannot fit a page', () => {
     );
     const r = await build(p, '--only', 'guide');
     expectContentError(r, outOf(p));
-    const col = text.split('\n')[line - 1].indexOf('- tip') + 3;
+    const col = at(text.split('\n'), line - 1).indexOf('- tip') + 3;
     expect(problemAt(r, p.file(GUIDE), line, col)).toMatch(
       /this boxed item \(tip, pitfall or figure\) is [\d.]+ mm taller than a page of the guide/,
     );

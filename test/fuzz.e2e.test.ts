@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { cli, scratchProject, type Project } from './helpers.js';
+import { at } from '../src/at.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
@@ -118,7 +119,7 @@ function walk(v: unknown, path: Path, out: { scalars: Path[]; keys: Path[]; maps
 
 /** The map or list at `path` (every path handed here ends at a container). */
 type Container = Record<string | number, unknown>;
-function at(data: unknown, path: Path): Container {
+function containerAt(data: unknown, path: Path): Container {
   let d = data as Container;
   for (const seg of path) d = d[seg] as Container;
   return d;
@@ -135,17 +136,17 @@ function mutateData(text: string, m: Mutation & { kind: 'replace' | 'deleteKey' 
   walk(data, [], found);
   if (m.kind === 'replace') {
     if (found.scalars.length === 0) return text;
-    const path = found.scalars[m.pick % found.scalars.length];
+    const path = at(found.scalars, m.pick % found.scalars.length);
     if (path.length === 0) return stringify(m.value);
-    at(data, path.slice(0, -1))[path[path.length - 1]] = m.value;
+    containerAt(data, path.slice(0, -1))[at(path, -1)] = m.value;
   } else if (m.kind === 'deleteKey') {
     if (found.keys.length === 0) return text;
-    const path = found.keys[m.pick % found.keys.length];
-    delete at(data, path.slice(0, -1))[path[path.length - 1]];
+    const path = at(found.keys, m.pick % found.keys.length);
+    delete containerAt(data, path.slice(0, -1))[at(path, -1)];
   } else {
     if (found.maps.length === 0) return text;
-    const path = found.maps[m.pick % found.maps.length];
-    Object.defineProperty(at(data, path), m.key, {
+    const path = at(found.maps, m.pick % found.maps.length);
+    Object.defineProperty(containerAt(data, path), m.key, {
       value: m.value,
       enumerable: true,
       writable: true,
@@ -166,7 +167,7 @@ function mutate(text: string, mutations: Mutation[]): string {
         break;
       case 'duplicateLine': {
         const i = m.pick % lines.length;
-        lines.splice(i, 0, lines[i]);
+        lines.splice(i, 0, at(lines, i));
         text = lines.join('\n');
         break;
       }

@@ -6,15 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { cli, cliProcess, LOCALES, readPdf, ROOT, scratchProject, TOOL } from './helpers.js';
+import { at } from '../src/at.js';
 
 /** The tool's date (tool.yaml) as a locale writes it (its meta.yaml's months and dateFormat). */
 function toolDate(locale: string): string {
   const read = (rel: string) => parse(readFileSync(join(ROOT, 'content', TOOL, rel), 'utf8'));
-  const [year, month, day] = (read('tool.yaml') as { date: string }).date.split('-').map(Number);
+  const date = (read('tool.yaml') as { date: string }).date.split('-').map(Number);
+  const [year, month, day] = [at(date, 0), at(date, 1), at(date, 2)];
   const meta = read(`${locale}/meta.yaml`) as { months: string[]; dateFormat: string };
   return meta.dateFormat
     .replace('{day}', String(day))
-    .replace('{month}', meta.months[month - 1])
+    .replace('{month}', at(meta.months, month - 1))
     .replace('{year}', String(year));
 }
 
@@ -45,7 +47,10 @@ describe('the release matrix', () => {
     const raw = (p: string) => readFileSync(p, 'latin1');
     expect(raw(nn.path)).toMatch(/\/Lang \(nn\)/);
     expect(raw(en.path)).toMatch(/\/Lang \(en\)/);
-    const cover = async (p: string) => (await readPdf(p)).pages[0].texts.map((t) => t.str).join(' ');
+    const cover = async (p: string) =>
+      at((await readPdf(p)).pages, 0)
+        .texts.map((t) => t.str)
+        .join(' ');
     // The tool's date from tool.yaml, written with each locale's month names and date format.
     expect(await cover(nn.path)).toContain(toolDate('nn'));
     expect(await cover(en.path)).toContain(toolDate('en'));
@@ -54,7 +59,7 @@ describe('the release matrix', () => {
   it('hyphenates per locale: English words break by English patterns', async () => {
     const { loadModels } = await import('../src/pipeline/build.js');
     const { hyphenator } = await import('../src/layout/text/hyphenate.js');
-    const [en] = loadModels({ tool: TOOL, locales: ['en'] });
+    const en = at(loadModels({ tool: TOOL, locales: ['en'] }), 0);
     const h = hyphenator(en.locale, en.hyphenation);
     const show = (w: string) => h(w).reduceRight((s, p) => s.slice(0, p) + '-' + s.slice(p), w);
     expect(show('procurement')).toBe('pro-cure-ment');

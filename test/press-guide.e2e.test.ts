@@ -6,10 +6,11 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFString } from 'pdf-lib';
-import { cli, readPdf, ROOT } from './helpers.js';
+import { cli, readPdf, rect, ROOT } from './helpers.js';
 import { readOps } from './pdf-ops.js';
 import { mm } from '../src/layout/units.js';
 import { saddleOrder } from '../src/press/impose.js';
+import { at } from '../src/at.js';
 
 const out = mkdtempSync(join(tmpdir(), 'bordduk-pguide-'));
 let plainPages = 0;
@@ -22,7 +23,10 @@ async function boxes(path: string) {
   const doc = await PDFDocument.load(readFileSync(path), { updateMetadata: false });
   return doc.getPages().map((p) => {
     const get = (name: string) =>
-      (p.node.get(PDFName.of(name)) as PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+      rect(
+        (p.node.get(PDFName.of(name)) as PDFArray).asArray().map((n) => (n as PDFNumber).asNumber()),
+        name,
+      );
     return { media: get('MediaBox'), trim: get('TrimBox'), bleed: get('BleedBox') };
   });
 }
@@ -100,8 +104,8 @@ describe('the guide under --print-shop', () => {
   });
 
   it('runs the cover band into the bleed', async () => {
-    const [b] = await boxes(press);
-    const [page] = await readOps(press);
+    const b = at(await boxes(press), 0);
+    const page = at(await readOps(press), 0);
     const band = page.fills
       .flatMap((f) => f.rects.map((r) => ({ r, c: f.colour })))
       .find(({ r }) => r.x1 - r.x0 > mm(200));
@@ -117,7 +121,7 @@ describe('the guide under --print-shop', () => {
     let seen = 0;
     pdf.pages.forEach((p, i) => {
       if (i === 0) return; // the cover has none
-      const b = bx[i];
+      const b = at(bx, i);
       const top = p.height - b.trim[3];
       const nums = footerNumbers(p, top, b.trim[3] - b.trim[1]);
       expect(
@@ -125,8 +129,8 @@ describe('the guide under --print-shop', () => {
         `page ${i + 1}`,
       ).toEqual([String(i + 1)]);
       const centre = (b.trim[0] + b.trim[2]) / 2;
-      if ((i + 1) % 2 === 0) expect(nums[0].x, `page ${i + 1}`).toBeLessThan(centre);
-      else expect(nums[0].x, `page ${i + 1}`).toBeGreaterThan(centre);
+      if ((i + 1) % 2 === 0) expect(at(nums, 0).x, `page ${i + 1}`).toBeLessThan(centre);
+      else expect(at(nums, 0).x, `page ${i + 1}`).toBeGreaterThan(centre);
       seen++;
     });
     expect(seen).toBe(pdf.pages.length - 1);
@@ -145,14 +149,14 @@ describe('--impose saddle', () => {
     expect(order[0]).toEqual([n - 1, 0]);
     expect(order[1]).toEqual([1, n - 2]);
     pdf.pages.forEach((p, side) => {
-      const b = bx[side];
+      const b = at(bx, side);
       expect(b.trim[2] - b.trim[0]).toBeCloseTo(mm(420), 1);
       expect(b.trim[3] - b.trim[1]).toBeCloseTo(mm(297), 1);
       const centre = (b.trim[0] + b.trim[2]) / 2;
       const nums = footerNumbers(p, p.height - b.trim[3], b.trim[3] - b.trim[1]);
       const left = nums.filter((t) => t.x < centre).map((t) => Number(t.str));
       const right = nums.filter((t) => t.x > centre).map((t) => Number(t.str));
-      const [l, r] = order[side];
+      const [l, r] = at(order, side);
       expect(left, `side ${side + 1} left`).toEqual(l === 0 ? [] : [l + 1]);
       expect(right, `side ${side + 1} right`).toEqual(r === 0 ? [] : [r + 1]);
     });

@@ -14,6 +14,7 @@ import { iccDescription } from '../src/render/pdfx.js';
 import { BUILT_IN_INTENTS } from '../src/pipeline/intent.js';
 import { PAPERS, type ThemeT } from '../src/content/template-model.js';
 import { MIN_TINT_STROKE_PT, GREY_TEXT_MIN_K, SMALL_GREY_TEXT_PT } from '../src/render/inks.js';
+import { at } from '../src/at.js';
 
 const out = mkdtempSync(join(tmpdir(), 'bordduk-paper-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -49,8 +50,8 @@ describe('the built-in output profiles', () => {
         .filter((l) => l.includes('[Lab]'));
       expect(lines).toHaveLength(ids.length);
       ids.forEach((id, i) => {
-        const lab = lines[i].split('->').at(-1)!.trim().split(/\s+/).slice(0, 3).map(Number);
-        lab.forEach((v, j) => expect(Math.abs(v - seps[id]!.lab[j]), `${paper} ${id}`).toBeLessThan(0.1));
+        const lab = at(lines, i).split('->').at(-1)!.trim().split(/\s+/).slice(0, 3).map(Number);
+        lab.forEach((v, j) => expect(Math.abs(v - at(seps[id]!.lab, j)), `${paper} ${id}`).toBeLessThan(0.1));
       });
     },
   );

@@ -82,7 +82,8 @@ describe.skipIf(!browserPath)(title, () => {
     const dark = await page.$eval('.page canvas', (c: HTMLCanvasElement) => {
       const d = c.getContext('2d')!.getImageData(0, 0, c.width, Math.floor(c.height / 12)).data;
       let n = 0;
-      for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 300) n++;
+      // In the page, so no imported helper: RGBA data, four bytes a pixel, so i + 2 is inside.
+      for (let i = 0; i < d.length; i += 4) if (d[i]! + d[i + 1]! + d[i + 2]! < 300) n++;
       return n / (d.length / 4);
     });
     expect(dark).toBeGreaterThan(0.3);

@@ -24,6 +24,7 @@ import {
   type Project,
 } from './helpers.js';
 import { get, nextBuild, statusJson } from './preview-helpers.js';
+import { at } from '../src/at.js';
 
 /** The edited text, after checking that the edit found what it replaces (the content changes over time). */
 const changed = (before: string, after: string) => {
@@ -98,7 +99,7 @@ describe('bordduk preview: the server', () => {
       ['sheet', 2, 'nb', 'A1'],
       ['guide', undefined, 'nb', 'A4'],
     ]);
-    expect(s.files[0].textSize).toBeGreaterThanOrEqual(s.files[0].floor!);
+    expect(at(s.files, 0).textSize).toBeGreaterThanOrEqual(at(s.files, 0).floor!);
     for (const f of s.files) expect((await get(server.port, f.url)).body.subarray(0, 5).toString()).toBe('%PDF-');
     const title = (parse(p.read('nb/sheet1.yaml')) as { title: string }).title;
     expect(await pdfWords(server.port, urlOf(s, 'sheet', 1))).toContain(compact(title));
@@ -112,7 +113,7 @@ describe('bordduk preview: the server', () => {
       const built = joinedText(await readPdf(files.find((f) => f.sheet === n)!.path));
       expect(await pdfWords(server.port, urlOf(s, 'sheet', n))).toBe(built);
     }
-    expect(s.files[0].textSize).toBe(files[0].layout!.textSize);
+    expect(at(s.files, 0).textSize).toBe(at(files, 0).layout!.textSize);
   });
 
   it('listens on 127.0.0.1 alone', async () => {
@@ -215,9 +216,9 @@ describe('bordduk preview: a save', () => {
         message: "unknown key 'promt' in 'blocks.strategic'",
         hint: "did you mean 'prompt'?",
       });
-      expect(bad.problems[0].file).toMatch(/nb\/sheet1\.yaml$/);
+      expect(at(bad.problems, 0).file).toMatch(/nb\/sheet1\.yaml$/);
       expect(bad.files).toEqual(good.files);
-      expect((await get(server.port, bad.files[0].url)).status).toBe(200);
+      expect((await get(server.port, at(bad.files, 0).url)).status).toBe(200);
 
       p.edit('nb/sheet1.yaml', (t) => t.replace('    promt: ', '    prompt: '));
       const fixed = await nextBuild(server, bad.build);
@@ -232,7 +233,7 @@ describe('bordduk preview: a save', () => {
       const bad = await nextBuild(server, good.build);
       expect(bad.ok).toBe(false);
       expect(bad.problems[0]).toMatchObject({ line: 1, col: 1, message: 'cannot read the file: ENOENT' });
-      expect(bad.problems[0].file).toMatch(/nb\/sheet2\.yaml$/);
+      expect(at(bad.problems, 0).file).toMatch(/nb\/sheet2\.yaml$/);
       expect(bad.files).toEqual(good.files);
       p.write('nb/sheet2.yaml', text);
       expect(await nextBuild(server, bad.build)).toMatchObject({ ok: true, problems: [] });
@@ -290,8 +291,8 @@ describe('bordduk preview: fit warnings', () => {
         expect(s.ok).toBe(true);
       }
       expect(s.problems[0]).toMatchObject({ severity: 'warning' });
-      expect(s.problems[0].message).toMatch(/question text is [\d.]+ pt, under the 8\.0 pt floor/);
-      expect(s.files[0].textSize).toBeLessThan(s.files[0].floor!);
+      expect(at(s.problems, 0).message).toMatch(/question text is [\d.]+ pt, under the 8\.0 pt floor/);
+      expect(at(s.files, 0).textSize).toBeLessThan(at(s.files, 0).floor!);
     } finally {
       await server.close();
     }

@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import { parse } from 'yaml';
-import { cli, readPdf, ROOT, TOOL } from './helpers.js';
+import { cli, must, readPdf, rect, ROOT, TOOL } from './helpers.js';
 import { loadModels, typesetter } from '../src/pipeline/build.js';
 import { defaultPaths } from '../src/paths.js';
 import { fitSheets } from '../src/layout/sheet/fit.js';
 import { placeOnPress, mediaMarginMm } from '../src/press/marks.js';
 import { planTiles, tilePages } from '../src/press/tile.js';
 import { parseSize, mm } from '../src/layout/units.js';
+import { at } from '../src/at.js';
 
 const out = mkdtempSync(join(tmpdir(), 'bordduk-print-'));
 type Entry = {
@@ -27,10 +28,13 @@ async function boxes(path: string) {
   const doc = await PDFDocument.load(readFileSync(path), { updateMetadata: false });
   return doc.getPages().map((p) => {
     const get = (name: string) => {
-      const arr = p.node.get(PDFName.of(name)) as PDFArray | undefined;
-      return arr ? arr.asArray().map((n) => (n as PDFNumber).asNumber()) : undefined;
+      const arr = must(p.node.get(PDFName.of(name)) as PDFArray | undefined, `a ${name}`);
+      return rect(
+        arr.asArray().map((n) => (n as PDFNumber).asNumber()),
+        name,
+      );
     };
-    return { media: get('MediaBox')!, trim: get('TrimBox')!, bleed: get('BleedBox')! };
+    return { media: get('MediaBox'), trim: get('TrimBox'), bleed: get('BleedBox') };
   });
 }
 
@@ -58,13 +62,13 @@ describe('--print-shop on A1 (5 mm bleed, marks)', () => {
   });
 
   it('sets TrimBox to the finished size, BleedBox 5 mm around it, MediaBox around the marks, exact to 0.01 pt', async () => {
-    expect(files[0].print).toMatchObject({ bleedMm: 5, marks: true });
-    const [b] = await boxes(files[0].path);
+    expect(at(files, 0).print).toMatchObject({ bleedMm: 5, marks: true });
+    const b = at(await boxes(at(files, 0).path), 0);
     const W = mm(841);
     const H = mm(594);
     const margin = mm(mediaMarginMm({ bleedMm: 5, marks: true }));
     const close = (a: number[], e: number[]) =>
-      a.forEach((v, i) => expect(Math.abs(v - e[i]), `${a} vs ${e}`).toBeLessThan(0.01));
+      a.forEach((v, i) => expect(Math.abs(v - at(e, i)), `${a} vs ${e}`).toBeLessThan(0.01));
     close(b.media, [0, 0, W + 2 * margin, H + 2 * margin]);
     close(b.trim, [margin, margin, margin + W, margin + H]);
     close(b.bleed, [margin - mm(5), margin - mm(5), margin + W + mm(5), margin + H + mm(5)]);
@@ -82,19 +86,19 @@ describe('--print-shop on A1 (5 mm bleed, marks)', () => {
       join(out, 'shop3'),
       '--json',
     ]);
-    const [b] = await boxes(JSON.parse(r.stdout).files[0].path);
+    const b = at(await boxes(JSON.parse(r.stdout).files[0].path), 0);
     expect(b.trim[0] - b.bleed[0]).toBeCloseTo(mm(3), 2);
   });
 
   it('keeps all ink inside the BleedBox except the marks, which stay outside the bleed', async () => {
     // On frames: everything but the marks is drawn through a group clipped at the bleed edge.
-    const [model] = loadModels({ tool: 'ledelsesforankring', locales: ['nb'] });
+    const model = at(loadModels({ tool: 'ledelsesforankring', locales: ['nb'] }), 0);
     const ts = typesetter(model, defaultPaths());
-    const [fit] = fitSheets(model, parseSize('A1', undefined, 'landscape'), ts, { bleed: mm(5) });
+    const fit = at(fitSheets(model, parseSize('A1', undefined, 'landscape'), ts, { bleed: mm(5) }), 0);
     const page = placeOnPress(fit.page, ts, { bleedMm: 5, marks: true, slug: 'test' });
     const art = page.items.filter((i) => i.type === 'group');
     expect(art).toHaveLength(1);
-    const g = art[0];
+    const g = at(art, 0);
     expect(g.x + g.clip!.x).toBeCloseTo(page.bleed.x, 6);
     expect(g.y + g.clip!.y).toBeCloseTo(page.bleed.y, 6);
     expect(g.clip!.w).toBeCloseTo(page.bleed.w, 6);
@@ -119,13 +123,13 @@ describe('--print-shop on A1 (5 mm bleed, marks)', () => {
   });
 
   it('prints the slug line with tool, locale, size, version and date outside the trim', async () => {
-    const pdf = await readPdf(files[0].path);
+    const pdf = await readPdf(at(files, 0).path);
     // Tool id, version and date from tool.yaml; the words for "sheet" and "version" from nb/meta.yaml.
     const read = (rel: string) => parse(readFileSync(join(ROOT, 'content', TOOL, rel), 'utf8'));
     const tool = read('tool.yaml') as { version: string; date: string };
     const { labels } = read('nb/meta.yaml') as { labels: { sheet: string; version: string } };
     const want = `${TOOL} · nb · ${labels.sheet} 1 · A1 · ${labels.version} ${tool.version} · ${tool.date}`;
-    const slug = pdf.pages[0].texts.find((t) => t.str.includes(`${TOOL} · nb`));
+    const slug = at(pdf.pages, 0).texts.find((t) => t.str.includes(`${TOOL} · nb`));
     expect(slug?.str).toContain(want);
     expect(slug!.y).toBeGreaterThan(mm(15) + mm(594));
   });
@@ -163,13 +167,14 @@ describe('--color cmyk', () => {
 
 describe('the design in greyscale', () => {
   it('keeps text legible without colour: every text colour contrasts ≥ 4.5:1 with its ground in luminance', () => {
-    const [model] = loadModels({ tool: 'ledelsesforankring', locales: ['nb'] });
+    const model = at(loadModels({ tool: 'ledelsesforankring', locales: ['nb'] }), 0);
     const p = model.theme.palette;
     const lum = (hex: string) => {
-      const [r, g, b] = [1, 3, 5]
-        .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
-        .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      const channel = (i: number) => {
+        const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
     };
     const contrast = (a: string, b: string) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
     expect(contrast(p.ink.rgb, p.panel.rgb)).toBeGreaterThanOrEqual(4.5);
@@ -210,7 +215,11 @@ describe('--tile A4', () => {
 
   it('puts every tile on A4 with a label, and a first page that says to print at actual size', async () => {
     const pdf = await readPdf(entry.path);
-    expect(pdf.pages[0].texts.map((t) => t.str).join(' ')).toMatch(/100 %/);
+    expect(
+      at(pdf.pages, 0)
+        .texts.map((t) => t.str)
+        .join(' '),
+    ).toMatch(/100 %/);
     for (const [i, p] of pdf.pages.slice(1).entries()) {
       expect(Math.min(p.width, p.height)).toBeCloseTo(mm(210), 1);
       expect(Math.max(p.width, p.height)).toBeCloseTo(mm(297), 1);
@@ -228,14 +237,14 @@ describe('--tile A4', () => {
     const plan = planTiles(mm(841), mm(594), { paper: 'A4', overlapMm: 10, unprintableMm: 5 });
     const margin = mm(5 + 2);
     let matched = 0;
-    for (const t of whole.pages[0].texts) {
+    for (const t of at(whole.pages, 0).texts) {
       // Each sheet text lies wholly inside some tile's window; that tile must show it at window offset.
       const w = plan.windows.findIndex(
         (v) => t.x >= v.x && t.x + t.w <= v.x + v.w && t.y >= v.y && t.y + t.h <= v.y + v.h,
       );
       if (w < 0) continue;
-      const win = plan.windows[w];
-      const page = tiled.pages[w + 1];
+      const win = at(plan.windows, w);
+      const page = at(tiled.pages, w + 1);
       // The tagged sheet's marked content splits runs that the untagged tile draws as one (a list's
       // label and its words, a soft hyphen and its word): a tile run may hold the sheet's run.
       const x = t.x - win.x + margin;
@@ -249,13 +258,13 @@ describe('--tile A4', () => {
       expect(hit, `"${t.str}" on tile ${w + 1}`).toBeDefined();
       matched++;
     }
-    expect(matched).toBeGreaterThan(whole.pages[0].texts.length * 0.6);
+    expect(matched).toBeGreaterThan(at(whole.pages, 0).texts.length * 0.6);
   });
 
   it('draws tiles from the same vector frame, clipped to the window', () => {
-    const [model] = loadModels({ tool: 'ledelsesforankring', locales: ['nb'] });
+    const model = at(loadModels({ tool: 'ledelsesforankring', locales: ['nb'] }), 0);
     const ts = typesetter(model, defaultPaths());
-    const [fit] = fitSheets(model, parseSize('A2', undefined, 'landscape'), ts);
+    const fit = at(fitSheets(model, parseSize('A2', undefined, 'landscape'), ts), 0);
     const { pages, plan } = tilePages(
       fit.page,
       ts,
@@ -264,17 +273,17 @@ describe('--tile A4', () => {
     );
     expect(pages).toHaveLength(plan.windows.length + 1);
     pages.slice(1).forEach((p, i) => {
-      const g = p.items[0];
+      const g = at(p.items, 0);
       expect(g.type).toBe('group');
       if (g.type !== 'group') return;
       expect(g.items).toBe(fit.page.items);
       expect(g.clip).toEqual({
-        x: plan.windows[i].x,
-        y: plan.windows[i].y,
-        w: plan.windows[i].w,
-        h: plan.windows[i].h,
+        x: at(plan.windows, i).x,
+        y: at(plan.windows, i).y,
+        w: at(plan.windows, i).w,
+        h: at(plan.windows, i).h,
       });
-      expect(g.x).toBeCloseTo(mm(4 + 2) - plan.windows[i].x, 6);
+      expect(g.x).toBeCloseTo(mm(4 + 2) - at(plan.windows, i).x, 6);
     });
   });
 
@@ -314,9 +323,9 @@ describe('tiling instructions that leave no room for the map', () => {
 
 describe('colour bar', () => {
   it('prints process-ink and tint patches outside the bleed on CMYK press output, and none in RGB', async () => {
-    const [model] = loadModels({ tool: 'ledelsesforankring', locales: ['nb'] });
+    const model = at(loadModels({ tool: 'ledelsesforankring', locales: ['nb'] }), 0);
     const ts = typesetter(model, defaultPaths());
-    const [fit] = fitSheets(model, parseSize('A2', undefined, 'landscape'), ts, { bleed: mm(5) });
+    const fit = at(fitSheets(model, parseSize('A2', undefined, 'landscape'), ts, { bleed: mm(5) }), 0);
     const page = placeOnPress(fit.page, ts, { bleedMm: 5, marks: true, slug: 'test', colourBar: true });
     const marks = page.items.filter((i) => i.type === 'tag').flatMap((t) => (t.type === 'tag' ? t.items : []));
     const patches = marks.filter((i) => i.type === 'rect' && String(i.fill).startsWith('cmyk:'));

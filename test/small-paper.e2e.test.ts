@@ -12,6 +12,7 @@ import { fitSheets } from '../src/layout/sheet/fit.js';
 import { parseSize, mm } from '../src/layout/units.js';
 import { planTiles, tilePages } from '../src/press/tile.js';
 import { walk, type Item } from '../src/layout/frame.js';
+import { at } from '../src/at.js';
 
 const out = mkdtempSync(join(tmpdir(), 'bordduk-small-'));
 
@@ -23,7 +24,7 @@ describe('write-in room on A3 and A4', () => {
         for (const [n, fit] of fitSheets(model, parseSize(size, undefined, 'landscape'), ts).entries()) {
           // Table rows keep the template's minimum count (the decision log's 8, issue 11): they get the
           // 7 mm pitch where that count leaves room, checked below; ruled write-in areas always get it.
-          const blocks = model.sheets[n].template.blocks;
+          const blocks = at(model.sheets, n).template.blocks;
           const tables = fit.page.regions.filter((r) => blocks[r.id]?.kind === 'table');
           const inTable = (y: number, x: number) =>
             tables.some((r) => x >= r.x - 0.01 && x <= r.x + r.w + 0.01 && y >= r.y - 0.01 && y <= r.y + r.h + 0.01);
@@ -41,7 +42,7 @@ describe('write-in room on A3 and A4', () => {
             if (ys.length < 2) continue;
             ys.sort((a, b) => a - b);
             for (let i = 1; i < ys.length; i++)
-              expect(ys[i] - ys[i - 1], `${model.locale} ${size}`).toBeGreaterThanOrEqual(mm(7) - 1e-6);
+              expect(at(ys, i) - at(ys, i - 1), `${model.locale} ${size}`).toBeGreaterThanOrEqual(mm(7) - 1e-6);
             areas++;
           }
           expect(areas).toBeGreaterThan(0);
@@ -65,7 +66,7 @@ describe('write-in room on A3 and A4', () => {
                   .map((i) => (i as { y1: number }).y1),
               ),
             ].sort((a, b) => a - b);
-            const gaps = ys.slice(1).map((y, i) => y - ys[i]);
+            const gaps = ys.slice(1).map((y, i) => y - at(ys, i));
             const tight = gaps.filter((g) => g < mm(7) - 1e-6);
             if (tight.length) expect(ys.length - 1, `${model.locale} ${size} ${r.id}`).toBeLessThanOrEqual(t.minRows);
           }
@@ -95,22 +96,23 @@ describe('a tiled sheet says what it does', () => {
 
   it('reports the overlap as laid out, per direction, in the manifest and on the assembly page', async () => {
     const plan = planTiles(mm(841), mm(594), { paper: 'A4', overlapMm: 15, unprintableMm: 5 });
-    const [a, b] = plan.windows;
-    const below = plan.windows[plan.cols];
+    const [a, b, below] = [at(plan.windows, 0), at(plan.windows, 1), at(plan.windows, plan.cols)];
     const across = Math.round(((a.x + a.w - b.x) / mm(1)) * 10) / 10;
     const down = Math.round(((a.y + a.h - below.y) / mm(1)) * 10) / 10;
     expect(entry.print.tile).toMatchObject({ overlapMm: 15, acrossMm: across, downMm: down });
     expect(across).toBeGreaterThanOrEqual(15);
     const pdf = await readPdf(entry.path);
-    const words = pdf.pages[0].texts.map((t) => t.str).join(' ');
+    const words = at(pdf.pages, 0)
+      .texts.map((t) => t.str)
+      .join(' ');
     expect(words).toContain(`${across} mm sideveis, ${down} mm nedover`);
     expect(words).toContain('100 mm');
   });
 
   it('puts the cut line 2 mm inside the printable area', () => {
-    const [model] = loadModels({ tool: TOOL, locales: ['nb'] });
+    const model = at(loadModels({ tool: TOOL, locales: ['nb'] }), 0);
     const ts = typesetter(model, defaultPaths());
-    const [fit] = fitSheets(model, parseSize('A1', undefined, 'landscape'), ts);
+    const fit = at(fitSheets(model, parseSize('A1', undefined, 'landscape'), ts), 0);
     const { pages, plan } = tilePages(
       fit.page,
       ts,
@@ -118,18 +120,18 @@ describe('a tiled sheet says what it does', () => {
       { title: 't', actualSize: 'a', assembly: 'b', fileName: 'f', overlap: '{across} {down}' },
     );
     pages.slice(1).forEach((p, i) => {
-      const g = p.items[0];
+      const g = at(p.items, 0);
       if (g.type !== 'group') throw new Error('a tile starts with its group');
       // The window's top-left lands 7 mm from the paper's edge: 5 mm unprintable + 2 mm.
-      expect(g.x + plan.windows[i].x).toBeCloseTo(mm(7), 6);
-      expect(g.y + plan.windows[i].y).toBeCloseTo(mm(7), 6);
+      expect(g.x + at(plan.windows, i).x).toBeCloseTo(mm(7), 6);
+      expect(g.y + at(plan.windows, i).y).toBeCloseTo(mm(7), 6);
       const cuts = (p.items[1] as Extract<Item, { type: 'tag' }>).items.filter((l) => l.type === 'line' && l.dash);
       for (const c of cuts)
         if (c.type === 'line')
           for (const v of c.x1 === c.x2 ? [c.x1] : [c.y1]) expect(v).toBeGreaterThanOrEqual(mm(7) - 1e-6);
     });
     // The check bar on the assembly page is 100 mm long.
-    const bar = [...walk(pages[0].items)].find((l) => l.type === 'line' && Math.abs(l.x2 - l.x1 - mm(100)) < 1e-6);
+    const bar = [...walk(at(pages, 0).items)].find((l) => l.type === 'line' && Math.abs(l.x2 - l.x1 - mm(100)) < 1e-6);
     expect(bar).toBeDefined();
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, cliProcess, joinedText, LOCALES, readPdf, TOOL } from './helpers.js';
+import { cli, cliProcess, joinedText, LOCALES, must, readPdf, TOOL } from './helpers.js';
 import { exampleFiles, projectWithExample } from './fixtures.js';
 import { expectNoStack } from './bad-input-helpers.js';
 
@@ -103,7 +103,10 @@ describe('several tools', () => {
     const p = projectWithExample();
     writeFileSync(
       join(p.dir, 'content/retro/sv/review.yaml'),
-      exampleFiles()['content/retro/sv/review.yaml'].replace('title: Vad gick bra?', 'titel: Vad gick bra?'),
+      must(exampleFiles()['content/retro/sv/review.yaml'], 'the worked example').replace(
+        'title: Vad gick bra?',
+        'titel: Vad gick bra?',
+      ),
     );
     const r = await cli(['--root', p.dir, 'validate', '--size', 'A1']);
     expect(r.code).toBe(1);

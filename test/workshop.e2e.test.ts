@@ -7,11 +7,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { cliProcess, compact, LOCALES, readPdf, TOOL } from './helpers.js';
+import { cliProcess, compact, LOCALES, must, readPdf, TOOL } from './helpers.js';
 import { fillWithPdfLib, save } from './forms-helpers.js';
 import { loadModels } from '../src/pipeline/models.js';
 import { fallbackFor } from '../src/layout/text/fallback.js';
 import { checkFillable, checkRecord, type Expected } from './pdfua-forms-check.js';
+import { at } from '../src/at.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bordduk-workshop-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,21 +32,24 @@ const printed = (s: string, locale: string) =>
 const words = (s: string) => s.split(/\s+/).filter((w) => w && !/^[→✓👍]$/u.test(w));
 
 describe.each(LOCALES)('a workshop in %s', (locale) => {
-  const [model] = loadModels({ tool: TOOL, locales: [locale] });
+  const model = at(loadModels({ tool: TOOL, locales: [locale] }), 0);
   const columns = (block: string) => {
     for (const s of model.sheets) {
       const t = s.template.blocks[block];
       if (t?.kind === 'table')
-        return { ids: t.columns.map((c) => c.id), numbered: t.rowNumbers === true && !!s.words.blocks[block].rowLabel };
+        return {
+          ids: t.columns.map((c) => c.id),
+          numbered: t.rowNumbers === true && !!must(s.words.blocks[block], `the words of ${block}`).rowLabel,
+        };
     }
     return undefined;
   };
-  const at = join(dir, locale);
+  const home = join(dir, locale);
   // An emoji is named in words, not by its code point.
   expect(fallbackFor('👍', locale)).toMatch(/^\(\p{L}[\p{L} ]+\)$/u);
 
   it('fill → answers → edit → record → minutes, with no refusal and no word lost or merged', async () => {
-    const forms = join(at, 'forms');
+    const forms = join(home, 'forms');
     const made = cliProcess([
       'build',
       '--fillable',
@@ -74,10 +78,9 @@ describe.each(LOCALES)('a workshop in %s', (locale) => {
     }
 
     // Two groups fill every field of both sheets.
-    const values: Record<string, Map<string, string>> = {};
-    const files: Record<string, string[]> = { G1: [], G2: [] };
-    for (const g of ['G1', 'G2']) {
-      values[g] = new Map();
+    const values = { G1: new Map<string, string>(), G2: new Map<string, string>() };
+    const files: Record<'G1' | 'G2', string[]> = { G1: [], G2: [] };
+    for (const g of ['G1', 'G2'] as const) {
       for (const [i, s] of sheets.entries()) {
         const filled = await fillWithPdfLib(s, (name, k, multiline) => {
           const tag = `${g}x${i}x${k}`;
@@ -85,23 +88,23 @@ describe.each(LOCALES)('a workshop in %s', (locale) => {
           return cell ? text(tag, 300) : multiline ? text(tag, 2000) : `${tag} 4. desember`;
         });
         for (const [n, v] of filled.values) values[g].set(n, v);
-        files[g].push(save(join(at, `${g}-sheet${i + 1}.pdf`), filled.bytes));
+        files[g].push(save(join(home, `${g}-sheet${i + 1}.pdf`), filled.bytes));
       }
     }
 
     // Both groups' copies at once: refused, each file named, and the way out said.
-    const mixed = cliProcess(['answers', ...files.G1, ...files.G2, '--out', join(at, 'mixed.yaml')]);
+    const mixed = cliProcess(['answers', ...files.G1, ...files.G2, '--out', join(home, 'mixed.yaml')]);
     expect(mixed.code).toBe(1);
     expect(mixed.stderr).toContain('--merge');
-    expect(mixed.stderr).toContain(files.G2[0]);
-    expect(() => readFileSync(join(at, 'mixed.yaml'))).toThrow();
+    expect(mixed.stderr).toContain(at(files.G2, 0));
+    expect(() => readFileSync(join(home, 'mixed.yaml'))).toThrow();
     // Merging only when asked, and said: the two groups' answers differ, so they cannot be merged silently.
     const merged = cliProcess(['answers', ...files.G1, ...files.G2, '--merge', '--out', '-']);
     expect(merged.code).toBe(1);
     expect(merged.stderr).toMatch(/different answers/);
 
-    for (const g of ['G1', 'G2']) {
-      const yaml = join(at, `${g}.yaml`);
+    for (const g of ['G1', 'G2'] as const) {
+      const yaml = join(home, `${g}.yaml`);
       const read = cliProcess(['answers', ...files[g], '--out', yaml]);
       expect(read.stderr).toContain(`wrote ${yaml}`);
       expect(read.code).toBe(0);
@@ -109,34 +112,36 @@ describe.each(LOCALES)('a workshop in %s', (locale) => {
       // The facilitator edits one answer.
       const doc = parseDocument(readFileSync(yaml, 'utf8'));
       const edited = `${g} redigert etter møtet: ansvaret ligger hos rådmannen`;
-      const editKey = [model.locale, 'leaderMap', '2', columns('leaderMap')!.ids[0]];
+      const editKey = [model.locale, 'leaderMap', '2', at(columns('leaderMap')!.ids, 0)];
       const before = String(doc.getIn(['answers', ...editKey]));
       doc.setIn(['answers', ...editKey], edited);
       writeFileSync(yaml, doc.toString({ lineWidth: 0 }));
 
       // The record, at the tightest size: every sheet of this locale, nothing of another tool or locale.
-      const out = join(at, `${g}-record`);
+      const out = join(home, `${g}-record`);
       const rec = cliProcess(['build', '--answers', yaml, '--size', 'A4', '--out', out]);
       expect(rec.stderr).not.toMatch(/\berror\b/i);
       expect(rec.code).toBe(0);
       expect(rec.stderr).toMatch(/does not fit its field on A4 even at 6 pt; printed in full under \[1\]/);
       expect(rec.stderr).toMatch(/holds characters the fonts cannot print; printed '→' as '->'/);
       // Rows the smaller size lacks are printed on the continuation page, each said.
-      const lacking = new Set([...rec.stderr.matchAll(/'([\w.]+)' has no field on the A4 sheet/g)].map((m) => m[1]));
+      const lacking = new Set(
+        [...rec.stderr.matchAll(/'([\w.]+)' has no field on the A4 sheet/g)].map((m) => at(m, 1)),
+      );
       const records = readdirSync(out).filter((f) => f.endsWith('.pdf'));
       expect(records.sort()).toEqual(model.sheets.map((s) => `${TOOL}-${locale}-${s.id}-A4-answers.pdf`).sort());
 
       // The minutes, from the same edited file.
-      const md = cliProcess(['answers', yaml, '--format', 'md', '--out', join(at, `${g}.md`)]);
+      const md = cliProcess(['answers', yaml, '--format', 'md', '--out', join(home, `${g}.md`)]);
       expect(md.code).toBe(0);
-      const minutes = readFileSync(join(at, `${g}.md`), 'utf8');
+      const minutes = readFileSync(join(home, `${g}.md`), 'utf8');
       const plain = minutes.replace(/<br>/g, '\n').replace(/\\(.)/g, '$1');
 
       const answers = new Map<string, string>();
       const file = parseDocument(readFileSync(yaml, 'utf8')).toJS() as {
         answers: Record<string, Record<string, string | Record<string, string | Record<string, string>>>>;
       };
-      for (const [block, v] of Object.entries(file.answers[locale])) {
+      for (const [block, v] of Object.entries(must(file.answers[locale], `the ${locale} answers`))) {
         if (typeof v === 'string') answers.set(block, v);
         else
           for (const [k, c] of Object.entries(v)) {
@@ -174,19 +179,24 @@ describe.each(LOCALES)('a workshop in %s', (locale) => {
       for (const [i, s] of model.sheets.entries()) {
         const blocks = new Set(Object.keys(s.template.blocks));
         const expected: Expected[] = [...answers]
-          .filter(([k]) => blocks.has(k.split('.')[0]))
+          .filter(([k]) => blocks.has(at(k.split('.'), 0)))
           .map(([key, a]) => {
-            const [block, row, col] = key.split('.');
+            const parts = key.split('.');
+            const block = at(parts, 0);
+            const [, row = '', col] = parts;
             const t = col !== undefined ? columns(block) : undefined;
-            const head = t?.numbered && /^\d+$/.test(row) ? `${s.words.blocks[block].rowLabel}${row}` : undefined;
+            const head =
+              t?.numbered && /^\d+$/.test(row)
+                ? `${must(s.words.blocks[block], `the words of ${block}`).rowLabel}${row}`
+                : undefined;
             return {
               key,
               text: printed(a, locale),
               rowMissing: lacking.has(key),
-              cell: t ? { index: t.ids.indexOf(col) + (t.numbered ? 1 : 0), head } : undefined,
+              cell: t && col !== undefined ? { index: t.ids.indexOf(col) + (t.numbered ? 1 : 0), head } : undefined,
             };
           });
-        expect(await checkRecord(join(out, records.sort()[i]), expected)).toEqual([]);
+        expect(await checkRecord(join(out, at(records.sort(), i)), expected)).toEqual([]);
       }
     }
   }, 600_000);
