@@ -29,11 +29,14 @@ describe('an answers file scopes the build', () => {
   const file = join(dir, 'a.yaml');
   writeFileSync(file, 'tool: ledelsesforankring\nanswers:\n  nn:\n    strategic: Mål\n  en:\n    strategic: Goal\n');
   it('to its tool and locales, sheets only', () => {
-    const o = scopeToAnswers({ answers: file });
+    const { options: o, set } = scopeToAnswers({ answers: file });
+    // The file is read once; the build is handed what was read.
+    expect(set?.tool).toBe('ledelsesforankring');
+    expect(Object.keys(set?.locales ?? {}).sort()).toEqual(['en', 'nn']);
     expect(o.tools).toEqual(['ledelsesforankring']);
     expect(o.locales).toEqual(['en', 'nn']);
     expect(o.only).toBe('sheets');
-    expect(scopeToAnswers({ answers: file, only: 'guide', locales: ['nn'] })).toMatchObject({
+    expect(scopeToAnswers({ answers: file, only: 'guide', locales: ['nn'] }).options).toMatchObject({
       only: 'guide',
       locales: ['nn'],
     });
@@ -41,6 +44,8 @@ describe('an answers file scopes the build', () => {
   it('and refuses a --tool that contradicts it', () => {
     expect(() => scopeToAnswers({ answers: file, tools: ['another'] })).toThrow(UsageError);
     expect(() => scopeToAnswers({ answers: file, tool: 'another' })).toThrow(/contradicts .*'ledelsesforankring'/);
-    expect(scopeToAnswers({ answers: file, tools: ['ledelsesforankring'] }).tools).toEqual(['ledelsesforankring']);
+    expect(scopeToAnswers({ answers: file, tools: ['ledelsesforankring'] }).options.tools).toEqual([
+      'ledelsesforankring',
+    ]);
   });
 });

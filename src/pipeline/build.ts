@@ -26,7 +26,8 @@ export { loadToolModels } from './models.js';
 
 export async function build(options: BuildOptions = {}, config: PlanConfig = {}): Promise<BuildResult> {
   // An answers file says which tool, locales and sheets it is for: the plan starts from that.
-  const plan = resolvePlan(scopeToAnswers(options), config);
+  const scoped = scopeToAnswers(options);
+  const plan = resolvePlan(scoped.options, config);
   const opts = plan.options;
   const progress = opts.onProgress ?? (() => {});
   const perTool = loadToolModels(opts);
@@ -34,14 +35,15 @@ export async function build(options: BuildOptions = {}, config: PlanConfig = {})
   if (opts.sheet !== undefined) checkSheet(opts, models);
   checkTranslations(perTool, opts);
   buildDate(models[0]?.date ?? '1970-01-01'); // a bad SOURCE_DATE_EPOCH is a usage error before any work
-  const { answerSet, warnings: answerWarnings } = prepareAnswers(opts, models);
+  const { answerSet, warnings: answerWarnings } = prepareAnswers(opts, models, scoped.set);
   // A tool without a guide (tool.yaml: guide: false) builds only its sheets.
   const units = perTool.flatMap((ms) => {
     const first = ms[0];
     if (!first) return [];
     return planUnits(
       ms.map((m) => m.locale),
-      { ...opts, only: opts.sheet !== undefined ? 'sheets' : opts.only },
+      plan.papers,
+      opts.sheet !== undefined ? 'sheets' : opts.only,
     )
       .filter((u) => u.kind === 'sheets' || first.guide)
       .map((u) => ({ ...u, tool: first.id }));
@@ -54,7 +56,7 @@ export async function build(options: BuildOptions = {}, config: PlanConfig = {})
   // made for it is removed again.
   const made = makeFolder(opts.out);
   try {
-    return await runAndWrite(units, models, unitOptions(plan, { answerSet }), progress, answerWarnings);
+    return await runAndWrite(units, models, unitOptions(plan, answerSet), progress, answerWarnings);
   } catch (e) {
     unmake(made);
     throw e;
@@ -80,7 +82,7 @@ async function runAndWrite(
 
   // Sheets and the guide's miniatures may fail alike; Problems says each once.
   const errors = new Problems();
-  const warnings: Problem[] = [...earlier, ...hyphenationWarnings(models, opts.paths!), ...intentWarnings(opts)];
+  const warnings: Problem[] = [...earlier, ...hyphenationWarnings(models, opts.paths), ...intentWarnings(opts)];
   for (const r of results) {
     r.problems.forEach((p) => errors.add(p));
     warnings.push(...r.warnings);

@@ -4,6 +4,7 @@
 // last rendered PDFs, each under a fingerprint of the files it was made from, so that a save lays
 // out again only what those files feed: a sheet's words → both sheets (they share one text size)
 // and the guide (its miniatures); guide.yaml → the guide alone; templates or fonts → everything.
+import { at } from '../at.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { fontSet, forgetFonts } from '../layout/text/fonts.js';
 import { checkGlyphs } from '../layout/text/glyphs.js';
 import { keepParsedFiles } from '../content/yaml-file.js';
 import { parseSize, type Orientation } from '../layout/units.js';
-import { runUnit, type Rendered, type UnitResult } from '../pipeline/jobs.js';
+import { runUnit, type Rendered, type Unit, type UnitResult } from '../pipeline/jobs.js';
 import { resolveLocales, resolveTool } from '../pipeline/tools.js';
 import { checkFonts } from '../pipeline/models.js';
 import { resolvePlan, unitOptions } from '../pipeline/plan.js';
@@ -267,16 +268,16 @@ export class WarmBuilder {
 
   private async unit(model: ToolModel, kind: 'sheets' | 'guide', key: string): Promise<Made> {
     // The same plan a build makes of these options (the preview's PDFs never leave the machine: no deflate).
-    const opts = unitOptions(
-      resolvePlan({
-        paths: this.opts.paths,
-        sizes: [this.size],
-        orientation: this.opts.orientation,
-        allowSmall: this.opts.allowSmall,
-        compress: false,
-      }),
-    );
-    const r: UnitResult = await runUnit(model, { locale: this.locale, kind, size: this.size }, opts, this.opts.paths);
+    const plan = resolvePlan({
+      paths: this.opts.paths,
+      sizes: [this.size],
+      orientation: this.opts.orientation,
+      allowSmall: this.opts.allowSmall,
+      compress: false,
+    });
+    const unit: Unit =
+      kind === 'sheets' ? { locale: this.locale, kind, paper: at(plan.papers, 0) } : { locale: this.locale, kind };
+    const r: UnitResult = await runUnit(model, unit, unitOptions(plan), this.opts.paths);
     if (r.problems.length) throw new ContentError(r.problems);
     return { key, files: r.files.map((f) => this.fromUnit(f)), warnings: r.warnings };
   }
