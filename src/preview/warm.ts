@@ -10,15 +10,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContentError, Problems, UsageError, sortProblems, type Problem } from '../errors.js';
 import type { Paths } from '../paths.js';
-import { loadTemplates, loadTool, loadToolFile, type Templates, type ToolModel } from '../content/load.js';
-import type { ToolFile } from '../content/model.js';
-import { fontSet, forgetFonts } from '../layout/text/fonts.js';
-import { checkGlyphs } from '../layout/text/glyphs.js';
+import type { ToolModel } from '../content/load.js';
+import { forgetFonts } from '../layout/text/fonts.js';
 import { keepParsedFiles } from '../content/yaml-file.js';
 import { parseSize, type Orientation } from '../layout/units.js';
 import { runUnit, type Rendered, type Unit, type UnitResult } from '../pipeline/jobs.js';
 import { resolveLocales, resolveTool } from '../pipeline/tools.js';
-import { checkFonts } from '../pipeline/models.js';
+import { loadLocale, loadShared, type SharedFiles } from '../pipeline/models.js';
 import { resolvePlan, unitOptions } from '../pipeline/plan.js';
 import { compareWithSource } from '../pipeline/translations.js';
 
@@ -115,9 +113,9 @@ export class WarmBuilder {
   readonly size: string;
   locale: string;
   build = 0;
-  private tool?: ToolFile;
   private toolId?: string;
-  private templates?: Templates;
+  /** Tool file and templates, checked: kept until one of them or a font changes. */
+  private shared?: SharedFiles;
   private templatesKey = '';
   private fontsKey = '';
   private byLocale = new Map<string, LocaleCache>();
@@ -134,7 +132,7 @@ export class WarmBuilder {
 
   /** The tool's locales (after the first rebuild). */
   get locales(): string[] {
-    return this.tool?.locales ?? [];
+    return this.shared?.tool.locales ?? [];
   }
 
   /**
@@ -167,8 +165,9 @@ export class WarmBuilder {
   }
 
   setLocale(locale: string): void {
-    if (this.tool && !this.tool.locales.includes(locale))
-      throw new UsageError(`unknown locale '${locale}'; this tool has: ${this.tool.locales.join(', ')}`);
+    const tool = this.shared?.tool;
+    if (tool && !tool.locales.includes(locale))
+      throw new UsageError(`unknown locale '${locale}'; this tool has: ${tool.locales.join(', ')}`);
     this.locale = locale;
   }
 
@@ -235,34 +234,30 @@ export class WarmBuilder {
       fingerprint(paths.templates),
       fontsKey,
     );
-    if (templatesKey !== this.templatesKey || !this.templates) {
+    if (templatesKey !== this.templatesKey || !this.shared) {
       if (fontsKey !== this.fontsKey) forgetFonts(paths.fonts);
-      this.tool = loadToolFile(paths, this.toolId, problems);
-      problems.throwIfAny();
-      const tool = this.tool!;
-      this.locale = resolveLocales(this.locale ? [this.locale] : undefined, tool.locales, tool.sourceLocale)[0] ?? '';
-      this.templates = loadTemplates(paths, this.tool!, problems);
-      problems.throwIfAny();
-      // The same probe as a build's: the preview refuses a font a build would refuse.
-      checkFonts(paths, this.templates!, problems);
-      problems.throwIfAny();
+      const shared = loadShared(paths, this.toolId, problems);
+      this.shared = shared;
+      this.locale =
+        resolveLocales(this.locale ? [this.locale] : undefined, shared.tool.locales, shared.tool.sourceLocale)[0] ?? '';
       // Fingerprints are taken last: a failed load is tried again at the next save.
       this.templatesKey = templatesKey;
       this.fontsKey = fontsKey;
       this.byLocale.clear();
     }
+    const shared = this.shared;
+    if (!shared) throw new Error('the shared files were loaded without being kept');
     return () => {
-      const tool = this.tool!;
-      const m = loadTool(paths, tool, this.templates!, this.locale, problems);
-      if (m) checkGlyphs(m, fontSet(paths.fonts, this.templates!.theme), problems);
+      const m = loadLocale(paths, shared, this.locale, problems);
       problems.throwIfAny();
+      if (!m) throw new Error(`${this.locale}: the locale gave no model and no problem`);
       // The checks a build makes of a translation, with the same words (the preview shows both halves).
-      if (m && m.locale !== tool.sourceLocale) {
-        const source = loadTool(paths, tool, this.templates!, tool.sourceLocale, problems);
+      if (m.locale !== shared.tool.sourceLocale) {
+        const source = loadLocale(paths, shared, shared.tool.sourceLocale, problems);
         if (source) compareWithSource(source, m, problems, { sheets: true, guide: true });
         problems.throwIfAny();
       }
-      return m!;
+      return m;
     };
   }
 
