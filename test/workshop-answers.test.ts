@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fallbackFor, withFallbacks } from '../src/layout/text/fallback.js';
-import { scopeToAnswers } from '../src/pipeline/answers.js';
+import { prepareAnswers, scopeToAnswers } from '../src/pipeline/answers.js';
+import { loadModels } from '../src/pipeline/models.js';
 import { UsageError } from '../src/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bordduk-'));
@@ -47,5 +48,18 @@ describe('an answers file scopes the build', () => {
     expect(scopeToAnswers({ answers: file, tools: ['ledelsesforankring'] }).options.tools).toEqual([
       'ledelsesforankring',
     ]);
+  });
+});
+
+describe('the answers as read', () => {
+  it('are not changed by the stand-ins a record prints', () => {
+    const file = join(dir, 'arrow.yaml');
+    writeFileSync(file, 'tool: ledelsesforankring\nanswers:\n  nb:\n    strategic: Mål → tiltak\n');
+    const { options, set } = scopeToAnswers({ answers: file });
+    const models = loadModels({ tool: 'ledelsesforankring', locales: options.locales });
+    const { answerSet, warnings } = prepareAnswers(options, models, set);
+    expect(set?.locales.nb?.strategic?.text).toBe('Mål → tiltak');
+    expect(answerSet?.locales.nb?.strategic?.text).toBe(`Mål ${fallbackFor('→', 'nb')} tiltak`);
+    expect(warnings.map((w) => w.message).join('\n')).toMatch(/cannot print/);
   });
 });

@@ -61,17 +61,22 @@ export function prepareAnswers(
   for (const m of mine) checkAnswers(set, m, problems);
   // A letter the answers' font cannot draw would print as an empty box: a record prints a stand-in
   // that keeps the meaning ("->", "(thumbs up)") and says so; a pre-filled form keeps the typed text.
+  // The set as read stays as read: what is printed is a copy with the stand-ins.
   const fonts = models[0] && fontSet((opts.paths ?? defaultPaths()).fonts, models[0].theme);
+  const locales: AnswerSet['locales'] = { ...set.locales };
   if (!opts.fillable && fonts)
     for (const m of mine) {
-      for (const [key, a] of Object.entries(set.locales[m.locale] ?? {})) {
+      const answers = set.locales[m.locale];
+      if (!answers) continue;
+      const printed = { ...answers };
+      for (const [key, a] of Object.entries(answers)) {
         const missing = fonts.missing('serif', a.text);
         if (!missing.length) continue;
-        const printed = withFallbacks(a.text, new Set(missing), m.locale);
         const list = missing.map((ch) => `'${ch}' as '${fallbackFor(ch, m.locale)}'`).join(', ');
         problems.warn(a.pos, `the answer to '${key}' holds characters the fonts cannot print; printed ${list}`);
-        a.text = printed;
+        printed[key] = { ...a, text: withFallbacks(a.text, new Set(missing), m.locale) };
       }
+      locales[m.locale] = printed;
     }
   problems.throwIfAny();
   const start = { file: set.file, line: 1, col: 1 };
@@ -83,7 +88,7 @@ export function prepareAnswers(
       start,
       `${set.unmatched} answer${set.unmatched === 1 ? '' : 's'} under 'unmatched' belong to fields the sheets no longer have; not printed`,
     );
-  return { answerSet: set, warnings: problems.warnings };
+  return { answerSet: { ...set, locales }, warnings: problems.warnings };
 }
 
 /** File name parts of a sheet with a form or with answers. */

@@ -56,7 +56,7 @@ export async function build(options: BuildOptions = {}, config: PlanConfig = {})
   // made for it is removed again.
   const made = makeFolder(opts.out);
   try {
-    return await runAndWrite(units, models, unitOptions(plan, answerSet), progress, answerWarnings);
+    return await runAndWrite(units, models, unitOptions(plan, answerSet), opts.out, progress, answerWarnings);
   } catch (e) {
     unmake(made);
     throw e;
@@ -75,6 +75,7 @@ async function runAndWrite(
   units: Unit[],
   models: ToolModel[],
   opts: UnitOptions,
+  out: string,
   progress: (line: string) => void,
   earlier: Problem[] = [],
 ): Promise<BuildResult> {
@@ -92,11 +93,10 @@ async function runAndWrite(
   // Everything was rendered before anything is written: a failing build leaves earlier files as they were.
   const rendered = results.flatMap((r) => r.files);
   const written = writeAllAtomic(
-    opts.out ?? 'out',
+    out,
     rendered.map((r) => ({ name: r.file, bytes: r.bytes })),
   );
-  rendered.forEach((r, i) => (r.entry.path = at(written, i)));
-  return { files: rendered.map((r) => reorder(r.entry)), warnings };
+  return { files: rendered.map((r, i) => reorder({ ...r.entry, path: at(written, i) })), warnings };
 }
 
 /** A build fails where validate would, for the files it builds: a translation lacking its source's words. */
