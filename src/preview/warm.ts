@@ -18,7 +18,7 @@ import { runUnit, type Rendered, type Unit, type UnitResult } from '../pipeline/
 import { resolveLocales, resolveTool } from '../pipeline/tools.js';
 import { loadLocale, loadShared, type SharedFiles } from '../pipeline/models.js';
 import { resolvePlan, unitOptions } from '../pipeline/plan.js';
-import { compareWithSource } from '../pipeline/translations.js';
+import { checkLocales } from '../pipeline/checks.js';
 
 export interface WarmOptions {
   paths: Paths;
@@ -251,12 +251,11 @@ export class WarmBuilder {
       const m = loadLocale(paths, shared, this.locale, problems);
       problems.throwIfAny();
       if (!m) throw new Error(`${this.locale}: the locale gave no model and no problem`);
-      // The checks a build makes of a translation, with the same words (the preview shows both halves).
-      if (m.locale !== shared.tool.sourceLocale) {
-        const source = loadLocale(paths, shared, shared.tool.sourceLocale, problems);
-        if (source) compareWithSource(source, m, problems, { sheets: true, guide: true });
-        problems.throwIfAny();
-      }
+      // The checks a build makes, with the same words (the preview shows both halves).
+      const source =
+        m.locale === shared.tool.sourceLocale ? m : loadLocale(paths, shared, shared.tool.sourceLocale, problems);
+      if (source) checkLocales([m], source, paths, { sheets: true, guide: true }, problems);
+      problems.throwIfAny();
       return m;
     };
   }
