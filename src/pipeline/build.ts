@@ -6,7 +6,7 @@ import { makeFolder, unmake } from '../output/folder.js';
 import type { ToolModel } from '../content/load.js';
 import { loadModels, loadToolModels } from './models.js';
 import { compareWithSource, hyphenationWarnings, partsOf } from './translations.js';
-import { intentWarnings } from './intent.js';
+import { intentWarnings } from '../render/intent.js';
 import { planUnits, type Unit } from './jobs.js';
 import { runUnits } from './parallel.js';
 import type { BuildOptions, BuildResult, UnitOptions } from './options.js';

@@ -10,7 +10,7 @@ import { imposeSaddle } from '../press/impose.js';
 import { fileName } from '../output/names.js';
 import type { ManifestEntry } from '../output/manifest.js';
 import type { UnitOptions } from './options.js';
-import { conditionOf } from './intent.js';
+import { conditionOf } from '../render/intent.js';
 import { PDFX_VERSION } from '../render/pdfx.js';
 
 /** A file a unit will render: its name, its manifest entry so far, and the frames to draw. */

@@ -19,7 +19,7 @@ import type { ManifestEntry, PrintReport } from '../output/manifest.js';
 import { typesetter } from './models.js';
 import { guideJob, type PlannedPdf } from './guide-job.js';
 import { actualOverlapMm } from '../press/tile-facts.js';
-import { outputIntent, conditionOf } from './intent.js';
+import { outputIntent, conditionOf } from '../render/intent.js';
 import { forPaper } from '../render/inks.js';
 import { PDFX_VERSION } from '../render/pdfx.js';
 import { answerSheets, answerVariant } from './answers.js';
