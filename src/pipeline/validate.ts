@@ -18,8 +18,8 @@ import {
   compareLengths,
   compareStrings,
   compareWithSource,
-  hyphenationWarnings,
-} from './translations.js';
+} from '../content/translation-check.js';
+import { hyphenationWarnings } from '../layout/text/hyphenation-warnings.js';
 import { typographicQuoteWarnings } from '../content/strings.js';
 import { at } from '../at.js';
 

@@ -19,7 +19,7 @@ import { runUnit, type Rendered, type UnitResult } from '../pipeline/jobs.js';
 import { resolveLocales, resolveTool } from '../pipeline/tools.js';
 import { checkFonts } from '../pipeline/models.js';
 import { resolvePlan, unitOptions } from '../pipeline/plan.js';
-import { compareWithSource } from '../pipeline/translations.js';
+import { compareWithSource } from '../content/translation-check.js';
 
 export interface WarmOptions {
   paths: Paths;
