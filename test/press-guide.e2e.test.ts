@@ -164,8 +164,10 @@ describe('--impose saddle', () => {
       const left = nums.filter((t) => t.x < centre).map((t) => Number(t.str));
       const right = nums.filter((t) => t.x > centre).map((t) => Number(t.str));
       const [l, r] = order[side];
-      expect(left, `side ${side + 1} left`).toEqual(l === 0 ? [] : [l + 1]);
-      expect(right, `side ${side + 1} right`).toEqual(r === 0 ? [] : [r + 1]);
+      // The cover (page 1) and the back cover (page n) carry no number.
+      const numbered = (k: number) => (k === 0 || k === n - 1 ? [] : [k + 1]);
+      expect(left, `side ${side + 1} left`).toEqual(numbered(l));
+      expect(right, `side ${side + 1} right`).toEqual(numbered(r));
     });
   });
 
