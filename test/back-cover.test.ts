@@ -12,6 +12,7 @@ import { walk, type Item, type Page } from '../src/layout/frame.js';
 import type { ToolModel } from '../src/content/load.js';
 import { FIXTURE, FIXTURE_ROOT } from './fixtures.js';
 import { TOOL } from './helpers.js';
+import { at } from '../src/at.js';
 
 const date = new Date(Date.UTC(2026, 10, 29));
 const tools: [string, ToolModel[], ReturnType<typeof defaultPaths>][] = [
@@ -61,7 +62,7 @@ describe.each(tools)('%s', (_, models, paths) => {
         expect(text, where).not.toContain(notes);
         // No page number, no running footer: on the back only, besides the front cover.
         expect(footers(back), where).toEqual([]);
-        expect(footers(booklet.pages[0]).length, where).toBe(model.shortGuide ? 1 : 0);
+        expect(footers(at(booklet.pages, 0)).length, where).toBe(model.shortGuide ? 1 : 0);
         for (const p of booklet.pages.slice(1, -1)) expect(footers(p), where).toHaveLength(1);
         const numbers = [...walk(back.items)].filter((i) => i.type === 'text' && /^\d+$/.test(i.text));
         expect(numbers, where).toEqual([]);

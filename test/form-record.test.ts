@@ -27,12 +27,12 @@ import { parseSize } from '../src/layout/units.js';
 import { fillAnswers, setAnswer } from '../src/layout/sheet/answers.js';
 import { fieldName, keyText, type FieldItem } from '../src/layout/field.js';
 import type { Item } from '../src/layout/frame.js';
-import type { ToolModel } from '../src/content/load.js';
 import { answers as readAnswers } from '../src/answers/answers.js';
 import { parseToUnicode } from './pdf-fonts.js';
 import { SAMI } from './forms-helpers.js';
 import { LOCALES, TOOL } from './helpers.js';
 import { FIXTURE, FIXTURE_ROOT } from './fixtures.js';
+import { at } from '../src/at.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bordduk-form-record-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,7 +57,7 @@ async function formFields(path: string) {
       const da = text(tf.acroField.dict.get(PDFName.of('DA')))!;
       return {
         name: tf.getName(),
-        rect: tf.acroField.getWidgets()[0].getRectangle(),
+        rect: at(tf.acroField.getWidgets(), 0).getRectangle(),
         size: Number(/ ([\d.]+) Tf/.exec(da)![1]),
         multiline: tf.isMultiline(),
         maxLen: tf.acroField.dict.has(PDFName.of('MaxLen')),
@@ -70,9 +70,9 @@ function answersFile(tool: string, locale: string, answers: Record<string, strin
   const blocks: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(answers)) {
     const parts = key.split('.');
-    let at = blocks;
-    for (const p of parts.slice(0, -1)) at = (at[p] ??= {}) as Record<string, unknown>;
-    at[parts.at(-1)!] = v;
+    let node = blocks;
+    for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+    node[at(parts, -1)] = v;
   }
   const path = join(mkdtempSync(join(dir, 'answers-')), 'answers.yaml');
   writeFileSync(path, stringify({ tool, answers: { [locale]: blocks } }));
@@ -80,7 +80,7 @@ function answersFile(tool: string, locale: string, answers: Record<string, strin
 }
 
 describe.each(tools)('$name: the form and the record agree', ({ paths, tool, locale }) => {
-  const [model] = loadModels({ paths, tool, locales: [locale] }) as [ToolModel];
+  const model = at(loadModels({ paths, tool, locales: [locale] }), 0);
   const ts = typesetter(model, paths);
   const floor = model.theme.sheet.absoluteFloor;
 
@@ -141,12 +141,12 @@ describe.each(tools)('$name: the form and the record agree', ({ paths, tool, loc
 
 /** A pre-filled field's appearance: its font resource, the Tf's size, its lines as text (through the font's ToUnicode). */
 function appearanceOf(doc: PDFDocument, field: PDFTextField) {
-  const ap = field.acroField.getWidgets()[0].dict.lookup(PDFName.of('AP'), PDFDict);
+  const ap = at(field.acroField.getWidgets(), 0).dict.lookup(PDFName.of('AP'), PDFDict);
   const n = ap.lookup(PDFName.of('N')) as PDFRawStream;
   const src = Buffer.from(decodePDFRawStream(n).decode()).toString('latin1');
   const tf = /\/(\S+) ([\d.]+) Tf/.exec(src)!;
   const fonts = n.dict.lookup(PDFName.of('Resources'), PDFDict).lookup(PDFName.of('Font'), PDFDict);
-  const font = fonts.lookup(PDFName.of(tf[1]), PDFDict);
+  const font = fonts.lookup(PDFName.of(at(tf, 1)), PDFDict);
   const cmap = parseToUnicode(
     Buffer.from(decodePDFRawStream(font.lookup(PDFName.of('ToUnicode')) as PDFRawStream).decode()).toString('latin1'),
   );
@@ -158,7 +158,7 @@ function appearanceOf(doc: PDFDocument, field: PDFTextField) {
       y = Number(m[1]);
       continue;
     }
-    const codes = m[2].match(/..../g) ?? [];
+    const codes = at(m, 2).match(/..../g) ?? [];
     const s = codes.map((c) => cmap.get(parseInt(c, 16)) ?? '\uFFFD').join('');
     lines.set(y, (lines.get(y) ?? '') + s);
   }
@@ -172,7 +172,7 @@ function appearanceOf(doc: PDFDocument, field: PDFTextField) {
 }
 
 describe('a pre-filled form', async () => {
-  const [model] = loadModels({ tool: TOOL, locales: [LOCALES[0] ?? 'nb'] }) as [ToolModel];
+  const model = at(loadModels({ tool: TOOL, locales: [LOCALES[0] ?? 'nb'] }), 0);
   const locale = model.locale;
   // Tables with a column that repeats another's (the timeline's leader, from the leader map).
   const repeat = model.sheets
@@ -180,7 +180,7 @@ describe('a pre-filled form', async () => {
     .flatMap(([id, b]) => (b.kind === 'table' ? b.columns.filter((c) => c.sameAs).map((c) => ({ id, c })) : []))
     .at(0)!;
   const [srcBlock, srcCol] = repeat.c.sameAs!.split('.');
-  const area = Object.entries(model.sheets[0].template.blocks).find(([, b]) => b.kind === 'prompt' && !b.split)![0];
+  const area = Object.entries(at(model.sheets, 0).template.blocks).find(([, b]) => b.kind === 'prompt' && !b.split)![0];
   const long = `Vi må forankre dette hos ledelsen før behovsavklaringen – æøå ÆØÅ ${SAMI}. `.repeat(3).trim();
   const given: Record<string, string> = {
     [area]: long,
@@ -210,7 +210,7 @@ describe('a pre-filled form', async () => {
       const ap = appearanceOf(doc, f);
       const da = text(f.acroField.dict.get(PDFName.of('DA')))!;
       expect(da).toBe(`/${ap.font} ${ap.size} Tf 0 g`);
-      const r = f.acroField.getWidgets()[0].getRectangle();
+      const r = at(f.acroField.getWidgets(), 0).getRectangle();
       expect(ap.bbox.map((n) => n.asNumber())).toEqual([0, 0, r.width, r.height].map((n) => expect.closeTo(n, 2)));
       expect(ap.src).toMatch(/^\/Tx BMC\nq\n0 0 [\d.]+ [\d.]+ re W n\nBT/);
       // The words, as typed (æ ø å and Sámi letters through the font's ToUnicode), line by line from the top.
@@ -233,7 +233,7 @@ describe('a pre-filled form', async () => {
       const acro = doc.catalog.lookup(PDFName.of('AcroForm'), PDFDict);
       expect(acro.has(PDFName.of('NeedAppearances'))).toBe(false);
       for (const f of doc.getForm().getFields() as PDFTextField[]) {
-        const has = f.acroField.getWidgets()[0].dict.has(PDFName.of('AP'));
+        const has = at(f.acroField.getWidgets(), 0).dict.has(PDFName.of('AP'));
         expect(has, f.getName()).toBe(f.getText() !== undefined);
       }
     }

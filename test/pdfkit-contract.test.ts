@@ -11,6 +11,7 @@ import { internalsOf, type Internal } from '../src/render/pdfkit/internals.js';
 import { subsetTag } from '../src/render/pdfkit/fonts.js';
 import { fontkitInternals, provideTable, undecodedTable } from '../src/layout/text/fontkit-internals.js';
 import { ROOT } from './helpers.js';
+import { at } from '../src/at.js';
 
 const face = () => fontkit.create(readFileSync(join(ROOT, 'fonts', 'NotoSans_400Regular.ttf')));
 
@@ -102,7 +103,7 @@ describe('pdfkit private members', () => {
     expect(codes).toEqual(
       ['A', 'V', 'å'].map((ch) => f.font.glyphForCodePoint(ch.codePointAt(0)!).id.toString(16).padStart(4, '0')),
     );
-    expect(positions[0].xAdvance).toBeLessThan(positions[0].advanceWidth);
+    expect(at(positions, 0).xAdvance).toBeLessThan(at(positions, 0).advanceWidth);
     expect(positions.every((p) => typeof p.xOffset === 'number' && typeof p.yOffset === 'number')).toBe(true);
     const ap = doc.fieldAppearance(id, 50, 20, 10, [{ x: 2, y: 6, text: 'AVå' }]);
     expect(ap.data).toMatchObject({ Subtype: 'Form', BBox: [0, 0, 50, 20] });

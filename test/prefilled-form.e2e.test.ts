@@ -8,32 +8,40 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { stringify } from 'yaml';
-import { cliProcess, compact, LOCALES, TOOL } from './helpers.js';
+import { cliProcess, compact, LOCALES, must, TOOL } from './helpers.js';
 import { hasQpdf, SAMI } from './forms-helpers.js';
 import { loadModels } from '../src/pipeline/models.js';
 import { checkFillable } from './pdfua-forms-check.js';
+import { at } from '../src/at.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bordduk-prefilled-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
-const [model] = loadModels({ tool: TOOL, locales: [LOCALES[0] ?? 'nb'] });
+const model = at(loadModels({ tool: TOOL, locales: [LOCALES[0] ?? 'nb'] }), 0);
 const locale = model.locale;
 const columns = (block: string) => {
   for (const s of model.sheets) {
     const t = s.template.blocks[block];
     if (t?.kind === 'table')
-      return { ids: t.columns.map((c) => c.id), numbered: t.rowNumbers === true && !!s.words.blocks[block].rowLabel };
+      return {
+        ids: t.columns.map((c) => c.id),
+        numbered: t.rowNumbers === true && !!must(s.words.blocks[block], `the words of ${block}`).rowLabel,
+      };
   }
   return undefined;
 };
 
 // From the templates: a write-in area of sheet 1, and the column another table repeats (its source).
-const area = Object.entries(model.sheets[0].template.blocks).find(([, b]) => b.kind === 'prompt' && !b.split)![0];
-const repeat = model.sheets
-  .flatMap((s) => Object.entries(s.template.blocks))
-  .flatMap(([id, b]) => (b.kind === 'table' ? b.columns.filter((c) => c.sameAs).map((c) => ({ id, c })) : []))[0];
-const [srcBlock, srcCol] = repeat.c.sameAs!.split('.');
+const area = Object.entries(at(model.sheets, 0).template.blocks).find(([, b]) => b.kind === 'prompt' && !b.split)![0];
+const repeat = at(
+  model.sheets
+    .flatMap((s) => Object.entries(s.template.blocks))
+    .flatMap(([id, b]) => (b.kind === 'table' ? b.columns.filter((c) => c.sameAs).map((c) => ({ id, c })) : [])),
+  0,
+);
+const source = repeat.c.sameAs!.split('.');
+const [srcBlock, srcCol] = [at(source, 0), at(source, 1)];
 const names = ['Kommunedirektør Åse', 'Økonomisjef Ŋáđđi'];
 
 describe.skipIf(!hasQpdf || !hasPoppler)('a pre-filled form in other programs', () => {

@@ -11,9 +11,10 @@ import { pressBooklet } from '../src/press/booklet.js';
 import { pressSheet } from '../src/press/sheet-press.js';
 import { guideFileName, sheetFileName } from '../src/output/names.js';
 import { FIXTURE_ROOT } from './fixtures.js';
+import { at } from '../src/at.js';
 
 const paths = projectPaths(FIXTURE_ROOT);
-const [model] = loadModels({ paths, locales: 'all' });
+const model = at(loadModels({ paths, locales: 'all' }), 0);
 const ts = typesetter(model, paths);
 
 const facts: SlugFacts = {
@@ -46,11 +47,11 @@ describe('press composition', () => {
     const o = { bleedMm: 3, marks: true, colourBar: false, slug: facts };
     const flat = pressBooklet(pages, ts, o);
     expect(flat.map(slugOf)).toEqual(pages.map((_, i) => slugLine(facts, `${i + 1}/8`)));
-    expect(flat.every((p) => p.width > pages[0].width)).toBe(true);
+    expect(flat.every((p) => p.width > at(pages, 0).width)).toBe(true);
     const imposed = pressBooklet(pages, ts, { ...o, impose: 'saddle' });
     expect(imposed.map(slugOf)).toEqual(['1/2 A', '1/2 B', '2/2 A', '2/2 B'].map((part) => slugLine(facts, part)));
     // A side holds two pages side by side: wider than twice a page's trim.
-    expect(imposed.every((p) => p.width > 2 * pages[0].width)).toBe(true);
+    expect(imposed.every((p) => p.width > 2 * at(pages, 0).width)).toBe(true);
   });
 
   it('puts a sheet on press with a slug that names no part', () => {

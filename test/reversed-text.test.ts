@@ -17,6 +17,7 @@ import type { ColourId, FontId, ThemeT } from '../src/content/template-model.js'
 import type { ToolModel } from '../src/content/load.js';
 import { FIXTURE, FIXTURE_ROOT } from './fixtures.js';
 import { ROOT, TOOL } from './helpers.js';
+import { at } from '../src/at.js';
 
 /** The preflight's rule: reversed text from two inks at 8 pt or more, SemiBold (600) or heavier. */
 const MIN_PT = 8;
@@ -87,7 +88,7 @@ const tools: [string, ToolModel[]][] = [
 
 describe('white text on a ground of two inks or more', () => {
   it('has a theme floor at least as strict as the rule, on a ground that really takes two inks', () => {
-    const [, [model]] = tools[0];
+    const model = at(at(tools, 0)[1], 0);
     const floor = model.theme.press?.reversed;
     expect(floor?.minPt).toBeGreaterThanOrEqual(MIN_PT);
     expect(floor?.minWeight).toBeGreaterThanOrEqual(MIN_WEIGHT);
@@ -111,7 +112,7 @@ describe('white text on a ground of two inks or more', () => {
         const ts = typesetter(model, model.id === TOOL ? paths : projectPaths(FIXTURE_ROOT));
         const doc = layoutGuide(model, ts, parseSize(size, 'portrait', 'portrait'), new Date(Date.UTC(2026, 0, 15)));
         expect(
-          check(model, reversedRuns(model.theme, doc.pages[0].items), `${model.locale} guide ${size}`),
+          check(model, reversedRuns(model.theme, at(doc.pages, 0).items), `${model.locale} guide ${size}`),
         ).toBeGreaterThan(0);
       }
     });
@@ -119,7 +120,7 @@ describe('white text on a ground of two inks or more', () => {
 });
 
 describe('the floors follow the ground, not the colour name', () => {
-  const [model] = tools[0][1];
+  const model = at(at(tools, 0)[1], 0);
   const ts = typesetter(model, paths);
 
   it('raise a small light face on two inks to the theme size and a face heavy enough', () => {

@@ -7,9 +7,10 @@ import { defaultPaths } from '../src/paths.js';
 import { A_SIZES, mm } from '../src/layout/units.js';
 import type { Item, LineItem, Page, RectItem } from '../src/layout/frame.js';
 import { tilePages, type TileOptions } from '../src/press/tile.js';
-import { TOOL } from './helpers.js';
+import { must, TOOL } from './helpers.js';
+import { at } from '../src/at.js';
 
-const [model] = loadModels({ tool: TOOL, locales: ['nb'] });
+const model = at(loadModels({ tool: TOOL, locales: ['nb'] }), 0);
 const ts = typesetter(model, defaultPaths());
 const words = { title: 't', actualSize: 'a', assembly: 'b', fileName: 'f', overlap: '{across} {down}' };
 
@@ -61,13 +62,13 @@ describe('tile labels after assembly', () => {
     };
     const outside: number[] = [];
     pages.slice(1).forEach((page, i) => {
-      const win = plan.windows[i];
-      const group = page.items[0];
+      const win = at(plan.windows, i);
+      const group = at(page.items, 0);
       if (group.type !== 'group') throw new Error('a tile starts with its group');
       const guides = (page.items[1] as Extract<Item, { type: 'tag' }>).items;
       const boxes = guides.filter((g): g is RectItem => g.type === 'rect' && g.fill === 'paper');
       expect(boxes, `tile ${i + 1}: one label`).toHaveLength(1);
-      const onPaper = boxes[0];
+      const onPaper = at(boxes, 0);
       // Readable on the printed tile: inside what the printer prints, clear of the corner marks.
       expect(inside(onPaper, printable), `tile ${i + 1}: label printable`).toBe(true);
       const crosses = guides.filter((g): g is LineItem => g.type === 'line' && !g.dash);
@@ -100,7 +101,7 @@ describe('tile labels after assembly', () => {
   it.each(cases)('%s: the windows still cover the sheet with at least the overlap asked', (_, [w, h], o) => {
     const s = sheet(w, h);
     const { plan } = tilePages(s, ts, o, words);
-    const paper = A_SIZES[o.paper];
+    const paper = must(A_SIZES[o.paper], `the size of ${o.paper}`);
     for (const v of plan.windows) {
       const right = plan.windows.find((u) => u.row === v.row && u.col === v.col + 1);
       if (right) expect(v.x + v.w - right.x).toBeGreaterThanOrEqual(mm(o.overlapMm) - 1e-6);
