@@ -41,7 +41,15 @@ function sameIds(
   }
 }
 
-export function crossCheckSheet(tpl: Tpl, words: Words, problems: Problems): void {
+/** Template and words of one sheet compared; true when they agree, so that they can be joined. */
+export function crossCheckSheet(tpl: Tpl, words: Words, problems: Problems): boolean {
+  const found = new Problems();
+  checkSheet(tpl, words, found);
+  for (const p of found.list) problems.add(p);
+  return found.errors.length === 0;
+}
+
+function checkSheet(tpl: Tpl, words: Words, problems: Problems): void {
   const blocks = tpl.data.blocks;
   sameIds(Object.keys(blocks), words.data.blocks, words, ['blocks'], 'block', tpl, problems);
   for (const [id, block] of Object.entries(blocks)) {

@@ -5,20 +5,13 @@ import { join, relative, isAbsolute } from 'node:path';
 import { Problems } from '../errors.js';
 import type { GuideFile, HyphenationFile, MetaFile, SheetFile, ToolFile } from './model.js';
 import type { SheetTemplate, ThemeT } from './template-model.js';
+import { resolveSheet, type SheetModel } from './sheet-model.js';
+import { resolveGuide, type GuideModel } from './guide-model.js';
 import { checkSchema } from './schema-check.js';
 import type { SchemaName } from './schemas.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
 import { crossCheckSheet, crossCheckGuide } from './crosscheck.js';
 import { defaultPaths, type Paths } from '../paths.js';
-
-export interface SheetModel {
-  id: string;
-  /** 1-based print order. */
-  number: number;
-  template: SheetTemplate;
-  words: SheetFile;
-  file: YamlFile;
-}
 
 export interface ToolModel {
   id: string;
@@ -33,8 +26,7 @@ export interface ToolModel {
   /** tool.yaml's `shortGuide`: no cover, no contents page, chapters run on. */
   shortGuide?: boolean;
   /** The process guide; a tool whose tool.yaml says `guide: false` has none. */
-  guide?: GuideFile;
-  guideFile?: YamlFile;
+  guide?: GuideModel;
   hyphenation: string[];
   theme: ThemeT;
   /** The number printed on each block, across all sheets, in template order. */
@@ -196,9 +188,9 @@ export function loadTool(paths: Paths, tool: ToolFile, templates: Templates, loc
         problems.error(tpl!.pos(['blocks', blockId], true), `block id '${blockId}' is already used by an earlier sheet`, 'block ids must be unique across a tool, since the guide refers to them');
       } else fieldNumbers[blockId] = ++n;
     }
-    if (!tpl || !words) return;
-    crossCheckSheet(tpl, words, problems);
-    sheets.push({ id: sheetId, number: i + 1, template: tpl.data, words: words.data, file: words });
+    // Template and words are joined once, here, and only where the cross-check found every id.
+    if (tpl && words && crossCheckSheet(tpl, words, problems))
+      sheets.push(resolveSheet(sheetId, i + 1, tpl.data, words, fieldNumbers));
   });
 
   const hasGuide = tool.guide !== false;
@@ -216,8 +208,7 @@ export function loadTool(paths: Paths, tool: ToolFile, templates: Templates, loc
     meta: meta.data,
     metaFile: meta,
     sheets,
-    guide: guide?.data,
-    guideFile: guide,
+    ...(guide ? { guide: resolveGuide(guide) } : {}),
     ...(tool.shortGuide ? { shortGuide: true } : {}),
     hyphenation: hyph?.data.exceptions ?? [],
     theme,

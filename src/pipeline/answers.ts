@@ -3,6 +3,7 @@
 import { Problems, UsageError, type Problem } from '../errors.js';
 import { checkAnswers, loadAnswers, type AnswerSet } from '../content/answers.js';
 import type { ToolModel } from '../content/load.js';
+import { partsOf } from '../content/sheet-model.js';
 import type { Page } from '../layout/frame.js';
 import type { Typesetter } from '../layout/text/typeset.js';
 import { fillAnswers } from '../layout/sheet/answers.js';
@@ -118,7 +119,7 @@ export function answerSheets(model: ToolModel, opts: BuildOptions, paper: PaperS
           'shorten it, or print on a larger size',
         );
       // Answers to this sheet's blocks that found no field: rows this size has fewer of.
-      const blocks = new Set(Object.keys(at(model.sheets, sheet).template.blocks));
+      const blocks = new Set(at(model.sheets, sheet).blocks.map((b) => b.id));
       const placed = new Set(r.placed);
       const overflow = [...r.overflow];
       for (const [key, a] of Object.entries(answers)) {
@@ -148,15 +149,18 @@ export function answerSheets(model: ToolModel, opts: BuildOptions, paper: PaperS
 export function fieldLabel(model: ToolModel, key: string): string {
   const [block = key, row, col] = key.split('.');
   for (const sheet of model.sheets) {
-    const w = sheet.words.blocks[block];
-    if (!w) continue;
-    if (col === undefined || row === undefined) return [w.title, row && w.fields?.[row]].filter(Boolean).join(', ');
+    const b = sheet.blocks.find((x) => x.id === block);
+    if (!b) continue;
+    if (col === undefined || row === undefined)
+      return [b.title, row && partsOf(b).find((f) => f.id === row)?.label].filter(Boolean).join(', ');
+    // Only a table's cells have a row and a column (checkAnswers lets no other key through).
+    const t = b.kind === 'table' ? b : undefined;
     const rowText = /^\d+$/.test(row)
-      ? w.rowLabel !== undefined
-        ? `${w.rowLabel}${row}`
+      ? t?.rowLabel !== undefined
+        ? `${t.rowLabel}${row}`
         : `${model.meta.labels.row ?? '#'} ${row}`
-      : (w.writeInRow ?? row);
-    return [w.title, rowText, w.columns?.[col]?.label ?? col].join(', ');
+      : (t?.writeInRow?.label ?? row);
+    return [b.title, rowText, t?.columns.find((c) => c.id === col)?.label ?? col].join(', ');
   }
   return key;
 }
@@ -173,8 +177,9 @@ export function withRepeated(
 ): { text: Record<string, string>; from: Map<string, string> } {
   const text = { ...answers };
   const from = new Map<string, string>();
-  for (const [id, b] of Object.entries(model.sheets[sheet]?.template.blocks ?? {})) {
+  for (const b of model.sheets[sheet]?.blocks ?? []) {
     if (b.kind !== 'table') continue;
+    const id = b.id;
     for (const c of b.columns) {
       if (c.sameAs === undefined) continue;
       const [block, column] = c.sameAs.split('.');

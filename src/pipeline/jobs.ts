@@ -153,7 +153,7 @@ function sheetJobs(
           unprintableMm: print.tile.unprintableMm,
         },
         {
-          title: `${model.meta.labels.assemblyTitle}: ${model.meta.labels.sheet} ${sheet.number} – ${sheet.words.title} (${paper.name})`,
+          title: `${model.meta.labels.assemblyTitle}: ${model.meta.labels.sheet} ${sheet.number} – ${sheet.title} (${paper.name})`,
           actualSize: model.meta.labels.actualSize,
           assembly: model.meta.labels.assembly,
           fileName: name,
@@ -210,7 +210,7 @@ function sheetJobs(
         pages,
         outline: [],
         meta: {
-          title: `${model.meta.title}: ${model.meta.labels.sheet} ${sheet.number} – ${sheet.words.title}`,
+          title: `${model.meta.title}: ${model.meta.labels.sheet} ${sheet.number} – ${sheet.title}`,
           author: model.meta.author,
           subject: model.meta.subtitle,
           keywords: model.meta.keywords,

@@ -116,9 +116,9 @@ export function overflowProblems(
 ): Problem[] {
   return overflows.map((o) => {
     const file = o.inMeta ? input.model.metaFile : input.sheet.file;
-    const words = input.sheet.words.blocks[o.block];
-    const name = words
-      ? `block '${o.block}' ("${words.title}")`
+    const block = input.sheet.blocks.find((b) => b.id === o.block);
+    const name = block
+      ? `block '${o.block}' ("${block.title}")`
       : o.block === 'title' || o.block === 'footer'
         ? `the sheet's ${o.block}`
         : `layout '${o.block}'`;
