@@ -10,7 +10,7 @@ import { PDFDocument, PDFTextField } from 'pdf-lib';
 import { build, loadModels } from '../src/pipeline/build.js';
 import { answers } from '../src/answers/answers.js';
 import { parseName } from '../src/answers/collect.js';
-import { compact, joinedText, LOCALES, readPdf, TOOL } from './helpers.js';
+import { blockOf, compact, joinedText, LOCALES, readPdf, TOOL } from './helpers.js';
 import { answerFor, fillWithPdfJs, fillWithPdfLib, hasQpdf, qpdfRewrite, save, SAMI } from './forms-helpers.js';
 
 /** The value at a key in a parsed answers file. */
@@ -176,27 +176,26 @@ describe('forms saved by other programs', () => {
     writeFileSync(join(dir, 'answers.md'), md);
     // The questions are the content's own words (escaped only where Markdown would read them as markup).
     const [m] = loadModels({ tool: TOOL, locales: ['nb'] });
-    const s1 = m.sheets[0].words;
+    const sheet1 = m.sheets[0];
+    const strategic = blockOf(sheet1, 'strategic', 'prompt');
+    const header = blockOf(sheet1, 'header', 'fields');
+    const leaderMap = blockOf(sheet1, 'leaderMap', 'table');
     const esc = (t: string) => t.replace(/[\\`*[\]<~]/g, (ch) => `\\${ch}`);
     expect(md).toContain(`# ${esc(m.meta.title)}\n`);
-    expect(md).toContain(`## ${m.meta.labels.sheet} 1: ${esc(s1.title)}`);
+    expect(md).toContain(`## ${m.meta.labels.sheet} 1: ${esc(sheet1.title)}`);
     const n = m.fieldNumbers.strategic;
     // Only what Markdown would act on is escaped: emphasis, a list's dash or number at a line's start, a lone '_'.
     expect(md).toContain(
-      `### ${n}. ${esc(s1.blocks.strategic.title)}\n\n*${esc(s1.blocks.strategic.prompt!)}*\n\nMål 1 | \\*viktig\\*  \n\\- ikke en liste  \n4\\. desember (behovshaver) DPIA! snake_case \\_kursiv\\_`,
+      `### ${n}. ${esc(strategic.title)}\n\n*${esc(strategic.prompt ?? '')}*\n\nMål 1 | \\*viktig\\*  \n\\- ikke en liste  \n4\\. desember (behovshaver) DPIA! snake_case \\_kursiv\\_`,
     );
-    expect(md).toContain(`**${esc(s1.blocks.header.fields!.date)}:** 1. mars`);
-    const cols =
-      m.sheets[0].template.blocks.leaderMap.kind === 'table'
-        ? m.sheets[0].template.blocks.leaderMap.columns.map((c) => c.id)
-        : [];
+    expect(md).toContain(`**${esc(header.fields.find((f) => f.id === 'date')?.label ?? 'date')}:** 1. mars`);
     expect(md).toContain(
-      `| ${esc(m.meta.labels.row ?? '#')} | ${cols.map((c) => esc(s1.blocks.leaderMap.columns![c].label)).join(' | ')} |\n|---|`,
+      `| ${esc(m.meta.labels.row ?? '#')} | ${leaderMap.columns.map((c) => esc(c.label)).join(' | ')} |\n|---|`,
     );
     // Rows are labelled as the sheet prints them ("L1"), and a '|' in a cell cannot end it.
-    expect(s1.blocks.leaderMap.rowLabel).toBeTruthy();
+    expect(leaderMap.rowLabel).toBeTruthy();
     expect(md).toContain(
-      `| ${s1.blocks.leaderMap.rowLabel}1 | ${cols.map((c) => (c === 'need' ? 'Tid<br>og folk \\| mer' : '')).join(' | ')} |`,
+      `| ${leaderMap.rowLabel}1 | ${leaderMap.columns.map((c) => (c.id === 'need' ? 'Tid<br>og folk \\| mer' : '')).join(' | ')} |`,
     );
     expect(md.indexOf(`### ${m.fieldNumbers.header}.`)).toBeLessThan(md.indexOf(`### ${n}.`));
   });

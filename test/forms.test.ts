@@ -43,7 +43,7 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
       fits.forEach((fit, i) => {
         const sheet = model.sheets[i];
         const fields = fieldsOf(fit.page.items);
-        const order = Object.keys(sheet.template.blocks);
+        const order = sheet.blocks.map((b) => b.id);
         let last = [-1, 0, -1];
         for (const f of fields) {
           const block = String(f.key[0]);
@@ -58,14 +58,14 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
           expect(keys.has(keyPattern(f.key.join('.')))).toBe(true);
           seen.add(keyPattern(f.key.join('.')));
           // Tab order: blocks in field-number order, then rows, then columns as in the template.
-          const t = sheet.template.blocks[block];
+          const t = sheet.blocks.find((b) => b.id === block)!;
           const col =
             t.kind === 'table'
               ? t.columns.findIndex((c) => c.id === f.key[2])
               : t.kind === 'fields'
-                ? t.fields.indexOf(String(f.key[1]))
+                ? t.fields.findIndex((x) => x.id === f.key[1])
                 : t.kind === 'prompt' && t.split
-                  ? t.split.indexOf(String(f.key[1]))
+                  ? t.split.findIndex((x) => x.id === f.key[1])
                   : 0;
           const pos = [order.indexOf(block), typeof f.key[1] === 'number' ? f.key[1] : 0, col];
           expect(
@@ -74,20 +74,18 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
           last = pos;
         }
         // Every row of every table, every column.
-        for (const [id, t] of Object.entries(sheet.template.blocks)) {
+        for (const t of sheet.blocks) {
           if (t.kind !== 'table') continue;
+          const id = t.id;
           const cells = fields.filter((f) => f.key[0] === id && typeof f.key[1] === 'number');
           const rows = new Set(cells.map((f) => f.key[1]));
           // On A3 and A4 the 7 mm pitch wins over the template's row count (never under MIN_SMALL_ROWS).
-          const least = handout && !t.rowNumbers ? Math.min(t.minRows, MIN_SMALL_ROWS) : t.minRows;
-          expect(rows.size).toBeGreaterThanOrEqual(least - (sheet.words.blocks[id].example ? 1 : 0));
+          const least = handout && t.rowLabel === undefined ? Math.min(t.minRows, MIN_SMALL_ROWS) : t.minRows;
+          expect(rows.size).toBeGreaterThanOrEqual(least - (t.example ? 1 : 0));
           expect(cells.length).toBe(rows.size * t.columns.length);
           // A write-in row under the headings (where the template and words have one): all cells but its label.
           const plan = fields.filter((f) => f.key[0] === id && f.key[1] === 'writeInRow');
-          const hasPlan =
-            (t as { writeInRow?: number }).writeInRow !== undefined &&
-            !!(sheet.words.blocks[id] as { writeInRow?: string }).writeInRow;
-          expect(plan.map((f) => f.key[2])).toEqual(hasPlan ? t.columns.slice(1).map((col) => col.id) : []);
+          expect(plan.map((f) => f.key[2])).toEqual(t.writeInRow ? t.columns.slice(1).map((col) => col.id) : []);
         }
       });
       // Every kind of field the templates have appears on some sheet.
@@ -126,7 +124,8 @@ describe('a fillable PDF', async () => {
   it('labels every field for a screen reader, with the row as the sheet prints it (L3) and the column', async () => {
     // Expected labels from the words themselves, so that rewording the content breaks nothing here.
     const nb = models.find((m) => m.locale === 'nb')!;
-    const [w1, w2] = nb.sheets.map((s) => s.words.blocks);
+    // Read from the words files as written, not from the joined model, so the join is checked too.
+    const [w1, w2] = nb.sheets.map((s) => s.file.data.blocks);
     const row = nb.meta.labels.row;
     expect(row).toBe('rad');
     const doc = await load(sheet1);

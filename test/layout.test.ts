@@ -115,7 +115,7 @@ describe.each(LOCALES)('sheets in %s', (locale) => {
       fits.forEach((f, i) => {
         const all = texts(f.page.items);
         const joined = compact(all.map((t) => t.text).join(''));
-        for (const s of strings(model.sheets[i].words)) expect(joined).toContain(compact(s));
+        for (const s of strings(model.sheets[i].file.data)) expect(joined).toContain(compact(s));
         for (const t of all) expect(t.text).not.toContain('\u00ad');
         for (const t of all) expect(t.size).toBeGreaterThanOrEqual(6);
       });

@@ -34,9 +34,9 @@ describe.each(LOCALES)('a workshop in %s', (locale) => {
   const [model] = loadModels({ tool: TOOL, locales: [locale] });
   const columns = (block: string) => {
     for (const s of model.sheets) {
-      const t = s.template.blocks[block];
+      const t = s.blocks.find((b) => b.id === block);
       if (t?.kind === 'table')
-        return { ids: t.columns.map((c) => c.id), numbered: t.rowNumbers === true && !!s.words.blocks[block].rowLabel };
+        return { ids: t.columns.map((c) => c.id), numbered: t.rowLabel !== undefined, rowLabel: t.rowLabel };
     }
     return undefined;
   };
@@ -172,13 +172,13 @@ describe.each(LOCALES)('a workshop in %s', (locale) => {
 
       // Each answer is text in its cell (at its column, in the row headed as printed) or its block's Sect.
       for (const [i, s] of model.sheets.entries()) {
-        const blocks = new Set(Object.keys(s.template.blocks));
+        const blocks = new Set(s.blocks.map((b) => b.id));
         const expected: Expected[] = [...answers]
           .filter(([k]) => blocks.has(k.split('.')[0]))
           .map(([key, a]) => {
             const [block, row, col] = key.split('.');
             const t = col !== undefined ? columns(block) : undefined;
-            const head = t?.numbered && /^\d+$/.test(row) ? `${s.words.blocks[block].rowLabel}${row}` : undefined;
+            const head = t?.numbered && /^\d+$/.test(row) ? `${t.rowLabel}${row}` : undefined;
             return {
               key,
               text: printed(a, locale),

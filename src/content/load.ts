@@ -8,7 +8,7 @@ import type { SheetTemplate, ThemeT } from './template-model.js';
 import { resolveSheet, type SheetModel } from './sheet-model.js';
 import { resolveGuide, type GuideModel } from './guide-model.js';
 import { checkSchema } from './schema-check.js';
-import type { SchemaName } from './schemas.js';
+import { WORD_FILES, type SchemaName } from './schema-kinds.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
 import { crossCheckSheet, crossCheckGuide } from './crosscheck.js';
 import { defaultPaths, type Paths } from '../paths.js';
@@ -38,11 +38,8 @@ export function display(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-/** Files of words, where a " #" inside text is a mistake and text of only spaces is empty. */
-const WORDS: readonly SchemaName[] = ['tool', 'meta', 'sheet', 'guide', 'hyphenation'];
-
 function load<T>(path: string, schema: SchemaName, problems: Problems): (YamlFile & { data: T }) | undefined {
-  const file = readYamlFile(path, display(path), problems, { words: WORDS.includes(schema) });
+  const file = readYamlFile(path, display(path), problems, { words: WORD_FILES.has(schema) });
   if (!file) return undefined;
   return checkSchema<T>(file, schema, problems) ? file : undefined;
 }
@@ -194,7 +191,8 @@ export function loadTool(paths: Paths, tool: ToolFile, templates: Templates, loc
   });
 
   const hasGuide = tool.guide !== false;
-  const guide = hasGuide ? load<GuideFile>(join(dir, 'guide.yaml'), 'guide', problems) : undefined;
+  const guideFile = hasGuide ? load<GuideFile>(join(dir, 'guide.yaml'), 'guide', problems) : undefined;
+  const guide = guideFile && resolveGuide(guideFile);
   if (guide) crossCheckGuide(guide, tool.sheets, fieldNumbers, problems);
 
   if (!meta || (hasGuide && !guide) || sheets.length !== tool.sheets.length) return undefined;
@@ -208,7 +206,7 @@ export function loadTool(paths: Paths, tool: ToolFile, templates: Templates, loc
     meta: meta.data,
     metaFile: meta,
     sheets,
-    ...(guide ? { guide: resolveGuide(guide) } : {}),
+    ...(guide ? { guide } : {}),
     ...(tool.shortGuide ? { shortGuide: true } : {}),
     hyphenation: hyph?.data.exceptions ?? [],
     theme,

@@ -2,7 +2,6 @@
 // One TypeBox source gives both the TypeScript types and the JSON Schema that ajv checks
 // and that editors load through the `# yaml-language-server: $schema=…` line.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { AnswersFile } from './answers-model.js';
 import { GUIDE_ITEM_KINDS, type GuideItemKind } from './kinds.js';
 
 /** Text an editor writes. Always a string: `1.10` would silently become the number 1.1. */
@@ -228,13 +227,3 @@ export const HyphenationFile = Type.Object(
   { additionalProperties: false, $id: 'hyphenation', title: 'bordduk hyphenation exceptions (<locale>/hyphenation.yaml)' },
 );
 export type HyphenationFile = Static<typeof HyphenationFile>;
-
-/** Every kind of content file, by the name `bordduk schema <kind>` knows it. */
-export const contentSchemas: Record<string, TSchema> = {
-  tool: ToolFile,
-  meta: MetaFile,
-  sheet: SheetFile,
-  guide: GuideFile,
-  hyphenation: HyphenationFile,
-  answers: AnswersFile,
-};
