@@ -180,13 +180,16 @@ export function loadTool(paths: Paths, tool: ToolFile, templates: Templates, loc
   tool.sheets.forEach((sheetId, i) => {
     const tpl = templates.sheets.get(sheetId);
     const words = load<SheetFile>(join(dir, `${sheetId}.yaml`), 'sheet', problems);
-    for (const blockId of Object.keys(tpl?.data.blocks ?? {})) {
+    if (!tpl) return;
+    let unique = true;
+    for (const blockId of Object.keys(tpl.data.blocks)) {
       if (blockId in fieldNumbers) {
-        problems.error(tpl!.pos(['blocks', blockId], true), `block id '${blockId}' is already used by an earlier sheet`, 'block ids must be unique across a tool, since the guide refers to them');
+        problems.error(tpl.pos(['blocks', blockId], true), `block id '${blockId}' is already used by an earlier sheet`, 'block ids must be unique across a tool, since the guide refers to them');
+        unique = false;
       } else fieldNumbers[blockId] = ++n;
     }
     // Template and words are joined once, here, and only where the cross-check found every id.
-    if (tpl && words && crossCheckSheet(tpl, words, problems))
+    if (words && crossCheckSheet(tpl, words, problems) && unique)
       sheets.push(resolveSheet(sheetId, i + 1, tpl.data, words, fieldNumbers));
   });
 
