@@ -62,7 +62,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   const legend = sheet.blocks.flatMap((b) =>
     b.kind === 'legend' ? b.items.map((l) => ({ mark: l.mark, label: l.label })) : [],
   );
-  const c: SheetCtx = { ts, theme: model.theme, s, k, labels: model.meta.labels, numbers: model.fieldNumbers, legend };
+  const c: SheetCtx = { ts, theme: model.theme, s, k, labels: model.meta.labels, legend };
   const m = margin(input);
   const gutter = mm(model.theme.sheet.gutterA1 * k);
   const items: Item[] = [];
