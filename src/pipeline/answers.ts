@@ -200,3 +200,21 @@ export function withRepeated(
   }
   return { text, from };
 }
+
+/**
+ * The answers without the cells that only repeat another table's (a pre-filled form writes them, and
+ * a group may leave them as they are): each cell `withRepeated` would fill with that same text. What
+ * is left is what the group wrote once; the record and the next pre-filled form repeat it again.
+ */
+export function withoutRepeated(model: ToolModel, answers: Record<string, string>): Record<string, string> {
+  const out = { ...answers };
+  model.sheets.forEach((_, sheet) => {
+    for (const [key, value] of Object.entries(out)) {
+      const rest = { ...out };
+      delete rest[key];
+      const { text, from } = withRepeated(model, sheet, rest);
+      if (from.has(key) && text[key] === value) delete out[key];
+    }
+  });
+  return out;
+}

@@ -12,6 +12,7 @@ import { Overprint } from './overprint.js';
 import { Elements } from './tags.js';
 import { addOutline, Destinations } from './destinations.js';
 import { FormWriter } from './forms.js';
+import { ANSWER_FONT } from '../layout/field.js';
 import { setBoxes } from './metadata.js';
 import { createDocument } from './pdfkit/document.js';
 import { Drawer, type PageLink } from './drawer.js';
@@ -66,8 +67,8 @@ export function renderPdf(frame: DocFrame, o: RenderOptions): Promise<Buffer> {
     ...(o.duplexShortEdge ? { Duplex: 'DuplexFlipShortEdge' } : {}),
   });
   for (const id of FONT_IDS) doc.registerFont(id, o.fonts.fontkit(id));
-  // Its own resource for the form, so the sheet's text subsets stay as in the printed version.
-  if (o.fillable) doc.registerFont('form', o.fonts.fontkit('sans'));
+  // The form's font is the answers' face, the one the printed record sets them in (layout/field.ts).
+  if (o.fillable) doc.registerFont('form', o.fonts.fontkit(ANSWER_FONT));
   const forms = o.fillable ? new FormWriter(doc, 'form') : undefined;
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
