@@ -18,6 +18,8 @@ import {
   decodePDFRawStream,
 } from 'pdf-lib';
 import { build, loadModels, typesetter } from '../src/pipeline/build.js';
+import { resolvePlan, unitOptions } from '../src/pipeline/plan.js';
+import { answerSheets } from '../src/pipeline/answers.js';
 import { defaultPaths } from '../src/paths.js';
 import { fitSheets } from '../src/layout/sheet/fit.js';
 import { linearScale, parseSize } from '../src/layout/units.js';
@@ -98,6 +100,45 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
 });
 
 const text = (v: unknown) => (v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : undefined);
+
+describe.each(['A3', 'A4'])('a form on %s has no pen rules to type over', (size) => {
+  /** Items in the order they are drawn. */
+  const drawn = (items: Item[]): Item[] => items.flatMap((i) => (i.type === 'tag' ? [i, ...drawn(i.items)] : [i]));
+  it.each(models.map((m) => [m.locale, m] as const))(
+    '%s: each field is cleared to paper over the rules',
+    (_l, model) => {
+      const paper = parseSize(size, undefined, 'landscape');
+      const ts = typesetter(model, defaultPaths());
+      const opts = unitOptions(resolvePlan({ fillable: true, sizes: [size] }));
+      fitSheets(model, paper, ts).forEach((fit, i) => {
+        const [page] = answerSheets(model, opts, paper, ts).apply(fit.page, i, []);
+        const items = drawn(page?.items ?? []);
+        const fields = items.flatMap((it, at) => (it.type === 'field' ? [{ f: it, at }] : []));
+        expect(fields.length).toBeGreaterThan(0);
+        for (const { f, at } of fields) {
+          const inside = (x: number, y: number) =>
+            x >= f.x - 0.01 && x <= f.x + f.w + 0.01 && y >= f.y && y <= f.y + f.h;
+          const cover = items.findIndex(
+            (it) =>
+              it.type === 'rect' &&
+              it.fill === 'paper' &&
+              !it.stroke &&
+              it.x === f.x &&
+              it.y === f.y &&
+              it.w === f.w &&
+              it.h === f.h,
+          );
+          expect(cover, `${f.name}: a paper rect under it`).toBeGreaterThanOrEqual(0);
+          expect(cover).toBeLessThan(at);
+          const rulesAfter = items
+            .slice(cover)
+            .filter((it) => it.type === 'line' && it.stroke === 'rule' && inside(it.x1, it.y1) && inside(it.x2, it.y2));
+          expect(rulesAfter, `${f.name}: rules drawn over its paper`).toEqual([]);
+        }
+      });
+    },
+  );
+});
 
 describe('a fillable PDF', async () => {
   const out = mkdtempSync(join(tmpdir(), 'bordduk-forms-'));

@@ -129,15 +129,22 @@ export function fillAnswers(
 ) {
   const placed: string[] = [];
   const overflow: Overflowed[] = [];
+  // Words are typed, or printed, on paper: the pen rules under a field are cleared (an artifact), so
+  // a form (filled or not) and a record look alike and no typed line runs through a rule.
+  const paper = (f: FieldItem): Item => ({
+    type: 'tag',
+    role: 'Artifact',
+    items: [{ type: 'rect', x: f.x, y: f.y, w: f.w, h: f.h, fill: 'paper' }],
+  });
   const fill = (f: FieldItem, form: TagItem | undefined): Item[] => {
     const key = keyText(f.key);
     const a = answers[key];
     const keep = form ? [form] : [f];
-    if (a === undefined) return keep;
+    if (a === undefined) return prefill ? [paper(f), ...keep] : keep;
     placed.push(key);
     if (prefill) {
       const filled = { ...f, value: a, appearance: appearance(ts, f, a) };
-      return [form ? { ...form, items: [filled] } : filled];
+      return [paper(f), form ? { ...form, items: [filled] } : filled];
     }
     let text = setAnswer(ts, f, a, floor);
     if (!text.fits) {
@@ -145,11 +152,7 @@ export function fillAnswers(
       overflow.push({ mark, key, label: f.label, text: a });
       text = { items: leadIn(ts, f, a, floor, `[${mark}]`), fits: true };
     }
-    // Typed words need no ruled lines: the field is cleared to paper (an artifact) under them.
-    return [
-      { type: 'tag', role: 'Artifact', items: [{ type: 'rect', x: f.x, y: f.y, w: f.w, h: f.h, fill: 'paper' }] },
-      { type: 'tag', role: 'P', items: text.items },
-    ];
+    return [paper(f), { type: 'tag', role: 'P', items: text.items }];
   };
   const walk = (items: Item[]): Item[] =>
     items.flatMap((it): Item[] => {
