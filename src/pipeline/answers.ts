@@ -9,7 +9,7 @@ import { fillAnswers } from '../layout/sheet/answers.js';
 import { overflowPages } from '../layout/sheet/overflow.js';
 import type { PaperSize } from '../layout/units.js';
 import type { BuildOptions } from './options.js';
-import { fontSet } from '../layout/text/fonts.js';
+import type { BuildContext } from './context.js';
 import { fallbackFor, withFallbacks } from '../layout/text/fallback.js';
 import { defaultPaths } from '../paths.js';
 import { at } from '../at.js';
@@ -40,6 +40,7 @@ export function scopeToAnswers(opts: BuildOptions): BuildOptions {
 export function prepareAnswers(
   opts: BuildOptions,
   models: ToolModel[],
+  ctx: BuildContext,
 ): { answerSet?: AnswerSet; warnings: Problem[] } {
   if (opts.fillable && (opts.tile || opts.printShop || opts.marks || (opts.bleedMm ?? 0) > 0)) {
     throw new UsageError(
@@ -61,7 +62,7 @@ export function prepareAnswers(
   for (const m of mine) checkAnswers(set!, m, problems);
   // A letter the answers' font cannot draw would print as an empty box: a record prints a stand-in
   // that keeps the meaning ("->", "(thumbs up)") and says so; a pre-filled form keeps the typed text.
-  const fonts = models[0] && fontSet((opts.paths ?? defaultPaths()).fonts, models[0].theme);
+  const fonts = models[0] && ctx.fonts((opts.paths ?? defaultPaths()).fonts, models[0].theme);
   if (!opts.fillable && fonts)
     for (const m of mine) {
       for (const [key, a] of Object.entries(set!.locales[m.locale] ?? {})) {

@@ -15,6 +15,7 @@ import { buildDate } from './date.js';
 import { reorder } from '../output/manifest.js';
 import { prepareAnswers, scopeToAnswers } from './answers.js';
 import { at } from '../at.js';
+import { BuildContext } from './context.js';
 
 export * from './options.js';
 export { resolvePlan, type BuildPlan, type PlanConfig } from './plan.js';
@@ -23,18 +24,21 @@ export { buildDate } from './date.js';
 export { loadModels, typesetter } from './models.js';
 export { resolveTools } from './tools.js';
 export { loadToolModels } from './models.js';
+export { BuildContext } from './context.js';
 
 export async function build(options: BuildOptions = {}, config: PlanConfig = {}): Promise<BuildResult> {
   // An answers file says which tool, locales and sheets it is for: the plan starts from that.
   const plan = resolvePlan(scopeToAnswers(options), config);
   const opts = plan.options;
   const progress = opts.onProgress ?? (() => {});
-  const perTool = loadToolModels(opts);
+  // What this build keeps while it works (parsed files, fonts, fits): its own, gone when it is done.
+  const ctx = new BuildContext();
+  const perTool = loadToolModels(opts, ctx);
   const models = perTool.flat();
   if (opts.sheet !== undefined) checkSheet(opts, models);
-  checkTranslations(perTool, opts);
+  checkTranslations(perTool, opts, ctx);
   buildDate(models[0]?.date ?? '1970-01-01'); // a bad SOURCE_DATE_EPOCH is a usage error before any work
-  const { answerSet, warnings: answerWarnings } = prepareAnswers(opts, models);
+  const { answerSet, warnings: answerWarnings } = prepareAnswers(opts, models, ctx);
   // A tool without a guide (tool.yaml: guide: false) builds only its sheets.
   const units = perTool.flatMap((ms) => {
     const first = ms[0];
@@ -54,7 +58,7 @@ export async function build(options: BuildOptions = {}, config: PlanConfig = {})
   // made for it is removed again.
   const made = makeFolder(opts.out);
   try {
-    return await runAndWrite(units, models, unitOptions(plan, { answerSet }), progress, answerWarnings);
+    return await runAndWrite(units, models, unitOptions(plan, { answerSet }), progress, ctx, answerWarnings);
   } catch (e) {
     unmake(made);
     throw e;
@@ -74,9 +78,10 @@ async function runAndWrite(
   models: ToolModel[],
   opts: UnitOptions,
   progress: (line: string) => void,
+  ctx: BuildContext,
   earlier: Problem[] = [],
 ): Promise<BuildResult> {
-  const results = await runUnits(units, models, opts, progress);
+  const results = await runUnits(units, models, opts, progress, ctx);
 
   // Sheets and the guide's miniatures may fail alike; Problems says each once.
   const errors = new Problems();
@@ -98,7 +103,7 @@ async function runAndWrite(
 }
 
 /** A build fails where validate would, for the files it builds: a translation lacking its source's words. */
-function checkTranslations(perTool: ToolModel[][], opts: BuildOptions): void {
+function checkTranslations(perTool: ToolModel[][], opts: BuildOptions, ctx: BuildContext): void {
   const problems = new Problems();
   const parts = partsOf(opts.only);
   for (const models of perTool) {
@@ -106,7 +111,7 @@ function checkTranslations(perTool: ToolModel[][], opts: BuildOptions): void {
     if (!first || models.every((m) => m.locale === m.sourceLocale)) continue;
     const source =
       models.find((m) => m.locale === m.sourceLocale) ??
-      loadModels({ paths: opts.paths, tool: first.id, locales: [first.sourceLocale] })[0];
+      loadModels({ paths: opts.paths, tool: first.id, locales: [first.sourceLocale], only: opts.only }, ctx)[0];
     if (source) for (const m of models) compareWithSource(source, m, problems, parts);
   }
   problems.throwIfAny();

@@ -22,6 +22,7 @@ import {
 } from './translations.js';
 import { typographicQuoteWarnings } from '../content/strings.js';
 import { at } from '../at.js';
+import { BuildContext } from './context.js';
 
 export interface ValidateOptions extends Pick<
   BuildOptions,
@@ -80,13 +81,15 @@ export function validate(opts: ValidateOptions = {}): Problem[] {
     const key = `${paper.name}|${paper.widthMm}x${paper.heightMm}`;
     if (!papers.has(key)) papers.set(key, { paper, origin: ask.origin });
   }
-  const perTool = loadToolModels({ ...opts, paths, locales: opts.locales ?? 'all' });
+  // One context for the whole check: files parsed once, fonts and hyphenators made once.
+  const ctx = new BuildContext();
+  const perTool = loadToolModels({ ...opts, paths, locales: opts.locales ?? 'all' }, ctx);
   for (const models of perTool) {
     hyphenationWarnings(models, paths).forEach((w) => problems.add(w));
     for (const m of models) typographicQuoteWarnings(m, problems);
     const source =
       models.find((m) => m.locale === m.sourceLocale) ??
-      at(loadModels({ paths, tool: at(models, 0).id, locales: [at(models, 0).sourceLocale] }), 0);
+      at(loadModels({ paths, tool: at(models, 0).id, locales: [at(models, 0).sourceLocale] }, ctx), 0);
     for (const m of models) {
       if (m === source) continue;
       compareWithSource(source, m, problems, { sheets: true, guide: true });
@@ -95,7 +98,7 @@ export function validate(opts: ValidateOptions = {}): Problem[] {
       compareStrings(paths, source, m, problems);
     }
     for (const m of models) {
-      const ts = typesetter(m, paths);
+      const ts = typesetter(m, paths, ctx);
       for (const { paper, origin } of papers.values()) {
         const said = (p: Problem): Problem => ({ ...p, message: `${p.message}; ${paper.name} is ${origin}` });
         try {

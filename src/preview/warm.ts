@@ -1,6 +1,7 @@
 // The warm half of the preview: one process that keeps between saves what a rebuild need not redo.
-// Fonts (parsed once, with their shaping memo), hyphenation patterns and the fits of an unchanged
-// model live in the library's own per-process caches; here we keep the checked templates and the
+// Parsed files, fonts (parsed once, with their shaping memo), hyphenation patterns and the fits of an
+// unchanged model live in the builder's one build context, whose memos are bounded (so hours of edits
+// do not grow it without limit: pipeline/context.ts); here we keep the checked templates and the
 // last rendered PDFs, each under a fingerprint of the files it was made from, so that a save lays
 // out again only what those files feed: a sheet's words → both sheets (they share one text size)
 // and the guide (its miniatures); guide.yaml → the guide alone; templates or fonts → everything.
@@ -11,15 +12,14 @@ import { ContentError, Problems, UsageError, sortProblems, type Problem } from '
 import type { Paths } from '../paths.js';
 import { loadTemplates, loadTool, loadToolFile, type Templates, type ToolModel } from '../content/load.js';
 import type { ToolFile } from '../content/model.js';
-import { fontSet, forgetFonts } from '../layout/text/fonts.js';
 import { checkGlyphs } from '../layout/text/glyphs.js';
-import { keepParsedFiles } from '../content/yaml-file.js';
 import { parseSize, type Orientation } from '../layout/units.js';
-import { runUnit, type Rendered, type UnitResult } from '../pipeline/jobs.js';
+import { runUnit, type Rendered } from '../pipeline/jobs.js';
 import { resolveLocales, resolveTool } from '../pipeline/tools.js';
 import { checkFonts } from '../pipeline/models.js';
 import { resolvePlan, unitOptions } from '../pipeline/plan.js';
 import { compareWithSource } from '../pipeline/translations.js';
+import { BuildContext } from '../pipeline/context.js';
 
 export interface WarmOptions {
   paths: Paths;
@@ -122,13 +122,14 @@ export class WarmBuilder {
   private byLocale = new Map<string, LocaleCache>();
   /** The last rebuild failed: the next one reports, even if the files are back as they were. */
   private failed = false;
+  /** What every rebuild of this preview shares: parsed files, fonts, hyphenators, fits (all bounded). */
+  readonly ctx = new BuildContext();
 
   constructor(readonly opts: WarmOptions) {
     this.size = opts.size ?? 'A1';
     // A size or orientation we cannot read is the command line's mistake: say so before serving.
     parseSize(this.size, opts.orientation, 'landscape');
     this.locale = opts.locale ?? '';
-    keepParsedFiles();
   }
 
   /** The tool's locales (after the first rebuild). */
@@ -235,15 +236,15 @@ export class WarmBuilder {
       fontsKey,
     );
     if (templatesKey !== this.templatesKey || !this.templates) {
-      if (fontsKey !== this.fontsKey) forgetFonts(paths.fonts);
-      this.tool = loadToolFile(paths, this.toolId, problems);
+      if (fontsKey !== this.fontsKey) this.ctx.forgetFonts(paths.fonts);
+      this.tool = loadToolFile(paths, this.toolId, problems, { parsed: this.ctx.parsed });
       problems.throwIfAny();
       const tool = this.tool!;
       this.locale = resolveLocales(this.locale ? [this.locale] : undefined, tool.locales, tool.sourceLocale)[0] ?? '';
-      this.templates = loadTemplates(paths, this.tool!, problems);
+      this.templates = loadTemplates(paths, this.tool!, problems, { parsed: this.ctx.parsed });
       problems.throwIfAny();
       // The same probe as a build's: the preview refuses a font a build would refuse.
-      checkFonts(paths, this.templates!, problems);
+      checkFonts(paths, this.templates!, problems, this.ctx);
       problems.throwIfAny();
       // Fingerprints are taken last: a failed load is tried again at the next save.
       this.templatesKey = templatesKey;
@@ -252,12 +253,13 @@ export class WarmBuilder {
     }
     return () => {
       const tool = this.tool!;
-      const m = loadTool(paths, tool, this.templates!, this.locale, problems);
-      if (m) checkGlyphs(m, fontSet(paths.fonts, this.templates!.theme), problems);
+      const lo = { parsed: this.ctx.parsed };
+      const m = loadTool(paths, tool, this.templates!, this.locale, problems, lo);
+      if (m) checkGlyphs(m, this.ctx.fonts(paths.fonts, this.templates!.theme), problems);
       problems.throwIfAny();
       // The checks a build makes of a translation, with the same words (the preview shows both halves).
       if (m && m.locale !== tool.sourceLocale) {
-        const source = loadTool(paths, tool, this.templates!, tool.sourceLocale, problems);
+        const source = loadTool(paths, tool, this.templates!, tool.sourceLocale, problems, lo);
         if (source) compareWithSource(source, m, problems, { sheets: true, guide: true });
         problems.throwIfAny();
       }
@@ -276,7 +278,7 @@ export class WarmBuilder {
         compress: false,
       }),
     );
-    const r: UnitResult = await runUnit(model, { locale: this.locale, kind, size: this.size }, opts, this.opts.paths);
+    const r = await runUnit(model, { locale: this.locale, kind, size: this.size }, opts, this.opts.paths, this.ctx);
     if (r.problems.length) throw new ContentError(r.problems);
     return { key, files: r.files.map((f) => this.fromUnit(f)), warnings: r.warnings };
   }
