@@ -66,16 +66,18 @@ describe('a build context', () => {
   });
 
   it('gives a PDF the same bytes after other PDFs in the same context as in a fresh one', async () => {
-    const opts = unitOptions(resolvePlan({ paths, sizes: ['A3'], compress: false }));
+    const plan = resolvePlan({ paths, sizes: ['A3'], compress: false });
+    const opts = unitOptions(plan);
+    const sheets = { kind: 'sheets' as const, paper: plan.papers[0] };
     const warm = new BuildContext();
     const [aa, bb] = loadModels({ paths, locales: ['aa', 'bb'] }, warm);
     await runUnit(bb, { locale: 'bb', kind: 'guide' }, opts, paths, warm);
-    await runUnit(bb, { locale: 'bb', kind: 'sheets', size: 'A3' }, opts, paths, warm);
-    const after = await runUnit(aa, { locale: 'aa', kind: 'sheets', size: 'A3' }, opts, paths, warm);
+    await runUnit(bb, { locale: 'bb', ...sheets }, opts, paths, warm);
+    const after = await runUnit(aa, { locale: 'aa', ...sheets }, opts, paths, warm);
 
     const fresh = new BuildContext();
     const [alone] = loadModels({ paths, locales: ['aa'] }, fresh);
-    const first = await runUnit(alone, { locale: 'aa', kind: 'sheets', size: 'A3' }, opts, paths, fresh);
+    const first = await runUnit(alone, { locale: 'aa', ...sheets }, opts, paths, fresh);
     expect(after.files.length).toBeGreaterThan(0);
     expect(after.files.map((f) => Buffer.from(f.bytes).toString('hex'))).toEqual(
       first.files.map((f) => Buffer.from(f.bytes).toString('hex')),

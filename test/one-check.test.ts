@@ -78,4 +78,29 @@ describe('one check for build, validate and the preview', () => {
     expect(build.stderr).not.toMatch(/guide\.yaml:\d+/);
     expect(build.code).toBe(0);
   });
+
+  it('build, validate and the preview say the same warnings about the words', async () => {
+    project = scratchProject();
+    const { locale, sheets } = translated(project);
+    const tool = parse(project.read('tool.yaml')) as { sourceLocale: string };
+    // Text wrapped in typographic quotes (they would print), and a file still word for word the source's.
+    const rel = sheets[0] ?? '';
+    project.edit(rel, (t) => t.replace(/^(\s+title: )([^"'\n].*)$/m, '$1«$2»'));
+    project.write(`${locale}/meta.yaml`, project.read(`${tool.sourceLocale}/meta.yaml`));
+    const root = ['--root', project.dir];
+    const validate = await cli([...root, 'validate', '--locale', locale, '--size', 'A1']);
+    const build = await cli([...root, 'build', '--locale', locale, '--only', 'sheets', '--jobs', '1']);
+    const warm = new WarmBuilder({ paths: project.paths, locale });
+    const preview = (await warm.rebuild()).problems.map(formatProblem);
+
+    expect(validate.code).toBe(0);
+    expect(build.code).toBe(0);
+    const words = errorLines(validate.stderr).filter((l) => /typographic|word for word|«/.test(l));
+    expect(words.filter((l) => l.includes(rel))).toHaveLength(1);
+    expect(words.filter((l) => l.includes(`${locale}/meta.yaml`))).toHaveLength(1);
+    for (const line of words) {
+      expect(errorLines(build.stderr)).toContain(line);
+      expect(preview).toContain(line);
+    }
+  });
 });

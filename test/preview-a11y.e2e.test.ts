@@ -3,7 +3,7 @@
 // alone (tab order, a visible focus ring on every stop, zoom keys only in the preview, the language
 // applied on Enter, not at each arrow key); an error is said with its details through a live region
 // that was on the page before it; at 320 px the page reflows; the document's words carry its language
-// and its structure (headings, tables, lists) in the text view.
+// and its structure (headings, tables, lists) in the text view, which a save updates in place.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -77,6 +77,34 @@ describe.skipIf(!browserPath)(title, () => {
     expect(await axe(page)).toEqual([]);
     await page.click('#view-text');
     expect(await page.locator('#pages').isVisible()).toBe(true);
+  });
+
+  it('keeps a reader in the text view where they were when a save changes a few words', async () => {
+    const sheet = parse(p.read('nb/sheet1.yaml')) as { intro: string };
+    const added = ' Ett ord til.';
+    // Nodes the save does not touch are marked; a rebuild that replaced the whole view would lose them.
+    await page.$$eval('#textview h2, #textview h3', (els) => {
+      for (const e of els) (e as unknown as { kept?: boolean }).kept = true;
+    });
+    const before = await page.$$eval('#textview h2, #textview h3', (els) => els.length);
+    const build = server.status().build;
+    p.edit('nb/sheet1.yaml', (t) => t.replace(sheet.intro, sheet.intro + added));
+    await nextBuild(server, build);
+    await page.waitForFunction((w) => document.querySelector('#textview')?.textContent?.includes(w), added.trim(), {
+      timeout: 60_000,
+    });
+    const kept = await page.$$eval(
+      '#textview h2, #textview h3',
+      (els) => els.filter((e) => (e as unknown as { kept?: boolean }).kept).length,
+    );
+    expect(before).toBeGreaterThan(1);
+    expect(kept).toBe(before);
+    const again = server.status().build;
+    p.edit('nb/sheet1.yaml', (t) => t.replace(sheet.intro + added, sheet.intro));
+    await nextBuild(server, again);
+    await page.waitForFunction((w) => !document.querySelector('#textview')?.textContent?.includes(w), added.trim(), {
+      timeout: 60_000,
+    });
   });
 
   it("gives the guide's text view its words whole: every word is a word of the content", async () => {

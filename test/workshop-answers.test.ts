@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fallbackFor, withFallbacks } from '../src/layout/text/fallback.js';
-import { scopeToAnswers } from '../src/pipeline/answers.js';
+import { prepareAnswers, scopeToAnswers } from '../src/pipeline/answers.js';
+import { loadModels } from '../src/pipeline/models.js';
 import { UsageError } from '../src/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bordduk-'));
@@ -29,11 +30,14 @@ describe('an answers file scopes the build', () => {
   const file = join(dir, 'a.yaml');
   writeFileSync(file, 'tool: ledelsesforankring\nanswers:\n  nn:\n    strategic: Mål\n  en:\n    strategic: Goal\n');
   it('to its tool and locales, sheets only', () => {
-    const o = scopeToAnswers({ answers: file });
+    const { options: o, set } = scopeToAnswers({ answers: file });
+    // The file is read once; the build is handed what was read.
+    expect(set?.tool).toBe('ledelsesforankring');
+    expect(Object.keys(set?.locales ?? {}).sort()).toEqual(['en', 'nn']);
     expect(o.tools).toEqual(['ledelsesforankring']);
     expect(o.locales).toEqual(['en', 'nn']);
     expect(o.only).toBe('sheets');
-    expect(scopeToAnswers({ answers: file, only: 'guide', locales: ['nn'] })).toMatchObject({
+    expect(scopeToAnswers({ answers: file, only: 'guide', locales: ['nn'] }).options).toMatchObject({
       only: 'guide',
       locales: ['nn'],
     });
@@ -41,6 +45,21 @@ describe('an answers file scopes the build', () => {
   it('and refuses a --tool that contradicts it', () => {
     expect(() => scopeToAnswers({ answers: file, tools: ['another'] })).toThrow(UsageError);
     expect(() => scopeToAnswers({ answers: file, tool: 'another' })).toThrow(/contradicts .*'ledelsesforankring'/);
-    expect(scopeToAnswers({ answers: file, tools: ['ledelsesforankring'] }).tools).toEqual(['ledelsesforankring']);
+    expect(scopeToAnswers({ answers: file, tools: ['ledelsesforankring'] }).options.tools).toEqual([
+      'ledelsesforankring',
+    ]);
+  });
+});
+
+describe('the answers as read', () => {
+  it('are not changed by the stand-ins a record prints', () => {
+    const file = join(dir, 'arrow.yaml');
+    writeFileSync(file, 'tool: ledelsesforankring\nanswers:\n  nb:\n    strategic: Mål → tiltak\n');
+    const { options, set } = scopeToAnswers({ answers: file });
+    const models = loadModels({ tool: 'ledelsesforankring', locales: options.locales });
+    const { answerSet, warnings } = prepareAnswers(options, models, set);
+    expect(set?.locales.nb?.strategic?.text).toBe('Mål → tiltak');
+    expect(answerSet?.locales.nb?.strategic?.text).toBe(`Mål ${fallbackFor('→', 'nb')} tiltak`);
+    expect(warnings.map((w) => w.message).join('\n')).toMatch(/cannot print/);
   });
 });

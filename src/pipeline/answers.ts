@@ -8,8 +8,8 @@ import type { Typesetter } from '../layout/text/typeset.js';
 import { fillAnswers } from '../layout/sheet/answers.js';
 import { overflowPages } from '../layout/sheet/overflow.js';
 import type { PaperSize } from '../layout/units.js';
-import type { BuildOptions } from './options.js';
-import type { BuildContext } from './context.js';
+import type { BuildOptions, UnitOptions } from './options.js';
+import { BuildContext } from './context.js';
 import { fallbackFor, withFallbacks } from '../layout/text/fallback.js';
 import { defaultPaths } from '../paths.js';
 import { at } from '../at.js';
@@ -19,76 +19,81 @@ import { at } from '../at.js';
  * record (its sheets, not the guide unless `--only guide` asks), and refuses a `--tool` or
  * `--locale` that contradicts it, before any work.
  */
-export function scopeToAnswers(opts: BuildOptions): BuildOptions {
-  if (!opts.answers) return opts;
+export function scopeToAnswers(opts: BuildOptions): { options: BuildOptions; set?: AnswerSet } {
+  if (!opts.answers) return { options: opts };
   const problems = new Problems();
   const set = loadAnswers(opts.answers, problems);
   problems.throwIfAny();
-  const tool = set!.tool;
+  if (!set) throw new Error(`${opts.answers} was read without problems but gave no answers`);
+  const tool = set.tool;
   const asked = opts.tool !== undefined ? [opts.tool] : opts.tools === 'all' ? undefined : opts.tools;
   const other = asked?.filter((t) => t !== tool) ?? [];
   if (other.length)
     throw new UsageError(
-      `--tool ${other.join(',')} contradicts ${set!.file}, which holds answers to '${tool}' (leave --tool out, or give --tool ${tool})`,
+      `--tool ${other.join(',')} contradicts ${set.file}, which holds answers to '${tool}' (leave --tool out, or give --tool ${tool})`,
     );
-  const inFile = Object.keys(set!.locales).sort();
+  const inFile = Object.keys(set.locales).sort();
   const locales = opts.locales === undefined ? (inFile.length ? inFile : undefined) : opts.locales;
-  return { ...opts, tool: undefined, tools: [tool], locales, only: opts.only ?? 'sheets' };
+  return { options: { ...opts, tool: undefined, tools: [tool], locales, only: opts.only ?? 'sheets' }, set };
 }
 
-/** Before any work: a form is a screen version, so no press or tile output; the answers file read and checked. */
+/** Before any work: a form is a screen version, so no press or tile output; the answers (read once, by scopeToAnswers) checked against the sheets. */
 export function prepareAnswers(
   opts: BuildOptions,
   models: ToolModel[],
-  ctx: BuildContext,
+  set: AnswerSet | undefined,
+  ctx = new BuildContext(),
 ): { answerSet?: AnswerSet; warnings: Problem[] } {
   if (opts.fillable && (opts.tile || opts.printShop || opts.marks || (opts.bleedMm ?? 0) > 0)) {
     throw new UsageError(
       '--fillable makes a sheet for the screen; it cannot be combined with --tile, --print-shop, --bleed or --marks',
     );
   }
-  if (!opts.answers) return { warnings: [] };
+  if (!set) return { warnings: [] };
   const problems = new Problems();
-  const set = loadAnswers(opts.answers, problems);
-  problems.throwIfAny();
   // With several tools in one build, the answers belong to one of them.
-  const mine = models.filter((m) => m.id === set!.tool);
+  const mine = models.filter((m) => m.id === set.tool);
   if (!mine.length)
     problems.error(
-      { file: set!.file, line: 1, col: 1 },
-      `these are answers to '${set!.tool}', which this build does not include`,
-      `build with --tool ${set!.tool}`,
+      { file: set.file, line: 1, col: 1 },
+      `these are answers to '${set.tool}', which this build does not include`,
+      `build with --tool ${set.tool}`,
     );
-  for (const m of mine) checkAnswers(set!, m, problems);
+  for (const m of mine) checkAnswers(set, m, problems);
   // A letter the answers' font cannot draw would print as an empty box: a record prints a stand-in
   // that keeps the meaning ("->", "(thumbs up)") and says so; a pre-filled form keeps the typed text.
+  // The set as read stays as read: what is printed is a copy with the stand-ins.
   const fonts = models[0] && ctx.fonts((opts.paths ?? defaultPaths()).fonts, models[0].theme);
+  const locales: AnswerSet['locales'] = { ...set.locales };
   if (!opts.fillable && fonts)
     for (const m of mine) {
-      for (const [key, a] of Object.entries(set!.locales[m.locale] ?? {})) {
+      const answers = set.locales[m.locale];
+      if (!answers) continue;
+      const printed = { ...answers };
+      for (const [key, a] of Object.entries(answers)) {
         const missing = fonts.missing('serif', a.text);
         if (!missing.length) continue;
-        const printed = withFallbacks(a.text, new Set(missing), m.locale);
         const list = missing.map((ch) => `'${ch}' as '${fallbackFor(ch, m.locale)}'`).join(', ');
         problems.warn(a.pos, `the answer to '${key}' holds characters the fonts cannot print; printed ${list}`);
-        a.text = printed;
+        printed[key] = { ...a, text: withFallbacks(a.text, new Set(missing), m.locale) };
       }
+      locales[m.locale] = printed;
     }
   problems.throwIfAny();
-  const start = { file: set!.file, line: 1, col: 1 };
+  const start = { file: set.file, line: 1, col: 1 };
   for (const m of mine)
-    if (!set!.locales[m.locale])
+    if (!set.locales[m.locale])
       problems.warn(start, `no answers for locale '${m.locale}'; its sheets are printed blank`);
-  if (set!.unmatched)
+  if (set.unmatched)
     problems.warn(
       start,
-      `${set!.unmatched} answer${set!.unmatched === 1 ? '' : 's'} under 'unmatched' belong to fields the sheets no longer have; not printed`,
+      `${set.unmatched} answer${set.unmatched === 1 ? '' : 's'} under 'unmatched' belong to fields the sheets no longer have; not printed`,
     );
-  return { answerSet: set, warnings: problems.warnings };
+  return { answerSet: { ...set, locales }, warnings: problems.warnings };
 }
 
 /** File name parts of a sheet with a form or with answers. */
-export const answerVariant = (opts: BuildOptions) =>
+export const answerVariant = (opts: UnitOptions) =>
   [opts.fillable ? 'fillable' : '', opts.answerSet ? 'answers' : ''].filter(Boolean);
 
 /**
@@ -96,7 +101,7 @@ export const answerVariant = (opts: BuildOptions) =>
  * for its cell, or for a row this size does not have, is printed in full on continuation pages
  * after the sheet, with a warning at its line in the answers file.
  */
-export function answerSheets(model: ToolModel, opts: BuildOptions, paper: PaperSize, ts: Typesetter) {
+export function answerSheets(model: ToolModel, opts: UnitOptions, paper: PaperSize, ts: Typesetter) {
   const answers = opts.answerSet?.tool === model.id ? opts.answerSet.locales[model.locale] : undefined;
   // A record is read close up, like a handout: the absolute floor (6 pt, docs/print.md), whatever the size.
   const floor = model.theme.sheet.absoluteFloor;

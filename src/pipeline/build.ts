@@ -5,7 +5,9 @@ import { writeAllAtomic } from '../output/write.js';
 import { makeFolder, unmake } from '../output/folder.js';
 import type { ToolModel } from '../content/load.js';
 import { loadModels, loadToolModels } from './models.js';
-import { compareWithSource, hyphenationWarnings, partsOf } from './translations.js';
+import { partsOf } from './translations.js';
+import { checkLocales } from './checks.js';
+import type { Paths } from '../paths.js';
 import { intentWarnings } from './intent.js';
 import { planUnits, type Unit } from './jobs.js';
 import { runUnits } from './parallel.js';
@@ -28,7 +30,8 @@ export { BuildContext } from './context.js';
 
 export async function build(options: BuildOptions = {}, config: PlanConfig = {}): Promise<BuildResult> {
   // An answers file says which tool, locales and sheets it is for: the plan starts from that.
-  const plan = resolvePlan(scopeToAnswers(options), config);
+  const scoped = scopeToAnswers(options);
+  const plan = resolvePlan(scoped.options, config);
   const opts = plan.options;
   const progress = opts.onProgress ?? (() => {});
   // What this build keeps while it works (parsed files, fonts, fits): its own, gone when it is done.
@@ -36,16 +39,18 @@ export async function build(options: BuildOptions = {}, config: PlanConfig = {})
   const perTool = loadToolModels(opts, ctx);
   const models = perTool.flat();
   if (opts.sheet !== undefined) checkSheet(opts, models);
-  checkTranslations(perTool, opts, ctx);
+  const checked = checkTools(perTool, opts, ctx);
   buildDate(models[0]?.date ?? '1970-01-01'); // a bad SOURCE_DATE_EPOCH is a usage error before any work
-  const { answerSet, warnings: answerWarnings } = prepareAnswers(opts, models, ctx);
+  const { answerSet, warnings: answerWarnings } = prepareAnswers(opts, models, scoped.set, ctx);
+  const earlier = [...checked, ...answerWarnings];
   // A tool without a guide (tool.yaml: guide: false) builds only its sheets.
   const units = perTool.flatMap((ms) => {
     const first = ms[0];
     if (!first) return [];
     return planUnits(
       ms.map((m) => m.locale),
-      { ...opts, only: opts.sheet !== undefined ? 'sheets' : opts.only },
+      plan.papers,
+      opts.sheet !== undefined ? 'sheets' : opts.only,
     )
       .filter((u) => u.kind === 'sheets' || first.guide)
       .map((u) => ({ ...u, tool: first.id }));
@@ -58,7 +63,7 @@ export async function build(options: BuildOptions = {}, config: PlanConfig = {})
   // made for it is removed again.
   const made = makeFolder(opts.out);
   try {
-    return await runAndWrite(units, models, unitOptions(plan, { answerSet }), progress, ctx, answerWarnings);
+    return await runAndWrite(units, models, unitOptions(plan, answerSet), opts.out, progress, ctx, earlier);
   } catch (e) {
     unmake(made);
     throw e;
@@ -77,6 +82,7 @@ async function runAndWrite(
   units: Unit[],
   models: ToolModel[],
   opts: UnitOptions,
+  out: string,
   progress: (line: string) => void,
   ctx: BuildContext,
   earlier: Problem[] = [],
@@ -85,7 +91,7 @@ async function runAndWrite(
 
   // Sheets and the guide's miniatures may fail alike; Problems says each once.
   const errors = new Problems();
-  const warnings: Problem[] = [...earlier, ...hyphenationWarnings(models, opts.paths!), ...intentWarnings(opts)];
+  const warnings: Problem[] = [...earlier, ...intentWarnings(opts)];
   for (const r of results) {
     r.problems.forEach((p) => errors.add(p));
     warnings.push(...r.warnings);
@@ -95,24 +101,27 @@ async function runAndWrite(
   // Everything was rendered before anything is written: a failing build leaves earlier files as they were.
   const rendered = results.flatMap((r) => r.files);
   const written = writeAllAtomic(
-    opts.out ?? 'out',
+    out,
     rendered.map((r) => ({ name: r.file, bytes: r.bytes })),
   );
-  rendered.forEach((r, i) => (r.entry.path = at(written, i)));
-  return { files: rendered.map((r) => reorder(r.entry)), warnings };
+  return { files: rendered.map((r, i) => reorder({ ...r.entry, path: at(written, i) })), warnings };
 }
 
-/** A build fails where validate would, for the files it builds: a translation lacking its source's words. */
-function checkTranslations(perTool: ToolModel[][], opts: BuildOptions, ctx: BuildContext): void {
+/**
+ * A build fails where validate would, for the files it builds (a translation lacking its source's
+ * words), and says the same warnings; returns them.
+ */
+function checkTools(perTool: ToolModel[][], opts: BuildOptions & { paths: Paths }, ctx: BuildContext): Problem[] {
   const problems = new Problems();
   const parts = partsOf(opts.only);
   for (const models of perTool) {
     const first = models[0];
-    if (!first || models.every((m) => m.locale === m.sourceLocale)) continue;
+    if (!first) continue;
     const source =
       models.find((m) => m.locale === m.sourceLocale) ??
-      loadModels({ paths: opts.paths, tool: first.id, locales: [first.sourceLocale], only: opts.only }, ctx)[0];
-    if (source) for (const m of models) compareWithSource(source, m, problems, parts);
+      at(loadModels({ paths: opts.paths, tool: first.id, locales: [first.sourceLocale], only: opts.only }, ctx), 0);
+    checkLocales(models, source, opts.paths, parts, problems);
   }
   problems.throwIfAny();
+  return problems.warnings;
 }

@@ -4,7 +4,7 @@ import type { ToolModel } from '../content/load.js';
 import type { Typesetter } from '../layout/text/typeset.js';
 import type { DocFrame, Page } from '../layout/frame.js';
 import { layoutGuide } from '../layout/guide/guide.js';
-import { mm, parseSize } from '../layout/units.js';
+import { mm } from '../layout/units.js';
 import { placeOnPress } from '../press/marks.js';
 import { imposeSaddle } from '../press/impose.js';
 import { fileName } from '../output/names.js';
@@ -26,7 +26,7 @@ export interface PlannedPdf {
 }
 
 export function guideJob(model: ToolModel, ts: Typesetter, opts: UnitOptions, date: Date): PlannedPdf {
-  const paper = parseSize(opts.guideSize ?? 'A4', 'portrait', 'portrait');
+  const paper = opts.guidePaper;
   const entry = { kind: 'guide' as const, tool: model.id, locale: model.locale, size: paper.name };
   // --bleed and --marks give the guide bleed and marks too (RGB unless --color cmyk); --print-shop also PDF/X-4.
   const press = opts.guidePress;

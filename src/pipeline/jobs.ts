@@ -5,7 +5,7 @@ import { ContentError, type Problem } from '../errors.js';
 import type { ToolModel } from '../content/load.js';
 import type { Paths } from '../paths.js';
 import { fitSheets } from '../layout/sheet/fit.js';
-import { mm, toMm, parseSize, type PaperSize } from '../layout/units.js';
+import { mm, toMm, type PaperSize } from '../layout/units.js';
 import { placeOnPress } from '../press/marks.js';
 import { tilePages } from '../press/tile.js';
 import type { Page } from '../layout/frame.js';
@@ -24,14 +24,12 @@ import { PDFX_VERSION } from '../render/pdfx.js';
 import { answerSheets, answerVariant } from './answers.js';
 import { at } from '../at.js';
 
-export interface Unit {
+/** One locale's sheets at one paper (parsed once, by the plan), or one locale's guide. */
+export type Unit = {
   /** The tool (its id); the build's only tool when absent. */
   tool?: string;
   locale: string;
-  kind: 'sheets' | 'guide';
-  /** The sheet size as given (sheets only). */
-  size?: string;
-}
+} & ({ kind: 'sheets'; paper: PaperSize } | { kind: 'guide' });
 
 export interface Rendered {
   file: string;
@@ -51,11 +49,11 @@ interface Job extends PlannedPdf {
 }
 
 /** The units of a build, in manifest order: per locale, the sheets at each size, then the guide. */
-export function planUnits(locales: string[], opts: BuildOptions): Unit[] {
+export function planUnits(locales: string[], papers: PaperSize[], only: BuildOptions['only']): Unit[] {
   const units: Unit[] = [];
   for (const locale of locales) {
-    if (opts.only !== 'guide') for (const size of opts.sizes ?? ['A1']) units.push({ locale, kind: 'sheets', size });
-    if (opts.only !== 'sheets') units.push({ locale, kind: 'guide' });
+    if (only !== 'guide') for (const paper of papers) units.push({ locale, kind: 'sheets', paper });
+    if (only !== 'sheets') units.push({ locale, kind: 'guide' });
   }
   return units;
 }
@@ -73,7 +71,7 @@ export async function runUnit(
   let jobs: Job[];
   try {
     if (unit.kind === 'sheets') {
-      jobs = sheetJobs(model, parseSize(unit.size!, opts.orientation, 'landscape'), ts, date, opts, warnings);
+      jobs = sheetJobs(model, unit.paper, ts, date, opts, warnings);
       if (opts.sheet !== undefined) jobs = jobs.filter((_, i) => model.sheets[i]?.number === opts.sheet);
     } else {
       jobs = [{ ...guideJob(model, ts, opts, date), model }];

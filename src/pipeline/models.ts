@@ -3,7 +3,15 @@
 // a locale's words). Problems of all tools are reported together, as for the locales of one tool.
 // What loading keeps (parsed files, fonts) lives in the build's context, passed in.
 import { ContentError, Problems, UsageError } from '../errors.js';
-import { loadTemplates, loadTool, loadToolFile, type Templates, type ToolModel } from '../content/load.js';
+import {
+  loadTemplates,
+  loadTool,
+  loadToolFile,
+  type LoadOptions,
+  type Templates,
+  type ToolModel,
+} from '../content/load.js';
+import type { ToolFile } from '../content/model.js';
 import { defaultPaths, type Paths } from '../paths.js';
 import { checkGlyphs } from '../layout/text/glyphs.js';
 import type { Typesetter } from '../layout/text/typeset.js';
@@ -23,27 +31,58 @@ type LoadScope = Pick<BuildOptions, 'tool' | 'locales' | 'paths' | 'only'>;
 /** Loads and checks everything a build would use, without laying anything out. */
 export function loadModels(opts: LoadScope, ctx = new BuildContext()): ToolModel[] {
   const paths = opts.paths ?? defaultPaths();
-  const toolId = resolveTool(paths, opts.tool);
   const problems = new Problems();
   const lo = { parsed: ctx.parsed, guide: opts.only !== 'sheets' };
-  const tool = loadToolFile(paths, toolId, problems, lo);
-  problems.throwIfAny();
-  const locales = resolveLocales(opts.locales, tool!.locales, tool!.sourceLocale);
-  const templates = loadTemplates(paths, tool!, problems, lo);
-  problems.throwIfAny();
-  checkFonts(paths, templates!, problems, ctx);
-  problems.throwIfAny();
-  const fonts = ctx.fonts(paths.fonts, templates!.theme);
+  const shared = loadShared(paths, resolveTool(paths, opts.tool), problems, ctx);
+  const locales = resolveLocales(opts.locales, shared.tool.locales, shared.tool.sourceLocale);
   const models: ToolModel[] = [];
   for (const locale of locales) {
-    const m = loadTool(paths, tool!, templates!, locale, problems, lo);
-    if (m) {
-      checkGlyphs(m, fonts, problems);
-      models.push(m);
-    }
+    const m = loadLocale(paths, shared, locale, problems, ctx, lo);
+    if (m) models.push(m);
   }
   problems.throwIfAny();
   return models;
+}
+
+/** What every locale of a tool shares: its tool.yaml and templates, checked, with fonts a build can read. */
+export interface SharedFiles {
+  tool: ToolFile;
+  templates: Templates;
+}
+
+/**
+ * The first steps of every load (build, validate and the preview, which keeps the result until a
+ * template, font or tool.yaml changes): the tool file, the templates, the font probe. Throws the
+ * problems found at the first step that has any, since the later steps need the earlier ones.
+ */
+export function loadShared(paths: Paths, toolId: string, problems: Problems, ctx: BuildContext): SharedFiles {
+  const lo = { parsed: ctx.parsed };
+  const tool = loadToolFile(paths, toolId, problems, lo);
+  problems.throwIfAny();
+  if (!tool) throw new Error(`${toolId}: the tool file gave no tool and no problem`);
+  const templates = loadTemplates(paths, tool, problems, lo);
+  problems.throwIfAny();
+  if (!templates) throw new Error(`${toolId}: the templates gave no templates and no problem`);
+  checkFonts(paths, templates, problems, ctx);
+  problems.throwIfAny();
+  return { tool, templates };
+}
+
+/**
+ * One locale's words joined with the shared files, and checked against the fonts; problems are added,
+ * not thrown. `lo.guide: false` (a build of sheets alone) leaves guide.yaml unread.
+ */
+export function loadLocale(
+  paths: Paths,
+  shared: SharedFiles,
+  locale: string,
+  problems: Problems,
+  ctx: BuildContext,
+  lo: LoadOptions = { parsed: ctx.parsed },
+): ToolModel | undefined {
+  const m = loadTool(paths, shared.tool, shared.templates, locale, problems, lo);
+  if (m) checkGlyphs(m, ctx.fonts(paths.fonts, shared.templates.theme), problems);
+  return m;
 }
 
 /** A font file that is there but is no font fontkit can read is the project's mistake, not ours. */

@@ -3,7 +3,7 @@
 import type { Problem } from '../errors.js';
 import type { Paths } from '../paths.js';
 import type { ColourMode, Paper } from '../content/template-model.js';
-import type { Orientation } from '../layout/units.js';
+import type { Orientation, PaperSize } from '../layout/units.js';
 import type { ManifestEntry, PrintReport } from '../output/manifest.js';
 import type { AnswerSet } from '../content/answers.js';
 
@@ -57,8 +57,6 @@ export interface BuildOptions {
   fillable?: boolean;
   /** An answers file (from `bordduk answers`): sheets printed with the group's answers, or a pre-filled form. */
   answers?: string;
-  /** The answers file, read and checked once by build() (plain data, for the worker threads). */
-  answerSet?: AnswerSet;
   /** Deflate the PDFs' streams (default true); the preview turns it off, since its PDFs never leave the machine. */
   compress?: boolean;
   /** Called with a line of progress for long builds. */
@@ -75,7 +73,12 @@ export interface BuildResult {
  * default applied by resolvePlan, and the print decisions it made.
  */
 export interface UnitOptions extends Omit<BuildOptions, 'onProgress'> {
+  paths: Paths;
   colour: ColourMode;
+  /** The guide's paper, parsed once by the plan. */
+  guidePaper: PaperSize;
+  /** The answers file, read and checked once by build(). */
+  answerSet?: AnswerSet;
   /** Bleed, marks and tiling of a sheet, by paper name. */
   sheetPrint: Record<string, PrintReport>;
   /** The guide as a press job, or null for a reading guide. */

@@ -117,7 +117,7 @@ export async function runUnits(
       const model =
         byLocale.get(`${unit.tool ?? models[0]?.id}|${unit.locale}`) ??
         at(loadModels({ ...opts, tool: unit.tool ?? opts.tool, locales: [unit.locale] }, ctx), 0);
-      results[index] = await runUnit(model, unit, opts, opts.paths!, ctx);
+      results[index] = await runUnit(model, unit, opts, opts.paths, ctx);
       note(index);
     }
   })();

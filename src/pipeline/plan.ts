@@ -9,6 +9,7 @@ import { parseSize, type PaperSize } from '../layout/units.js';
 import { pressChoice, printOptions } from '../press/presets.js';
 import type { ColourMode } from '../content/template-model.js';
 import type { PrintReport } from '../output/manifest.js';
+import type { AnswerSet } from '../content/answers.js';
 import type { BuildOptions, UnitOptions } from './options.js';
 
 /** What a release config file may say; options given as well win. */
@@ -30,9 +31,15 @@ export interface BuildPlan {
 }
 
 /** The plan as units of work read it (plain data: no callbacks). */
-export function unitOptions(plan: BuildPlan, extra: Pick<BuildOptions, 'answerSet'> = {}): UnitOptions {
+export function unitOptions(plan: BuildPlan, answerSet?: AnswerSet): UnitOptions {
   const { onProgress: _drop, ...plain } = plan.options;
-  return { ...plain, ...extra, sheetPrint: plan.sheetPrint, guidePress: plan.guidePress };
+  return {
+    ...plain,
+    ...(answerSet ? { answerSet } : {}),
+    guidePaper: plan.guidePaper,
+    sheetPrint: plan.sheetPrint,
+    guidePress: plan.guidePress,
+  };
 }
 
 /** A booklet's bleed: 3 mm, the European norm up to A3. */

@@ -12,15 +12,8 @@ import { parseSize, type PaperSize } from '../layout/units.js';
 import { resolveTools } from './tools.js';
 import { loadToolModels } from './models.js';
 import { readConfig } from './config.js';
-import {
-  checkLocaleFolders,
-  compareCopies,
-  compareLengths,
-  compareStrings,
-  compareWithSource,
-  hyphenationWarnings,
-} from './translations.js';
-import { typographicQuoteWarnings } from '../content/strings.js';
+import { checkLocaleFolders } from './translations.js';
+import { checkLocales } from './checks.js';
 import { at } from '../at.js';
 import { BuildContext } from './context.js';
 
@@ -85,18 +78,10 @@ export function validate(opts: ValidateOptions = {}): Problem[] {
   const ctx = new BuildContext();
   const perTool = loadToolModels({ ...opts, paths, locales: opts.locales ?? 'all' }, ctx);
   for (const models of perTool) {
-    hyphenationWarnings(models, paths).forEach((w) => problems.add(w));
-    for (const m of models) typographicQuoteWarnings(m, problems);
     const source =
       models.find((m) => m.locale === m.sourceLocale) ??
       at(loadModels({ paths, tool: at(models, 0).id, locales: [at(models, 0).sourceLocale] }, ctx), 0);
-    for (const m of models) {
-      if (m === source) continue;
-      compareWithSource(source, m, problems, { sheets: true, guide: true });
-      compareLengths(source, m, problems);
-      compareCopies(source, m, problems);
-      compareStrings(paths, source, m, problems);
-    }
+    checkLocales(models, source, paths, { sheets: true, guide: true }, problems);
     for (const m of models) {
       const ts = typesetter(m, paths, ctx);
       for (const { paper, origin } of papers.values()) {

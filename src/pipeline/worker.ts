@@ -26,7 +26,7 @@ async function handle(msg: WorkerRequest): Promise<void> {
       model = at(loadModels({ ...msg.opts, tool: msg.unit.tool ?? msg.opts.tool, locales: [msg.unit.locale] }, ctx), 0);
       models.set(key, model);
     }
-    const result = await runUnit(model, msg.unit, msg.opts, msg.opts.paths!, ctx);
+    const result = await runUnit(model, msg.unit, msg.opts, msg.opts.paths, ctx);
     // Copied, not transferred: a PDF is small, and a Buffer may share its memory with others.
     port.postMessage({ index: msg.index, result } satisfies WorkerReply);
   } catch (e) {

@@ -5,20 +5,19 @@
 // last rendered PDFs, each under a fingerprint of the files it was made from, so that a save lays
 // out again only what those files feed: a sheet's words → both sheets (they share one text size)
 // and the guide (its miniatures); guide.yaml → the guide alone; templates or fonts → everything.
+import { at } from '../at.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContentError, Problems, UsageError, sortProblems, type Problem } from '../errors.js';
 import type { Paths } from '../paths.js';
-import { loadTemplates, loadTool, loadToolFile, type Templates, type ToolModel } from '../content/load.js';
-import type { ToolFile } from '../content/model.js';
-import { checkGlyphs } from '../layout/text/glyphs.js';
+import type { ToolModel } from '../content/load.js';
 import { parseSize, type Orientation } from '../layout/units.js';
-import { runUnit, type Rendered } from '../pipeline/jobs.js';
+import { runUnit, type Rendered, type Unit, type UnitResult } from '../pipeline/jobs.js';
 import { resolveLocales, resolveTool } from '../pipeline/tools.js';
-import { checkFonts } from '../pipeline/models.js';
+import { loadLocale, loadShared, type SharedFiles } from '../pipeline/models.js';
 import { resolvePlan, unitOptions } from '../pipeline/plan.js';
-import { compareWithSource } from '../pipeline/translations.js';
+import { checkLocales } from '../pipeline/checks.js';
 import { BuildContext } from '../pipeline/context.js';
 
 export interface WarmOptions {
@@ -114,9 +113,9 @@ export class WarmBuilder {
   readonly size: string;
   locale: string;
   build = 0;
-  private tool?: ToolFile;
   private toolId?: string;
-  private templates?: Templates;
+  /** Tool file and templates, checked: kept until one of them or a font changes. */
+  private shared?: SharedFiles;
   private templatesKey = '';
   private fontsKey = '';
   private byLocale = new Map<string, LocaleCache>();
@@ -134,7 +133,7 @@ export class WarmBuilder {
 
   /** The tool's locales (after the first rebuild). */
   get locales(): string[] {
-    return this.tool?.locales ?? [];
+    return this.shared?.tool.locales ?? [];
   }
 
   /**
@@ -167,8 +166,9 @@ export class WarmBuilder {
   }
 
   setLocale(locale: string): void {
-    if (this.tool && !this.tool.locales.includes(locale))
-      throw new UsageError(`unknown locale '${locale}'; this tool has: ${this.tool.locales.join(', ')}`);
+    const tool = this.shared?.tool;
+    if (tool && !tool.locales.includes(locale))
+      throw new UsageError(`unknown locale '${locale}'; this tool has: ${tool.locales.join(', ')}`);
     this.locale = locale;
   }
 
@@ -235,50 +235,46 @@ export class WarmBuilder {
       fingerprint(paths.templates),
       fontsKey,
     );
-    if (templatesKey !== this.templatesKey || !this.templates) {
+    if (templatesKey !== this.templatesKey || !this.shared) {
       if (fontsKey !== this.fontsKey) this.ctx.forgetFonts(paths.fonts);
-      this.tool = loadToolFile(paths, this.toolId, problems, { parsed: this.ctx.parsed });
-      problems.throwIfAny();
-      const tool = this.tool!;
-      this.locale = resolveLocales(this.locale ? [this.locale] : undefined, tool.locales, tool.sourceLocale)[0] ?? '';
-      this.templates = loadTemplates(paths, this.tool!, problems, { parsed: this.ctx.parsed });
-      problems.throwIfAny();
-      // The same probe as a build's: the preview refuses a font a build would refuse.
-      checkFonts(paths, this.templates!, problems, this.ctx);
-      problems.throwIfAny();
+      const shared = loadShared(paths, this.toolId, problems, this.ctx);
+      this.shared = shared;
+      this.locale =
+        resolveLocales(this.locale ? [this.locale] : undefined, shared.tool.locales, shared.tool.sourceLocale)[0] ?? '';
       // Fingerprints are taken last: a failed load is tried again at the next save.
       this.templatesKey = templatesKey;
       this.fontsKey = fontsKey;
       this.byLocale.clear();
     }
+    const shared = this.shared;
+    if (!shared) throw new Error('the shared files were loaded without being kept');
     return () => {
-      const tool = this.tool!;
-      const lo = { parsed: this.ctx.parsed };
-      const m = loadTool(paths, tool, this.templates!, this.locale, problems, lo);
-      if (m) checkGlyphs(m, this.ctx.fonts(paths.fonts, this.templates!.theme), problems);
+      const m = loadLocale(paths, shared, this.locale, problems, this.ctx);
       problems.throwIfAny();
-      // The checks a build makes of a translation, with the same words (the preview shows both halves).
-      if (m && m.locale !== tool.sourceLocale) {
-        const source = loadTool(paths, tool, this.templates!, tool.sourceLocale, problems, lo);
-        if (source) compareWithSource(source, m, problems, { sheets: true, guide: true });
-        problems.throwIfAny();
-      }
-      return m!;
+      if (!m) throw new Error(`${this.locale}: the locale gave no model and no problem`);
+      // The checks a build makes, with the same words (the preview shows both halves).
+      const source =
+        m.locale === shared.tool.sourceLocale
+          ? m
+          : loadLocale(paths, shared, shared.tool.sourceLocale, problems, this.ctx);
+      if (source) checkLocales([m], source, paths, { sheets: true, guide: true }, problems);
+      problems.throwIfAny();
+      return m;
     };
   }
 
   private async unit(model: ToolModel, kind: 'sheets' | 'guide', key: string): Promise<Made> {
     // The same plan a build makes of these options (the preview's PDFs never leave the machine: no deflate).
-    const opts = unitOptions(
-      resolvePlan({
-        paths: this.opts.paths,
-        sizes: [this.size],
-        orientation: this.opts.orientation,
-        allowSmall: this.opts.allowSmall,
-        compress: false,
-      }),
-    );
-    const r = await runUnit(model, { locale: this.locale, kind, size: this.size }, opts, this.opts.paths, this.ctx);
+    const plan = resolvePlan({
+      paths: this.opts.paths,
+      sizes: [this.size],
+      orientation: this.opts.orientation,
+      allowSmall: this.opts.allowSmall,
+      compress: false,
+    });
+    const unit: Unit =
+      kind === 'sheets' ? { locale: this.locale, kind, paper: at(plan.papers, 0) } : { locale: this.locale, kind };
+    const r: UnitResult = await runUnit(model, unit, unitOptions(plan), this.opts.paths, this.ctx);
     if (r.problems.length) throw new ContentError(r.problems);
     return { key, files: r.files.map((f) => this.fromUnit(f)), warnings: r.warnings };
   }

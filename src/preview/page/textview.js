@@ -124,6 +124,31 @@ function build(node, text, inHead) {
   return el;
 }
 
+/**
+ * Makes `into`'s children those of `from`, keeping every node that is the same: a save that changes
+ * one word replaces only the text around it, so a reader (or a screen reader's cursor) in the text
+ * view stays where it was instead of being thrown back to the top at every rebuild.
+ */
+function update(into, from) {
+  const want = [...from.childNodes];
+  const have = [...into.childNodes];
+  want.forEach((w, i) => {
+    const h = have[i];
+    if (!h) into.append(w);
+    else if (h.isEqualNode(w)) return;
+    else if (h.nodeType === Node.ELEMENT_NODE && h.nodeName === w.nodeName && sameAttributes(h, w)) update(h, w);
+    else if (h.nodeType === Node.TEXT_NODE && w.nodeType === Node.TEXT_NODE) h.textContent = w.textContent;
+    else h.replaceWith(w);
+  });
+  for (const extra of have.slice(want.length)) extra.remove();
+}
+
+function sameAttributes(a, b) {
+  if (a.attributes.length !== b.attributes.length) return false;
+  for (const { name, value } of a.attributes) if (b.getAttribute(name) !== value) return false;
+  return true;
+}
+
 /** Fills `box` with the text of every page of `pdf`, from its structure tree; `lang` from the PDF. */
 export async function renderTextView(pdf, pages, box, label) {
   const meta = await pdf.getMetadata().catch(() => null);
@@ -135,7 +160,7 @@ export async function renderTextView(pdf, pages, box, label) {
     const el = build(tree, text, false);
     if (el) frag.append(el);
   }
-  box.replaceChildren(frag);
+  update(box, frag);
   if (lang) box.lang = lang;
   else box.removeAttribute('lang');
   box.setAttribute('aria-label', label);
