@@ -18,11 +18,14 @@ import {
   decodePDFRawStream,
 } from 'pdf-lib';
 import { build, loadModels, typesetter } from '../src/pipeline/build.js';
+import { resolvePlan, unitOptions } from '../src/pipeline/plan.js';
+import { answerSheets } from '../src/pipeline/answers.js';
 import { defaultPaths } from '../src/paths.js';
 import { fitSheets } from '../src/layout/sheet/fit.js';
 import { linearScale, parseSize } from '../src/layout/units.js';
 import { HANDOUT_K, MIN_SMALL_ROWS } from '../src/layout/sheet/table.js';
 import type { FieldItem, Item } from '../src/layout/frame.js';
+import { linesHeld } from '../src/layout/field.js';
 import { fieldKeys, keyPattern } from '../src/content/answers.js';
 import { SAMI } from './forms-helpers.js';
 import { TOOL } from './helpers.js';
@@ -53,7 +56,9 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
           expect(f.x + f.w).toBeLessThanOrEqual(region.x + region.w + 0.01);
           expect(f.y + f.h).toBeLessThanOrEqual(region.y + region.h + 0.01);
           expect(f.size).toBeGreaterThanOrEqual(model.theme.sheet.absoluteFloor);
-          expect(f.size * (f.multiline ? 2.6 : 1)).toBeLessThanOrEqual(f.h + 0.01);
+          // A line of its size fits (the floor aside), and it takes several lines exactly where two fit.
+          if (f.size > model.theme.sheet.absoluteFloor) expect(linesHeld(f.h, f.size)).toBeGreaterThanOrEqual(1);
+          expect(f.multiline).toBe(linesHeld(f.h, f.size) >= 2);
           expect(f.name).toBe(['bordduk', model.id, model.locale, ...f.key].join('/'));
           expect(keys.has(keyPattern(f.key.join('.')))).toBe(true);
           seen.add(keyPattern(f.key.join('.')));
@@ -97,6 +102,45 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
 });
 
 const text = (v: unknown) => (v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : undefined);
+
+describe.each(['A3', 'A4'])('a form on %s has no pen rules to type over', (size) => {
+  /** Items in the order they are drawn. */
+  const drawn = (items: Item[]): Item[] => items.flatMap((i) => (i.type === 'tag' ? [i, ...drawn(i.items)] : [i]));
+  it.each(models.map((m) => [m.locale, m] as const))(
+    '%s: each field is cleared to paper over the rules',
+    (_l, model) => {
+      const paper = parseSize(size, undefined, 'landscape');
+      const ts = typesetter(model, defaultPaths());
+      const opts = unitOptions(resolvePlan({ fillable: true, sizes: [size] }));
+      fitSheets(model, paper, ts).forEach((fit, i) => {
+        const [page] = answerSheets(model, opts, paper, ts).apply(fit.page, i, []);
+        const items = drawn(page?.items ?? []);
+        const fields = items.flatMap((it, at) => (it.type === 'field' ? [{ f: it, at }] : []));
+        expect(fields.length).toBeGreaterThan(0);
+        for (const { f, at } of fields) {
+          const inside = (x: number, y: number) =>
+            x >= f.x - 0.01 && x <= f.x + f.w + 0.01 && y >= f.y && y <= f.y + f.h;
+          const cover = items.findIndex(
+            (it) =>
+              it.type === 'rect' &&
+              it.fill === 'paper' &&
+              !it.stroke &&
+              it.x === f.x &&
+              it.y === f.y &&
+              it.w === f.w &&
+              it.h === f.h,
+          );
+          expect(cover, `${f.name}: a paper rect under it`).toBeGreaterThanOrEqual(0);
+          expect(cover).toBeLessThan(at);
+          const rulesAfter = items
+            .slice(cover)
+            .filter((it) => it.type === 'line' && it.stroke === 'rule' && inside(it.x1, it.y1) && inside(it.x2, it.y2));
+          expect(rulesAfter, `${f.name}: rules drawn over its paper`).toEqual([]);
+        }
+      });
+    },
+  );
+});
 
 describe('a fillable PDF', async () => {
   const out = mkdtempSync(join(tmpdir(), 'bordduk-forms-'));
@@ -173,9 +217,9 @@ describe('a fillable PDF', async () => {
       const size = Number(/ ([\d.]+) Tf/.exec(da)![1]);
       const h = tf.acroField.getWidgets()[0].getRectangle().height;
       expect(size).toBeGreaterThanOrEqual(6);
-      expect(size * 1.5).toBeLessThanOrEqual(h + 0.01);
-      // Several lines exactly where two or more fit.
-      expect(tf.isMultiline(), tf.getName()).toBe(h >= size * 2.6 - 0.01);
+      expect(linesHeld(h, size)).toBeGreaterThanOrEqual(1);
+      // Several lines exactly where two or more fit (test/form-record.test.ts: as the record sets them).
+      expect(tf.isMultiline(), tf.getName()).toBe(linesHeld(h, size) >= 2);
     }
   });
 

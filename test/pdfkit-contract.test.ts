@@ -80,6 +80,36 @@ describe('pdfkit private members', () => {
     expect(await bytes).toMatch(/\/Fields \[\d+ 0 R\]/);
   });
 
+  it('_root.data.AcroForm.data.NeedAppearances: set by initForm, and left out once the fields draw themselves', async () => {
+    const { internal, doc, bytes } = open();
+    doc.registerFont('form', face());
+    doc.useWholeFont('form');
+    doc.initForm();
+    expect(internal._root.data.AcroForm?.data.NeedAppearances).toBe(true);
+    doc.noNeedAppearances();
+    expect(internal._root.data.AcroForm?.data).not.toHaveProperty('NeedAppearances');
+    doc.end();
+    expect(await bytes).not.toContain('/NeedAppearances');
+  });
+
+  it('EmbeddedFont.encode and ref: glyph codes with shaped positions, and the font dictionary', async () => {
+    const { internal, doc, bytes } = open();
+    doc.registerFont('form', face());
+    const id = doc.useWholeFont('form');
+    const f = internal._font;
+    const [codes, positions] = f.encode('AVå');
+    // The whole font: each code is the glyph's own id; kerning shows as a shaped advance under the font's.
+    expect(codes).toEqual(
+      ['A', 'V', 'å'].map((ch) => f.font.glyphForCodePoint(ch.codePointAt(0)!).id.toString(16).padStart(4, '0')),
+    );
+    expect(positions[0].xAdvance).toBeLessThan(positions[0].advanceWidth);
+    expect(positions.every((p) => typeof p.xOffset === 'number' && typeof p.yOffset === 'number')).toBe(true);
+    const ap = doc.fieldAppearance(id, 50, 20, 10, [{ x: 2, y: 6, text: 'AVå' }]);
+    expect(ap.data).toMatchObject({ Subtype: 'Form', BBox: [0, 0, 50, 20] });
+    doc.end();
+    expect(await bytes).toMatch(new RegExp(`/Resources <<\\s*/Font <<\\s*/${id} \\d+ 0 R`));
+  });
+
   it('_root.data.OutputIntents: a catalog entry set before the end is written', async () => {
     const { doc, bytes } = open({ pdfVersion: '1.6' });
     doc.addPdfx({ profile: new Uint8Array(8), condition: 'FOGRA39', info: 'Coated FOGRA39' });

@@ -6,7 +6,10 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFString } from 'pdf-lib';
-import { cli, readPdf, ROOT } from './helpers.js';
+import { parse } from 'yaml';
+import { cli, readPdf, ROOT, TOOL } from './helpers.js';
+
+type Meta = { labels: { notes: string } };
 import { readOps } from './pdf-ops.js';
 import { mm } from '../src/layout/units.js';
 import { saddleOrder } from '../src/press/impose.js';
@@ -87,16 +90,20 @@ describe('the guide under --print-shop', () => {
     }
   });
 
-  it('pads the booklet to a multiple of 4 with ruled notes pages, and only then', async () => {
-    // The A4 guide has a multiple of 4 pages already; the A5 one (13 pages) gets notes pages.
-    expect((await readPdf(press)).pages.length).toBe(Math.ceil(plainPages / 4) * 4);
+  it('pads the booklet to a multiple of 4 with ruled notes pages before its back cover, and only then', async () => {
+    // The booklet is the guide, its back cover, and notes pages between them to fill a multiple of 4.
+    expect((await readPdf(press)).pages.length).toBe(Math.ceil((plainPages + 1) / 4) * 4);
     const pdf = await readPdf(pressA5);
     expect(pdf.pages.length % 4).toBe(0);
-    expect(plainA5Pages % 4).not.toBe(0);
     expect(pdf.pages.length).toBeGreaterThan(plainA5Pages);
-    expect(pdf.pages.length - plainA5Pages).toBeLessThan(4);
-    for (const p of pdf.pages.slice(plainA5Pages)) expect(p.texts.map((t) => t.str)).toContain('Notater');
-    for (const p of pdf.pages.slice(0, plainA5Pages)) expect(p.texts.map((t) => t.str)).not.toContain('Notater');
+    expect(pdf.pages.length - plainA5Pages - 1).toBeLessThan(4);
+    const { notes } = (parse(readFileSync(join(ROOT, 'content', TOOL, 'nb', 'meta.yaml'), 'utf8')) as Meta).labels;
+    for (const p of pdf.pages.slice(plainA5Pages, -1)) expect(p.texts.map((t) => t.str)).toContain(notes);
+    for (const p of pdf.pages.slice(0, plainA5Pages)) expect(p.texts.map((t) => t.str)).not.toContain(notes);
+    const { version } = parse(readFileSync(join(ROOT, 'content', TOOL, 'tool.yaml'), 'utf8')) as { version: string };
+    const back = pdf.pages.at(-1)!.texts.map((t) => t.str);
+    expect(back).not.toContain(notes);
+    expect(back.join(' ')).toContain(version);
   });
 
   it('runs the cover band into the bleed', async () => {
@@ -116,10 +123,14 @@ describe('the guide under --print-shop', () => {
     const bx = await boxes(press);
     let seen = 0;
     pdf.pages.forEach((p, i) => {
-      if (i === 0) return; // the cover has none
       const b = bx[i];
       const top = p.height - b.trim[3];
       const nums = footerNumbers(p, top, b.trim[3] - b.trim[1]);
+      // The cover and the back cover have none.
+      if (i === 0 || i === pdf.pages.length - 1) {
+        expect(nums, `page ${i + 1}`).toEqual([]);
+        return;
+      }
       expect(
         nums.map((t) => t.str),
         `page ${i + 1}`,
@@ -129,7 +140,7 @@ describe('the guide under --print-shop', () => {
       else expect(nums[0].x, `page ${i + 1}`).toBeGreaterThan(centre);
       seen++;
     });
-    expect(seen).toBe(pdf.pages.length - 1);
+    expect(seen).toBe(pdf.pages.length - 2);
   });
 });
 
@@ -153,8 +164,10 @@ describe('--impose saddle', () => {
       const left = nums.filter((t) => t.x < centre).map((t) => Number(t.str));
       const right = nums.filter((t) => t.x > centre).map((t) => Number(t.str));
       const [l, r] = order[side];
-      expect(left, `side ${side + 1} left`).toEqual(l === 0 ? [] : [l + 1]);
-      expect(right, `side ${side + 1} right`).toEqual(r === 0 ? [] : [r + 1]);
+      // The cover (page 1) and the back cover (page n) carry no number.
+      const numbered = (k: number) => (k === 0 || k === n - 1 ? [] : [k + 1]);
+      expect(left, `side ${side + 1} left`).toEqual(numbered(l));
+      expect(right, `side ${side + 1} right`).toEqual(numbered(r));
     });
   });
 

@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { cli, ROOT } from './helpers.js';
 import { inksOf, readOps, type PageOps } from './pdf-ops.js';
 import { iccDescription } from '../src/render/pdfx.js';
-import { BUILT_IN_INTENTS } from '../src/pipeline/intent.js';
+import { BUILT_IN_INTENTS } from '../src/render/intent.js';
 import { PAPERS, type ThemeT } from '../src/content/template-model.js';
 import { MIN_TINT_STROKE_PT, GREY_TEXT_MIN_K, SMALL_GREY_TEXT_PT } from '../src/render/inks.js';
 

@@ -5,6 +5,7 @@ import { ContentError, type Problem } from '../errors.js';
 import { fieldKeys, keyPattern } from '../content/answers.js';
 import type { ToolModel } from '../content/load.js';
 import type { FilledField } from './read.js';
+import { withoutRepeated } from '../pipeline/answers.js';
 
 export interface FileFields {
   file: string;
@@ -144,6 +145,13 @@ export function collect(files: FileFields[], models: ToolModel[], merge = false)
     }
   }
   if (errors.length) throw new ContentError(errors);
+  // A cell that repeats another table's (the timeline's leader from the leader map), as pre-filled: not an answer of its own.
+  for (const [locale, answers] of locales) {
+    const model = byLocale.get(locale)?.model;
+    if (!model) continue;
+    const kept = withoutRepeated(model, Object.fromEntries(answers));
+    for (const key of [...answers.keys()]) if (!(key in kept)) answers.delete(key);
+  }
   return { tool: models[0]?.id ?? '', locales, unmatched, warnings: [...groups, ...warnings] };
 }
 

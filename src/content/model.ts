@@ -60,7 +60,12 @@ export const MetaFile = Type.Object(
     title: Text('The tool\'s name, e.g. "Ledelsesforankring".'),
     subtitle: Text('One line under the name, e.g. "Verktøy for ledelsesforankring i innovative anskaffelser".'),
     description: Text('One or two sentences for the PDF metadata and the guide\'s cover.'),
-    author: Text('Who publishes the tool; goes into the PDF metadata.'),
+    author: Text('Who publishes the tool; goes into the PDF metadata and the printed guide\'s back cover.'),
+    colophon: Type.Optional(
+      Text(
+        'The back cover of a printed guide booklet: where the tool comes from, where to get it or advice, whom to contact; its licence if it has one. A few sentences, no markup.',
+      ),
+    ),
     keywords: Type.Array(Text('A search keyword.'), { minItems: 1 }),
     months: Type.Array(Text('A month\'s name as it stands in a date, e.g. "november".'), {
       minItems: 12,
@@ -89,6 +94,7 @@ export const MetaFile = Type.Object(
         assembly: Text('How to cut and glue the tiles together, in one or two sentences.'),
         overlap: Text('How much tiles overlap as printed, with {across} and {down} in mm, e.g. "Overlapp: {across} mm sideveis, {down} mm nedover".', { pattern: '\\{across\\}[\\s\\S]*\\{down\\}|\\{down\\}[\\s\\S]*\\{across\\}' }),
         notes: Text('Heading of a ruled notes page, which pads a printed guide booklet to a multiple of four pages, e.g. "Notater".'),
+        publisher: Type.Optional(Text('Words before the publisher (author) on the back cover of a printed guide, e.g. "Utgitt av".')),
       },
       { additionalProperties: false },
     ),

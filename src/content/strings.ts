@@ -53,6 +53,7 @@ const ROLES: Record<string, string> = {
   pitfall: 'pitfall box',
   alt: 'alternative text of a sheet miniature',
   author: 'author in the PDF properties',
+  colophon: "back cover of the printed guide: the tool's origin, where to get advice, whom to contact",
 };
 
 function role(path: JsonPath): string {

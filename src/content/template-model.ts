@@ -143,6 +143,15 @@ const PressRules = Type.Object(
     singleInkTextBelowPt: Type.Number({ minimum: 0 }),
     minTintPct: Type.Number({ minimum: 0, maximum: 100 }),
     oneInk: Type.Record(Type.String(), Cmyk),
+    reversed: Type.Optional(
+      Type.Object(
+        {
+          minPt: Type.Number({ exclusiveMinimum: 0 }),
+          minWeight: Type.Integer({ minimum: 100, maximum: 900 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     separations: Type.Optional(
       Type.Object(Object.fromEntries(PAPERS.map((p) => [p, Type.Optional(Type.Record(Type.String(), Separation))])), {
         additionalProperties: false,
@@ -158,6 +167,12 @@ export interface PressRulesT {
   minTintPct: number;
   /** One-ink stand-ins for palette colours that are made of several inks (small text, lines). */
   oneInk: Partial<Record<PaletteId, number[]>>;
+  /**
+   * White text on a colour of two inks or more: never smaller than `minPt`, never lighter than
+   * `minWeight` (the font's OS/2 weight class). Layout applies it in every output, so that the screen
+   * and the press file are the same layout.
+   */
+  reversed?: { minPt: number; minWeight: number };
   /** Per paper, the palette separated through that paper's output profile (scripts/separate.mjs). */
   separations?: Partial<Record<Paper, Partial<Record<PaletteId, SeparationT>>>>;
 }

@@ -109,17 +109,19 @@ export function answerSheets(model: ToolModel, opts: UnitOptions, paper: PaperSi
   return {
     /** The sheet's page with its answers, then its continuation pages (if any). */
     apply(page: Page, sheet: number, warnings: Problem[]): Page[] {
-      if (!answers) return [page];
+      // A form goes through here with or without answers: its fields are cleared of pen rules.
+      if (!answers && !opts.fillable) return [page];
+      const given = answers ?? {};
       const { text, from } = withRepeated(
         model,
         sheet,
-        Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, a.text])),
+        Object.fromEntries(Object.entries(given).map(([k, a]) => [k, a.text])),
       );
       const r = fillAnswers(page, text, ts, floor, !!opts.fillable);
       const problems = new Problems();
       for (const o of r.overflow)
         problems.warn(
-          answers[from.get(o.key) ?? o.key]?.pos,
+          given[from.get(o.key) ?? o.key]?.pos,
           `the answer to '${o.key}' does not fit its field on ${paper.name} even at ${floor} pt; printed in full under [${o.mark}] on the page '${heading}'`,
           'shorten it, or print on a larger size',
         );
@@ -127,7 +129,7 @@ export function answerSheets(model: ToolModel, opts: UnitOptions, paper: PaperSi
       const blocks = new Set(Object.keys(at(model.sheets, sheet).template.blocks));
       const placed = new Set(r.placed);
       const overflow = [...r.overflow];
-      for (const [key, a] of Object.entries(answers)) {
+      for (const [key, a] of Object.entries(given)) {
         if (placed.has(key) || !blocks.has(key.replace(/\..*/, ''))) continue;
         const mark = overflow.length + 1;
         overflow.push({ mark, key, label: fieldLabel(model, key), text: a.text });
@@ -195,4 +197,22 @@ export function withRepeated(
     }
   }
   return { text, from };
+}
+
+/**
+ * The answers without the cells that only repeat another table's (a pre-filled form writes them, and
+ * a group may leave them as they are): each cell `withRepeated` would fill with that same text. What
+ * is left is what the group wrote once; the record and the next pre-filled form repeat it again.
+ */
+export function withoutRepeated(model: ToolModel, answers: Record<string, string>): Record<string, string> {
+  const out = { ...answers };
+  model.sheets.forEach((_, sheet) => {
+    for (const [key, value] of Object.entries(out)) {
+      const rest = { ...out };
+      delete rest[key];
+      const { text, from } = withRepeated(model, sheet, rest);
+      if (from.has(key) && text[key] === value) delete out[key];
+    }
+  });
+  return out;
 }

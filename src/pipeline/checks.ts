@@ -12,9 +12,9 @@ import {
   compareLengths,
   compareStrings,
   compareWithSource,
-  hyphenationWarnings,
   type Parts,
-} from './translations.js';
+} from '../content/translation-check.js';
+import { hyphenationWarnings } from '../layout/text/hyphenation-warnings.js';
 
 /** Adds the problems of `models` (locales of one tool) to `problems`; `source` is the tool's source locale. */
 export function checkLocales(

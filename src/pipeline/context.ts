@@ -35,7 +35,7 @@ export class BuildContext {
   readonly parsed = new ParsedFiles<YamlFile>();
   /** The sheets' fits per model and paper: the guide's miniatures reuse the sheets' A1 fits. */
   readonly fits = new ModelMemo<unknown>();
-  /** Output-intent profiles read and checked, by file and condition (pipeline/intent.ts). */
+  /** Output-intent profiles read and checked, by file and condition (render/intent.ts). */
   readonly intents = new BoundedMap<string, OutputIntent>(INTENTS);
   private fontSets = new BoundedMap<string, FontSet>(FONT_SETS);
   private patterns = new BoundedMap<string, Hyphenate | null>(PATTERN_SETS);

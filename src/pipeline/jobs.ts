@@ -6,19 +6,17 @@ import type { ToolModel } from '../content/load.js';
 import type { Paths } from '../paths.js';
 import { fitSheets } from '../layout/sheet/fit.js';
 import { mm, toMm, type PaperSize } from '../layout/units.js';
-import { placeOnPress } from '../press/marks.js';
-import { tilePages } from '../press/tile.js';
+import { pressSheet, tileSheet } from '../press/sheet-press.js';
 import type { Page } from '../layout/frame.js';
 import { renderPdf } from '../render/pdf.js';
 import type { Typesetter } from '../layout/text/typeset.js';
 import type { BuildOptions, UnitOptions } from './options.js';
 import { buildDate } from './date.js';
-import { fileName } from '../output/names.js';
+import { sheetFileName } from '../output/names.js';
 import type { ManifestEntry, PrintReport } from '../output/manifest.js';
 import type { BuildContext } from './context.js';
 import { guideJob, type PlannedPdf } from './guide-job.js';
-import { actualOverlapMm } from '../press/tile-facts.js';
-import { outputIntent, conditionOf } from './intent.js';
+import { outputIntent, conditionOf } from '../render/intent.js';
 import { forPaper } from '../render/inks.js';
 import { PDFX_VERSION } from '../render/pdfx.js';
 import { answerSheets, answerVariant } from './answers.js';
@@ -132,22 +130,23 @@ function sheetJobs(
     const shared = lay.size;
     warnings.push(...lay.warnings);
     let pages: Page[] = [lay.page, ...more];
-    // Every variant gets its own name, so a portrait or print-shop build never overwrites the plain files.
-    const variant = [
-      opts.orientation === 'portrait' && /^A\d$/.test(paper.name) ? 'portrait' : '',
-      print.bleedMm > 0 || print.marks ? 'press' : '',
-      print.colour === 'cmyk' ? 'cmyk' : '',
-      ...answerVariant(opts),
-    ].filter(Boolean);
-    let name = fileName(model.id, model.locale, sheet.id, [paper.name, ...variant].join('-'));
+    const pressed = print.bleedMm > 0 || print.marks;
+    const version = {
+      orientation: opts.orientation,
+      press: pressed,
+      cmyk: print.colour === 'cmyk',
+      answers: answerVariant(opts),
+    };
     const sheetPrint: PrintReport = {
       ...print,
       ...(opts.printShop ? { pdfx: { version: PDFX_VERSION, condition: conditionOf(opts) } } : {}),
       ...(print.tile ? { tile: { ...print.tile } } : {}),
     };
+    const labels = model.meta.labels;
+    let name = sheetFileName(model.id, model.locale, sheet.id, paper.name, version);
     if (print.tile) {
-      name = fileName(model.id, model.locale, sheet.id, [paper.name, ...variant, 'tiled', print.tile.paper].join('-'));
-      const t = tilePages(
+      name = sheetFileName(model.id, model.locale, sheet.id, paper.name, { ...version, tiledOn: print.tile.paper });
+      const t = tileSheet(
         lay.page,
         ts,
         {
@@ -156,23 +155,32 @@ function sheetJobs(
           unprintableMm: print.tile.unprintableMm,
         },
         {
-          title: `${model.meta.labels.assemblyTitle}: ${model.meta.labels.sheet} ${sheet.number} – ${sheet.words.title} (${paper.name})`,
-          actualSize: model.meta.labels.actualSize,
-          assembly: model.meta.labels.assembly,
+          assemblyTitle: labels.assemblyTitle,
+          sheet: labels.sheet,
+          actualSize: labels.actualSize,
+          assembly: labels.assembly,
+          overlap: labels.overlap,
+          sheetNumber: sheet.number,
+          sheetTitle: sheet.words.title,
+          paper: paper.name,
           fileName: name,
-          overlap: model.meta.labels.overlap,
           origin: model.metaFile.pos(['labels', 'assembly']),
         },
       );
       pages = [...t.pages, ...more];
-      sheetPrint.tile!.cols = t.plan.cols;
-      sheetPrint.tile!.rows = t.plan.rows;
-      // What was laid out, not only what was asked: the spare room goes into the overlap.
-      Object.assign(sheetPrint.tile!, actualOverlapMm(t.plan));
-    } else if (print.bleedMm > 0 || print.marks) {
-      const slug = `${model.id} · ${model.locale} · ${model.meta.labels.sheet} ${sheet.number} · ${paper.name} · ${model.meta.labels.version} ${model.version} · ${date.toISOString().slice(0, 10)}`;
+      Object.assign(sheetPrint.tile!, t.report);
+    } else if (pressed) {
+      const slug = {
+        tool: model.id,
+        locale: model.locale,
+        document: `${labels.sheet} ${sheet.number}`,
+        paper: paper.name,
+        versionLabel: labels.version,
+        version: model.version,
+        date,
+      };
       pages = [
-        placeOnPress(lay.page, ts, {
+        pressSheet(lay.page, ts, {
           bleedMm: print.bleedMm,
           marks: print.marks,
           slug,

@@ -12,7 +12,7 @@ import { parseSize, type PaperSize } from '../layout/units.js';
 import { resolveTools } from './tools.js';
 import { loadToolModels } from './models.js';
 import { readConfig } from './config.js';
-import { checkLocaleFolders } from './translations.js';
+import { checkLocaleFolders } from '../content/translation-check.js';
 import { checkLocales } from './checks.js';
 import { at } from '../at.js';
 import { BuildContext } from './context.js';

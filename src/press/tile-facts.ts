@@ -10,6 +10,16 @@ import { mm, toMm } from '../layout/units.js';
 export const CUT_INSIDE_MM = 2;
 /** Tile labels: readable at arm's length while sorting the pieces (12–14 pt). */
 export const TILE_LABEL_PT = 12;
+/** A label's box: this much padding round its lines. */
+export const TILE_LABEL_PAD = 2;
+/**
+ * Room kept past the sheet's edge for the last tile's label, mm: below, one 12 pt line in its box
+ * (6.5 mm) and 1.5 mm clear of the edge; beside, two lines as wide as "R10C10" or "100/100" (about
+ * 19 mm) and 1.5 mm clear. The 2 mm between the cut line and the unprintable edge come on top.
+ */
+export const LAST_LABEL_ROOM_MM = { below: 8, beside: 21 };
+/** The last tile's label stands this far clear of the sheet's edge, mm. */
+export const LAST_LABEL_CLEAR_MM = 1.5;
 
 interface Windows {
   cols: number;

@@ -1,7 +1,7 @@
 // Where the tiles of a large sheet fall: the fewest sheets of office paper, each tile's window on
 // the sheet, the overlap between neighbours (docs/print.md, "Tiling").
 import { A_SIZES, mm } from '../layout/units.js';
-import { CUT_INSIDE_MM } from './tile-facts.js';
+import { CUT_INSIDE_MM, LAST_LABEL_ROOM_MM } from './tile-facts.js';
 
 export interface TileOptions {
   /** Paper the tiles print on. */
@@ -21,44 +21,72 @@ export interface TilePlan {
   windows: { row: number; col: number; x: number; y: number; w: number; h: number }[];
   margin: number;
   overlap: number;
+  /**
+   * Where the last tile (bottom right) carries its label: below or beside the sheet's edge, outside
+   * the finished poster. Every other tile's label lies in a band that a neighbour covers once glued;
+   * the last tile lies on top of all its neighbours, so its label has room kept for it past the edge
+   * (its row's windows are that much shorter, or its column's narrower).
+   */
+  lastLabel: 'below' | 'beside';
 }
 
-function plan(sheetW: number, sheetH: number, paperW: number, paperH: number, o: TileOptions): TilePlan {
+/** One direction: how many tiles, where each starts and how long its window is. */
+function split(total: number, win: number, overlap: number, keep: number) {
+  const last = win - keep;
+  // A hair of tolerance: 831 mm in 277 mm steps is three tiles, not four by rounding error.
+  const n = total <= last + 0.01 ? 1 : 1 + Math.ceil((total - last) / (win - overlap) - 1e-6);
+  // Spread the spare room evenly: equal steps, each window no larger than the paper allows, the last
+  // one shorter by the room kept past the sheet's edge.
+  const step = n > 1 ? (total - last) / (n - 1) : 0;
+  return {
+    n,
+    start: (i: number) => i * step,
+    length: (i: number) => (n > 1 ? (i === n - 1 ? last : win) : total),
+  };
+}
+
+function plan(
+  sheetW: number,
+  sheetH: number,
+  paperW: number,
+  paperH: number,
+  o: TileOptions,
+  lastLabel: TilePlan['lastLabel'],
+): TilePlan {
   // The window (and so the dashed cut line at its edge) sits 2 mm inside what the printer can print.
   const margin = mm(o.unprintableMm + CUT_INSIDE_MM);
   const overlap = mm(o.overlapMm);
-  const winW = paperW - 2 * margin;
-  const winH = paperH - 2 * margin;
-  // A hair of tolerance: 831 mm in 277 mm steps is three tiles, not four by rounding error.
-  const count = (total: number, win: number) =>
-    total <= win + 0.01 ? 1 : Math.ceil((total - overlap) / (win - overlap) - 1e-6);
-  const cols = count(sheetW, winW);
-  const rows = count(sheetH, winH);
-  // Spread the spare room evenly: equal steps, each tile's window no larger than the paper allows.
-  const stepX = cols > 1 ? (sheetW - winW) / (cols - 1) : 0;
-  const stepY = rows > 1 ? (sheetH - winH) / (rows - 1) : 0;
+  const keep = mm(lastLabel === 'below' ? LAST_LABEL_ROOM_MM.below : LAST_LABEL_ROOM_MM.beside);
+  const across = split(sheetW, paperW - 2 * margin, overlap, lastLabel === 'beside' ? keep : 0);
+  const down = split(sheetH, paperH - 2 * margin, overlap, lastLabel === 'below' ? keep : 0);
   const windows: TilePlan['windows'] = [];
-  for (let row = 0; row < rows; row++) {
-    for (let col = 0; col < cols; col++) {
+  for (let row = 0; row < down.n; row++) {
+    for (let col = 0; col < across.n; col++) {
       windows.push({
         row,
         col,
-        x: cols > 1 ? col * stepX : (sheetW - winW) / 2,
-        y: rows > 1 ? row * stepY : (sheetH - winH) / 2,
-        w: Math.min(winW, sheetW),
-        h: Math.min(winH, sheetH),
+        x: across.start(col),
+        y: down.start(row),
+        w: across.length(col),
+        h: down.length(row),
       });
     }
   }
-  return { paperW, paperH, cols, rows, windows, margin, overlap: cols > 1 || rows > 1 ? overlap : 0 };
+  const many = across.n > 1 || down.n > 1;
+  return { paperW, paperH, cols: across.n, rows: down.n, windows, margin, overlap: many ? overlap : 0, lastLabel };
 }
 
-/** The fewest tiles: the paper turned whichever way needs fewer sheets. */
+/**
+ * The fewest tiles: the paper turned whichever way needs fewer sheets, and the last tile's label
+ * below the sheet unless room beside it costs fewer tiles.
+ */
 export function planTiles(sheetW: number, sheetH: number, o: TileOptions): TilePlan {
   const paper = A_SIZES[o.paper];
   if (!paper) throw new Error(`internal: no size for paper ${o.paper} (the tiling options are checked first)`);
   const [w, h] = [mm(paper[0]), mm(paper[1])];
-  const portrait = plan(sheetW, sheetH, w, h, o);
-  const landscape = plan(sheetW, sheetH, h, w, o);
-  return landscape.windows.length < portrait.windows.length ? landscape : portrait;
+  const plans = (['below', 'beside'] as const).flatMap((side) => [
+    plan(sheetW, sheetH, w, h, o, side),
+    plan(sheetW, sheetH, h, w, o, side),
+  ]);
+  return plans.reduce((best, p) => (p.windows.length < best.windows.length ? p : best));
 }

@@ -6,7 +6,14 @@ import type { Typesetter } from '../layout/text/typeset.js';
 import { setText } from '../layout/text/typeset.js';
 import { mm, toMm } from '../layout/units.js';
 import { forScale } from '../layout/scaled.js';
-import { actualOverlapMm, checkBar, overlapText, TILE_LABEL_PT } from './tile-facts.js';
+import {
+  actualOverlapMm,
+  checkBar,
+  LAST_LABEL_CLEAR_MM,
+  overlapText,
+  TILE_LABEL_PAD,
+  TILE_LABEL_PT,
+} from './tile-facts.js';
 import { planTiles, type TileOptions, type TilePlan } from './tile-plan.js';
 import { ContentError, type SourcePos } from '../errors.js';
 
@@ -62,28 +69,15 @@ export function tilePages(
     };
     const top = at(win.x, win.y);
     const bottom = at(win.x + win.w, win.y + win.h);
-    if (hasLeft)
-      guides.push({
-        type: 'line',
-        x1: top[0],
-        y1: 0,
-        x2: top[0],
-        y2: p.paperH,
-        stroke: 'registration',
-        lineWidth: 0.5,
-        dash,
-      });
-    if (hasTop)
-      guides.push({
-        type: 'line',
-        x1: 0,
-        y1: top[1],
-        x2: p.paperW,
-        y2: top[1],
-        stroke: 'registration',
-        lineWidth: 0.5,
-        dash,
-      });
+    // A dashed cut line along every edge of the window that is not covered by a neighbour: the left
+    // and top ones (this tile goes over its neighbours there) and the poster's outer edges, so the
+    // assembled sheet is cut to its own size and the last tile's label, past its edge, falls away.
+    const cut = (x1: number, y1: number, x2: number, y2: number) =>
+      guides.push({ type: 'line', x1, y1, x2, y2, stroke: 'registration', lineWidth: 0.5, dash });
+    cut(top[0], 0, top[0], p.paperH);
+    cut(0, top[1], p.paperW, top[1]);
+    if (!hasRight) cut(bottom[0], 0, bottom[0], p.paperH);
+    if (!hasBottom) cut(0, bottom[1], p.paperW, bottom[1]);
     // Corner marks at both edges of every overlap band, on both tiles that share it.
     const bandsX: number[] = [];
     const [left, right, above, below] = [i - 1, i + 1, i - p.cols, i + p.cols].map((k) => p.windows[k]);
@@ -95,23 +89,31 @@ export function tilePages(
     for (const x of bandsX) for (const y of [win.y, win.y + win.h]) cross(...at(x, y));
     for (const y of bandsY) for (const x of [win.x, win.x + win.w]) cross(...at(x, y));
     // The label sits in a band that the neighbour covers once glued (bottom, else right), so it
-    // disappears in the finished sheet; the last tile has none and carries it small in its corner.
+    // disappears in the finished sheet. The last tile covers all its neighbours: its label goes past
+    // the sheet's edge, in the room the plan kept there, and is cut away with the white edge.
     const lines = [label(win.row, win.col), `${i + 1}/${total}`];
     const size = TILE_LABEL_PT;
     const lh = size * 1.2;
-    const text = hasBottom ? [lines.join(' · ')] : lines;
+    const text = hasBottom || (!hasRight && p.lastLabel === 'below') ? [lines.join(' · ')] : lines;
     const tw = Math.max(...text.map((t) => ts.fonts.width('sansBold', size, t)));
-    const boxH = text.length * lh + 4;
+    const boxH = text.length * lh + 2 * TILE_LABEL_PAD;
+    const clear = mm(LAST_LABEL_CLEAR_MM);
+    // Along its edge, in the middle of the widest stretch between corner marks (they sit at the
+    // window's corners and at the overlaps' edges, and a wide overlap brings them near the middle).
+    const midX = clearOf([win.x, win.x + win.w, ...bandsX], tw + 2 * TILE_LABEL_PAD) + dx;
+    const midY = clearOf([win.y, win.y + win.h, ...bandsY], boxH) + dy;
     const [lx, ly] = hasBottom
-      ? [top[0] + mm(15), bottom[1] - p.overlap / 2 - boxH / 2]
+      ? [midX, bottom[1] - p.overlap / 2 - boxH / 2]
       : hasRight
-        ? [bottom[0] - p.overlap / 2 - tw / 2 - 2, top[1] + mm(15)]
-        : [bottom[0] - tw - mm(4), bottom[1] - boxH - mm(3)];
+        ? [bottom[0] - p.overlap / 2 - tw / 2 - TILE_LABEL_PAD, midY]
+        : p.lastLabel === 'below'
+          ? [midX, bottom[1] + clear]
+          : [bottom[0] + clear, midY];
     guides.push({
       type: 'rect',
       x: lx,
       y: ly,
-      w: tw + 4,
+      w: tw + 2 * TILE_LABEL_PAD,
       h: boxH,
       fill: 'paper',
       stroke: 'registration',
@@ -120,8 +122,8 @@ export function tilePages(
     text.forEach((t, n) =>
       guides.push({
         type: 'text',
-        x: lx + 2,
-        y: ly + 2 + lh * n + size * 0.95,
+        x: lx + TILE_LABEL_PAD,
+        y: ly + TILE_LABEL_PAD + lh * n + size * 0.95,
         text: t,
         font: 'sansBold',
         size,
@@ -134,6 +136,17 @@ export function tilePages(
     pages.push({ width: p.paperW, height: p.paperH, trim: box, bleed: box, items, regions: [] });
   });
   return { pages, plan: p };
+}
+
+/** Where a label of `length` starts to sit in the middle of the widest gap between marks at `at`. */
+function clearOf(at: number[], length: number): number {
+  const xs = [...at].sort((a, b) => a - b);
+  let best = { gap: -Infinity, mid: 0 };
+  for (let k = 1; k < xs.length; k++) {
+    const [a, b] = [xs[k - 1]!, xs[k]!];
+    if (b - a > best.gap) best = { gap: b - a, mid: (a + b) / 2 };
+  }
+  return best.mid - length / 2;
 }
 
 function assemblyPage(sheet: Page, ts: Typesetter, p: TilePlan, words: TileWords): Page {

@@ -26,6 +26,8 @@ declare module 'fontkit' {
     capHeight: number;
     xHeight: number;
     numGlyphs: number;
+    /** The OS/2 table; only the weight class is read (400 Regular, 600 SemiBold, 700 Bold). */
+    'OS/2': { usWeightClass: number };
     characterSet: number[];
     layout(text: string, features?: unknown): GlyphRun;
     hasGlyphForCodePoint(codePoint: number): boolean;

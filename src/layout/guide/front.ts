@@ -9,6 +9,7 @@ import { figure, linesOf, type GuideCtx } from './common.js';
 import type { Flow } from './flow.js';
 import type { TocEntry } from './chapters.js';
 import { at } from '../../at.js';
+import { reversed } from '../reversed.js';
 
 /** The cover; `bleed` (points) runs the band on past the trim so that cutting leaves no white sliver. */
 export function cover(c: GuideCtx, date: Date, bleed = 0): Item[] {
@@ -22,22 +23,24 @@ export function cover(c: GuideCtx, date: Date, bleed = 0): Item[] {
   });
   // Display type is never hyphenated: a title or subtitle breaks at its spaces or not at all.
   const display = { ...ts, hyph: () => [] };
+  // White on the band: at least the theme's size and weight where the band takes two inks.
+  const onBand = (font: FontId, size: number) => reversed(model.theme, ts.fonts, 'accentInk', 'accent', { font, size });
   const kick = setText(
     ts,
     `${L.guide.toUpperCase()}`,
-    { font: 'sansSemi', size: 11 * g.k, colour: 'accentInk' },
+    { ...onBand('sansSemi', 11 * g.k), colour: 'accentInk' },
     { x: g.left, y: g.top + mm(8 * g.k), width: g.width, source: 'cover' },
   );
   const title = setText(
     display,
     model.meta.title,
-    { font: 'sansBold', size: 36 * g.k, colour: 'accentInk' },
+    { ...onBand('sansBold', 36 * g.k), colour: 'accentInk' },
     { x: g.left, y: g.top + mm(8 * g.k) + kick.height + mm(3 * g.k), width: g.width, leading: 1.1, source: 'cover' },
   );
   const sub = setText(
     display,
     model.meta.subtitle,
-    { font: 'sans', size: 15 * g.k, colour: 'accentInk' },
+    { ...onBand('sans', 15 * g.k), colour: 'accentInk' },
     {
       x: g.left,
       y: g.top + mm(8 * g.k) + kick.height + mm(3 * g.k) + title.height + mm(2 * g.k),

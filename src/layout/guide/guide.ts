@@ -11,13 +11,17 @@ import { guideCtx } from './common.js';
 import { chapterFlows } from './chapters.js';
 import { cover, runningFooter, tableOfContents, titleFlows } from './front.js';
 import { notesPage } from './notes.js';
+import { backCover } from './back.js';
 import type { Item } from '../frame.js';
 import { at } from '../../at.js';
 
 /** The table of contents takes one page (tableOfContents fails the build if it would need more). */
 const TOC_PAGES = 1;
 
-/** A guide for a press: bleed (the cover band runs into it), page numbers on the outside edge, pages padded to a multiple of 4. */
+/**
+ * A guide for a press: bleed (the cover band runs into it), page numbers on the outside edge, pages
+ * padded to a multiple of 4, a back cover last.
+ */
 export interface GuideBooklet {
   bleed: number;
 }
@@ -53,14 +57,19 @@ export function layoutGuide(
   const box = { x: 0, y: 0, w: g.W, h: g.H };
   const b = booklet?.bleed ?? 0;
   const parts = short ? chapterPages : [cover(c, date, b), tableOfContents(c, toc), ...chapterPages];
-  // A saddle-stitched booklet has a multiple of 4 pages: ruled notes pages fill it, before the back.
-  if (booklet) while (parts.length % 4) parts.push(notesPage(c));
+  // A saddle-stitched booklet has a multiple of 4 pages and ends with its back cover; ruled notes
+  // pages fill what is missing between the last chapter and the back.
+  const back = booklet ? [backCover(c, date, b)] : [];
+  if (booklet) while ((parts.length + back.length) % 4) parts.push(notesPage(c));
+  parts.push(...back);
+  // The cover and the back carry no page number and no running footer.
+  const bare = (i: number) => (i === 0 && !short) || (back.length > 0 && i === parts.length - 1);
   const pages = parts.map((items, i): Page => ({
     width: g.W,
     height: g.H,
     trim: box,
     bleed: { x: -b, y: -b, w: g.W + 2 * b, h: g.H + 2 * b },
-    items: i === 0 && !short ? items : [...items, runningFooter(c, i, !!booklet)],
+    items: bare(i) ? items : [...items, runningFooter(c, i, !!booklet)],
     regions: [{ id: 'body', x: g.left, y: g.top, w: g.width, h: g.bottom - g.top }],
   }));
 

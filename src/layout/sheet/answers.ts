@@ -4,9 +4,9 @@
 // field's size and shrinks in 5 % steps to the floor. One that still does not fit is never cut off
 // or refused: the cell shows its beginning and a reference mark ("… [1]"), and the whole answer is
 // printed on a continuation page (overflow.ts). A fillable sheet instead gets each answer as its
-// field's value (a pre-filled form).
+// field's value (a pre-filled form), with the lines a viewer would show for it at the field's size.
 import type { FieldItem, Item, Page, TagItem, TextItem } from '../frame.js';
-import { keyText } from '../field.js';
+import { ANSWER_FONT, ANSWER_LEADING, fieldPad, keyText, type AppearanceLine } from '../field.js';
 import { setText, type Typesetter } from '../text/typeset.js';
 
 /** An answer printed in full elsewhere: its mark in the cell, the field's label, the whole text. */
@@ -16,8 +16,6 @@ export interface Overflowed {
   label: string;
   text: string;
 }
-
-const LEADING = 1.2;
 
 const paragraphs = (text: string) =>
   text
@@ -32,7 +30,7 @@ export function setAnswer(
   text: string,
   floor: number,
 ): { items: TextItem[]; fits: boolean } {
-  const pad = Math.max(1, f.size * 0.25);
+  const pad = fieldPad(f.size);
   const w = f.w - 2 * pad;
   const h = f.h - 2 * pad;
   const paras = paragraphs(text);
@@ -43,14 +41,14 @@ export function setAnswer(
     let wide = false;
     for (const p of paras) {
       if (!p.trim()) {
-        y += size * LEADING;
+        y += size * ANSWER_LEADING;
         continue;
       }
       const set = setText(
         ts,
         p,
-        { font: 'serif', size, colour: 'ink' },
-        { x: f.x + pad, y, width: w, leading: LEADING, source: keyText(f.key) },
+        { font: ANSWER_FONT, size, colour: 'ink' },
+        { x: f.x + pad, y, width: w, leading: ANSWER_LEADING, source: keyText(f.key) },
       );
       items.push(...set.items);
       wide ||= set.width > w + 0.01;
@@ -83,6 +81,33 @@ function leadIn(ts: Typesetter, f: FieldItem, text: string, floor: number, mark:
   return r.fits ? r.items : [];
 }
 
+/**
+ * A pre-filled value as a viewer draws it in the field (its appearance, for viewers that make none):
+ * at the field's size, broken at spaces and never hyphenated, from the top of a multi-line field, on
+ * one line centred in its height in a single-line one; the renderer clips it to the field.
+ */
+export function appearance(ts: Typesetter, f: FieldItem, text: string): AppearanceLine[] {
+  const pad = fieldPad(f.size);
+  const plain = { fonts: ts.fonts, hyph: () => [] };
+  const style = { font: ANSWER_FONT, size: f.size, colour: 'ink' } as const;
+  const line = f.size * ANSWER_LEADING;
+  const paras = f.multiline ? paragraphs(text) : [paragraphs(text).join(' ')];
+  const width = f.multiline ? f.w - 2 * pad : 1e6; // one line, however long: the viewer scrolls it
+  const out: AppearanceLine[] = [];
+  let y = f.multiline ? f.y + pad : f.y + (f.h - line) / 2;
+  for (const p of paras) {
+    if (y >= f.y + f.h) break; // below the field: a viewer shows it only on scrolling
+    if (!p.trim()) {
+      y += line;
+      continue;
+    }
+    const set = setText(plain, p, style, { x: f.x + pad, y, width, leading: ANSWER_LEADING });
+    out.push(...set.items.map((it) => ({ x: it.x, y: it.y, text: it.text })));
+    y += set.height;
+  }
+  return out.filter((l) => l.y - f.size < f.y + f.h);
+}
+
 /** The field a Form element holds (a fillable sheet's cell or area), if that is all it holds. */
 const formField = (t: TagItem): FieldItem | undefined => {
   const [only, ...more] = t.items;
@@ -104,24 +129,30 @@ export function fillAnswers(
 ) {
   const placed: string[] = [];
   const overflow: Overflowed[] = [];
+  // Words are typed, or printed, on paper: the pen rules under a field are cleared (an artifact), so
+  // a form (filled or not) and a record look alike and no typed line runs through a rule.
+  const paper = (f: FieldItem): Item => ({
+    type: 'tag',
+    role: 'Artifact',
+    items: [{ type: 'rect', x: f.x, y: f.y, w: f.w, h: f.h, fill: 'paper' }],
+  });
   const fill = (f: FieldItem, form: TagItem | undefined): Item[] => {
     const key = keyText(f.key);
     const a = answers[key];
     const keep = form ? [form] : [f];
-    if (a === undefined) return keep;
+    if (a === undefined) return prefill ? [paper(f), ...keep] : keep;
     placed.push(key);
-    if (prefill) return [form ? { ...form, items: [{ ...f, value: a }] } : { ...f, value: a }];
+    if (prefill) {
+      const filled = { ...f, value: a, appearance: appearance(ts, f, a) };
+      return [paper(f), form ? { ...form, items: [filled] } : filled];
+    }
     let text = setAnswer(ts, f, a, floor);
     if (!text.fits) {
       const mark = firstMark + overflow.length;
       overflow.push({ mark, key, label: f.label, text: a });
       text = { items: leadIn(ts, f, a, floor, `[${mark}]`), fits: true };
     }
-    // Typed words need no ruled lines: the field is cleared to paper (an artifact) under them.
-    return [
-      { type: 'tag', role: 'Artifact', items: [{ type: 'rect', x: f.x, y: f.y, w: f.w, h: f.h, fill: 'paper' }] },
-      { type: 'tag', role: 'P', items: text.items },
-    ];
+    return [paper(f), { type: 'tag', role: 'P', items: text.items }];
   };
   const walk = (items: Item[]): Item[] =>
     items.flatMap((it): Item[] => {

@@ -1,6 +1,6 @@
 // Form fields over a sheet's write-in areas and table cells (see ../field.ts). Derived from the
 // drawn areas themselves, so a write-in area or table column a template gains gets its field too.
-import type { FieldItem } from '../field.js';
+import { linesHeld, type FieldItem } from '../field.js';
 import type { TagItem } from '../frame.js';
 import type { SheetBlock } from '../../content/model.js';
 import type { Rect } from './grid.js';
@@ -9,13 +9,15 @@ import { at } from '../../at.js';
 
 /**
  * A field just inside a drawn write-in rectangle. Its text is the question size, smaller where the
- * field is low (a line and a half of room per line); it takes several lines where two or more fit.
+ * field is too low for a line of it (to a tenth of a point, never under the floor); it takes several
+ * lines where two or more fit at that size. The record sets answers by the same measure (../field.ts).
  */
 export function writeField(c: SheetCtx, key: (string | number)[], r: Rect, label: (string | undefined)[]): FieldItem {
   const inset = hairline(c) * 1.5;
   const h = Math.max(0, r.h - 2 * inset);
-  // Viewers set a field's text at about 1.15 × its size per line, plus a little padding.
-  const size = Math.round(Math.max(c.theme.sheet.absoluteFloor, Math.min(c.s, h / 1.5)) * 10) / 10;
+  const floor = c.theme.sheet.absoluteFloor;
+  let size = Math.max(floor, Math.round(c.s * 10) / 10);
+  while (size > floor && linesHeld(h, size) < 1) size = Math.max(floor, Math.round(size * 10 - 1) / 10);
   return {
     type: 'field',
     key,
@@ -24,7 +26,7 @@ export function writeField(c: SheetCtx, key: (string | number)[], r: Rect, label
     w: Math.max(0, r.w - 2 * inset),
     h,
     label: label.filter((s): s is string => !!s).join(', '),
-    multiline: h >= size * 2.6,
+    multiline: linesHeld(h, size) >= 2,
     size,
   };
 }

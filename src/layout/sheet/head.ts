@@ -4,6 +4,7 @@ import type { Item } from '../frame.js';
 import type { Rect } from './grid.js';
 import { mm } from '../units.js';
 import { labelledList } from './tags.js';
+import { reversed } from '../reversed.js';
 import { pad, size, stack, type Para, type SheetCtx } from './context.js';
 
 /** Card, number badge, heading, prompt and hints: what every block starts with. Returns the y below them. */
@@ -12,21 +13,27 @@ export function head(c: SheetCtx, id: string, w: SheetBlock, rect: Rect, base: s
   const items: Item[] = [
     { type: 'rect', x: rect.x, y: rect.y, w: rect.w, h: rect.h, fill: 'panel', radius: mm(2.5 * c.k) },
   ];
-  const nSize = size(c, 'number');
+  // White on the accent badge: at least the theme's size and weight where the accent takes two inks.
+  const { font: nFont, size: nSize } = reversed(c.theme, c.ts.fonts, 'accentInk', 'accent', {
+    font: 'sansBold',
+    size: size(c, 'number'),
+  });
   const titleSize = size(c, 'blockTitle');
-  const d = Math.max(nSize * 1.55, titleSize * 1.25);
+  // The badge keeps the size the design gives it; a number raised to the floor only fills it more
+  // (a cap height is about 0.7 em, so 1.3 em still leaves a rim round two digits).
+  const d = Math.max(size(c, 'number') * 1.55, nSize * 1.3, titleSize * 1.25);
   const cx = rect.x + p + d / 2;
   const cy = rect.y + p + d / 2;
   items.push({ type: 'path', shape: { kind: 'circle', cx, cy, r: d / 2 }, fill: 'accent' });
   const num = String(c.numbers[id]);
-  const nw = c.ts.fonts.width('sansBold', nSize, num);
-  const nm = c.ts.fonts.metrics('sansBold', nSize);
+  const nw = c.ts.fonts.width(nFont, nSize, num);
+  const nm = c.ts.fonts.metrics(nFont, nSize);
   const numText: Item = {
     type: 'text',
     x: cx - nw / 2,
     y: cy + nm.capHeight / 2,
     text: num,
-    font: 'sansBold',
+    font: nFont,
     size: nSize,
     colour: 'accentInk',
     width: nw,

@@ -10,6 +10,8 @@ import { blockSect } from './tags.js';
 import { setText, type Typesetter } from '../text/typeset.js';
 import { linearScale, mm, type PaperSize } from '../units.js';
 import { at } from '../../at.js';
+import { reversed } from '../reversed.js';
+import type { FontId } from '../../content/template-model.js';
 
 export interface Overflow {
   /** Block id, or 'title' / 'footer'. */
@@ -76,10 +78,13 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   const rightX = m + leftW + gutter * 2;
   const rightW = W - m - rightX;
   const top = m;
+  // White on the band: at least the theme's size and weight where the band takes two inks.
+  const onBand = (font: FontId, pt: number) =>
+    reversed(model.theme, ts.fonts, 'accentInk', 'accent', { font, size: pt });
   const kicker = setText(
     ts,
     `${model.meta.title.toUpperCase()}  ·  ${sheetLabel}`,
-    { font: 'sansSemi', size: size(c, 'toolName'), colour: 'accentInk' },
+    { ...onBand('sansSemi', size(c, 'toolName')), colour: 'accentInk' },
     { x: m, y: top, width: leftW, source: 'title' },
   );
   const title = stack(
@@ -87,8 +92,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     [
       {
         text: sheet.words.title,
-        font: 'sansBold',
-        size: size(c, 'sheetTitle'),
+        ...onBand('sansBold', size(c, 'sheetTitle')),
         colour: 'accentInk',
         path: ['title'],
         leading: 1.1,
@@ -106,8 +110,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     [
       {
         text: sheet.words.intro,
-        font: 'sans',
-        size: size(c, 'intro'),
+        ...onBand('sans', size(c, 'intro')),
         colour: 'accentInk',
         path: ['intro'],
         leading: 1.3,

@@ -55,6 +55,11 @@ export class FontSet {
     return this.face(id).font;
   }
 
+  /** The face's weight class (OS/2 usWeightClass: 400 Regular, 600 SemiBold, 700 Bold). */
+  weight(id: FontId): number {
+    return this.face(id).font['OS/2'].usWeightClass;
+  }
+
   private face(id: FontId): Face {
     let f = this.faces.get(id);
     if (!f) {

@@ -21,6 +21,18 @@ export interface EmbeddedFont {
   subset?: { glyphs: number[]; includeGlyph(gid: number): number };
   /** Writes the font program, descriptor and ToUnicode; pdfkit calls it when the document ends. */
   embed(): void;
+  /** The font's dictionary (written when the document ends). */
+  ref(): PdfRef;
+  /** Shapes text with fontkit: the glyph codes (4 hex digits each) and their positions in 1/1000 em. */
+  encode(text: string): [string[], GlyphPosition[]];
+}
+
+/** Where a shaped glyph goes, in 1/1000 em: its advance as shaped (kerning) and as the font has it. */
+export interface GlyphPosition {
+  xAdvance: number;
+  advanceWidth: number;
+  xOffset: number;
+  yOffset: number;
 }
 
 /** The page object's private parts: open marked content and the graphics-state resources. */
@@ -35,7 +47,7 @@ export interface PdfkitInternals {
   _root: PdfRef<{
     Pages: PdfRef<{ Kids: PdfRef<{ MediaBox: number[] }>[] }>;
     ViewerPreferences?: PdfRef<Record<string, unknown>>;
-    AcroForm?: PdfRef<{ Fields: unknown[] }>;
+    AcroForm?: PdfRef<{ Fields: unknown[]; NeedAppearances?: boolean }>;
     OutputIntents?: unknown[];
   }>;
   /** The file ID pdfkit writes into the trailer (derived from Info). */

@@ -134,5 +134,13 @@ export interface PdfDoc {
   setExtGState(name: string, state: PdfRef<object>): void;
   useWholeFont(name: string): string;
   addField(x: number, y: number, w: number, h: number, options: Record<string, unknown>): void;
+  noNeedAppearances(): void;
+  fieldAppearance(
+    fontId: string,
+    w: number,
+    h: number,
+    size: number,
+    lines: { x: number; y: number; text: string }[],
+  ): PdfRef;
   tagFontSubsets(): void;
 }

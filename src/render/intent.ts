@@ -7,9 +7,16 @@ import { UsageError } from '../errors.js';
 import type { Paths } from '../paths.js';
 import type { Paper } from '../content/template-model.js';
 import type { Problem } from '../errors.js';
-import { iccDescription, iccProblem, type OutputIntent } from '../render/pdfx.js';
-import type { BuildOptions } from './options.js';
+import { iccDescription, iccProblem, type OutputIntent } from './pdfx.js';
 import type { BoundedMap } from '../bounded.js';
+
+/** The build options an output intent depends on (a build's options have them all). */
+export interface IntentOptions {
+  printShop?: boolean;
+  paper?: Paper;
+  outputIntent?: string;
+  outputCondition?: string;
+}
 
 export const BUILT_IN_INTENTS: Record<Paper, { file: string; condition: string; info: string }> = {
   coated: { file: 'icc/FOGRA39.icc', condition: 'FOGRA39', info: 'Coated FOGRA39 (ISO 12647-2:2004)' },
@@ -18,7 +25,7 @@ export const BUILT_IN_INTENTS: Record<Paper, { file: string; condition: string; 
 export const BUILT_IN_INTENT = BUILT_IN_INTENTS.coated;
 
 /** The printing condition a press build declares. */
-export const conditionOf = (opts: Pick<BuildOptions, 'outputCondition' | 'paper'>): string =>
+export const conditionOf = (opts: Pick<IntentOptions, 'outputCondition' | 'paper'>): string =>
   opts.outputCondition ?? BUILT_IN_INTENTS[opts.paper ?? 'coated'].condition;
 
 /** Letters and digits only, lower case: "FOGRA 51" and "fogra51" name the same condition. */
@@ -28,7 +35,7 @@ const plain = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
  * A warning when the shop's profile does not describe the condition it is labelled with: the file
  * would then claim one printing condition and carry the profile of another.
  */
-export function intentWarnings(opts: Pick<BuildOptions, 'outputIntent' | 'outputCondition' | 'printShop'>): Problem[] {
+export function intentWarnings(opts: Pick<IntentOptions, 'outputIntent' | 'outputCondition' | 'printShop'>): Problem[] {
   if (!opts.printShop || !opts.outputIntent || !opts.outputCondition) return [];
   let desc: string | undefined;
   try {
@@ -48,7 +55,7 @@ export function intentWarnings(opts: Pick<BuildOptions, 'outputIntent' | 'output
 
 /** Reads and checks the profile once per build (`kept`: the build context's); a bad file is a usage error that names it. */
 export function outputIntent(
-  opts: Pick<BuildOptions, 'outputIntent' | 'outputCondition' | 'paper'>,
+  opts: Pick<IntentOptions, 'outputIntent' | 'outputCondition' | 'paper'>,
   paths: Paths,
   kept: BoundedMap<string, OutputIntent>,
 ): OutputIntent {

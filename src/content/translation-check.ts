@@ -3,17 +3,15 @@
 // source (so the sheet would print in the source language), and a translation that lacks text its
 // source has. That last check is an error that build, validate and the preview all make, with the
 // same words, for the parts they use: a prompt missing from a translation would simply not print.
+// (A locale without hyphenation patterns is layout's to say: layout/text/hyphenation-warnings.ts.)
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problems } from '../errors.js';
-import type { BuildOptions } from './options.js';
-import { display, loadToolFile, type ToolModel } from '../content/load.js';
-import { readYamlFile, textValues, valueAt } from '../content/yaml-file.js';
+import { display, loadToolFile, type ToolModel } from './load.js';
+import { readYamlFile, textValues, valueAt } from './yaml-file.js';
 import type { Paths } from '../paths.js';
-import type { Problem } from '../errors.js';
-import { hasPatterns } from '../layout/text/hyphenate.js';
-import { stringsOf } from '../content/strings.js';
-import { readRecord, RECORD_FILE, stringWarnings } from '../content/translation-record.js';
+import { stringsOf } from './strings.js';
+import { readRecord, RECORD_FILE, stringWarnings } from './translation-record.js';
 
 const LOCALE = /^[a-z]{2,3}$/;
 
@@ -27,7 +25,7 @@ export interface Parts {
   guide: boolean;
 }
 
-export const partsOf = (only: BuildOptions['only']): Parts => ({ sheets: true, guide: only !== 'sheets' });
+export const partsOf = (only: 'sheets' | 'guide' | undefined): Parts => ({ sheets: true, guide: only !== 'sheets' });
 
 /** Errors: what a translation lacks that its source has, in the parts used. */
 export function compareWithSource(source: ToolModel, target: ToolModel, problems: Problems, parts: Parts): void {
@@ -111,17 +109,6 @@ export function compareStrings(paths: Paths, source: ToolModel, target: ToolMode
   const copies = new Set(problems.warnings.filter((w) => w.message.includes('word for word')).map((w) => w.pos?.file));
   const strings = stringsOf(target).filter((t) => !copies.has(t.yaml.display));
   stringWarnings(stringsOf(source), strings, record, { source: source.locale, target: target.locale }, problems);
-}
-
-/** A locale the hyphenation patterns do not know (Northern Sámi, se): said once per tool and locale. */
-export function hyphenationWarnings(models: ToolModel[], paths: Paths): Problem[] {
-  return models
-    .filter((m) => !hasPatterns(m.locale))
-    .map((m) => ({
-      severity: 'warning' as const,
-      message: `there are no hyphenation patterns for '${m.locale}' (${m.id}): long words break only where ${display(join(paths.content, m.id, m.locale, 'hyphenation.yaml'))} says`,
-      hint: `list the long words there with their break points, e.g. exceptions: [ge-vinst-re-a-li-se-ring]`,
-    }));
 }
 
 function compareGuides(source: ToolModel, target: ToolModel, problems: Problems): void {
