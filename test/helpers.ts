@@ -82,7 +82,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI in this process (fast: fonts and patterns stay loaded between runs). */
+/** Runs the CLI in this process (fast: no process to start, modules stay loaded; each build has its own context). */
 export async function cli(args: string[], cwd?: string): Promise<CliResult> {
   let stdout = '';
   let stderr = '';

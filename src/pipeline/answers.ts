@@ -10,7 +10,7 @@ import { fillAnswers } from '../layout/sheet/answers.js';
 import { overflowPages } from '../layout/sheet/overflow.js';
 import type { PaperSize } from '../layout/units.js';
 import type { BuildOptions, UnitOptions } from './options.js';
-import { fontSet } from '../layout/text/fonts.js';
+import { BuildContext } from './context.js';
 import { fallbackFor, withFallbacks } from '../layout/text/fallback.js';
 import { defaultPaths } from '../paths.js';
 import { at } from '../at.js';
@@ -43,6 +43,7 @@ export function prepareAnswers(
   opts: BuildOptions,
   models: ToolModel[],
   set: AnswerSet | undefined,
+  ctx = new BuildContext(),
 ): { answerSet?: AnswerSet; warnings: Problem[] } {
   if (opts.fillable && (opts.tile || opts.printShop || opts.marks || (opts.bleedMm ?? 0) > 0)) {
     throw new UsageError(
@@ -63,7 +64,7 @@ export function prepareAnswers(
   // A letter the answers' font cannot draw would print as an empty box: a record prints a stand-in
   // that keeps the meaning ("->", "(thumbs up)") and says so; a pre-filled form keeps the typed text.
   // The set as read stays as read: what is printed is a copy with the stand-ins.
-  const fonts = models[0] && fontSet((opts.paths ?? defaultPaths()).fonts, models[0].theme);
+  const fonts = models[0] && ctx.fonts((opts.paths ?? defaultPaths()).fonts, models[0].theme);
   const locales: AnswerSet['locales'] = { ...set.locales };
   if (!opts.fillable && fonts)
     for (const m of mine) {
