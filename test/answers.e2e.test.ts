@@ -10,7 +10,7 @@ import { PDFDocument, PDFTextField } from 'pdf-lib';
 import { build, loadModels } from '../src/pipeline/build.js';
 import { answers } from '../src/answers/answers.js';
 import { parseName } from '../src/answers/collect.js';
-import { compact, joinedText, LOCALES, must, readPdf, TOOL } from './helpers.js';
+import { blockOf, compact, joinedText, LOCALES, readPdf, TOOL } from './helpers.js';
 import { answerFor, fillWithPdfJs, fillWithPdfLib, hasQpdf, qpdfRewrite, save, SAMI } from './forms-helpers.js';
 import { at } from '../src/at.js';
 
@@ -177,27 +177,26 @@ describe('forms saved by other programs', () => {
     writeFileSync(join(dir, 'answers.md'), md);
     // The questions are the content's own words (escaped only where Markdown would read them as markup).
     const m = at(loadModels({ tool: TOOL, locales: ['nb'] }), 0);
-    const s1 = at(m.sheets, 0).words;
-    const block = (id: string) => must(s1.blocks[id], `the words of ${id}`);
-    const [strategic, header, leaderMap] = [block('strategic'), block('header'), block('leaderMap')];
+    const sheet1 = at(m.sheets, 0);
+    const strategic = blockOf(sheet1, 'strategic', 'prompt');
+    const header = blockOf(sheet1, 'header', 'fields');
+    const leaderMap = blockOf(sheet1, 'leaderMap', 'table');
     const esc = (t: string) => t.replace(/[\\`*[\]<~]/g, (ch) => `\\${ch}`);
     expect(md).toContain(`# ${esc(m.meta.title)}\n`);
-    expect(md).toContain(`## ${m.meta.labels.sheet} 1: ${esc(s1.title)}`);
+    expect(md).toContain(`## ${m.meta.labels.sheet} 1: ${esc(sheet1.title)}`);
     const n = m.fieldNumbers.strategic;
     // Only what Markdown would act on is escaped: emphasis, a list's dash or number at a line's start, a lone '_'.
     expect(md).toContain(
-      `### ${n}. ${esc(strategic.title)}\n\n*${esc(strategic.prompt!)}*\n\nMål 1 | \\*viktig\\*  \n\\- ikke en liste  \n4\\. desember (behovshaver) DPIA! snake_case \\_kursiv\\_`,
+      `### ${n}. ${esc(strategic.title)}\n\n*${esc(strategic.prompt ?? '')}*\n\nMål 1 | \\*viktig\\*  \n\\- ikke en liste  \n4\\. desember (behovshaver) DPIA! snake_case \\_kursiv\\_`,
     );
-    expect(md).toContain(`**${esc(must(header.fields?.date, 'the date field'))}:** 1. mars`);
-    const leaderTpl = must(at(m.sheets, 0).template.blocks.leaderMap, 'the leader map in the template');
-    const cols = leaderTpl.kind === 'table' ? leaderTpl.columns.map((c) => c.id) : [];
+    expect(md).toContain(`**${esc(header.fields.find((f) => f.id === 'date')?.label ?? 'date')}:** 1. mars`);
     expect(md).toContain(
-      `| ${esc(m.meta.labels.row ?? '#')} | ${cols.map((c) => esc(must(leaderMap.columns?.[c], `column ${c}`).label)).join(' | ')} |\n|---|`,
+      `| ${esc(m.meta.labels.row ?? '#')} | ${leaderMap.columns.map((c) => esc(c.label)).join(' | ')} |\n|---|`,
     );
     // Rows are labelled as the sheet prints them ("L1"), and a '|' in a cell cannot end it.
     expect(leaderMap.rowLabel).toBeTruthy();
     expect(md).toContain(
-      `| ${leaderMap.rowLabel}1 | ${cols.map((c) => (c === 'need' ? 'Tid<br>og folk \\| mer' : '')).join(' | ')} |`,
+      `| ${leaderMap.rowLabel}1 | ${leaderMap.columns.map((c) => (c.id === 'need' ? 'Tid<br>og folk \\| mer' : '')).join(' | ')} |`,
     );
     expect(md.indexOf(`### ${m.fieldNumbers.header}.`)).toBeLessThan(md.indexOf(`### ${n}.`));
   });

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { capture, cli, must, pageText, readPdf, ROOT, compact, type Project } from './helpers.js';
 import { projectWithExample } from './fixtures.js';
 import { TemplateBlock } from '../src/content/template-model.js';
+import { BLOCK_KINDS, GUIDE_ITEM_KINDS } from '../src/content/kinds.js';
 import { at } from '../src/at.js';
 
 const doc = () => readFileSync(join(ROOT, 'docs', 'authoring.md'), 'utf8');
@@ -27,12 +28,25 @@ describe('docs/authoring.md', () => {
       for (const key of Object.keys(kind.properties)) if (key !== 'kind') options.add(key);
     const table = doc()
       .split('\n')
-      .filter((l) => /^\| `(fields|prompt|table|legend)` \| `/.test(l));
+      .filter((l) => new RegExp(`^\\| \`(${BLOCK_KINDS.join('|')})\` \\| \``).test(l));
     for (const option of options)
       expect(
         table.some((l) => at(l.split('|'), 2).includes(`\`${option}`)),
         option,
       ).toBe(true);
+  });
+
+  it('names exactly the block kinds the model has, in its kinds table and its options table', () => {
+    const section = doc().split('### Template kinds')[1]?.split('\n## ')[0] ?? '';
+    const kinds = [...section.matchAll(/^\| `([a-z]+)` \| [^`]/gm)].map((m) => m[1]);
+    expect(kinds).toEqual([...BLOCK_KINDS]);
+    const withOptions = new Set([...section.matchAll(/^\| `([a-z]+)` \| `/gm)].map((m) => m[1]));
+    expect([...withOptions].sort()).toEqual([...BLOCK_KINDS].sort());
+  });
+
+  it('names every kind of piece a guide chapter may hold', () => {
+    const sentence = /A chapter's `body` is a list of pieces:([\s\S]*?)\n\n/.exec(doc())?.[1] ?? '';
+    for (const kind of GUIDE_ITEM_KINDS) expect(sentence, kind).toContain(`\`${kind}:`);
   });
 
   it('builds the short guide of the worked example: no cover, no contents page, fewer pages', async () => {

@@ -176,11 +176,11 @@ describe('a pre-filled form', async () => {
   const locale = model.locale;
   // Tables with a column that repeats another's (the timeline's leader, from the leader map).
   const repeat = model.sheets
-    .flatMap((s) => Object.entries(s.template.blocks))
-    .flatMap(([id, b]) => (b.kind === 'table' ? b.columns.filter((c) => c.sameAs).map((c) => ({ id, c })) : []))
+    .flatMap((s) => s.blocks)
+    .flatMap((b) => (b.kind === 'table' ? b.columns.filter((c) => c.sameAs).map((c) => ({ id: b.id, c })) : []))
     .at(0)!;
   const [srcBlock, srcCol] = repeat.c.sameAs!.split('.');
-  const area = Object.entries(at(model.sheets, 0).template.blocks).find(([, b]) => b.kind === 'prompt' && !b.split)![0];
+  const area = at(model.sheets, 0).blocks.find((b) => b.kind === 'prompt' && !b.split)!.id;
   const long = `Vi må forankre dette hos ledelsen før behovsavklaringen – æøå ÆØÅ ${SAMI}. `.repeat(3).trim();
   const given: Record<string, string> = {
     [area]: long,

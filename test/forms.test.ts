@@ -47,8 +47,8 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
       fits.forEach((fit, i) => {
         const sheet = at(model.sheets, i);
         const fields = fieldsOf(fit.page.items);
-        const order = Object.keys(sheet.template.blocks);
-        let last: [number, number, number] = [-1, 0, -1];
+        const order = sheet.blocks.map((b) => b.id);
+        let last = [-1, 0, -1];
         for (const f of fields) {
           const block = String(f.key[0]);
           const region = fit.page.regions.find((r) => r.id === block)!;
@@ -64,14 +64,14 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
           expect(keys.has(keyPattern(f.key.join('.')))).toBe(true);
           seen.add(keyPattern(f.key.join('.')));
           // Tab order: blocks in field-number order, then rows, then columns as in the template.
-          const t = must(sheet.template.blocks[block], `block ${block} in the template`);
+          const t = sheet.blocks.find((b) => b.id === block)!;
           const col =
             t.kind === 'table'
               ? t.columns.findIndex((c) => c.id === f.key[2])
               : t.kind === 'fields'
-                ? t.fields.indexOf(String(f.key[1]))
+                ? t.fields.findIndex((x) => x.id === f.key[1])
                 : t.kind === 'prompt' && t.split
-                  ? t.split.indexOf(String(f.key[1]))
+                  ? t.split.findIndex((x) => x.id === f.key[1])
                   : 0;
           const pos: [number, number, number] = [
             order.indexOf(block),
@@ -79,27 +79,25 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
             col,
           ];
           expect(
-            pos[0] > last[0] || (pos[0] === last[0] && (pos[1] > last[1] || (pos[1] === last[1] && pos[2] > last[2]))),
+            at(pos, 0) > at(last, 0) ||
+              (at(pos, 0) === at(last, 0) &&
+                (at(pos, 1) > at(last, 1) || (at(pos, 1) === at(last, 1) && at(pos, 2) > at(last, 2)))),
           ).toBe(true);
           last = pos;
         }
         // Every row of every table, every column.
-        for (const [id, t] of Object.entries(sheet.template.blocks)) {
+        for (const t of sheet.blocks) {
           if (t.kind !== 'table') continue;
+          const id = t.id;
           const cells = fields.filter((f) => f.key[0] === id && typeof f.key[1] === 'number');
           const rows = new Set(cells.map((f) => f.key[1]));
           // On A3 and A4 the 7 mm pitch wins over the template's row count (never under MIN_SMALL_ROWS).
-          const least = handout && !t.rowNumbers ? Math.min(t.minRows, MIN_SMALL_ROWS) : t.minRows;
-          expect(rows.size).toBeGreaterThanOrEqual(
-            least - (must(sheet.words.blocks[id], `the words of ${id}`).example ? 1 : 0),
-          );
+          const least = handout && t.rowLabel === undefined ? Math.min(t.minRows, MIN_SMALL_ROWS) : t.minRows;
+          expect(rows.size).toBeGreaterThanOrEqual(least - (t.example ? 1 : 0));
           expect(cells.length).toBe(rows.size * t.columns.length);
           // A write-in row under the headings (where the template and words have one): all cells but its label.
           const plan = fields.filter((f) => f.key[0] === id && f.key[1] === 'writeInRow');
-          const hasPlan =
-            (t as { writeInRow?: number }).writeInRow !== undefined &&
-            !!(sheet.words.blocks[id] as { writeInRow?: string }).writeInRow;
-          expect(plan.map((f) => f.key[2])).toEqual(hasPlan ? t.columns.slice(1).map((col) => col.id) : []);
+          expect(plan.map((f) => f.key[2])).toEqual(t.writeInRow ? t.columns.slice(1).map((col) => col.id) : []);
         }
       });
       // Every kind of field the templates have appears on some sheet.
@@ -177,8 +175,9 @@ describe('a fillable PDF', async () => {
   it('labels every field for a screen reader, with the row as the sheet prints it (L3) and the column', async () => {
     // Expected labels from the words themselves, so that rewording the content breaks nothing here.
     const nb = models.find((m) => m.locale === 'nb')!;
-    const w1 = at(nb.sheets, 0).words.blocks;
-    const w2 = at(nb.sheets, 1).words.blocks;
+    // Read from the words files as written, not from the joined model, so the join is checked too.
+    const w1 = at(nb.sheets, 0).file.data.blocks;
+    const w2 = at(nb.sheets, 1).file.data.blocks;
     const block = (w: typeof w1, id: string) => must(w[id], `the words of block ${id}`);
     const [leaderMap, header, changes, timeline] = [
       block(w1, 'leaderMap'),

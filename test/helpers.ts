@@ -9,6 +9,8 @@ import { parse } from 'yaml';
 import { run } from '../src/cli/main.js';
 import type { Paths } from '../src/paths.js';
 import { at } from '../src/at.js';
+import type { Block, SheetModel } from '../src/content/sheet-model.js';
+import type { BlockKind } from '../src/content/kinds.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const TOOL = 'ledelsesforankring';
@@ -105,7 +107,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI in this process (fast: fonts and patterns stay loaded between runs). */
+/** Runs the CLI in this process (fast: no process to start, modules stay loaded; each build has its own context). */
 export async function cli(args: string[], cwd?: string): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -244,4 +246,11 @@ export function strings(v: unknown, out: string[] = []): string[] {
   else if (Array.isArray(v)) v.forEach((x) => strings(x, out));
   else if (v && typeof v === 'object') Object.values(v).forEach((x) => strings(x, out));
   return out;
+}
+
+/** A sheet's block by id, of the kind the test expects: a test about a table fails by name if it is none. */
+export function blockOf<K extends BlockKind>(sheet: SheetModel, id: string, kind: K): Extract<Block, { kind: K }> {
+  const b = sheet.blocks.find((x) => x.id === id);
+  if (!b || b.kind !== kind) throw new Error(`sheet ${sheet.id} has no ${kind} block '${id}'`);
+  return b as Extract<Block, { kind: K }>;
 }

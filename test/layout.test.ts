@@ -11,7 +11,7 @@ import { margin } from '../src/layout/sheet/sheet.js';
 import { parseSize, linearScale, mm, toMm } from '../src/layout/units.js';
 import { hyphenator } from '../src/layout/text/hyphenate.js';
 import { wrap } from '../src/layout/text/linebreak.js';
-import { fontSet } from '../src/layout/text/fonts.js';
+import { FontSet } from '../src/layout/text/fonts.js';
 import type { Item, LineItem, Page, RectItem, TextItem } from '../src/layout/frame.js';
 import { compact, LOCALES, strings, TOOL } from './helpers.js';
 import type { ToolModel } from '../src/content/load.js';
@@ -116,7 +116,7 @@ describe.each(LOCALES)('sheets in %s', (locale) => {
       fits.forEach((f, i) => {
         const all = texts(f.page.items);
         const joined = compact(all.map((t) => t.text).join(''));
-        for (const s of strings(at(model.sheets, i).words)) expect(joined).toContain(compact(s));
+        for (const s of strings(at(model.sheets, i).file.data)) expect(joined).toContain(compact(s));
         for (const t of all) expect(t.text).not.toContain('\u00ad');
         for (const t of all) expect(t.size).toBeGreaterThanOrEqual(6);
       });
@@ -168,9 +168,9 @@ describe('layout choice by shape', () => {
 });
 
 describe('hyphenation and line breaking', () => {
-  let fonts: ReturnType<typeof fontSet>;
+  let fonts: FontSet;
   beforeAll(() => {
-    fonts = fontSet(paths.fonts, at(models, 0).theme);
+    fonts = new FontSet(paths.fonts, at(models, 0).theme.fonts);
   });
   it('breaks long Norwegian compounds at the right places, with the exception list winning', () => {
     const nb = hyphenator('nb', ['ge-vinst-re-a-li-se-rings-an-svar']);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
 import { renderPdf } from '../src/render/pdf.js';
-import { fontSet } from '../src/layout/text/fonts.js';
+import { FontSet } from '../src/layout/text/fonts.js';
 import { loadTheme } from '../src/content/load.js';
 import { Problems } from '../src/errors.js';
 import { defaultPaths } from '../src/paths.js';
@@ -18,7 +18,7 @@ import { at } from '../src/at.js';
 
 const paths = defaultPaths();
 const theme = loadTheme(paths, new Problems())!.data;
-const fonts = fontSet(paths.fonts, theme);
+const fonts = new FontSet(paths.fonts, theme.fonts);
 const dir = mkdtempSync(join(tmpdir(), 'bordduk-pdf-fonts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderPdf } from '../src/render/pdf.js';
-import { fontSet } from '../src/layout/text/fonts.js';
+import { FontSet } from '../src/layout/text/fonts.js';
 import { loadTheme } from '../src/content/load.js';
 import { Problems } from '../src/errors.js';
 import { defaultPaths } from '../src/paths.js';
@@ -15,7 +15,7 @@ import { at } from '../src/at.js';
 
 const paths = defaultPaths();
 const theme = loadTheme(paths, new Problems())!.data;
-const fonts = fontSet(paths.fonts, theme);
+const fonts = new FontSet(paths.fonts, theme.fonts);
 const dir = mkdtempSync(join(tmpdir(), 'bordduk-pdfua-check-'));
 
 const text = (s: string, y: number, extra: object = {}): Item => ({

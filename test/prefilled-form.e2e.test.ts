@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { stringify } from 'yaml';
-import { cliProcess, compact, LOCALES, must, TOOL } from './helpers.js';
+import { cliProcess, compact, LOCALES, TOOL } from './helpers.js';
 import { hasQpdf, SAMI } from './forms-helpers.js';
 import { loadModels } from '../src/pipeline/models.js';
 import { checkFillable } from './pdfua-forms-check.js';
@@ -22,22 +22,18 @@ const model = at(loadModels({ tool: TOOL, locales: [LOCALES[0] ?? 'nb'] }), 0);
 const locale = model.locale;
 const columns = (block: string) => {
   for (const s of model.sheets) {
-    const t = s.template.blocks[block];
-    if (t?.kind === 'table')
-      return {
-        ids: t.columns.map((c) => c.id),
-        numbered: t.rowNumbers === true && !!must(s.words.blocks[block], `the words of ${block}`).rowLabel,
-      };
+    const t = s.blocks.find((b) => b.id === block);
+    if (t?.kind === 'table') return { ids: t.columns.map((c) => c.id), numbered: t.rowLabel !== undefined };
   }
   return undefined;
 };
 
 // From the templates: a write-in area of sheet 1, and the column another table repeats (its source).
-const area = Object.entries(at(model.sheets, 0).template.blocks).find(([, b]) => b.kind === 'prompt' && !b.split)![0];
+const area = at(model.sheets, 0).blocks.find((b) => b.kind === 'prompt' && !b.split)!.id;
 const repeat = at(
   model.sheets
-    .flatMap((s) => Object.entries(s.template.blocks))
-    .flatMap(([id, b]) => (b.kind === 'table' ? b.columns.filter((c) => c.sameAs).map((c) => ({ id, c })) : [])),
+    .flatMap((s) => s.blocks)
+    .flatMap((b) => (b.kind === 'table' ? b.columns.filter((c) => c.sameAs).map((c) => ({ id: b.id, c })) : [])),
   0,
 );
 const source = repeat.c.sameAs!.split('.');
@@ -84,7 +80,7 @@ describe.skipIf(!hasQpdf || !hasPoppler)('a pre-filled form in other programs', 
     expect(sheet1).toContain(compact(`æøå ÆØÅ ${SAMI}`));
     expect(sheet1).toContain(compact('Forankring hos ledelsen før'));
     // The names, written once in the leader map, are in the timeline's rows as well.
-    const second = model.sheets.findIndex((s) => repeat.id in s.template.blocks);
+    const second = model.sheets.findIndex((s) => s.blocks.some((b) => b.id === repeat.id));
     for (const n of names) {
       expect(sheet1).toContain(compact(n));
       if (second > 0) expect(sheet2).toContain(compact(n));

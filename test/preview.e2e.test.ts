@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { startPreview, type PreviewServer, type PreviewStatus } from '../src/preview/preview.js';
 import { localHost } from '../src/preview/http.js';
 import { build } from '../src/pipeline/build.js';
-import { keepParsedFiles, readYamlFile } from '../src/content/yaml-file.js';
+import { readYamlFile, type YamlFile } from '../src/content/yaml-file.js';
+import { ParsedFiles } from '../src/content/parsed-files.js';
 import { Problems } from '../src/errors.js';
 import { parse } from 'yaml';
 import {
@@ -256,12 +257,12 @@ describe('bordduk preview: a save', () => {
 
 describe('bordduk preview: warm files', () => {
   it('parses a YAML file again only when its text changed, and repeats its problems each time', () => {
-    keepParsedFiles();
+    const parsed = new ParsedFiles<YamlFile>();
     const p = scratchProject();
     const path = p.file('nb/meta.yaml');
     const read = () => {
       const problems = new Problems();
-      return { file: readYamlFile(path, 'meta.yaml', problems), problems: problems.list };
+      return { file: readYamlFile(path, 'meta.yaml', problems, { parsed }), problems: problems.list };
     };
     const a = read();
     expect(read().file).toBe(a.file);

@@ -15,8 +15,10 @@ const model = at(loadModels({ tool: TOOL, locales: [LOCALES[0] ?? 'nb'] }), 0);
 
 /** Every repeating column of the tool: where it is, and what it repeats. */
 const repeats = model.sheets.flatMap((s, sheet) =>
-  Object.entries(s.template.blocks).flatMap(([id, b]) =>
-    b.kind === 'table' ? b.columns.flatMap((c) => (c.sameAs ? [{ sheet, id, column: c.id, from: c.sameAs }] : [])) : [],
+  s.blocks.flatMap((b) =>
+    b.kind === 'table'
+      ? b.columns.flatMap((c) => (c.sameAs ? [{ sheet, id: b.id, column: c.id, from: c.sameAs }] : []))
+      : [],
   ),
 );
 

@@ -24,8 +24,10 @@ describe('write-in room on A3 and A4', () => {
         for (const [n, fit] of fitSheets(model, parseSize(size, undefined, 'landscape'), ts).entries()) {
           // Table rows keep the template's minimum count (the decision log's 8, issue 11): they get the
           // 7 mm pitch where that count leaves room, checked below; ruled write-in areas always get it.
-          const blocks = at(model.sheets, n).template.blocks;
-          const tables = fit.page.regions.filter((r) => blocks[r.id]?.kind === 'table');
+          const byId = new Map(
+            at(model.sheets, n).blocks.flatMap((b) => (b.kind === 'table' ? [[b.id, b] as const] : [])),
+          );
+          const tables = fit.page.regions.filter((r) => byId.has(r.id));
           const inTable = (y: number, x: number) =>
             tables.some((r) => x >= r.x - 0.01 && x <= r.x + r.w + 0.01 && y >= r.y - 0.01 && y <= r.y + r.h + 0.01);
           const items = [...walk(fit.page.items)];
@@ -48,7 +50,7 @@ describe('write-in room on A3 and A4', () => {
           expect(areas).toBeGreaterThan(0);
           // A table's rows are under 7 mm only when its minimum row count would not fit otherwise.
           for (const r of tables) {
-            const t = blocks[r.id] as { minRows: number };
+            const t = byId.get(r.id)!;
             const inR = (x: number, y: number) =>
               x >= r.x - 0.01 && x <= r.x + r.w + 0.01 && y >= r.y - 0.01 && y <= r.y + r.h + 0.01;
             const ys = [

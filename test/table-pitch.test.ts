@@ -7,7 +7,7 @@ import { defaultPaths } from '../src/paths.js';
 import { fitSheets } from '../src/layout/sheet/fit.js';
 import { HANDOUT_K, MIN_SMALL_ROWS, tightWriteIn } from '../src/layout/sheet/table.js';
 import { linearScale, mm, parseSize, toMm } from '../src/layout/units.js';
-import type { TableBlock } from '../src/content/template-model.js';
+import { blockOf } from './helpers.js';
 import { at } from '../src/at.js';
 
 const model = at(loadModels({ tool: 'ledelsesforankring', locales: ['nb'] }), 0);
@@ -22,13 +22,12 @@ describe.each(['A0', 'A1', 'A2', 'A3', 'A4'])('tables at %s', (size) => {
   it(`rows at ${pitchMm} mm or more, ${handout ? 'as many as fit (at least 3)' : "the template's minimum count"}`, () => {
     let tables = 0;
     fits.forEach((fit, i) => {
-      const blocks = at(model.sheets, i).template.blocks;
       for (const t of fit.stats.tables) {
-        const tpl = blocks[t.block] as TableBlock;
+        const tpl = blockOf(at(model.sheets, i), t.block, 'table');
         const where = `sheet ${at(model.sheets, i).id} ${t.block}`;
         expect(toMm(t.pitch), where).toBeGreaterThanOrEqual(pitchMm - 0.01);
         if (tpl.maxRows !== undefined) expect(t.rows, where).toBeLessThanOrEqual(tpl.maxRows);
-        if (handout && !tpl.rowNumbers) expect(t.rows, where).toBeGreaterThanOrEqual(MIN_SMALL_ROWS);
+        if (handout && tpl.rowLabel === undefined) expect(t.rows, where).toBeGreaterThanOrEqual(MIN_SMALL_ROWS);
         else expect(t.rows, where).toBeGreaterThanOrEqual(tpl.minRows);
         tables++;
       }

@@ -35,12 +35,9 @@ describe.each(LOCALES)('a workshop in %s', (locale) => {
   const model = at(loadModels({ tool: TOOL, locales: [locale] }), 0);
   const columns = (block: string) => {
     for (const s of model.sheets) {
-      const t = s.template.blocks[block];
+      const t = s.blocks.find((b) => b.id === block);
       if (t?.kind === 'table')
-        return {
-          ids: t.columns.map((c) => c.id),
-          numbered: t.rowNumbers === true && !!must(s.words.blocks[block], `the words of ${block}`).rowLabel,
-        };
+        return { ids: t.columns.map((c) => c.id), numbered: t.rowLabel !== undefined, rowLabel: t.rowLabel };
     }
     return undefined;
   };
@@ -177,7 +174,7 @@ describe.each(LOCALES)('a workshop in %s', (locale) => {
 
       // Each answer is text in its cell (at its column, in the row headed as printed) or its block's Sect.
       for (const [i, s] of model.sheets.entries()) {
-        const blocks = new Set(Object.keys(s.template.blocks));
+        const blocks = new Set(s.blocks.map((b) => b.id));
         const expected: Expected[] = [...answers]
           .filter(([k]) => blocks.has(at(k.split('.'), 0)))
           .map(([key, a]) => {
@@ -185,10 +182,7 @@ describe.each(LOCALES)('a workshop in %s', (locale) => {
             const block = at(parts, 0);
             const [, row = '', col] = parts;
             const t = col !== undefined ? columns(block) : undefined;
-            const head =
-              t?.numbered && /^\d+$/.test(row)
-                ? `${must(s.words.blocks[block], `the words of ${block}`).rowLabel}${row}`
-                : undefined;
+            const head = t?.numbered && /^\d+$/.test(row) ? `${t.rowLabel}${row}` : undefined;
             return {
               key,
               text: printed(a, locale),

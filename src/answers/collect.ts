@@ -4,6 +4,7 @@
 import { ContentError, type Problem } from '../errors.js';
 import { fieldKeys, keyPattern } from '../content/answers.js';
 import type { ToolModel } from '../content/load.js';
+import { partsOf } from '../content/sheet-model.js';
 import type { FilledField } from './read.js';
 import { withoutRepeated } from '../pipeline/answers.js';
 
@@ -77,8 +78,7 @@ export function identify(files: FileFields[]): { tool: string; locales: string[]
 function copies(files: FileFields[], models: ToolModel[], merge: boolean): Problem[] {
   const sheetOf = new Map<string, number>();
   for (const m of models)
-    for (const sh of m.sheets)
-      for (const id of Object.keys(sh.template.blocks)) sheetOf.set(`${m.locale}.${id}`, sh.number);
+    for (const sh of m.sheets) for (const b of sh.blocks) sheetOf.set(`${m.locale}.${b.id}`, sh.number);
   const holders = new Map<string, string[]>();
   for (const f of files) {
     const held = new Set<string>();
@@ -162,7 +162,8 @@ export function ordered(
 ): Record<string, string | Record<string, string | Record<string, string>>> {
   const out: Record<string, string | Record<string, string | Record<string, string>>> = {};
   for (const sheet of model.sheets) {
-    for (const [id, t] of Object.entries(sheet.template.blocks)) {
+    for (const t of sheet.blocks) {
+      const id = t.id;
       if (t.kind === 'legend') continue;
       if (t.kind === 'table') {
         const parts = [
@@ -185,13 +186,16 @@ export function ordered(
         if (rows.length) out[id] = block;
         continue;
       }
-      if (answers.has(id)) {
-        out[id] = answers.get(id)!;
+      const whole = answers.get(id);
+      if (whole !== undefined) {
+        out[id] = whole;
         continue;
       }
-      const ids = t.kind === 'fields' ? t.fields : (t.split ?? []);
       const block: Record<string, string> = {};
-      for (const f of ids) if (answers.has(`${id}.${f}`)) block[f] = answers.get(`${id}.${f}`)!;
+      for (const { id: f } of partsOf(t)) {
+        const v = answers.get(`${id}.${f}`);
+        if (v !== undefined) block[f] = v;
+      }
       if (Object.keys(block).length) out[id] = block;
     }
   }

@@ -2,6 +2,7 @@
 // as a Markdown document of the questions with the group's answers, in the sheets' order and language.
 import { Document } from 'yaml';
 import type { ToolModel } from '../content/load.js';
+import { partsOf } from '../content/sheet-model.js';
 import { ordered, type Collected } from './collect.js';
 
 export function answersYaml(c: Collected, models: ToolModel[], schemaRef: string, sources: string[]): string {
@@ -69,35 +70,32 @@ export function answersMarkdown(c: Collected, models: ToolModel[]): string {
       '',
     );
     for (const sheet of m.sheets) {
-      const blocks = Object.entries(sheet.template.blocks).filter(([id]) => a[id] !== undefined);
+      const blocks = sheet.blocks.filter((b) => a[b.id] !== undefined);
       if (!blocks.length) continue;
-      out.push(`## ${md(m.meta.labels.sheet)} ${sheet.number}: ${md(sheet.words.title)}`, '');
-      for (const [id, t] of blocks) {
-        const w = sheet.words.blocks[id];
-        const v = a[id];
-        if (!w || v === undefined) continue;
-        out.push(`### ${m.fieldNumbers[id]}. ${md(w.title)}`, '');
-        if (w.prompt) out.push(`*${md(w.prompt)}*`, '');
+      out.push(`## ${md(m.meta.labels.sheet)} ${sheet.number}: ${md(sheet.title)}`, '');
+      for (const t of blocks) {
+        const v = a[t.id];
+        if (v === undefined) continue;
+        out.push(`### ${t.number}. ${md(t.title)}`, '');
+        if (t.prompt) out.push(`*${md(t.prompt)}*`, '');
         if (typeof v === 'string') out.push(para(v), '');
         else if (t.kind === 'table') {
-          const cols = t.columns.map((col) => col.id);
-          out.push(
-            `| ${cell(m.meta.labels.row ?? '#')} | ${cols.map((col) => cell(w.columns?.[col]?.label ?? col)).join(' | ')} |`,
-          );
-          out.push(`|---|${cols.map(() => '---').join('|')}|`);
+          out.push(`| ${cell(m.meta.labels.row ?? '#')} | ${t.columns.map((col) => cell(col.label)).join(' | ')} |`);
+          out.push(`|---|${t.columns.map(() => '---').join('|')}|`);
           // Object.entries would put number keys first: keep the answers file's order (write-in row first).
           for (const r of orderedKeys(v)) {
             // Rows are named as the sheet prints them: "L3" where the table numbers its rows.
-            const printed = t.rowNumbers === true && w.rowLabel !== undefined ? `${w.rowLabel}${r}` : r;
-            const label = /^\d+$/.test(r) ? cell(printed) : cell(w.writeInRow ?? r);
+            const printed = t.rowLabel !== undefined ? `${t.rowLabel}${r}` : r;
+            const label = /^\d+$/.test(r) ? cell(printed) : cell(t.writeInRow?.label ?? r);
             out.push(
-              `| ${label} | ${cols.map((col) => cell((v[r] as Record<string, string> | undefined)?.[col] ?? '')).join(' | ')} |`,
+              `| ${label} | ${t.columns.map((col) => cell((v[r] as Record<string, string> | undefined)?.[col.id] ?? '')).join(' | ')} |`,
             );
           }
           out.push('');
         } else {
+          const labels = new Map(partsOf(t).map((f) => [f.id, f.label]));
           for (const [f, text] of Object.entries(v))
-            out.push(`**${md(w.fields?.[f] ?? f)}:** ${para(text as string, true)}`, '');
+            out.push(`**${md(labels.get(f) ?? f)}:** ${para(text as string, true)}`, '');
         }
       }
     }

@@ -3,6 +3,8 @@
 // (no scripts run, no embedded files or links followed), and every failure one clear sentence.
 // pdf-lib is loaded only here and only when `bordduk answers` runs, so `build` does not pay for it.
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createContext, runInContext, Script } from 'node:vm';
 
 /** A filled sheet is 100–300 KB; a viewer's rewrite may double it. 20 MiB stops a runaway file early. */
 export const MAX_PDF_BYTES = 20 * 1024 * 1024;
@@ -51,17 +53,13 @@ export async function readFields(bytes: Uint8Array): Promise<{ fields: FilledFie
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-'))
     throw new UnreadablePdf('not a PDF file', 'give the filled sheet as saved from the PDF viewer');
-  // Bundled, pdf-lib is CommonJS behind a default export; from the sources it is an ES module.
-  const mod = (await import('pdf-lib')) as typeof import('pdf-lib') & { default?: typeof import('pdf-lib') };
-  const lib = mod.PDFDocument ? mod : mod.default!;
+  const said = { lines: 0 };
+  const lib = pdfLib(said);
   let fields: FilledField[];
-  // pdf-lib reports damage it steps over on the console (some of it on stdout, where the answers go):
-  // counted here instead, and said once as a warning by the caller.
-  const { log, warn } = console;
-  let damaged = 0;
-  console.log = console.warn = () => void damaged++;
   try {
-    const doc = await lib.PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+    // Bytes of pdf-lib's own realm: it checks what it is given with its own Uint8Array.
+    const there = new lib.Uint8Array(bytes);
+    const doc = await lib.PDFDocument.load(there, { updateMetadata: false, throwOnInvalidObject: false });
     fields = [];
     for (const f of doc.getForm().getFields()) {
       if (!(f instanceof lib.PDFTextField)) continue;
@@ -75,11 +73,35 @@ export async function readFields(bytes: Uint8Array): Promise<{ fields: FilledFie
       `the file is damaged or not a PDF form (${oneLine(err?.message ?? String(e))})`,
       'save the filled sheet again from the PDF viewer',
     );
-  } finally {
-    console.log = log;
-    console.warn = warn;
   }
-  return { fields, damaged };
+  return { fields, damaged: said.lines };
+}
+
+type PdfLib = typeof import('pdf-lib') & { Uint8Array: Uint8ArrayConstructor };
+
+/** pdf-lib's self-contained build, compiled once per process (code only: each reading evaluates it anew). */
+let compiled: Script | undefined;
+
+/**
+ * pdf-lib reports damage it steps over on the console (some of it on stdout, where the answers go)
+ * and has no option to send it elsewhere. Each reading therefore gets pdf-lib in a realm of its own
+ * (node:vm), whose `console` counts into `said`: the process's console is never touched, and two
+ * readings at once each count their own damage. (A realm is not a sandbox, and need not be: pdf-lib
+ * is our code; the PDF is data, and no script in it runs.)
+ */
+function pdfLib(said: { lines: number }): PdfLib {
+  if (!compiled) {
+    const file = createRequire(import.meta.url).resolve('pdf-lib/dist/pdf-lib.min.js');
+    compiled = new Script(readFileSync(file, 'utf8'), { filename: file });
+  }
+  const count = () => void said.lines++;
+  // setTimeout: pdf-lib yields between batches of objects while parsing.
+  const realm = createContext({ console: { log: count, warn: count, error: count, info: count }, setTimeout });
+  compiled.runInContext(realm);
+  return {
+    ...(runInContext('PDFLib', realm) as typeof import('pdf-lib')),
+    Uint8Array: runInContext('Uint8Array', realm) as Uint8ArrayConstructor,
+  };
 }
 
 const oneLine = (s: string) => (s.length > 120 ? `${s.slice(0, 117)}…` : s).replace(/\s+/g, ' ');

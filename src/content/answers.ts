@@ -7,6 +7,7 @@ import type { ToolModel } from './load.js';
 import { display } from './load.js';
 import { checkSchema } from './schema-check.js';
 import { readYamlFile } from './yaml-file.js';
+import { unreachable } from './kinds.js';
 
 export interface Answer {
   text: string;
@@ -49,15 +50,24 @@ export function loadAnswers(path: string, problems: Problems): AnswerSet | undef
 export function fieldKeys(model: ToolModel): Set<string> {
   const keys = new Set<string>();
   for (const sheet of model.sheets) {
-    for (const [id, t] of Object.entries(sheet.template.blocks)) {
-      if (t.kind === 'prompt') {
-        if (t.split && sheet.words.blocks[id]?.fields) for (const f of t.split) keys.add(`${id}.${f}`);
-        else keys.add(id);
-      } else if (t.kind === 'fields') for (const f of t.fields) keys.add(`${id}.${f}`);
-      else if (t.kind === 'table') {
-        for (const c of t.columns) keys.add(`${id}.#.${c.id}`);
-        // A write-in row under the headings, where a template has one: every cell but the label's.
-        if ((t as { writeInRow?: number }).writeInRow !== undefined) for (const c of t.columns.slice(1)) keys.add(`${id}.writeInRow.${c.id}`);
+    for (const b of sheet.blocks) {
+      switch (b.kind) {
+        case 'prompt':
+          if (b.split) for (const f of b.split) keys.add(`${b.id}.${f.id}`);
+          else keys.add(b.id);
+          break;
+        case 'fields':
+          for (const f of b.fields) keys.add(`${b.id}.${f.id}`);
+          break;
+        case 'table':
+          for (const c of b.columns) keys.add(`${b.id}.#.${c.id}`);
+          // A write-in row under the headings, where a template has one: every cell but the label's.
+          if (b.writeInRow) for (const c of b.columns.slice(1)) keys.add(`${b.id}.writeInRow.${c.id}`);
+          break;
+        case 'legend':
+          break;
+        default:
+          unreachable(b);
       }
     }
   }

@@ -2,7 +2,9 @@
 // names needs words in every locale, and words for something the template lacks are a mistake.
 import { Problems, suggest } from '../errors.js';
 import { linkTargets, strayMarkup } from './markup.js';
-import type { GuideFile, GuideItem, SheetFile } from './model.js';
+import type { SheetFile } from './model.js';
+import type { GuideItem, GuideModel } from './guide-model.js';
+import { unreachable } from './kinds.js';
 import type { SheetTemplate } from './template-model.js';
 import type { JsonPath, YamlFile } from './yaml-file.js';
 
@@ -41,7 +43,15 @@ function sameIds(
   }
 }
 
-export function crossCheckSheet(tpl: Tpl, words: Words, problems: Problems): void {
+/** Template and words of one sheet compared; true when they agree, so that they can be joined. */
+export function crossCheckSheet(tpl: Tpl, words: Words, problems: Problems): boolean {
+  const found = new Problems();
+  checkSheet(tpl, words, found);
+  for (const p of found.list) problems.add(p);
+  return found.errors.length === 0;
+}
+
+function checkSheet(tpl: Tpl, words: Words, problems: Problems): void {
   const blocks = tpl.data.blocks;
   sameIds(Object.keys(blocks), words.data.blocks, words, ['blocks'], 'block', tpl, problems);
   for (const [id, block] of Object.entries(blocks)) {
@@ -110,6 +120,8 @@ export function crossCheckSheet(tpl: Tpl, words: Words, problems: Problems): voi
         forbid('example', 'remove it');
         tableExtras(false, false);
         break;
+      default:
+        unreachable(block);
     }
   }
   checkAreas(tpl, problems);
@@ -157,39 +169,47 @@ function isRectangle(cells: string[][], id: string): boolean {
 
 const REF = /\{felt:([^}]*)\}/g;
 
-function inlineTexts(item: GuideItem): { key: string; index?: number; text: string }[] {
-  if ('p' in item) return [{ key: 'p', text: item.p }];
-  if ('tip' in item) return [{ key: 'tip', text: item.tip }];
-  if ('pitfall' in item) return [{ key: 'pitfall', text: item.pitfall }];
-  if ('list' in item) return item.list.map((text, index) => ({ key: 'list', index, text }));
-  if ('steps' in item) return item.steps.map((text, index) => ({ key: 'steps', index, text }));
-  return [];
+/** A piece's texts with inline markup, each at its path (a piece's kind is its key in the file). */
+function inlineTexts(item: GuideItem): { path: JsonPath; text: string }[] {
+  switch (item.kind) {
+    case 'p':
+    case 'tip':
+    case 'pitfall':
+      return [{ path: [...item.path, item.kind], text: item.text }];
+    case 'list':
+    case 'steps':
+      return item.entries.map((text, index) => ({ path: [...item.path, item.kind, index], text }));
+    case 'figure':
+      return [];
+    default:
+      return unreachable(item);
+  }
 }
 
-export function crossCheckGuide(guide: YamlFile & { data: GuideFile }, sheetIds: readonly string[], numbers: Record<string, number>, problems: Problems): void {
+export function crossCheckGuide(model: GuideModel, sheetIds: readonly string[], numbers: Record<string, number>, problems: Problems): void {
+  const guide = model.file;
   const ids = new Map<string, JsonPath>();
   const checkId = (id: string, at: JsonPath) => {
     if (ids.has(id)) problems.error(guide.pos(at), `id '${id}' is used twice in the guide`, 'give each chapter and section its own id');
     ids.set(id, at);
   };
-  const checkBody = (body: GuideItem[], at: JsonPath) =>
-    body.forEach((item, i) => {
-      if ('figure' in item && !sheetIds.includes(item.figure)) {
-        const near = suggest(item.figure, sheetIds);
-        problems.error(guide.pos([...at, i, 'figure']), `figure '${item.figure}' is not a sheet of this tool`, near ? `did you mean '${near}'?` : `sheets: ${sheetIds.join(', ')}`);
+  const checkBody = (body: GuideItem[]) =>
+    body.forEach((item) => {
+      if (item.kind === 'figure' && !sheetIds.includes(item.sheet)) {
+        const near = suggest(item.sheet, sheetIds);
+        problems.error(guide.pos([...item.path, 'figure']), `figure '${item.sheet}' is not a sheet of this tool`, near ? `did you mean '${near}'?` : `sheets: ${sheetIds.join(', ')}`);
       }
-      for (const t of inlineTexts(item)) {
-        const path = t.index === undefined ? [...at, i, t.key] : [...at, i, t.key, t.index];
-        const stray = strayMarkup(t.text);
+      for (const { path, text } of inlineTexts(item)) {
+        const stray = strayMarkup(text);
         if (stray !== undefined) {
           problems.error(guide.pos(path), `markup that is not closed or not known: a '${stray}' is left over`, "bold is **text**, italic *text*, a link [text](https://…), a field {felt:blockId}; write \\* for an asterisk");
         }
-        for (const url of linkTargets(t.text)) {
+        for (const url of linkTargets(text)) {
           if (!/^(https?:\/\/[^\s/]+\.[^\s]+|mailto:\S+@\S+)$/.test(url)) {
             problems.error(guide.pos(path), `link target '${url}' is not a web address`, 'write it in full, starting with https://');
           }
         }
-        for (const [, ref = ''] of t.text.matchAll(REF)) {
+        for (const [, ref = ''] of text.matchAll(REF)) {
           if (!(ref in numbers)) {
             const near = suggest(ref, Object.keys(numbers));
             problems.error(guide.pos(path), `{felt:${ref}} names no block`, near ? `did you mean {felt:${near}}?` : `blocks: ${Object.keys(numbers).join(', ')}`);
@@ -197,12 +217,12 @@ export function crossCheckGuide(guide: YamlFile & { data: GuideFile }, sheetIds:
         }
       }
     });
-  guide.data.chapters.forEach((ch, ci) => {
+  model.chapters.forEach((ch, ci) => {
     checkId(ch.id, ['chapters', ci, 'id']);
-    checkBody(ch.body, ['chapters', ci, 'body']);
-    ch.sections?.forEach((s, si) => {
+    checkBody(ch.body);
+    ch.sections.forEach((s, si) => {
       checkId(s.id, ['chapters', ci, 'sections', si, 'id']);
-      checkBody(s.body, ['chapters', ci, 'sections', si, 'body']);
+      checkBody(s.body);
     });
   });
 }

@@ -1,16 +1,20 @@
 // The JSON Schemas of the content files, from the same TypeBox source as the types.
-import { contentSchemas as words } from './model.js';
-import { SheetTemplate, Theme } from './template-model.js';
+import { schemas } from './schemas.js';
+import { SCHEMA_KINDS, type SchemaKind } from './schema-kinds.js';
 import { UsageError, suggest } from '../errors.js';
 
-/** Content files, and the designer's files: a sheet's template and the theme. */
-const contentSchemas: Record<string, object> = {
-  ...words,
-  template: { ...SheetTemplate, title: 'bordduk sheet template (templates/<tool>/<sheet>.yaml)' },
-  theme: { ...Theme, title: 'bordduk theme (templates/theme.yaml)' },
+export { SCHEMA_KINDS };
+
+/** The designer's files get their title here: their schemas carry none (they are not content files). */
+const TITLES: Partial<Record<SchemaKind, string>> = {
+  template: 'bordduk sheet template (templates/<tool>/<sheet>.yaml)',
+  theme: 'bordduk theme (templates/theme.yaml)',
 };
 
-export const SCHEMA_KINDS = Object.keys(contentSchemas);
+/** Content files, and the designer's files: a sheet's template and the theme, in SCHEMA_KINDS' order. */
+const contentSchemas: Record<string, object> = Object.fromEntries(
+  SCHEMA_KINDS.map((k) => [k, TITLES[k] ? { ...schemas[k], title: TITLES[k] } : schemas[k]]),
+);
 
 /** One kind's schema, or with 'all' a single schema whose $defs hold every kind. */
 export function schemaObject(kind: string): object {

@@ -5,20 +5,14 @@ import { join, relative, isAbsolute } from 'node:path';
 import { Problems } from '../errors.js';
 import type { GuideFile, HyphenationFile, MetaFile, SheetFile, ToolFile } from './model.js';
 import type { SheetTemplate, ThemeT } from './template-model.js';
+import { resolveSheet, type SheetModel } from './sheet-model.js';
+import { resolveGuide, type GuideModel } from './guide-model.js';
 import { checkSchema } from './schema-check.js';
-import type { SchemaName } from './schemas.js';
+import { WORD_FILES, type SchemaName } from './schema-kinds.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
+import type { ParsedFiles } from './parsed-files.js';
 import { crossCheckSheet, crossCheckGuide } from './crosscheck.js';
 import { defaultPaths, type Paths } from '../paths.js';
-
-export interface SheetModel {
-  id: string;
-  /** 1-based print order. */
-  number: number;
-  template: SheetTemplate;
-  words: SheetFile;
-  file: YamlFile;
-}
 
 export interface ToolModel {
   id: string;
@@ -33,8 +27,7 @@ export interface ToolModel {
   /** tool.yaml's `shortGuide`: no cover, no contents page, chapters run on. */
   shortGuide?: boolean;
   /** The process guide; a tool whose tool.yaml says `guide: false` has none. */
-  guide?: GuideFile;
-  guideFile?: YamlFile;
+  guide?: GuideModel;
   hyphenation: string[];
   theme: ThemeT;
   /** The number printed on each block, across all sheets, in template order. */
@@ -46,11 +39,15 @@ export function display(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-/** Files of words, where a " #" inside text is a mistake and text of only spaces is empty. */
-const WORDS: readonly SchemaName[] = ['tool', 'meta', 'sheet', 'guide', 'hyphenation'];
+/** How to load: the build context's parsed files (pipeline/context.ts), and which parts a command reads. */
+export interface LoadOptions {
+  parsed?: ParsedFiles<YamlFile>;
+  /** Load and check guide.yaml (default true): a build of sheets alone neither reads nor needs it. */
+  guide?: boolean;
+}
 
-function load<T>(path: string, schema: SchemaName, problems: Problems): (YamlFile & { data: T }) | undefined {
-  const file = readYamlFile(path, display(path), problems, { words: WORDS.includes(schema) });
+function load<T>(path: string, schema: SchemaName, problems: Problems, lo: LoadOptions): (YamlFile & { data: T }) | undefined {
+  const file = readYamlFile(path, display(path), problems, { words: WORD_FILES.has(schema), parsed: lo.parsed });
   if (!file) return undefined;
   return checkSchema<T>(file, schema, problems) ? file : undefined;
 }
@@ -64,7 +61,7 @@ export function listTools(paths: Paths): string[] {
 }
 
 /** tool.yaml alone: which locales and sheets a tool has. */
-export function loadToolFile(paths: Paths, toolId: string, problems: Problems): ToolFile | undefined {
+export function loadToolFile(paths: Paths, toolId: string, problems: Problems, lo: LoadOptions = {}): ToolFile | undefined {
   const path = join(paths.content, toolId, 'tool.yaml');
   if (!/^[a-z][a-zA-Z0-9]*$/.test(toolId)) {
     // One piece of advice for folder and id together: they must be the same valid id.
@@ -72,7 +69,7 @@ export function loadToolFile(paths: Paths, toolId: string, problems: Problems): 
     problems.error({ file: display(path), line: 1, col: 1 }, `the tool's folder name '${toolId}' is not a valid tool id (a lowercase letter, then letters and digits)`, `rename the folder to ${id} and set id: ${id} in its tool.yaml`);
     return undefined;
   }
-  const file = load<ToolFile>(path, 'tool', problems);
+  const file = load<ToolFile>(path, 'tool', problems, lo);
   if (!file) return undefined;
   if (file.data.id !== toolId) {
     problems.error(file.pos(['id']), `id '${file.data.id}' does not match its folder '${toolId}'`, `set id: ${toolId}`);
@@ -101,10 +98,10 @@ function idLike(name: string): string {
 }
 
 /** The theme, with every font it names present in the fonts folder. */
-export function loadTheme(paths: Paths, problems: Problems): (YamlFile & { data: ThemeT }) | undefined {
+export function loadTheme(paths: Paths, problems: Problems, lo: LoadOptions = {}): (YamlFile & { data: ThemeT }) | undefined {
   // A templates folder of one's own need not hold a theme: the built-in one serves.
   const own = join(paths.templates, 'theme.yaml');
-  const file = load<ThemeT>(existsSync(own) ? own : join(defaultPaths().templates, 'theme.yaml'), 'theme', problems);
+  const file = load<ThemeT>(existsSync(own) ? own : join(defaultPaths().templates, 'theme.yaml'), 'theme', problems, lo);
   if (!file) return undefined;
   let ok = true;
   for (const [id, name] of Object.entries(file.data.fonts)) {
@@ -123,11 +120,11 @@ export interface Templates {
   sheets: Map<string, YamlFile & { data: SheetTemplate }>;
 }
 
-export function loadTemplates(paths: Paths, tool: ToolFile, problems: Problems): Templates | undefined {
-  const theme = loadTheme(paths, problems);
+export function loadTemplates(paths: Paths, tool: ToolFile, problems: Problems, lo: LoadOptions = {}): Templates | undefined {
+  const theme = loadTheme(paths, problems, lo);
   const sheets = new Map<string, YamlFile & { data: SheetTemplate }>();
   for (const sheetId of tool.sheets) {
-    const tpl = load<SheetTemplate>(join(paths.templates, tool.id, `${sheetId}.yaml`), 'template', problems);
+    const tpl = load<SheetTemplate>(join(paths.templates, tool.id, `${sheetId}.yaml`), 'template', problems, lo);
     if (tpl) sheets.set(sheetId, tpl);
   }
   checkNumberedRows(sheets, problems);
@@ -173,16 +170,16 @@ function checkNumberedRows(sheets: Map<string, YamlFile & { data: SheetTemplate 
   }
 }
 
-export function loadTool(paths: Paths, tool: ToolFile, templates: Templates, locale: string, problems: Problems): ToolModel | undefined {
+export function loadTool(paths: Paths, tool: ToolFile, templates: Templates, locale: string, problems: Problems, lo: LoadOptions = {}): ToolModel | undefined {
   const theme = templates.theme;
   const dir = join(paths.content, tool.id, locale);
   if (!existsSync(dir)) {
     problems.error(undefined, `no content for locale '${locale}' in ${display(join(paths.content, tool.id))}`, `known locales: ${tool.locales.join(', ')}`);
     return undefined;
   }
-  const meta = load<MetaFile>(join(dir, 'meta.yaml'), 'meta', problems);
+  const meta = load<MetaFile>(join(dir, 'meta.yaml'), 'meta', problems, lo);
   const hyph = existsSync(join(dir, 'hyphenation.yaml'))
-    ? load<HyphenationFile>(join(dir, 'hyphenation.yaml'), 'hyphenation', problems)
+    ? load<HyphenationFile>(join(dir, 'hyphenation.yaml'), 'hyphenation', problems, lo)
     : undefined;
 
   const sheets: SheetModel[] = [];
@@ -190,22 +187,28 @@ export function loadTool(paths: Paths, tool: ToolFile, templates: Templates, loc
   let n = 0;
   tool.sheets.forEach((sheetId, i) => {
     const tpl = templates.sheets.get(sheetId);
-    const words = load<SheetFile>(join(dir, `${sheetId}.yaml`), 'sheet', problems);
-    for (const blockId of Object.keys(tpl?.data.blocks ?? {})) {
+    const words = load<SheetFile>(join(dir, `${sheetId}.yaml`), 'sheet', problems, lo);
+    if (!tpl) return;
+    let unique = true;
+    for (const blockId of Object.keys(tpl.data.blocks)) {
       if (blockId in fieldNumbers) {
-        problems.error(tpl!.pos(['blocks', blockId], true), `block id '${blockId}' is already used by an earlier sheet`, 'block ids must be unique across a tool, since the guide refers to them');
+        problems.error(tpl.pos(['blocks', blockId], true), `block id '${blockId}' is already used by an earlier sheet`, 'block ids must be unique across a tool, since the guide refers to them');
+        unique = false;
       } else fieldNumbers[blockId] = ++n;
     }
-    if (!tpl || !words) return;
-    crossCheckSheet(tpl, words, problems);
-    sheets.push({ id: sheetId, number: i + 1, template: tpl.data, words: words.data, file: words });
+    // Template and words are joined once, here, and only where the cross-check found every id.
+    if (words && crossCheckSheet(tpl, words, problems) && unique)
+      sheets.push(resolveSheet(sheetId, i + 1, tpl.data, words, fieldNumbers));
   });
 
+  // A tool without a guide (tool.yaml: guide: false) has none to read; a build of sheets alone reads none.
   const hasGuide = tool.guide !== false;
-  const guide = hasGuide ? load<GuideFile>(join(dir, 'guide.yaml'), 'guide', problems) : undefined;
+  const readGuide = hasGuide && lo.guide !== false;
+  const guideFile = readGuide ? load<GuideFile>(join(dir, 'guide.yaml'), 'guide', problems, lo) : undefined;
+  const guide = guideFile && resolveGuide(guideFile);
   if (guide) crossCheckGuide(guide, tool.sheets, fieldNumbers, problems);
 
-  if (!meta || (hasGuide && !guide) || sheets.length !== tool.sheets.length) return undefined;
+  if (!meta || (readGuide && !guide) || sheets.length !== tool.sheets.length) return undefined;
   return {
     id: tool.id,
     version: tool.version,
@@ -216,8 +219,7 @@ export function loadTool(paths: Paths, tool: ToolFile, templates: Templates, loc
     meta: meta.data,
     metaFile: meta,
     sheets,
-    guide: guide?.data,
-    guideFile: guide,
+    ...(guide ? { guide } : {}),
     ...(tool.shortGuide ? { shortGuide: true } : {}),
     hyphenation: hyph?.data.exceptions ?? [],
     theme,

@@ -2,7 +2,7 @@
 // One TypeBox source gives both the TypeScript types and the JSON Schema that ajv checks
 // and that editors load through the `# yaml-language-server: $schema=…` line.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { AnswersFile } from './answers-model.js';
+import { GUIDE_ITEM_KINDS, type GuideItemKind } from './kinds.js';
 
 /** Text an editor writes. Always a string: `1.10` would silently become the number 1.1. */
 const Text = (description: string, extra: Record<string, unknown> = {}) =>
@@ -165,22 +165,25 @@ export type SheetFile = Static<typeof SheetFile>;
 const Inline = (what: string) =>
   Text(`${what} Inline markup: **bold**, *italic*, [text](https://…), {felt:blockId} for a field's number.`);
 
+/** Each piece of a chapter under its kind, which is also its key in the YAML (`p: …`, `figure: sheet1`). */
+const GUIDE_ITEM_SCHEMAS = {
+  p: Type.Object({ p: Inline('A paragraph.') }, { additionalProperties: false }),
+  list: Type.Object({ list: Type.Array(Inline('A bullet.'), { minItems: 1 }) }, { additionalProperties: false }),
+  steps: Type.Object({ steps: Type.Array(Inline('A numbered step.'), { minItems: 1 }) }, { additionalProperties: false }),
+  tip: Type.Object({ tip: Inline('A tip, set off in a box.') }, { additionalProperties: false }),
+  pitfall: Type.Object({ pitfall: Inline('A pitfall, set off in a box.') }, { additionalProperties: false }),
+  figure: Type.Object(
+    {
+      figure: Id,
+      alt: Text('Alternative text for readers who cannot see the miniature.'),
+    },
+    { additionalProperties: false, description: 'A miniature of a sheet, by sheet id.' },
+  ),
+} satisfies { [K in GuideItemKind]: TSchema & { static: Record<K, unknown> } };
+
 const GuideItem = Type.Union(
-  [
-    Type.Object({ p: Inline('A paragraph.') }, { additionalProperties: false }),
-    Type.Object({ list: Type.Array(Inline('A bullet.'), { minItems: 1 }) }, { additionalProperties: false }),
-    Type.Object({ steps: Type.Array(Inline('A numbered step.'), { minItems: 1 }) }, { additionalProperties: false }),
-    Type.Object({ tip: Inline('A tip, set off in a box.') }, { additionalProperties: false }),
-    Type.Object({ pitfall: Inline('A pitfall, set off in a box.') }, { additionalProperties: false }),
-    Type.Object(
-      {
-        figure: Id,
-        alt: Text('Alternative text for readers who cannot see the miniature.'),
-      },
-      { additionalProperties: false, description: 'A miniature of a sheet, by sheet id.' },
-    ),
-  ],
-  { description: 'One piece of a chapter: p, list, steps, tip, pitfall or figure.' },
+  GUIDE_ITEM_KINDS.map((k) => GUIDE_ITEM_SCHEMAS[k]),
+  { description: `One piece of a chapter: ${GUIDE_ITEM_KINDS.slice(0, -1).join(', ')} or ${GUIDE_ITEM_KINDS.at(-1)}.` },
 );
 export type GuideItem = Static<typeof GuideItem>;
 
@@ -230,13 +233,3 @@ export const HyphenationFile = Type.Object(
   { additionalProperties: false, $id: 'hyphenation', title: 'bordduk hyphenation exceptions (<locale>/hyphenation.yaml)' },
 );
 export type HyphenationFile = Static<typeof HyphenationFile>;
-
-/** Every kind of content file, by the name `bordduk schema <kind>` knows it. */
-export const contentSchemas: Record<string, TSchema> = {
-  tool: ToolFile,
-  meta: MetaFile,
-  sheet: SheetFile,
-  guide: GuideFile,
-  hyphenation: HyphenationFile,
-  answers: AnswersFile,
-};

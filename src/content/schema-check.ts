@@ -3,7 +3,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Problems, suggest } from '../errors.js';
 import { valueAt, type YamlFile } from './yaml-file.js';
-import type { SchemaName } from './schemas.js';
+import type { SchemaName } from './schema-kinds.js';
+import { GUIDE_ITEM_KINDS } from './kinds.js';
 // Precompiled by `npm run schema` from the TypeBox source; a test keeps it current.
 import * as validators from '../generated/validators.js';
 
@@ -161,7 +162,7 @@ function report(err: ErrorObject, file: YamlFile, problems: Problems): void {
         return;
       }
       const keys = value && typeof value === 'object' ? Object.keys(value) : [];
-      const kinds = ['p', 'list', 'steps', 'tip', 'pitfall', 'figure'];
+      const kinds = GUIDE_ITEM_KINDS;
       const near = keys[0] !== undefined ? suggest(keys[0], kinds) : undefined;
       problems.error(
         keys[0] !== undefined ? file.pos([...path, keys[0]], true) : file.pos(path),

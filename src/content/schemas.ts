@@ -6,6 +6,7 @@ import { GuideFile, HyphenationFile, MetaFile, SheetFile, ToolFile } from './mod
 import { SheetTemplate, Theme } from './template-model.js';
 import { ConfigFile } from './config-model.js';
 import { AnswersFile } from './answers-model.js';
+import type { SchemaName } from './schema-kinds.js';
 
 export const schemas = {
   tool: ToolFile,
@@ -17,6 +18,4 @@ export const schemas = {
   theme: Theme,
   config: ConfigFile,
   answers: AnswersFile,
-} satisfies Record<string, TSchema>;
-
-export type SchemaName = keyof typeof schemas;
+} satisfies Record<SchemaName, TSchema>;

@@ -103,14 +103,15 @@ export function stringsOf(model: ToolModel): TextString[] {
   };
   add(model.meta, model.metaFile, (path) => `tool properties: ${role(path)}`);
   for (const sheet of model.sheets) {
-    add(sheet.words, sheet.file, (path) => {
+    add(sheet.file.data, sheet.file, (path) => {
       const block = path[0] === 'blocks' ? `, block '${String(path[1])}'` : '';
       return `sheet ${sheet.number} (${sheet.id})${block}: ${role(path)}`;
     });
   }
-  add(model.guide, model.guideFile, (path) => {
-    const chapter = model.guide!.chapters[path[1] as number];
-    const section = path[2] === 'sections' ? chapter?.sections?.[path[3] as number] : undefined;
+  const guide = model.guide;
+  add(guide?.file.data, guide?.file, (path) => {
+    const chapter = guide?.chapters[path[1] as number];
+    const section = path[2] === 'sections' ? chapter?.sections[path[3] as number] : undefined;
     const where = chapter ? `, chapter '${chapter.id}'${section ? `, section '${section.id}'` : ''}` : '';
     return `process guide${where}: ${role(path)}`;
   });

@@ -1,5 +1,6 @@
 // The structure of a sheet and the shared theme: what a designer edits. No words here.
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { BLOCK_KINDS, type BlockKind } from './kinds.js';
 
 const Id = Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$', description: 'camelCase id' });
 const Mm = (description: string) => Type.Number({ exclusiveMinimum: 0, description: `${description} (mm at A1; scales with the sheet)` });
@@ -74,12 +75,17 @@ const LegendBlock = Type.Object(
   { additionalProperties: false },
 );
 
-export const TemplateBlock = Type.Union([FieldsBlock, PromptBlock, TableBlock, LegendBlock]);
+/** Each kind's schema, under its kind: the compiler holds every kind of BLOCK_KINDS to one schema whose `kind` is that name. */
+const BLOCK_SCHEMAS = {
+  fields: FieldsBlock,
+  prompt: PromptBlock,
+  table: TableBlock,
+  legend: LegendBlock,
+} satisfies { [K in BlockKind]: TSchema & { static: { kind: K } } };
+
+/** The schema's kind enum is BLOCK_KINDS, in its order (the JSON Schema's anyOf, the "kinds are" hint). */
+export const TemplateBlock = Type.Union(BLOCK_KINDS.map((k) => BLOCK_SCHEMAS[k]));
 export type TemplateBlock = Static<typeof TemplateBlock>;
-export type FieldsBlock = Static<typeof FieldsBlock>;
-export type PromptBlock = Static<typeof PromptBlock>;
-export type TableBlock = Static<typeof TableBlock>;
-export type LegendBlock = Static<typeof LegendBlock>;
 
 export const GridLayout = Type.Object(
   {

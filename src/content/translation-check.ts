@@ -8,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problems } from '../errors.js';
 import { display, loadToolFile, type ToolModel } from './load.js';
+import type { GuideModel } from './guide-model.js';
 import { readYamlFile, textValues, valueAt } from './yaml-file.js';
 import type { Paths } from '../paths.js';
 import { stringsOf } from './strings.js';
@@ -83,11 +84,11 @@ export function compareCopies(source: ToolModel, target: ToolModel, problems: Pr
   const files: [unknown, unknown, { display: string; pos: ToolModel['metaFile']['pos'] } | undefined][] = [
     [source.meta, target.meta, target.metaFile],
     ...target.sheets.map((s, i): [unknown, unknown, typeof target.metaFile] => [
-      source.sheets[i]?.words,
-      s.words,
+      source.sheets[i]?.file.data,
+      s.file.data,
       s.file,
     ]),
-    [source.guide, target.guide, target.guideFile],
+    [source.guide?.file.data, target.guide?.file.data, target.guide?.file],
   ];
   for (const [a, b, file] of files) {
     if (!file || a === undefined || !same(a, b)) continue;
@@ -112,29 +113,31 @@ export function compareStrings(paths: Paths, source: ToolModel, target: ToolMode
 }
 
 function compareGuides(source: ToolModel, target: ToolModel, problems: Problems): void {
-  if (!source.guide || !target.guide || !source.guideFile || !target.guideFile) return;
-  const ids = (m: ToolModel) => m.guide!.chapters.flatMap((c) => [c.id, ...(c.sections ?? []).map((s) => s.id)]);
-  const want = ids(source);
-  const have = ids(target);
+  const from = source.guide;
+  const to = target.guide;
+  if (!from || !to) return;
+  const ids = (g: GuideModel) => g.chapters.flatMap((c) => [c.id, ...c.sections.map((s) => s.id)]);
+  const want = ids(from);
+  const have = ids(to);
   for (const id of want) {
     if (!have.includes(id))
       problems.error(
-        target.guideFile.pos(['chapters']),
+        to.file.pos(['chapters']),
         `chapter or section '${id}' of the ${source.locale} guide is missing`,
-        `translate it from ${source.guideFile.display}`,
+        `translate it from ${from.file.display}`,
       );
   }
-  target.guide.chapters.forEach((c, ci) => {
+  to.chapters.forEach((c, ci) => {
     if (!want.includes(c.id))
       problems.error(
-        target.guideFile!.pos(['chapters', ci, 'id']),
+        to.file.pos(['chapters', ci, 'id']),
         `chapter '${c.id}' is not in the ${source.locale} guide`,
         'use the same ids in every locale',
       );
-    c.sections?.forEach((s, si) => {
+    c.sections.forEach((s, si) => {
       if (!want.includes(s.id))
         problems.error(
-          target.guideFile!.pos(['chapters', ci, 'sections', si, 'id']),
+          to.file.pos(['chapters', ci, 'sections', si, 'id']),
           `section '${s.id}' is not in the ${source.locale} guide`,
           'use the same ids in every locale',
         );
@@ -147,11 +150,11 @@ function compareTexts(source: ToolModel, target: ToolModel, problems: Problems):
   target.sheets.forEach((sheet, i) => {
     const from = source.sheets[i];
     if (!from) return; // nothing to compare with
-    for (const [path, orig] of textValues(from.words)) {
-      if (valueAt(sheet.words, path) !== undefined) continue;
+    for (const [path, orig] of textValues(from.file.data)) {
+      if (valueAt(sheet.file.data, path) !== undefined) continue;
       // Point at the nearest part that exists: the block, the hint list …
       let at = path.slice(0, -1);
-      while (at.length && valueAt(sheet.words, at) === undefined) at = at.slice(0, -1);
+      while (at.length && valueAt(sheet.file.data, at) === undefined) at = at.slice(0, -1);
       const what =
         typeof path[path.length - 1] === 'number'
           ? `${String(path[path.length - 2])} item ${Number(path[path.length - 1]) + 1}`
@@ -167,9 +170,9 @@ function compareTexts(source: ToolModel, target: ToolModel, problems: Problems):
 
 export function compareLengths(source: ToolModel, target: ToolModel, problems: Problems): void {
   target.sheets.forEach((sheet, i) => {
-    const src = source.sheets[i]?.words;
+    const src = source.sheets[i]?.file.data;
     if (!src) return; // nothing to compare with
-    for (const [path, text] of textValues(sheet.words)) {
+    for (const [path, text] of textValues(sheet.file.data)) {
       const orig = valueAt(src, path);
       if (typeof orig !== 'string') continue;
       if (text.length > orig.length * LENGTH_RATIO + LENGTH_SLACK) {

@@ -2,8 +2,9 @@
 // (huge files, non-UTF-8 bytes, alias bombs) with a message that says where and what to do.
 import { readFileSync, statSync } from 'node:fs';
 import { isMap, isSeq, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { Problems, type Problem, type SourcePos } from '../errors.js';
+import { Problems, type SourcePos } from '../errors.js';
 import { findMistake } from './yaml-mistakes.js';
+import type { ParsedFiles } from './parsed-files.js';
 
 /** Content files are a few kilobytes; 1 MiB leaves room for any real guide and stops a runaway file early. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -25,6 +26,8 @@ export interface YamlFile {
 export interface ReadOptions {
   /** A file of words (content/): an unquoted " #" that would cut text off is a mistake here, not a comment. */
   words?: boolean;
+  /** Files parsed before, kept by the caller's build context: a file whose text is the same is not parsed again. */
+  parsed?: ParsedFiles<YamlFile>;
 }
 
 export function readYamlFile(path: string, display: string, problems: Problems, opts: ReadOptions = {}): YamlFile | undefined {
@@ -47,23 +50,16 @@ export function readYamlFile(path: string, display: string, problems: Problems, 
   }
   const text = decodeUtf8(bytes, display, problems);
   if (text === undefined) return undefined;
-  const hit = parsed?.get(path);
-  if (hit && hit.text === text && hit.display === display && hit.words === !!opts.words) {
+  const words = !!opts.words;
+  const hit = opts.parsed?.get(path, text, display, words);
+  if (hit) {
     hit.problems.forEach((p) => problems.add(p));
     return hit.file;
   }
   const before = problems.list.length;
   const file = parseYamlText(text, display, problems, opts);
-  parsed?.set(path, { text, display, words: !!opts.words, file, problems: problems.list.slice(before) });
+  opts.parsed?.set(path, { text, display, words, file, problems: problems.list.slice(before) });
   return file;
-}
-
-/** Parsed files by path, kept by a long-running caller (the preview): the same text parses the same. */
-let parsed: Map<string, { text: string; display: string; words: boolean; file: YamlFile | undefined; problems: Problem[] }> | undefined;
-
-/** From now on, a file whose text has not changed is not parsed again (the preview's warm process). */
-export function keepParsedFiles(): void {
-  parsed ??= new Map();
 }
 
 export function parseYamlText(text: string, display: string, problems: Problems, opts: ReadOptions = {}): YamlFile | undefined {

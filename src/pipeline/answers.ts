@@ -3,13 +3,14 @@
 import { Problems, UsageError, type Problem } from '../errors.js';
 import { checkAnswers, loadAnswers, type AnswerSet } from '../content/answers.js';
 import type { ToolModel } from '../content/load.js';
+import { partsOf } from '../content/sheet-model.js';
 import type { Page } from '../layout/frame.js';
 import type { Typesetter } from '../layout/text/typeset.js';
 import { fillAnswers } from '../layout/sheet/answers.js';
 import { overflowPages } from '../layout/sheet/overflow.js';
 import type { PaperSize } from '../layout/units.js';
 import type { BuildOptions, UnitOptions } from './options.js';
-import { fontSet } from '../layout/text/fonts.js';
+import { BuildContext } from './context.js';
 import { fallbackFor, withFallbacks } from '../layout/text/fallback.js';
 import { defaultPaths } from '../paths.js';
 import { at } from '../at.js';
@@ -42,6 +43,7 @@ export function prepareAnswers(
   opts: BuildOptions,
   models: ToolModel[],
   set: AnswerSet | undefined,
+  ctx = new BuildContext(),
 ): { answerSet?: AnswerSet; warnings: Problem[] } {
   if (opts.fillable && (opts.tile || opts.printShop || opts.marks || (opts.bleedMm ?? 0) > 0)) {
     throw new UsageError(
@@ -62,7 +64,7 @@ export function prepareAnswers(
   // A letter the answers' font cannot draw would print as an empty box: a record prints a stand-in
   // that keeps the meaning ("->", "(thumbs up)") and says so; a pre-filled form keeps the typed text.
   // The set as read stays as read: what is printed is a copy with the stand-ins.
-  const fonts = models[0] && fontSet((opts.paths ?? defaultPaths()).fonts, models[0].theme);
+  const fonts = models[0] && ctx.fonts((opts.paths ?? defaultPaths()).fonts, models[0].theme);
   const locales: AnswerSet['locales'] = { ...set.locales };
   if (!opts.fillable && fonts)
     for (const m of mine) {
@@ -125,7 +127,7 @@ export function answerSheets(model: ToolModel, opts: UnitOptions, paper: PaperSi
           'shorten it, or print on a larger size',
         );
       // Answers to this sheet's blocks that found no field: rows this size has fewer of.
-      const blocks = new Set(Object.keys(at(model.sheets, sheet).template.blocks));
+      const blocks = new Set(at(model.sheets, sheet).blocks.map((b) => b.id));
       const placed = new Set(r.placed);
       const overflow = [...r.overflow];
       for (const [key, a] of Object.entries(given)) {
@@ -155,15 +157,18 @@ export function answerSheets(model: ToolModel, opts: UnitOptions, paper: PaperSi
 export function fieldLabel(model: ToolModel, key: string): string {
   const [block = key, row, col] = key.split('.');
   for (const sheet of model.sheets) {
-    const w = sheet.words.blocks[block];
-    if (!w) continue;
-    if (col === undefined || row === undefined) return [w.title, row && w.fields?.[row]].filter(Boolean).join(', ');
+    const b = sheet.blocks.find((x) => x.id === block);
+    if (!b) continue;
+    if (col === undefined || row === undefined)
+      return [b.title, row && partsOf(b).find((f) => f.id === row)?.label].filter(Boolean).join(', ');
+    // Only a table's cells have a row and a column (checkAnswers lets no other key through).
+    const t = b.kind === 'table' ? b : undefined;
     const rowText = /^\d+$/.test(row)
-      ? w.rowLabel !== undefined
-        ? `${w.rowLabel}${row}`
+      ? t?.rowLabel !== undefined
+        ? `${t.rowLabel}${row}`
         : `${model.meta.labels.row ?? '#'} ${row}`
-      : (w.writeInRow ?? row);
-    return [w.title, rowText, w.columns?.[col]?.label ?? col].join(', ');
+      : (t?.writeInRow?.label ?? row);
+    return [b.title, rowText, t?.columns.find((c) => c.id === col)?.label ?? col].join(', ');
   }
   return key;
 }
@@ -180,8 +185,9 @@ export function withRepeated(
 ): { text: Record<string, string>; from: Map<string, string> } {
   const text = { ...answers };
   const from = new Map<string, string>();
-  for (const [id, b] of Object.entries(model.sheets[sheet]?.template.blocks ?? {})) {
+  for (const b of model.sheets[sheet]?.blocks ?? []) {
     if (b.kind !== 'table') continue;
+    const id = b.id;
     for (const c of b.columns) {
       if (c.sameAs === undefined) continue;
       const [block, column] = c.sameAs.split('.');

@@ -17,6 +17,7 @@ import { buildDate } from './date.js';
 import { reorder } from '../output/manifest.js';
 import { prepareAnswers, scopeToAnswers } from './answers.js';
 import { at } from '../at.js';
+import { BuildContext } from './context.js';
 
 export * from './options.js';
 export { resolvePlan, type BuildPlan, type PlanConfig } from './plan.js';
@@ -25,6 +26,7 @@ export { buildDate } from './date.js';
 export { loadModels, typesetter } from './models.js';
 export { resolveTools } from './tools.js';
 export { loadToolModels } from './models.js';
+export { BuildContext } from './context.js';
 
 export async function build(options: BuildOptions = {}, config: PlanConfig = {}): Promise<BuildResult> {
   // An answers file says which tool, locales and sheets it is for: the plan starts from that.
@@ -32,12 +34,14 @@ export async function build(options: BuildOptions = {}, config: PlanConfig = {})
   const plan = resolvePlan(scoped.options, config);
   const opts = plan.options;
   const progress = opts.onProgress ?? (() => {});
-  const perTool = loadToolModels(opts);
+  // What this build keeps while it works (parsed files, fonts, fits): its own, gone when it is done.
+  const ctx = new BuildContext();
+  const perTool = loadToolModels(opts, ctx);
   const models = perTool.flat();
   if (opts.sheet !== undefined) checkSheet(opts, models);
-  const checked = checkTools(perTool, opts);
+  const checked = checkTools(perTool, opts, ctx);
   buildDate(models[0]?.date ?? '1970-01-01'); // a bad SOURCE_DATE_EPOCH is a usage error before any work
-  const { answerSet, warnings: answerWarnings } = prepareAnswers(opts, models, scoped.set);
+  const { answerSet, warnings: answerWarnings } = prepareAnswers(opts, models, scoped.set, ctx);
   const earlier = [...checked, ...answerWarnings];
   // A tool without a guide (tool.yaml: guide: false) builds only its sheets.
   const units = perTool.flatMap((ms) => {
@@ -59,7 +63,7 @@ export async function build(options: BuildOptions = {}, config: PlanConfig = {})
   // made for it is removed again.
   const made = makeFolder(opts.out);
   try {
-    return await runAndWrite(units, models, unitOptions(plan, answerSet), opts.out, progress, earlier);
+    return await runAndWrite(units, models, unitOptions(plan, answerSet), opts.out, progress, ctx, earlier);
   } catch (e) {
     unmake(made);
     throw e;
@@ -80,9 +84,10 @@ async function runAndWrite(
   opts: UnitOptions,
   out: string,
   progress: (line: string) => void,
+  ctx: BuildContext,
   earlier: Problem[] = [],
 ): Promise<BuildResult> {
-  const results = await runUnits(units, models, opts, progress);
+  const results = await runUnits(units, models, opts, progress, ctx);
 
   // Sheets and the guide's miniatures may fail alike; Problems says each once.
   const errors = new Problems();
@@ -106,7 +111,7 @@ async function runAndWrite(
  * A build fails where validate would, for the files it builds (a translation lacking its source's
  * words), and says the same warnings; returns them.
  */
-function checkTools(perTool: ToolModel[][], opts: BuildOptions & { paths: Paths }): Problem[] {
+function checkTools(perTool: ToolModel[][], opts: BuildOptions & { paths: Paths }, ctx: BuildContext): Problem[] {
   const problems = new Problems();
   const parts = partsOf(opts.only);
   for (const models of perTool) {
@@ -114,7 +119,7 @@ function checkTools(perTool: ToolModel[][], opts: BuildOptions & { paths: Paths 
     if (!first) continue;
     const source =
       models.find((m) => m.locale === m.sourceLocale) ??
-      at(loadModels({ paths: opts.paths, tool: first.id, locales: [first.sourceLocale] }), 0);
+      at(loadModels({ paths: opts.paths, tool: first.id, locales: [first.sourceLocale], only: opts.only }, ctx), 0);
     checkLocales(models, source, opts.paths, parts, problems);
   }
   problems.throwIfAny();

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { ContentError, type Problem } from '../errors.js';
 import type { ToolModel } from '../content/load.js';
 import type { Paths } from '../paths.js';
-import { fontSet } from '../layout/text/fonts.js';
 import { fitSheets } from '../layout/sheet/fit.js';
 import { mm, toMm, type PaperSize } from '../layout/units.js';
 import { pressSheet, tileSheet } from '../press/sheet-press.js';
@@ -15,7 +14,7 @@ import type { BuildOptions, UnitOptions } from './options.js';
 import { buildDate } from './date.js';
 import { sheetFileName } from '../output/names.js';
 import type { ManifestEntry, PrintReport } from '../output/manifest.js';
-import { typesetter } from './models.js';
+import type { BuildContext } from './context.js';
 import { guideJob, type PlannedPdf } from './guide-job.js';
 import { outputIntent, conditionOf } from '../render/intent.js';
 import { forPaper } from '../render/inks.js';
@@ -57,8 +56,14 @@ export function planUnits(locales: string[], papers: PaperSize[], only: BuildOpt
   return units;
 }
 
-export async function runUnit(model: ToolModel, unit: Unit, opts: UnitOptions, paths: Paths): Promise<UnitResult> {
-  const ts = typesetter(model, paths);
+export async function runUnit(
+  model: ToolModel,
+  unit: Unit,
+  opts: UnitOptions,
+  paths: Paths,
+  ctx: BuildContext,
+): Promise<UnitResult> {
+  const ts = ctx.typesetter(model, paths);
   const date = buildDate(model.date);
   const warnings: Problem[] = [];
   let jobs: Job[];
@@ -75,10 +80,10 @@ export async function runUnit(model: ToolModel, unit: Unit, opts: UnitOptions, p
   }
   const files: Rendered[] = [];
   // --print-shop: PDF/X-4 in CMYK, with the output intent (the built-in FOGRA39 or the shop's own).
-  const pdfx = opts.printShop ? outputIntent(opts, paths) : undefined;
+  const pdfx = opts.printShop ? outputIntent(opts, paths, ctx.intents) : undefined;
   for (const job of jobs) {
     const bytes = await renderPdf(job.frame, {
-      fonts: fontSet(paths.fonts, job.model.theme),
+      fonts: ctx.fonts(paths.fonts, job.model.theme),
       theme: opts.printShop ? forPaper(job.model.theme, opts.paper ?? 'coated') : job.model.theme,
       colour: opts.colour,
       tagged: job.tagged,
@@ -156,7 +161,7 @@ function sheetJobs(
           assembly: labels.assembly,
           overlap: labels.overlap,
           sheetNumber: sheet.number,
-          sheetTitle: sheet.words.title,
+          sheetTitle: sheet.title,
           paper: paper.name,
           fileName: name,
           origin: model.metaFile.pos(['labels', 'assembly']),
@@ -216,7 +221,7 @@ function sheetJobs(
         pages,
         outline: [],
         meta: {
-          title: `${model.meta.title}: ${model.meta.labels.sheet} ${sheet.number} – ${sheet.words.title}`,
+          title: `${model.meta.title}: ${model.meta.labels.sheet} ${sheet.number} – ${sheet.title}`,
           author: model.meta.author,
           subject: model.meta.subtitle,
           keywords: model.meta.keywords,

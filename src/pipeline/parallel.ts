@@ -11,6 +11,7 @@ import { loadModels } from './models.js';
 import { runUnit, type Unit, type UnitResult } from './jobs.js';
 import { ContentError, OutputError, UsageError, type Problem } from '../errors.js';
 import { at } from '../at.js';
+import type { BuildContext } from './context.js';
 
 /** Workers pay for their own start-up (modules, fonts, content): not worth it for a few files. */
 const MIN_UNITS_FOR_WORKERS = 4;
@@ -54,6 +55,7 @@ export async function runUnits(
   models: ToolModel[],
   opts: UnitOptions,
   progress: (line: string) => void,
+  ctx: BuildContext,
 ): Promise<UnitResult[]> {
   const results: UnitResult[] = new Array(units.length);
   const byLocale = new Map(models.map((m) => [`${m.id}|${m.locale}`, m]));
@@ -103,7 +105,8 @@ export async function runUnits(
       }),
     );
   }
-  // This thread works the same queue, with the models it has already loaded and checked.
+  // This thread works the same queue, with the models it has already loaded and checked, in the
+  // build's context (each worker thread makes its own: worker.ts).
   const local = (async () => {
     while (next < units.length) {
       // Rendering resolves in microtasks only; yield a macrotask so that workers' messages get in.
@@ -113,8 +116,8 @@ export async function runUnits(
       const unit = at(units, index);
       const model =
         byLocale.get(`${unit.tool ?? models[0]?.id}|${unit.locale}`) ??
-        at(loadModels({ ...opts, tool: unit.tool ?? opts.tool, locales: [unit.locale] }), 0);
-      results[index] = await runUnit(model, unit, opts, opts.paths);
+        at(loadModels({ ...opts, tool: unit.tool ?? opts.tool, locales: [unit.locale] }, ctx), 0);
+      results[index] = await runUnit(model, unit, opts, opts.paths, ctx);
       note(index);
     }
   })();

@@ -15,6 +15,7 @@ import { readConfig } from './config.js';
 import { checkLocaleFolders } from '../content/translation-check.js';
 import { checkLocales } from './checks.js';
 import { at } from '../at.js';
+import { BuildContext } from './context.js';
 
 export interface ValidateOptions extends Pick<
   BuildOptions,
@@ -73,14 +74,16 @@ export function validate(opts: ValidateOptions = {}): Problem[] {
     const key = `${paper.name}|${paper.widthMm}x${paper.heightMm}`;
     if (!papers.has(key)) papers.set(key, { paper, origin: ask.origin });
   }
-  const perTool = loadToolModels({ ...opts, paths, locales: opts.locales ?? 'all' });
+  // One context for the whole check: files parsed once, fonts and hyphenators made once.
+  const ctx = new BuildContext();
+  const perTool = loadToolModels({ ...opts, paths, locales: opts.locales ?? 'all' }, ctx);
   for (const models of perTool) {
     const source =
       models.find((m) => m.locale === m.sourceLocale) ??
-      at(loadModels({ paths, tool: at(models, 0).id, locales: [at(models, 0).sourceLocale] }), 0);
+      at(loadModels({ paths, tool: at(models, 0).id, locales: [at(models, 0).sourceLocale] }, ctx), 0);
     checkLocales(models, source, paths, { sheets: true, guide: true }, problems);
     for (const m of models) {
-      const ts = typesetter(m, paths);
+      const ts = typesetter(m, paths, ctx);
       for (const { paper, origin } of papers.values()) {
         const said = (p: Problem): Problem => ({ ...p, message: `${p.message}; ${paper.name} is ${origin}` });
         try {

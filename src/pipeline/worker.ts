@@ -1,5 +1,6 @@
 // A worker thread of a parallel build: loads the content once per locale, then lays out and
-// renders the units it is handed, returning the PDF bytes to the main thread.
+// renders the units it is handed, returning the PDF bytes to the main thread. A worker serves one
+// build and ends with it, so its context and models are that build's.
 import { parentPort } from 'node:worker_threads';
 import type { ToolModel } from '../content/load.js';
 import { loadModels } from './models.js';
@@ -7,8 +8,10 @@ import { ContentError } from '../errors.js';
 import { runUnit } from './jobs.js';
 import type { WorkerReply, WorkerRequest } from './parallel.js';
 import { at } from '../at.js';
+import { BuildContext } from './context.js';
 
 const port = parentPort!;
+const ctx = new BuildContext();
 const models = new Map<string, ToolModel>();
 
 // Every failure is caught and sent back as a reply, so the promise never rejects.
@@ -20,10 +23,10 @@ async function handle(msg: WorkerRequest): Promise<void> {
     const key = `${msg.unit.tool ?? msg.opts.tool}|${msg.unit.locale}`;
     let model = models.get(key);
     if (!model) {
-      model = at(loadModels({ ...msg.opts, tool: msg.unit.tool ?? msg.opts.tool, locales: [msg.unit.locale] }), 0);
+      model = at(loadModels({ ...msg.opts, tool: msg.unit.tool ?? msg.opts.tool, locales: [msg.unit.locale] }, ctx), 0);
       models.set(key, model);
     }
-    const result = await runUnit(model, msg.unit, msg.opts, msg.opts.paths);
+    const result = await runUnit(model, msg.unit, msg.opts, msg.opts.paths, ctx);
     // Copied, not transferred: a PDF is small, and a Buffer may share its memory with others.
     port.postMessage({ index: msg.index, result } satisfies WorkerReply);
   } catch (e) {

@@ -1,6 +1,7 @@
 // The warm half of the preview: one process that keeps between saves what a rebuild need not redo.
-// Fonts (parsed once, with their shaping memo), hyphenation patterns and the fits of an unchanged
-// model live in the library's own per-process caches; here we keep the checked templates and the
+// Parsed files, fonts (parsed once, with their shaping memo), hyphenation patterns and the fits of an
+// unchanged model live in the builder's one build context, whose memos are bounded (so hours of edits
+// do not grow it without limit: pipeline/context.ts); here we keep the checked templates and the
 // last rendered PDFs, each under a fingerprint of the files it was made from, so that a save lays
 // out again only what those files feed: a sheet's words → both sheets (they share one text size)
 // and the guide (its miniatures); guide.yaml → the guide alone; templates or fonts → everything.
@@ -11,14 +12,13 @@ import { join } from 'node:path';
 import { ContentError, Problems, UsageError, sortProblems, type Problem } from '../errors.js';
 import type { Paths } from '../paths.js';
 import type { ToolModel } from '../content/load.js';
-import { forgetFonts } from '../layout/text/fonts.js';
-import { keepParsedFiles } from '../content/yaml-file.js';
 import { parseSize, type Orientation } from '../layout/units.js';
 import { runUnit, type Rendered, type Unit, type UnitResult } from '../pipeline/jobs.js';
 import { resolveLocales, resolveTool } from '../pipeline/tools.js';
 import { loadLocale, loadShared, type SharedFiles } from '../pipeline/models.js';
 import { resolvePlan, unitOptions } from '../pipeline/plan.js';
 import { checkLocales } from '../pipeline/checks.js';
+import { BuildContext } from '../pipeline/context.js';
 
 export interface WarmOptions {
   paths: Paths;
@@ -121,13 +121,14 @@ export class WarmBuilder {
   private byLocale = new Map<string, LocaleCache>();
   /** The last rebuild failed: the next one reports, even if the files are back as they were. */
   private failed = false;
+  /** What every rebuild of this preview shares: parsed files, fonts, hyphenators, fits (all bounded). */
+  readonly ctx = new BuildContext();
 
   constructor(readonly opts: WarmOptions) {
     this.size = opts.size ?? 'A1';
     // A size or orientation we cannot read is the command line's mistake: say so before serving.
     parseSize(this.size, opts.orientation, 'landscape');
     this.locale = opts.locale ?? '';
-    keepParsedFiles();
   }
 
   /** The tool's locales (after the first rebuild). */
@@ -235,8 +236,8 @@ export class WarmBuilder {
       fontsKey,
     );
     if (templatesKey !== this.templatesKey || !this.shared) {
-      if (fontsKey !== this.fontsKey) forgetFonts(paths.fonts);
-      const shared = loadShared(paths, this.toolId, problems);
+      if (fontsKey !== this.fontsKey) this.ctx.forgetFonts(paths.fonts);
+      const shared = loadShared(paths, this.toolId, problems, this.ctx);
       this.shared = shared;
       this.locale =
         resolveLocales(this.locale ? [this.locale] : undefined, shared.tool.locales, shared.tool.sourceLocale)[0] ?? '';
@@ -248,12 +249,14 @@ export class WarmBuilder {
     const shared = this.shared;
     if (!shared) throw new Error('the shared files were loaded without being kept');
     return () => {
-      const m = loadLocale(paths, shared, this.locale, problems);
+      const m = loadLocale(paths, shared, this.locale, problems, this.ctx);
       problems.throwIfAny();
       if (!m) throw new Error(`${this.locale}: the locale gave no model and no problem`);
       // The checks a build makes, with the same words (the preview shows both halves).
       const source =
-        m.locale === shared.tool.sourceLocale ? m : loadLocale(paths, shared, shared.tool.sourceLocale, problems);
+        m.locale === shared.tool.sourceLocale
+          ? m
+          : loadLocale(paths, shared, shared.tool.sourceLocale, problems, this.ctx);
       if (source) checkLocales([m], source, paths, { sheets: true, guide: true }, problems);
       problems.throwIfAny();
       return m;
@@ -271,7 +274,7 @@ export class WarmBuilder {
     });
     const unit: Unit =
       kind === 'sheets' ? { locale: this.locale, kind, paper: at(plan.papers, 0) } : { locale: this.locale, kind };
-    const r: UnitResult = await runUnit(model, unit, unitOptions(plan), this.opts.paths);
+    const r: UnitResult = await runUnit(model, unit, unitOptions(plan), this.opts.paths, this.ctx);
     if (r.problems.length) throw new ContentError(r.problems);
     return { key, files: r.files.map((f) => this.fromUnit(f)), warnings: r.warnings };
   }

@@ -8,6 +8,7 @@ import type { Paths } from '../paths.js';
 import type { Paper } from '../content/template-model.js';
 import type { Problem } from '../errors.js';
 import { iccDescription, iccProblem, type OutputIntent } from './pdfx.js';
+import type { BoundedMap } from '../bounded.js';
 
 /** The build options an output intent depends on (a build's options have them all). */
 export interface IntentOptions {
@@ -52,18 +53,17 @@ export function intentWarnings(opts: Pick<IntentOptions, 'outputIntent' | 'outpu
   ];
 }
 
-const cache = new Map<string, OutputIntent>();
-
-/** Reads and checks the profile once per process; a bad file is a usage error that names it. */
+/** Reads and checks the profile once per build (`kept`: the build context's); a bad file is a usage error that names it. */
 export function outputIntent(
   opts: Pick<IntentOptions, 'outputIntent' | 'outputCondition' | 'paper'>,
   paths: Paths,
+  kept: BoundedMap<string, OutputIntent>,
 ): OutputIntent {
   const builtIn = BUILT_IN_INTENTS[opts.paper ?? 'coated'];
   const file = opts.outputIntent ?? join(paths.templates, builtIn.file);
   const condition = conditionOf(opts);
   const key = `${file}\0${condition}`;
-  const hit = cache.get(key);
+  const hit = kept.get(key);
   if (hit) return hit;
   let profile: Uint8Array;
   try {
@@ -81,6 +81,6 @@ export function outputIntent(
   if (!/^[\x20-\x7e]{1,64}$/.test(condition))
     throw new UsageError(`--output-condition '${condition}': use a short plain name such as FOGRA39 or FOGRA51`);
   const intent = { profile, condition, info: opts.outputIntent ? condition : builtIn.info };
-  cache.set(key, intent);
+  kept.set(key, intent);
   return intent;
 }

@@ -1,6 +1,7 @@
 // The guide's chapters as flows: headings, paragraphs, lists, callouts and sheet figures, with
 // the outline and table-of-contents entries that pagination fills in with page numbers.
-import type { GuideItem } from '../../content/model.js';
+import type { GuideItem, ListItem, TextItem, FigureItem } from '../../content/guide-model.js';
+import { unreachable } from '../../content/kinds.js';
 import type { Item, OutlineEntry } from '../frame.js';
 import { shiftItems, type Flow, type FlowLine } from './flow.js';
 import { setText } from '../text/typeset.js';
@@ -22,7 +23,7 @@ export function chapterFlows(
   /** A short guide: chapters follow on without starting a page. */
   runOn = false,
 ): { flows: Flow[]; outline: OutlineEntry[]; toc: TocEntry[] } {
-  const { model, ts, g, L } = c;
+  const { guide, ts, g, L } = c;
   const para = c.para;
   const flows: Flow[] = [];
   const outline: OutlineEntry[] = [];
@@ -55,102 +56,100 @@ export function chapterFlows(
     Object.assign(o, { x: g.left, y });
     t.at = { x: g.left, y };
   };
-  const withOrigin = (fs: Flow[], path: (string | number)[]) =>
-    fs.map((f) => ({ ...f, origin: model.guideFile!.pos(path) }));
-  const itemFlows = (item: GuideItem, source: string): Flow[] => {
-    const gap = g.body * 0.75;
-    if ('p' in item) return [{ role: 'P', lines: para(item.p, source), spaceBefore: 0, spaceAfter: gap }];
-    if ('list' in item || 'steps' in item) {
-      const entries = 'list' in item ? item.list : item.steps;
-      const indent = mm(6 * g.k);
-      group++;
-      const numbering = 'list' in item ? ('Disc' as const) : ('Decimal' as const);
-      return entries.map((text, i) => {
-        const label = 'list' in item ? '•' : `${i + 1}.`;
-        const lines = para(text, source, g.left + indent, g.width - indent);
-        const lw = ts.fonts.width('sansBold', g.body, label);
-        const first = lines[0]?.items.find((it) => it.type === 'text');
-        const y = first && first.type === 'text' ? first.y : g.body;
-        return {
-          role: 'LI' as const,
-          group,
-          numbering,
-          lines,
-          label: [
-            {
-              type: 'tag' as const,
-              role: 'Lbl' as const,
-              items: [
-                {
-                  type: 'text' as const,
-                  x: g.left + indent - lw - mm(2 * g.k),
-                  y,
-                  text: label,
-                  font: 'sansBold',
-                  size: g.body,
-                  colour: 'accent' as const,
-                  width: lw,
-                  source,
-                },
-              ],
-            },
-          ],
-          spaceBefore: 0,
-          spaceAfter: i === entries.length - 1 ? gap : g.body * 0.3,
-        };
-      });
-    }
-    if ('tip' in item || 'pitfall' in item) {
-      const tip = 'tip' in item;
-      const text = tip ? item.tip : item.pitfall;
-      const padX = mm(5 * g.k);
-      const padY = mm(4 * g.k);
-      const bar = mm(1.6 * g.k);
-      const x = g.left + bar + padX;
-      const w = g.width - bar - 2 * padX;
-      const label = setText(
-        display,
-        tip ? L.tip : L.pitfall,
-        { font: 'sansBold', size: g.body * 0.95, colour: tip ? 'accent' : 'warn' },
-        { x, y: padY, width: w, source },
-      );
-      const lines = para(text, source, x, w);
-      let y = padY + label.height + g.body * 0.2;
-      const textItems: Item[] = [];
-      for (const l of lines) {
-        textItems.push(...shiftItems(l.items, y));
-        y += l.height;
-      }
-      const height = y + padY;
-      // The label ("Tips", "Fallgruve") and the advice are two paragraphs of one Div (a screen reader announces the label, then the advice).
-      return [
-        {
-          role: 'Div',
-          box: {
-            height,
+  const gap = g.body * 0.75;
+  const listFlows = (item: ListItem, source: string): Flow[] => {
+    const bullets = item.kind === 'list';
+    const entries = item.entries;
+    const indent = mm(6 * g.k);
+    group++;
+    const numbering = bullets ? ('Disc' as const) : ('Decimal' as const);
+    return entries.map((text, i) => {
+      const label = bullets ? '•' : `${i + 1}.`;
+      const lines = para(text, source, g.left + indent, g.width - indent);
+      const lw = ts.fonts.width('sansBold', g.body, label);
+      const first = lines[0]?.items.find((it) => it.type === 'text');
+      const y = first && first.type === 'text' ? first.y : g.body;
+      return {
+        role: 'LI' as const,
+        group,
+        numbering,
+        lines,
+        label: [
+          {
+            type: 'tag' as const,
+            role: 'Lbl' as const,
             items: [
               {
-                type: 'tag',
-                role: 'Artifact',
-                items: [
-                  { type: 'rect', x: g.left, y: 0, w: g.width, h: height, fill: 'callout' },
-                  { type: 'rect', x: g.left, y: 0, w: bar, h: height, fill: tip ? 'accent' : 'warn' },
-                ],
+                type: 'text' as const,
+                x: g.left + indent - lw - mm(2 * g.k),
+                y,
+                text: label,
+                font: 'sansBold',
+                size: g.body,
+                colour: 'accent' as const,
+                width: lw,
+                source,
               },
-              { type: 'tag', role: 'P', items: label.items },
-              { type: 'tag', role: 'P', items: textItems },
             ],
           },
-          spaceBefore: gap * 0.5,
-          spaceAfter: gap * 1.5,
-        },
-      ];
+        ],
+        spaceBefore: 0,
+        spaceAfter: i === entries.length - 1 ? gap : g.body * 0.3,
+      };
+    });
+  };
+  const calloutFlows = (item: TextItem, source: string): Flow[] => {
+    const tip = item.kind === 'tip';
+    const text = item.text;
+    const padX = mm(5 * g.k);
+    const padY = mm(4 * g.k);
+    const bar = mm(1.6 * g.k);
+    const x = g.left + bar + padX;
+    const w = g.width - bar - 2 * padX;
+    const label = setText(
+      display,
+      tip ? L.tip : L.pitfall,
+      { font: 'sansBold', size: g.body * 0.95, colour: tip ? 'accent' : 'warn' },
+      { x, y: padY, width: w, source },
+    );
+    const lines = para(text, source, x, w);
+    let y = padY + label.height + g.body * 0.2;
+    const textItems: Item[] = [];
+    for (const l of lines) {
+      textItems.push(...shiftItems(l.items, y));
+      y += l.height;
     }
-    // A figure: the sheet's miniature with its caption, the caption beside the Figure (not hidden by its Alt).
-    const mini = c.miniature(item.figure, g.left, 0, g.width);
+    const height = y + padY;
+    // The label ("Tips", "Fallgruve") and the advice are two paragraphs of one Div (a screen reader announces the label, then the advice).
+    return [
+      {
+        role: 'Div',
+        box: {
+          height,
+          items: [
+            {
+              type: 'tag',
+              role: 'Artifact',
+              items: [
+                { type: 'rect', x: g.left, y: 0, w: g.width, h: height, fill: 'callout' },
+                { type: 'rect', x: g.left, y: 0, w: bar, h: height, fill: tip ? 'accent' : 'warn' },
+              ],
+            },
+            { type: 'tag', role: 'P', items: label.items },
+            { type: 'tag', role: 'P', items: textItems },
+          ],
+        },
+        spaceBefore: gap * 0.5,
+        spaceAfter: gap * 1.5,
+      },
+    ];
+  };
+  // A figure: the sheet's miniature with its caption, the caption beside the Figure (not hidden by its Alt).
+  const figureFlows = (item: FigureItem, source: string): Flow[] => {
+    const mini = c.miniature(item.sheet, g.left, 0, g.width);
     const cap = setText(
       ts,
-      c.sheetTitle(item.figure),
+      c.sheetTitle(item.sheet),
       { font: 'sansItalic', size: g.body * 0.85, colour: 'muted' },
       { x: g.left, y: mini.height + g.body * 0.4, width: g.width, source },
     );
@@ -167,7 +166,26 @@ export function chapterFlows(
     ];
   };
 
-  model.guide!.chapters.forEach((ch, ci) => {
+  const itemFlows = (item: GuideItem, source: string): Flow[] => {
+    switch (item.kind) {
+      case 'p':
+        return [{ role: 'P', lines: para(item.text, source), spaceBefore: 0, spaceAfter: gap }];
+      case 'list':
+      case 'steps':
+        return listFlows(item, source);
+      case 'tip':
+      case 'pitfall':
+        return calloutFlows(item, source);
+      case 'figure':
+        return figureFlows(item, source);
+      default:
+        return unreachable(item);
+    }
+  };
+  const withOrigin = (item: GuideItem, source: string) =>
+    itemFlows(item, source).map((f) => ({ ...f, origin: item.pos }));
+
+  guide.chapters.forEach((ch, ci) => {
     const entry: OutlineEntry = { title: ch.title, page: 0, children: [] };
     const tocEntry: TocEntry = { title: ch.title, level: 1, page: 0 };
     outline.push(entry);
@@ -183,8 +201,8 @@ export function chapterFlows(
       ...(runOn && ci > 0 ? { spaceBefore: g.body * 1.6 } : {}),
       onPlace: placed(entry, tocEntry),
     });
-    ch.body.forEach((item, i) => flows.push(...withOrigin(itemFlows(item, ch.id), ['chapters', ci, 'body', i])));
-    (ch.sections ?? []).forEach((s, si) => {
+    for (const item of ch.body) flows.push(...withOrigin(item, ch.id));
+    ch.sections.forEach((s) => {
       const sub: OutlineEntry = { title: s.title, page: 0, children: [] };
       const subToc: TocEntry = { title: s.title, level: 2, page: 0 };
       entry.children.push(sub);
@@ -197,9 +215,7 @@ export function chapterFlows(
         keepWithNext: true,
         onPlace: placed(sub, subToc),
       });
-      s.body.forEach((item, i) =>
-        flows.push(...withOrigin(itemFlows(item, s.id), ['chapters', ci, 'sections', si, 'body', i])),
-      );
+      for (const item of s.body) flows.push(...withOrigin(item, s.id));
     });
   });
 

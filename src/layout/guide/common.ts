@@ -1,6 +1,7 @@
 // What the parts of the guide share: page geometry, fonts, words, and the sheets' miniatures.
 import type { ToolModel } from '../../content/load.js';
 import type { FontId } from '../../content/template-model.js';
+import type { GuideModel } from '../../content/guide-model.js';
 import type { Item, Page } from '../frame.js';
 import type { FlowLine } from './flow.js';
 import { wrap, type Run, type Style } from '../text/linebreak.js';
@@ -99,6 +100,8 @@ export function figure(
 
 export interface GuideCtx {
   model: ToolModel;
+  /** The model's guide: a guide is laid out only for a tool that has one. */
+  guide: GuideModel;
   ts: Typesetter;
   g: Geometry;
   L: ToolModel['meta']['labels'];
@@ -111,10 +114,14 @@ export interface GuideCtx {
 }
 
 export function guideCtx(model: ToolModel, ts: Typesetter, paper: PaperSize, sheetPages: Map<string, Page>): GuideCtx {
+  const guide = model.guide;
+  if (!guide) throw new Error(`internal: a guide laid out for ${model.id}, whose tool.yaml says guide: false`);
   const g = geometry(paper);
   const body: Style = { font: 'serif', size: g.body, colour: 'ink' };
+  const sheets = new Map(model.sheets.map((s) => [s.id, s]));
   return {
     model,
+    guide,
     ts,
     g,
     L: model.meta.labels,
@@ -140,8 +147,12 @@ export function guideCtx(model: ToolModel, ts: Typesetter, paper: PaperSize, she
       };
     },
     sheetTitle(id) {
-      const s = model.sheets.find((x) => x.id === id)!;
-      return `${model.meta.labels.sheet} ${s.number}: ${s.words.title}`;
+      const s = sheets.get(id);
+      if (!s)
+        throw new Error(
+          `internal: the guide names sheet '${id}', which the tool lacks (the cross-check lets none through)`,
+        );
+      return `${model.meta.labels.sheet} ${s.number}: ${s.title}`;
     },
   };
 }

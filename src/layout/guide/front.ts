@@ -71,7 +71,7 @@ export function cover(c: GuideCtx, date: Date, bleed = 0): Item[] {
     cover.push({
       type: 'tag',
       role: 'Div',
-      items: figure(mini, x, coverY, mw, joinAlt(c.sheetTitle(s.id), s.words.intro), cap.items),
+      items: figure(mini, x, coverY, mw, joinAlt(c.sheetTitle(s.id), s.intro), cap.items),
     });
     figH = Math.max(figH, mini.height + mm(2 * g.k) + cap.height);
   });
@@ -120,7 +120,7 @@ export function formatDate(date: Date, months: string[], format: string): string
 }
 
 export function tableOfContents(c: GuideCtx, toc: TocEntry[]): Item[] {
-  const { model, ts, g, L } = c;
+  const { ts, g, L } = c;
   const tocItems: Item[] = [];
   const tocTitle = setText(
     ts,
@@ -135,7 +135,7 @@ export function tableOfContents(c: GuideCtx, toc: TocEntry[]): Item[] {
     if (ty > g.bottom)
       throw new ContentError([
         {
-          pos: model.guideFile!.pos(['chapters']),
+          pos: c.guide.file.pos(['chapters']),
           message: 'the table of contents does not fit on one page',
           hint: 'use fewer or shorter chapter and section titles',
           severity: 'error',
@@ -253,8 +253,7 @@ export function runningFooter(c: GuideCtx, pageIndex: number, outside = false): 
 
 /** A short guide's head on its first page: the title (the document's one H1) and the subtitle. */
 export function titleFlows(c: GuideCtx): Flow[] {
-  const { model, ts, g } = c;
-  const guide = model.guide!;
+  const { guide, ts, g } = c;
   const big = { font: 'sansBold' as FontId, size: 24 * g.k, colour: 'accent' as const };
   return [
     {

@@ -77,9 +77,9 @@ export function layoutGuide(
     pages,
     outline: short ? outline : [{ title: L.contents, page: 1, x: g.left, y: g.top, children: [] }, ...outline],
     meta: {
-      title: `${model.meta.title} – ${model.guide!.title}`,
+      title: `${model.meta.title} – ${c.guide.title}`,
       author: model.meta.author,
-      subject: plainText(model.guide!.subtitle, model.fieldNumbers),
+      subject: plainText(c.guide.subtitle, model.fieldNumbers),
       keywords: model.meta.keywords,
       lang: model.locale,
       date,

@@ -1,8 +1,9 @@
 // The blocks of a sheet: a card with a numbered heading, the words, and room to write.
 // Each function draws into a given rectangle and says how much height it needed, so that
 // fitting can compare need with room without drawing twice.
-import type { SheetBlock } from '../../content/model.js';
-import type { LegendBlock, Shape, TemplateBlock } from '../../content/template-model.js';
+import type { Block, LegendBlock } from '../../content/sheet-model.js';
+import type { Shape } from '../../content/template-model.js';
+import { unreachable } from '../../content/kinds.js';
 import type { Item } from '../frame.js';
 import type { Rect } from './grid.js';
 import { mm } from '../units.js';
@@ -63,16 +64,17 @@ function symbolPath(shape: Shape, cx: number, cy: number, r: number): Item {
   }
 }
 
-function legendBlock(c: SheetCtx, id: string, t: LegendBlock, w: SheetBlock, rect: Rect, base: string[]): BlockResult {
+function legendBlock(c: SheetCtx, b: LegendBlock, rect: Rect): BlockResult {
+  const { id, path: base } = b;
   const p = pad(c);
   const items: Item[] = [];
   const wide: WidthOverflow[] = [];
-  const entries = Object.entries(t.symbols).filter(([key]) => w.legend?.[key]);
+  const entries = b.items;
   // A wide block becomes a strip: heading on the left, items side by side; a narrow one stacks them.
   const minItem = c.s * 13;
   const headW = Math.min(rect.w * 0.22, c.s * 12);
   const strip = rect.w - 2 * p - headW >= entries.length * minItem;
-  const h = strip ? head(c, id, w, { ...rect, w: headW + 2 * p }, base) : head(c, id, w, rect, base);
+  const h = strip ? head(c, b, { ...rect, w: headW + 2 * p }) : head(c, b, rect);
   items.push(...h.items.slice(strip ? 1 : 0));
   if (strip)
     items.unshift({ type: 'rect', x: rect.x, y: rect.y, w: rect.w, h: rect.h, fill: 'panel', radius: mm(2.5 * c.k) });
@@ -85,9 +87,8 @@ function legendBlock(c: SheetCtx, id: string, t: LegendBlock, w: SheetBlock, rec
   let y = strip ? rect.y + p : h.y;
   let rowH = 0;
   const listed: { mark: Item; body: Item[] }[] = [];
-  entries.forEach(([key, shape], i) => {
-    const item = w.legend?.[key];
-    if (!item) throw new Error(`internal: legend mark ${key} has no words (the cross-check lets none through)`);
+  entries.forEach((item, i) => {
+    const { id: key, shape } = item;
     const col = i % cols;
     const ix = x0 + col * (colW + p);
     const textX = ix + r * 2 + p * 0.7;
@@ -152,25 +153,22 @@ function legendBlock(c: SheetCtx, id: string, t: LegendBlock, w: SheetBlock, rec
   return { items, needed, wide };
 }
 
-export function drawBlock(c: SheetCtx, id: string, t: TemplateBlock, w: SheetBlock, rect: Rect): BlockResult {
-  const base = ['blocks', id];
-  switch (t.kind) {
+export function drawBlock(c: SheetCtx, b: Block, rect: Rect): BlockResult {
+  switch (b.kind) {
     case 'prompt':
-      return promptBlock(c, id, t, w, rect, base);
+      return promptBlock(c, b, rect);
     case 'fields':
-      return fieldsBlock(c, id, t, w, rect, base);
+      return fieldsBlock(c, b, rect);
     case 'legend':
-      return legendBlock(c, id, t, w, rect, base);
+      return legendBlock(c, b, rect);
     case 'table': {
-      const h = head(c, id, w, rect, base);
-      const tbl = drawTable(
-        c,
-        id,
-        t,
-        w,
-        { x: rect.x + pad(c), y: h.y, w: rect.w - 2 * pad(c), h: rect.y + rect.h - pad(c) - h.y },
-        base,
-      );
+      const h = head(c, b, rect);
+      const tbl = drawTable(c, b, {
+        x: rect.x + pad(c),
+        y: h.y,
+        w: rect.w - 2 * pad(c),
+        h: rect.y + rect.h - pad(c) - h.y,
+      });
       return {
         items: [...h.items, ...tbl.items],
         needed: h.y - rect.y + tbl.needed + pad(c),
@@ -179,5 +177,7 @@ export function drawBlock(c: SheetCtx, id: string, t: TemplateBlock, w: SheetBlo
         rows: tbl.rows,
       };
     }
+    default:
+      return unreachable(b);
   }
 }

@@ -15,7 +15,6 @@ export interface SheetCtx {
   /** Linear scale of the sheet relative to A1. */
   k: number;
   labels: MetaFile['labels'];
-  numbers: Record<string, number>;
   /** The sheet's legend (mark and label), for form fields whose cells take its letters. */
   legend?: { mark: string; label: string }[];
 }

@@ -2,7 +2,7 @@
 // drawn areas themselves, so a write-in area or table column a template gains gets its field too.
 import { linesHeld, type FieldItem } from '../field.js';
 import type { TagItem } from '../frame.js';
-import type { SheetBlock } from '../../content/model.js';
+import type { TableBlock } from '../../content/sheet-model.js';
 import type { Rect } from './grid.js';
 import { hairline, type SheetCtx } from './context.js';
 import { at } from '../../at.js';
@@ -61,22 +61,19 @@ export const legendHint = (c: SheetCtx) => (c.legend ?? []).map((l) => `${l.mark
  */
 export function writeInRowFields(
   c: SheetCtx,
-  id: string,
-  w: SheetBlock,
-  columns: { id: string }[],
+  t: TableBlock,
   xs: number[],
   widths: number[],
   y: number,
   h: number,
-  rowText: string,
 ): FieldItem[] {
-  return columns
+  return t.columns
     .slice(1)
     .map((col, j) =>
-      writeField(c, [id, 'writeInRow', col.id], { x: at(xs, j + 1), y, w: at(widths, j + 1), h }, [
-        w.title,
-        rowText,
-        w.columns?.[col.id]?.label,
+      writeField(c, [t.id, 'writeInRow', col.id], { x: at(xs, j + 1), y, w: at(widths, j + 1), h }, [
+        t.title,
+        t.writeInRow?.label,
+        col.label,
       ]),
     );
 }

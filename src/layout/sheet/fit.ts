@@ -116,9 +116,9 @@ export function overflowProblems(
 ): Problem[] {
   return overflows.map((o) => {
     const file = o.inMeta ? input.model.metaFile : input.sheet.file;
-    const words = input.sheet.words.blocks[o.block];
-    const name = words
-      ? `block '${o.block}' ("${words.title}")`
+    const block = input.sheet.blocks.find((b) => b.id === o.block);
+    const name = block
+      ? `block '${o.block}' ("${block.title}")`
       : o.block === 'title' || o.block === 'footer'
         ? `the sheet's ${o.block}`
         : `layout '${o.block}'`;
@@ -140,14 +140,12 @@ export function overflowProblems(
 /**
  * Fits every sheet of a tool at one size. The sheets lie side by side on the table, so they share
  * one question-text size: the smaller of their fits.
- */
-/**
+ *
  * Fits are pure (same model, paper and bleed: same result), and a default build needs the A1 fits
- * twice: for the sheets and for the guide's miniatures. A fit that needed no --allow-small is the
- * same with or without it, so it serves both.
+ * twice: for the sheets and for the guide's miniatures, so the typesetter's memo (its build
+ * context's) keeps them. A fit that needed no --allow-small is the same with or without it, so it
+ * serves both.
  */
-const fitCache = new WeakMap<ToolModel, Map<string, FitResult[]>>();
-
 export function fitSheets(
   model: ToolModel,
   paper: PaperSize,
@@ -155,12 +153,10 @@ export function fitSheets(
   opts: { allowSmall?: boolean; bleed?: number } = {},
 ): FitResult[] {
   const key = `${paper.widthMm}x${paper.heightMm}|${opts.bleed ?? 0}`;
-  let byKey = fitCache.get(model);
-  if (!byKey) fitCache.set(model, (byKey = new Map()));
-  const hit = byKey.get(key);
+  const hit = ts.fits?.get(model, key) as FitResult[] | undefined;
   if (hit) return hit;
   const fits = fitSheetsUncached(model, paper, ts, opts);
-  if (fits.every((f) => f.warnings.length === 0)) byKey.set(key, fits);
+  if (fits.every((f) => f.warnings.length === 0)) ts.fits?.set(model, key, fits);
   return fits;
 }
 

@@ -1,5 +1,5 @@
 // What every block of a sheet starts with: its card, number badge, heading, prompt and hints.
-import type { SheetBlock } from '../../content/model.js';
+import type { Block } from '../../content/sheet-model.js';
 import type { Item } from '../frame.js';
 import type { Rect } from './grid.js';
 import { mm } from '../units.js';
@@ -8,7 +8,8 @@ import { reversed } from '../reversed.js';
 import { pad, size, stack, type Para, type SheetCtx } from './context.js';
 
 /** Card, number badge, heading, prompt and hints: what every block starts with. Returns the y below them. */
-export function head(c: SheetCtx, id: string, w: SheetBlock, rect: Rect, base: string[]) {
+export function head(c: SheetCtx, w: Block, rect: Rect) {
+  const { id, path: base } = w;
   const p = pad(c);
   const items: Item[] = [
     { type: 'rect', x: rect.x, y: rect.y, w: rect.w, h: rect.h, fill: 'panel', radius: mm(2.5 * c.k) },
@@ -25,7 +26,7 @@ export function head(c: SheetCtx, id: string, w: SheetBlock, rect: Rect, base: s
   const cx = rect.x + p + d / 2;
   const cy = rect.y + p + d / 2;
   items.push({ type: 'path', shape: { kind: 'circle', cx, cy, r: d / 2 }, fill: 'accent' });
-  const num = String(c.numbers[id]);
+  const num = String(w.number);
   const nw = c.ts.fonts.width(nFont, nSize, num);
   const nm = c.ts.fonts.metrics(nFont, nSize);
   const numText: Item = {

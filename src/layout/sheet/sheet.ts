@@ -1,6 +1,7 @@
 // One sheet at one question-text size: title band, grid of blocks, footer.
 // Returns the page and every place where the words did not fit, in points.
-import type { SheetModel, ToolModel } from '../../content/load.js';
+import type { ToolModel } from '../../content/load.js';
+import type { SheetModel } from '../../content/sheet-model.js';
 import { walk, type Item, type Page, type Region } from '../frame.js';
 import { fieldName } from '../field.js';
 import { chooseLayout, resolveGrid, type Rect } from './grid.js';
@@ -60,10 +61,10 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
   const W = mm(paper.widthMm);
   const H = mm(paper.heightMm);
   const k = linearScale(paper);
-  const legend = Object.values(sheet.words.blocks).flatMap((b) =>
-    Object.values(b.legend ?? {}).map((l) => ({ mark: l.mark, label: l.label })),
+  const legend = sheet.blocks.flatMap((b) =>
+    b.kind === 'legend' ? b.items.map((l) => ({ mark: l.mark, label: l.label })) : [],
   );
-  const c: SheetCtx = { ts, theme: model.theme, s, k, labels: model.meta.labels, numbers: model.fieldNumbers, legend };
+  const c: SheetCtx = { ts, theme: model.theme, s, k, labels: model.meta.labels, legend };
   const m = margin(input);
   const gutter = mm(model.theme.sheet.gutterA1 * k);
   const items: Item[] = [];
@@ -91,7 +92,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     c,
     [
       {
-        text: sheet.words.title,
+        text: sheet.title,
         ...onBand('sansBold', size(c, 'sheetTitle')),
         colour: 'accentInk',
         path: ['title'],
@@ -109,7 +110,7 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     c,
     [
       {
-        text: sheet.words.intro,
+        text: sheet.intro,
         ...onBand('sans', size(c, 'intro')),
         colour: 'accentInk',
         path: ['intro'],
@@ -194,24 +195,23 @@ export function layoutSheet(input: SheetInput, s: number): SheetLayout {
     w: innerW,
     h: footTop - fSize * 0.5 - gutter - (bandH + gutter * 1.2),
   };
-  const layout = chooseLayout(sheet.template.layouts, W / H);
-  const blockOf = (id: string) => {
-    const t = sheet.template.blocks[id];
-    const w = sheet.words.blocks[id];
-    if (!t || !w)
-      throw new Error(`internal: block ${id} has no template or no words (the cross-check lets none through)`);
-    return [t, w] as const;
+  const layout = chooseLayout(sheet.layouts, W / H);
+  const byId = new Map(sheet.blocks.map((b) => [b.id, b]));
+  const measure = (id: string, width: number) => {
+    const b = byId.get(id);
+    if (!b)
+      throw new Error(`internal: the grid places '${id}', which is no block (the template check lets none through)`);
+    return drawBlock(c, b, { x: 0, y: 0, w: width, h: 0 }).needed;
   };
-  const measure = (id: string, width: number) =>
-    drawBlock(c, id, ...blockOf(id), { x: 0, y: 0, w: width, h: 0 }).needed;
   const grid = resolveGrid(layout, area, gutter, measure);
   let minWrite = Infinity;
   let smallest: { block: string; w: number; h: number } | undefined;
   const tables: { block: string; rows: number; pitch: number }[] = [];
   // Draw in field-number order, which is also the order a screen reader or a test meets them.
-  for (const id of Object.keys(sheet.template.blocks)) {
+  for (const block of sheet.blocks) {
+    const id = block.id;
     const rect = grid.rects.get(id)!;
-    const res = drawBlock(c, id, ...blockOf(id), rect);
+    const res = drawBlock(c, block, rect);
     items.push(...blockSect(res.items, (key) => fieldName(model.id, model.locale, key)));
     regions.push({ id, ...rect });
     if (res.needed > rect.h + 0.01)

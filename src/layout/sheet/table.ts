@@ -4,8 +4,7 @@
 // row count (docs/print.md, "Room to write"): as many rows as fit at the theme's minimum pitch (7 mm),
 // never fewer than MIN_SMALL_ROWS. Optional: a write-in row under the headings (a planned date per phase), and printed row
 // numbers (L1, L2 …) that a group reads across sheets instead of copying names.
-import type { SheetBlock } from '../../content/model.js';
-import type { TableBlock } from '../../content/template-model.js';
+import type { TableBlock } from '../../content/sheet-model.js';
 import type { Item } from '../frame.js';
 import { tracks, type Rect } from './grid.js';
 import { mm } from '../units.js';
@@ -37,7 +36,8 @@ export function tightWriteIn(
   ];
 }
 
-export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock, rect: Rect, base: string[]) {
+export function drawTable(c: SheetCtx, t: TableBlock, rect: Rect) {
+  const { id, path: base } = t;
   const items: Item[] = [];
   const wide: WidthOverflow[] = [];
   const cellPad = mm(2.2 * c.k);
@@ -47,9 +47,10 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   const handout = c.k < HANDOUT_K;
 
   // A narrow gutter for row numbers, as wide as the widest number the table can print.
-  const numbered = t.rowNumbers === true && w.rowLabel !== undefined;
+  const rowLabel = t.rowLabel;
+  const numbered = rowLabel !== undefined;
   const numSize = size(c, 'column');
-  const lastNumber = `${w.rowLabel ?? ''}${Math.max(t.maxRows ?? t.minRows, t.minRows)}`;
+  const lastNumber = `${rowLabel ?? ''}${Math.max(t.maxRows ?? t.minRows, t.minRows)}`;
   const numW = numbered ? c.ts.fonts.width('sansBold', numSize, lastNumber) + 2 * cellPad : 0;
   const cols = tracks(
     t.columns.map((col) => col.width),
@@ -62,27 +63,25 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   // Column headings.
   let headH = 0;
   const heads = t.columns.map((col, i) => {
-    const words = w.columns?.[col.id];
-    const paras: Para[] = [];
-    if (words) {
-      paras.push({
-        text: words.label,
+    const paras: Para[] = [
+      {
+        text: col.label,
         font: 'sansSemi',
         size: size(c, 'column'),
         colour: 'ink',
         path: [...base, 'columns', col.id, 'label'],
         leading: 1.15,
+      },
+    ];
+    if (col.hint)
+      paras.push({
+        text: col.hint,
+        font: 'sans',
+        size: size(c, 'columnHint'),
+        colour: 'muted',
+        path: [...base, 'columns', col.id, 'hint'],
+        leading: 1.15,
       });
-      if (words.hint)
-        paras.push({
-          text: words.hint,
-          font: 'sans',
-          size: size(c, 'columnHint'),
-          colour: 'muted',
-          path: [...base, 'columns', col.id, 'hint'],
-          leading: 1.15,
-        });
-    }
     const set = stack(c, paras, at(xs, i) + cellPad, rect.y + cellPad, at(widths, i) - 2 * cellPad, c.s * 0.1, id);
     headH = Math.max(headH, set.height + 2 * cellPad);
     return set;
@@ -98,12 +97,13 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
 
   // A write-in row under the headings, its label in the first column, the other cells left to write in.
   let planH = 0;
-  if (t.writeInRow !== undefined && w.writeInRow) {
+  const writeInRow = t.writeInRow;
+  if (writeInRow) {
     const label = stack(
       c,
       [
         {
-          text: w.writeInRow,
+          text: writeInRow.label,
           font: 'sansSemi',
           size: size(c, 'columnHint'),
           colour: 'muted',
@@ -117,7 +117,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
       0,
       id,
     );
-    planH = Math.max(mm(t.writeInRow * c.k), label.height + 2 * cellPad, handout ? pitch : 0);
+    planH = Math.max(mm(writeInRow.height * c.k), label.height + 2 * cellPad, handout ? pitch : 0);
     const y = rect.y + headH;
     items.push({
       type: 'rect',
@@ -130,7 +130,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
     // Centre the label against the row, so that it reads as the row's heading.
     for (const it of label.items) if (it.type === 'text') it.y += (planH - label.height) / 2 - cellPad;
     // Each cell's form field sits in its cell (TD > Form), so table navigation finds it there.
-    const plan = writeInRowFields(c, id, w, t.columns, xs, widths, y, planH, w.writeInRow);
+    const plan = writeInRowFields(c, t, xs, widths, y, planH);
     body.push(row([], [label.items, ...plan.map((f) => [formTag(f)])], lead));
     wide.push(...label.wide);
     items.push({ type: 'line', x1: rect.x, y1: y, x2: rect.x + rect.w, y2: y, stroke: 'frame', lineWidth: line });
@@ -141,9 +141,10 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   let exH = 0;
   const exItems: Item[] = [];
   const exCells: Item[][] = t.columns.map(() => []);
-  if (w.example) {
+  const example = t.example;
+  if (example) {
     t.columns.forEach((col, i) => {
-      const text = w.example?.[col.id];
+      const text = example[col.id];
       if (!text) return;
       const shown = i === 0 ? `${c.labels.example}: ${text}` : text;
       const set = stack(
@@ -200,8 +201,7 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   items.push({ type: 'rect', x: rect.x, y: bodyTop, w: rect.w, h: bodyBottom - bodyTop, fill: 'paper' });
   for (const it of exItems) if (it.type === 'text') it.y += bodyTop;
   // The example row's first cell heads it (it says "Example: …"); the empty rows are rows too.
-  const example = exItems.length > 0;
-  if (example) body.push(row([], exCells, lead));
+  if (exItems.length > 0) body.push(row([], exCells, lead));
   const numbers: Item[][] = [];
   for (let r = 1; r < rows; r++) {
     const y = bodyTop + realFirst + (r - 1) * rowH;
@@ -209,11 +209,11 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   }
   if (numbered) {
     // The example row (if any) goes unnumbered: numbers count the rows a group writes in.
-    const first = w.example ? 1 : 0;
+    const first = example ? 1 : 0;
     const m = c.ts.fonts.metrics('sansBold', numSize);
     for (let r = first; r < rows; r++) {
       const top = r === 0 ? bodyTop : bodyTop + realFirst + (r - 1) * rowH;
-      const text = `${w.rowLabel}${r - first + 1}`;
+      const text = `${rowLabel}${r - first + 1}`;
       const tw = c.ts.fonts.width('sansBold', numSize, text);
       numbers[r] = [
         {
@@ -232,19 +232,15 @@ export function drawTable(c: SheetCtx, id: string, t: TableBlock, w: SheetBlock,
   }
   // A field in every cell of every row to write in (the example row is printed), numbered from 1,
   // each in its cell (TD > Form). Its label says the row as the sheet prints it: "L3", or "rad 3".
-  const marks = legendColumns(c, w.example);
-  const firstField = w.example ? 1 : 0;
+  const marks = legendColumns(c, example);
+  const firstField = example ? 1 : 0;
   for (let r = firstField; r < rows; r++) {
     const y = r === 0 ? bodyTop : bodyTop + realFirst + (r - 1) * rowH;
     const h = r === 0 ? realFirst : rowH;
     const n = r - firstField + 1;
-    const rowText = numbered ? `${w.rowLabel}${n}` : `${c.labels.row ?? '#'} ${n}`;
+    const rowText = numbered ? `${rowLabel}${n}` : `${c.labels.row ?? '#'} ${n}`;
     const cells = t.columns.map((col, i) => {
-      const label = [
-        w.title,
-        rowText,
-        marks.has(col.id) ? `${w.columns?.[col.id]?.label ?? col.id} (${legendHint(c)})` : w.columns?.[col.id]?.label,
-      ];
+      const label = [t.title, rowText, marks.has(col.id) ? `${col.label} (${legendHint(c)})` : col.label];
       return [formTag(writeField(c, [id, n, col.id], { x: at(xs, i), y, w: at(widths, i), h }, label))];
     });
     body.push(row(numbers[r] ?? [], cells, numbered ? 0 : undefined));

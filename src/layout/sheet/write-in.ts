@@ -1,8 +1,7 @@
 // The blocks a group writes in: a prompt with its ruled write-in area (or areas, split by field),
 // and a row of labelled boxes. Each box's form field sits in the structure where the page shows it:
 // after its label, or in its cell of the one-row table the labels head.
-import type { SheetBlock } from '../../content/model.js';
-import type { FieldsBlock, PromptBlock } from '../../content/template-model.js';
+import type { FieldsBlock, PromptBlock } from '../../content/sheet-model.js';
 import type { Item } from '../frame.js';
 import { tracks, type Rect } from './grid.js';
 import { mm } from '../units.js';
@@ -31,24 +30,17 @@ function writeArea(c: SheetCtx, r: Rect, items: Item[], key: string[], label: (s
   return formTag(writeField(c, key, r, label));
 }
 
-export function promptBlock(
-  c: SheetCtx,
-  id: string,
-  t: PromptBlock,
-  w: SheetBlock,
-  rect: Rect,
-  base: string[],
-): BlockResult {
+export function promptBlock(c: SheetCtx, b: PromptBlock, rect: Rect): BlockResult {
+  const { id, path: base } = b;
   const p = pad(c);
-  const h = head(c, id, w, rect, base);
+  const h = head(c, b, rect);
   const items = h.items;
   const wide = h.wide;
-  const minWrite = mm(t.writeIn * c.k);
+  const minWrite = mm(b.writeIn * c.k);
   const area = { x: rect.x + p, y: h.y, w: rect.w - 2 * p, h: rect.y + rect.h - p - h.y };
   let labelH = 0;
-  const split = t.split;
-  const fields = w.fields;
-  if (split && fields) {
+  const split = b.split;
+  if (split) {
     const n = split.length;
     const gap = p * 0.6;
     const cw = (area.w - gap * (n - 1)) / n;
@@ -57,11 +49,11 @@ export function promptBlock(
         c,
         [
           {
-            text: fields[f] ?? f,
+            text: f.label,
             font: 'sansSemi',
             size: size(c, 'column'),
             colour: 'ink',
-            path: [...base, 'fields', f],
+            path: [...base, 'fields', f.id],
           },
         ],
         area.x + i * (cw + gap),
@@ -81,47 +73,44 @@ export function promptBlock(
         c,
         { x: area.x + i * (cw + gap), y: area.y + labelH, w: cw, h: Math.max(0, area.h - labelH) },
         items,
-        [id, f],
-        [w.title, fields[f]],
+        [id, f.id],
+        [b.title, f.label],
       );
       items.push(form);
     });
   } else {
-    items.push(writeArea(c, { ...area, h: Math.max(0, area.h) }, items, [id], [w.title]));
+    items.push(writeArea(c, { ...area, h: Math.max(0, area.h) }, items, [id], [b.title]));
   }
-  const n = split && fields ? split.length : 1;
+  const n = split ? split.length : 1;
   const writeIn = { w: (area.w - p * 0.6 * (n - 1)) / n, h: area.h - labelH };
   return { items, needed: h.y - rect.y + labelH + minWrite + p, wide, writeIn };
 }
 
-export function fieldsBlock(
-  c: SheetCtx,
-  id: string,
-  t: FieldsBlock,
-  w: SheetBlock,
-  rect: Rect,
-  base: string[],
-): BlockResult {
+export function fieldsBlock(c: SheetCtx, b: FieldsBlock, rect: Rect): BlockResult {
+  const { id, path: base } = b;
   const p = pad(c);
-  const h = head(c, id, w, rect, base);
+  const h = head(c, b, rect);
   const items = h.items;
   const wide = h.wide;
-  const weights = t.widths && t.widths.length === t.fields.length ? t.widths : t.fields.map(() => 1);
-  const cols = tracks(weights, rect.w - 2 * p, p * 0.8);
-  const boxH = mm((t.writeIn ?? 16) * c.k); // 16 mm: one line of a marker's capital letters
+  const cols = tracks(
+    b.fields.map((f) => f.weight),
+    rect.w - 2 * p,
+    p * 0.8,
+  );
+  const boxH = mm((b.writeIn ?? 16) * c.k); // 16 mm: one line of a marker's capital letters
   let labelH = 0;
-  const sets = t.fields.map((f, i) => {
+  const sets = b.fields.map((f, i) => {
     const x = rect.x + p + at(cols.start, i);
     const fw = at(cols.size, i);
     const set = stack(
       c,
       [
         {
-          text: w.fields?.[f] ?? f,
+          text: f.label,
           font: 'sansSemi',
           size: size(c, 'column'),
           colour: 'ink',
-          path: [...base, 'fields', f],
+          path: [...base, 'fields', f.id],
         },
       ],
       x,
@@ -152,9 +141,9 @@ export function fieldsBlock(
     });
     cells.push([
       formTag(
-        writeField(c, [id, at(t.fields, i)], { x: f.x, y: top, w: f.w, h: bottom - top }, [
-          w.title,
-          w.fields?.[at(t.fields, i)],
+        writeField(c, [id, at(b.fields, i).id], { x: f.x, y: top, w: f.w, h: bottom - top }, [
+          b.title,
+          at(b.fields, i).label,
         ]),
       ),
     ]);

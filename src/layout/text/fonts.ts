@@ -1,21 +1,33 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the published declarations must carry it
 /// <reference path="../../types/fontkit.d.ts" preserve="true" />
 // (Kept in the declarations, preserve="true"; src/types ships with the package: the published types stand alone.)
-// Fonts are parsed once per process and shared by every document of a run; layout measures with
-// the same files that the PDF embeds, so what layout decides is what prints.
+// Fonts are parsed once per build context and shared by every document of a build; layout measures
+// with the same files that the PDF embeds, so what layout decides is what prints.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
-import type { FontId, ThemeT } from '../../content/template-model.js';
+import type { FontId } from '../../content/template-model.js';
 import { preloadKern } from './kern-table.js';
+import { BoundedMap } from '../../bounded.js';
 
 interface Face {
   font: fontkit.Font;
   upm: number;
-  widths: Map<string, number>;
+  widths: BoundedMap<string, number>;
   /** Whether the face can print a character (white space and soft hyphens count as printable). */
-  glyphs: Map<string, boolean>;
+  glyphs: BoundedMap<string, boolean>;
+  /** fontkit's layout of each text shaped, by text (and features). */
+  shaped: BoundedMap<string, fontkit.GlyphRun>;
 }
+
+/**
+ * How many texts each face remembers, per memo. Sheets at A0–A4 and the guide of the shipped tool in
+ * all three locales shape about 4,400 distinct texts in the busiest face, so a build never forgets
+ * one; the preview, running for hours, keeps the latest 16,000 (some KB each at most) per face.
+ */
+export const TEXTS_PER_FACE = 16_000;
+/** Distinct characters remembered per face (printable or not): more than a few scripts' worth. */
+export const CHARS_PER_FACE = 4_000;
 
 export interface Metrics {
   ascent: number;
@@ -37,7 +49,7 @@ export class FontSet {
 
   /**
    * The parsed font, shared with pdfkit (it accepts a fontkit font), so that each face's tables are
-   * decoded once per process, not once for measuring and again for every PDF.
+   * decoded once per build, not once for measuring and again for every PDF.
    */
   fontkit(id: FontId): fontkit.Font {
     return this.face(id).font;
@@ -51,8 +63,15 @@ export class FontSet {
   private face(id: FontId): Face {
     let f = this.faces.get(id);
     if (!f) {
-      const font = shareLayouts(ownCodePoints(preloadKern(fontkit.create(readFileSync(this.path(id))))));
-      f = { font, upm: font.unitsPerEm, widths: new Map(), glyphs: new Map() };
+      const shaped = new BoundedMap<string, fontkit.GlyphRun>(TEXTS_PER_FACE);
+      const font = shareLayouts(ownCodePoints(preloadKern(fontkit.create(readFileSync(this.path(id))))), shaped);
+      f = {
+        font,
+        upm: font.unitsPerEm,
+        widths: new BoundedMap(TEXTS_PER_FACE),
+        glyphs: new BoundedMap(CHARS_PER_FACE),
+        shaped,
+      };
       this.faces.set(id, f);
     }
     return f;
@@ -109,6 +128,13 @@ export class FontSet {
     }
     return [...out];
   }
+
+  /** The most entries any memo of any face holds: what the bounds above keep in check. */
+  memoEntries(): number {
+    let most = 0;
+    for (const f of this.faces.values()) most = Math.max(most, f.widths.size, f.glyphs.size, f.shaped.size);
+    return most;
+  }
 }
 
 /**
@@ -138,12 +164,11 @@ function sameList(a: readonly number[], b: readonly number[]): boolean {
 /**
  * Shaping (GSUB/GPOS) is most of the cost of a build, and every PDF shapes the same words again:
  * pdfkit keeps its layout cache per document. Memoising fontkit's layout on the shared font object
- * shapes each word once per process. pdfkit scales the positions it gets in place, so every caller
+ * shapes each word once per build (the memo is bounded: see TEXTS_PER_FACE). pdfkit scales the positions it gets in place, so every caller
  * receives its own copy of the positions (glyphs are shared; nobody changes them).
  */
-function shareLayouts(font: fontkit.Font): fontkit.Font {
+function shareLayouts(font: fontkit.Font, memo: BoundedMap<string, fontkit.GlyphRun>): fontkit.Font {
   const original: (text: string, features?: unknown) => fontkit.GlyphRun = font.layout.bind(font);
-  const memo = new Map<string, fontkit.GlyphRun>();
   font.layout = (text: string, features?: unknown) => {
     const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
     let run = memo.get(key);
@@ -157,20 +182,4 @@ function shareLayouts(font: fontkit.Font): fontkit.Font {
     return copy;
   };
   return font;
-}
-
-const cache = new Map<string, FontSet>();
-export function fontSet(dir: string, theme: ThemeT): FontSet {
-  const key = dir + JSON.stringify(theme.fonts);
-  let fs = cache.get(key);
-  if (!fs) {
-    fs = new FontSet(dir, theme.fonts);
-    cache.set(key, fs);
-  }
-  return fs;
-}
-
-/** Drops the parsed fonts of a folder, so that a long-running process (the preview) reads changed font files again. */
-export function forgetFonts(dir: string): void {
-  for (const key of [...cache.keys()]) if (key.startsWith(dir)) cache.delete(key);
 }

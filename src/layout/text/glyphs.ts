@@ -22,6 +22,6 @@ function checkFile(file: YamlFile, data: unknown, fonts: FontSet, problems: Prob
 
 export function checkGlyphs(model: ToolModel, fonts: FontSet, problems: Problems): void {
   checkFile(model.metaFile, model.meta, fonts, problems);
-  for (const sheet of model.sheets) checkFile(sheet.file, sheet.words, fonts, problems);
-  if (model.guide) checkFile(model.guideFile!, model.guide, fonts, problems);
+  for (const sheet of model.sheets) checkFile(sheet.file, sheet.file.data, fonts, problems);
+  if (model.guide) checkFile(model.guide.file, model.guide.file.data, fonts, problems);
 }

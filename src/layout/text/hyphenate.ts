@@ -2,6 +2,7 @@
 // exception list that editors keep in content/<tool>/<locale>/hyphenation.yaml.
 import { createRequire } from 'node:module';
 import { patternsFromJson } from './patterns-json.js';
+import { BoundedMap } from '../../bounded.js';
 
 const require = createRequire(import.meta.url);
 
@@ -44,7 +45,7 @@ const PATTERN_MIN = 3;
 const EXCEPTION_MIN = 2;
 const SHORTEST = 6;
 
-type Hyphenate = (text: string, options: { hyphenChar: string }) => string;
+export type Hyphenate = (text: string, options: { hyphenChar: string }) => string;
 
 export type Hyphenator = (word: string) => number[];
 
@@ -56,35 +57,33 @@ export function breakPoints(pieces: string[]): number[] {
   return points;
 }
 
-const patternCache = new Map<string, Hyphenate | null>();
-const hyphenatorCache = new Map<string, Hyphenator>();
-
-function patterns(locale: string): Hyphenate | null {
-  if (!patternCache.has(locale)) {
-    const mod = patternModule(locale);
-    patternCache.set(
-      locale,
-      mod ? (patternsFromJson(mod) ?? (require(mod) as { hyphenateSync: Hyphenate }).hyphenateSync) : null,
-    );
-  }
-  return patternCache.get(locale)!;
+/** A locale's pattern hyphenator, loaded anew (a build context keeps it); null where there are no patterns. */
+export function loadPatterns(locale: string): Hyphenate | null {
+  const mod = patternModule(locale);
+  return mod ? (patternsFromJson(mod) ?? (require(mod) as { hyphenateSync: Hyphenate }).hyphenateSync) : null;
 }
+
+/**
+ * Words a hyphenator remembers. The shipped tool has about 1,400 distinct words per locale, so a
+ * build never forgets one; the preview keeps the latest 16,000 (about a megabyte).
+ */
+export const WORDS_PER_HYPHENATOR = 16_000;
 
 /**
  * Returns a function giving the indices inside a word where it may break (a hyphen is added there).
  * Words already holding a hyphen or slash are broken only there, by the line breaker.
  */
-export function hyphenator(locale: string, exceptions: readonly string[]): Hyphenator {
-  const key = locale + '\u0000' + exceptions.join(',');
-  const cached = hyphenatorCache.get(key);
-  if (cached) return cached;
+export function hyphenator(
+  locale: string,
+  exceptions: readonly string[],
+  pat: Hyphenate | null = loadPatterns(locale),
+): Hyphenator {
   const exc = new Map<string, number[]>();
   for (const e of exceptions) {
     const parts = e.split('-');
     exc.set(parts.join('').toLowerCase(), breakPoints(parts));
   }
-  const pat = patterns(locale);
-  const memo = new Map<string, number[]>();
+  const memo = new BoundedMap<string, number[]>(WORDS_PER_HYPHENATOR);
   const fn: Hyphenator = (word) => {
     let r = memo.get(word);
     if (r) return r;
@@ -106,6 +105,5 @@ export function hyphenator(locale: string, exceptions: readonly string[]): Hyphe
     memo.set(word, r);
     return r;
   };
-  hyphenatorCache.set(key, fn);
   return fn;
 }

@@ -4,10 +4,14 @@ import type { Hyphenator } from './hyphenate.js';
 import { wrap, type Line, type Run, type Style } from './linebreak.js';
 import type { TextItem } from '../frame.js';
 import { at } from '../../at.js';
+import type { ModelMemo } from '../memo.js';
 
+/** What text is set with, handed down through layout; a build context makes it (pipeline/context.ts). */
 export interface Typesetter {
   fonts: FontSet;
   hyph: Hyphenator;
+  /** A sheet set's fits, kept by the build's context (layout/sheet/fit.ts); without it, nothing is kept. */
+  fits?: ModelMemo<unknown>;
 }
 
 export interface SetText {
