@@ -43,6 +43,19 @@ describe('build --only sheets', () => {
     expect(where.exec(validate.stderr)?.[1]).toBe(said);
   });
 
+  it('is what --sheet N builds too: one sheet needs no guide.yaml, and refuses --only guide', async () => {
+    const p = fixtureProject();
+    p.edit('aa/guide.yaml', (t) => t.replace(/^title: .*$/m, 'title: [1, 2]'));
+    const out = mkdtempSync(join(tmpdir(), 'bordduk-only-sheets-'));
+    const one = await cli(['--root', p.dir, 'build', '--locale', 'aa', '--size', 'A4', '--sheet', '1', '--out', out]);
+    expect(one.stderr).not.toContain('guide.yaml');
+    expect(one.code).toBe(0);
+    expect(readdirSync(out).filter((f) => f.endsWith('.pdf'))).toHaveLength(1);
+    const both = await cli(['--root', p.dir, 'build', '--sheet', '1', '--only', 'guide', '--out', out]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--sheet builds one sheet; it does not go with --only guide/);
+  });
+
   it('still refuses a sheet whose words break their schema', async () => {
     const p = fixtureProject();
     p.edit('aa/board.yaml', (t) => t.replace(/^title: .*$/m, 'title: [1, 2]'));

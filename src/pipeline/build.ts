@@ -50,7 +50,7 @@ export async function build(options: BuildOptions = {}, config: PlanConfig = {})
     return planUnits(
       ms.map((m) => m.locale),
       plan.papers,
-      opts.sheet !== undefined ? 'sheets' : opts.only,
+      opts.only,
     )
       .filter((u) => u.kind === 'sheets' || first.guide)
       .map((u) => ({ ...u, tool: first.id }));
@@ -75,7 +75,6 @@ function checkSheet(opts: BuildOptions, models: ToolModel[]): void {
   const most = Math.min(...models.map((m) => m.sheets.length));
   if (!Number.isInteger(opts.sheet) || opts.sheet! < 1 || opts.sheet! > most)
     throw new UsageError(`--sheet ${opts.sheet}: give a sheet number from 1 to ${most}`);
-  if (opts.only === 'guide') throw new UsageError('--sheet builds one sheet; it does not go with --only guide');
 }
 
 async function runAndWrite(

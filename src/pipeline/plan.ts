@@ -52,7 +52,11 @@ export function resolvePlan(options: BuildOptions = {}, config: PlanConfig = {})
     tools: tools ?? (config.tool !== undefined && options.tool === undefined ? [config.tool] : undefined),
     locales: options.locales ?? config.locales,
     orientation: options.orientation ?? config.orientation,
+    // One sheet is a build of sheets: nothing reads, checks or makes the guide.
+    only: options.sheet !== undefined ? 'sheets' : options.only,
   };
+  if (options.sheet !== undefined && options.only === 'guide')
+    throw new UsageError('--sheet builds one sheet; it does not go with --only guide');
   const paths = pathsOf(options);
   const { colour, marks, pressed } = pressChoice({ ...options, colour: options.colour ?? config.colour });
   // Usage mistakes surface before any work: every size, the guide's paper, the print options.
