@@ -85,7 +85,6 @@ describe('mutated forms', () => {
           else b = new Uint8Array([...b.slice(0, pos), ...new TextEncoder().encode(m.s), ...b.slice(pos)]);
         }
         const file = save(join(dir, 'fuzz.pdf'), b);
-        const start = Date.now();
         // Whatever pdf-lib says about the damage stays off the console (stdout carries the answers).
         const said = [vi.spyOn(console, 'log'), vi.spyOn(console, 'warn')];
         try {
@@ -99,7 +98,6 @@ describe('mutated forms', () => {
           expect(spy).not.toHaveBeenCalled();
           spy.mockRestore();
         }
-        expect(Date.now() - start).toBeLessThan(5000);
         done++;
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },

@@ -133,15 +133,31 @@ describe('the house', () => {
     ).toEqual([]);
   });
 
+  it("asserts no wall-clock time in a test: speed is the benchmark's (npm run bench), not a test's", () => {
+    const timed =
+      /expect\([^)]*(Date\.now\(\)|performance\.now\(\)|hrtime)|(Date\.now\(\)|performance\.now\(\)) - \w+\)\.toBeLessThan/;
+    const found = walk(join(ROOT, 'test'))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('architecture.test.ts'))
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, i) => [`${relative(ROOT, f)}:${i + 1}`, line] as const)
+          .filter(([, line]) => timed.test(line))
+          .map(([where]) => where),
+      );
+    expect(found).toEqual([]);
+  });
+
   it('keeps its knowledge inside the repo: no comment points at a document a clone lacks or at an issue number', () => {
     const files = [
       ...sources,
       ...walk(join(ROOT, 'scripts')),
       ...walk(join(ROOT, 'templates')).filter((f) => f.endsWith('.yaml')),
+      ...walk(join(ROOT, 'test')).filter((f) => f.endsWith('.ts') && !f.endsWith('architecture.test.ts')),
     ];
     // A print or stack note other than docs/…, a review file or date, or "issue N" of our own tracker.
     const outside =
-      /(?<!docs\/)\b(print|stack|design|domain)\.md\b|\bshared\/|\breviews?\/|review 20\d\d|\b(audit|issues?) (low )?\d+\b/i;
+      /(?<!docs\/)\b(print|stack|design|domain)\.md\b|\bshared\/|\breviews?\/|review 20\d\d|\b(audit|issues?) (low )?#?\d+\b/i;
     const found = files.flatMap((f) =>
       readFileSync(f, 'utf8')
         .split('\n')

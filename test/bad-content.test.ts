@@ -81,7 +81,7 @@ describe('content and template disagree', () => {
   });
 });
 
-describe('numbered rows and write-in rows (issue #11)', () => {
+describe('numbered rows and write-in rows', () => {
   const SHEET2 = 'nb/sheet2.yaml';
 
   it("12c. a table whose template numbers its rows needs the words' rowLabel, named at the block", async () => {

@@ -110,7 +110,7 @@ describe('bad YAML', () => {
     expect(msg).toMatch(/UTF-8/);
   });
 
-  it('15. an alias bomb ("billion laughs") is refused quickly, at its first alias', async () => {
+  it('15. an alias bomb ("billion laughs") is refused at its first alias, not expanded', async () => {
     const p = scratchProject();
     const original = p.read(GUIDE);
     const bomb = ['l0: &l0 "lol"'];
@@ -123,24 +123,21 @@ describe('bad YAML', () => {
     const text = original.replace(/^(subtitle: .*)$/m, `$1\n${bomb.join('\n')}`);
     p.write(GUIDE, text);
     const line = lineOf(text, 'l1: &l1 [');
-    const t0 = Date.now();
+    // Expanded, it would be 10^9 strings: a hang or an out-of-memory crash, not this error (the
+    // test's own time limit catches a hang).
     const r = await build(p, '--only', 'guide');
-    expect(Date.now() - t0).toBeLessThan(10_000);
     expectContentError(r, outOf(p));
     const msg = problemAt(r, p.file(GUIDE), line, colOf(text, line, '*l0'));
     expect(msg).toMatch(/alias/i);
   });
 
-  it('16. a 20 MB file is refused at line 1 within a few seconds', async () => {
+  it('16. a 20 MB file is refused at line 1, before it is parsed', async () => {
     const p = scratchProject();
     const text = p.read(SHEET1);
     const filler = `# ${'x'.repeat(1000)}\n`;
     writeFileSync(p.file(SHEET1), text + filler.repeat(Math.ceil((20 * 1024 * 1024) / filler.length)));
     try {
-      const t0 = Date.now();
       const r = await build(p);
-      // Measured 0.25 s quiet, 0.7 s on two loaded cores: a hang, not a slow machine, fails this.
-      expect(Date.now() - t0).toBeLessThan(10_000);
       expectContentError(r, outOf(p));
       const msg = problemAt(r, p.file(SHEET1), 1, 1);
       expect(msg).toMatch(/MiB|MB/);

@@ -1,4 +1,4 @@
-// Issue 14, library and CLI habits: validate() with no argument, a root option, option values in
+// Library and CLI habits: validate() with no argument, a root option, option values in
 // any case, --help that shows defaults and what it found, a decimal comma in sizes, an output
 // folder that cannot be made (said in words, before any layout), and no hang under /proc.
 import { describe, expect, it } from 'vitest';
@@ -84,7 +84,6 @@ describe('the output folder', () => {
   it('that is a file fails before any layout, in words', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bordduk-outfile-'));
     writeFileSync(join(dir, 'taken'), 'x');
-    const t0 = Date.now();
     const r = await cli(['build', '--size', 'A0,A1,A2,A3,A4', '--out', join(dir, 'taken', 'pdfs')]);
     expect(r.code).toBe(1);
     expectNoStack(r);
@@ -92,7 +91,10 @@ describe('the output folder', () => {
       /cannot create the output folder .*: .*taken is a file, not a folder \(choose another with --out\)/,
     );
     expect(r.stderr).not.toMatch(/ENOTDIR|EEXIST/);
-    expect(Date.now() - t0).toBeLessThan(5_000);
+    // Before any layout: no unit of work reported progress ("[1/5] …-A0.pdf, …").
+    expect(r.stderr).not.toMatch(/^\[\d+\/\d+\]/m);
+    const fine = await cli(['build', '--size', 'A4', '--only', 'sheets', '--out', join(dir, 'free')]);
+    expect(fine.stderr).toMatch(/^\[1\/1\] /m);
   });
 
   it('without permission says "permission denied", never a bare code', async () => {

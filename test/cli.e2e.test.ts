@@ -181,7 +181,7 @@ describe('variants and options found in a new-user review', () => {
     expect(await names()).toEqual(['ledelsesforankring-nb-sheet1-A3.pdf', 'ledelsesforankring-nb-sheet2-A3.pdf']);
     expect(await names('--orientation', 'portrait')).toContain('ledelsesforankring-nb-sheet1-A3-portrait.pdf');
     expect(await names('--bleed', '3mm', '--marks')).toContain('ledelsesforankring-nb-sheet1-A3-press.pdf');
-    // --print-shop is PDF/X-4, which is CMYK (issue 12): its name says so.
+    // --print-shop is PDF/X-4, which is CMYK: its name says so.
     expect(await names('--print-shop')).toContain('ledelsesforankring-nb-sheet1-A3-press-cmyk.pdf');
     expect(await names('--tile', 'A4')).toContain('ledelsesforankring-nb-sheet1-A3-tiled-A4.pdf');
   });

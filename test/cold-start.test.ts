@@ -1,4 +1,4 @@
-// Cold start (issue 17): the cheaper ways in must give the same results as the plain ones.
+// Cold start: the cheaper ways in must give the same results as the plain ones.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// WCAG 1.4.11 on the sheets (issue 13): where to write must be visible to a low-vision user. The
+// WCAG 1.4.11 on the sheets: where to write must be visible to a low-vision user. The
 // edges of every write-in area, field box and table column are drawn in a colour of at least 3:1
 // against both the panel they sit on and the white inside; so are the lines that tell a table's rows
 // apart, against every background they are drawn on. Handwriting guide lines may stay light.
@@ -30,7 +30,7 @@ describe('write-in boundaries (WCAG 1.4.11)', () => {
   it('are drawn in a colour of at least 3:1 on the panel and on white', () => {
     expect(contrast(pal.frame.rgb, pal.panel.rgb)).toBeGreaterThanOrEqual(3);
     expect(contrast(pal.frame.rgb, pal.paper.rgb)).toBeGreaterThanOrEqual(3);
-    // The measure itself: the audit's numbers for the old colours.
+    // The measure itself: the contrast measured for the old colours.
     expect(contrast('#a9bcc1', '#e8f1f2')).toBeCloseTo(1.72, 2);
     expect(contrast('#7d969c', '#ffffff')).toBeCloseTo(3.13, 2);
   });
@@ -89,7 +89,7 @@ describe('row lines of write-in tables (WCAG 1.4.11)', () => {
     }
   });
 
-  it('measures the colours the audit failed: the light rule colour on white', () => {
+  it('measures the old colours that failed: the light rule colour on white', () => {
     expect(contrast('#a9bcc1', '#ffffff')).toBeCloseTo(1.97, 2);
   });
 });

@@ -1,4 +1,4 @@
-// Issue 14, editors: the YAML mistakes people make, each named as what they did, at the line they did
+// Editors: the YAML mistakes people make, each named as what they did, at the line they did
 // it, with the fix; and nothing lost silently (an unquoted " #", a text of only spaces). The cases edit
 // a scratch copy around structural anchors (the top-level title line, the first block), not words.
 import { describe, expect, it } from 'vitest';

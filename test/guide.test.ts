@@ -193,7 +193,7 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
 
   it('reads the headings in order: the title, the contents, then the chapters and their sections', () => {
     const struct = g().struct;
-    // One H1, the document's title on the cover (issue 13); the contents and the chapters are H2, sections H3.
+    // One H1, the document's title on the cover; the contents and the chapters are H2, sections H3.
     expect(struct.filter((s) => s.role === 'H1').map((s) => compact(s.text))).toEqual([compact(c.meta.title)]);
     expect(struct.filter((s) => s.role === 'H2').map((s) => compact(s.text))).toEqual(
       [must(c.meta.labels.contents, 'the label for the contents'), ...c.guide.chapters.map((ch) => ch.title)].map(
@@ -254,7 +254,7 @@ describe.each(VARIANTS)('the guide, $name', ({ name, locale, size }) => {
     expect(wrong).toEqual([]);
   });
 
-  // Issue #11: a near self-explanatory tool wants a short guide, about 8 A4 pages and never more
+  // A near self-explanatory tool wants a short guide, about 8 A4 pages and never more
   // than 10. An A5 booklet sets its text relatively larger, so it takes more pages.
   const most = size === 'A4' ? 10 : 24;
   it(`prints on ${size} pages, between 8 and ${most} of them, with all text inside the page`, () => {

@@ -57,7 +57,7 @@ describe.each(LOCALES)('sheets in %s', (locale) => {
 
     it('keeps every text inside its block, and every block apart and inside the safe margin', () => {
       const m = margin({ model, sheet: at(model.sheets, 0), paper, ts, bleed: 0 });
-      // print.md: ≥ 10 mm on large format; the theme asks 14 mm on A1, scaled, never under 5 mm.
+      // A safe margin of ≥ 10 mm from the trim on large format; the theme asks 14 mm on A1, scaled, never under 5 mm.
       expect(toMm(m)).toBeGreaterThanOrEqual(Math.max(5, 10 * linearScale(paper)) - 1e-9);
       for (const f of fits) {
         const page: Page = f.page;

@@ -1,4 +1,4 @@
-// The checker can fail: each failure the 2026-11-30 audit found, drawn into a small tagged PDF by
+// The checker can fail: each failure an accessibility audit of our files found, drawn into a small tagged PDF by
 // our own renderer, is reported; the same page drawn right passes.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';

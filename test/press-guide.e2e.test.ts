@@ -1,4 +1,4 @@
-// The guide as a press job (issue 12): bleed and marks, the cover band into the bleed, pages padded
+// The guide as a press job: bleed and marks, the cover band into the bleed, pages padded
 // to a multiple of 4 with notes pages, page numbers on the outside edge, and --impose saddle in
 // signature order; the flags' mistakes; a shop's own output intent.
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// A press build of every locale, preflighted as a print shop would (issue 12): PDF/X-4 keys and the
+// A press build of every locale, preflighted as a print shop would: PDF/X-4 keys and the
 // output intent, clean offset colour in the content streams, registration as Separation /All, no
 // line or text too thin, subset tags that name one glyph set each. Read back with pdf-lib and our
 // own content-stream reader; qpdf and Ghostscript give second opinions where they are installed.
@@ -186,13 +186,13 @@ describe('colour that prints clean on offset', () => {
       for (const page of opsOf(f.path)) {
         for (const s of page.strokes)
           expect(inkCount(s.colour), `${f.path}: stroke ${JSON.stringify(s.colour)}`).toBeLessThanOrEqual(1);
-        // Nothing left in RGB or grey for the shop's conversion to decide (review, defect 4).
+        // Nothing left in RGB or grey for the shop's conversion to decide.
         for (const c of [...page.strokes.map((x) => x.colour), ...page.fills.map((x) => x.colour)])
           expect(['cmyk', 'sep'], f.path).toContain(c.space);
         for (const fill of page.fills) {
           for (const v of inksOf(fill.colour) ?? [])
             expect(v === 0 || v >= 5, `${f.path}: tint ${JSON.stringify(fill.colour)}`).toBe(true);
-          // Total ink of any colour used: within 300 % (ISO 12647-2 coated; the review's limit).
+          // Total ink of any colour used: within 300 % (ISO 12647-2 coated; a print shop's limit).
           expect(
             (inksOf(fill.colour) ?? []).reduce((x, y) => x + y, 0),
             f.path,

@@ -1,4 +1,4 @@
-// What the two sheets promise a procurement group (issue #11, content review 2026-11-30), checked
+// What the two sheets promise a procurement group, checked
 // on the laid-out frames in every locale: a timeline that answers "when" with a planned month, a
 // decision log that can be audited, leaders numbered the same on both sheets, an English key that
 // no longer says "anchor", and no word broken at reading distance on sheet 2.
@@ -131,7 +131,7 @@ describe.each(LOCALES)('the sheets in %s', (locale) => {
 
   it('print every leader row tall enough for a letter and a keyword in marker, at every size, scaled', () => {
     const tpl = timeline;
-    expect(tpl.rowHeight).toBeGreaterThanOrEqual(18); // two lines of marker at the 8–10 mm pitch (issue 3)
+    expect(tpl.rowHeight).toBeGreaterThanOrEqual(18); // two lines of marker at the 8–10 mm pitch
     for (const spec of SIZES) {
       const [size, orientation] = spec.split(':') as [string, 'portrait' | undefined];
       const paper = parseSize(size, orientation, 'landscape');

@@ -1,4 +1,4 @@
-// Write-in room on small paper and what a tiled print says about itself (issue 12, points 7 and 8).
+// Write-in room on small paper and what a tiled print says about itself.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,7 @@ describe('write-in room on A3 and A4', () => {
       for (const model of loadModels({ tool: TOOL, locales: 'all' })) {
         const ts = typesetter(model, defaultPaths());
         for (const [n, fit] of fitSheets(model, parseSize(size, undefined, 'landscape'), ts).entries()) {
-          // Table rows keep the template's minimum count (the decision log's 8, issue 11): they get the
+          // Table rows keep the template's minimum count (the decision log's 8): they get the
           // 7 mm pitch where that count leaves room, checked below; ruled write-in areas always get it.
           const byId = new Map(
             at(model.sheets, n).blocks.flatMap((b) => (b.kind === 'table' ? [[b.id, b] as const] : [])),

@@ -1,4 +1,4 @@
-// Issue 14, templates: a JSON Schema from the same TypeBox source, a modeline on every template's
+// Templates: a JSON Schema from the same TypeBox source, a modeline on every template's
 // first line, `bordduk schema template`, kinds listed with "did you mean", the built-in theme when a
 // custom templates folder has none.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Issue 14, tool makers: several tools in content/ are normal. The second tool is the worked example
+// Tool makers: several tools in content/ are normal. The second tool is the worked example
 // of docs/authoring.md (one sheet, no guide, en + sv), built from the page itself.
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Issue 14, translators: a language is one folder plus one line in tool.yaml, and validate guides
+// Translators: a language is one folder plus one line in tool.yaml, and validate guides
 // each step. Every case builds its extra locale in a scratch project (nothing in content/ changes).
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, rmSync } from 'node:fs';
