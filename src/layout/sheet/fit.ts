@@ -43,9 +43,11 @@ function margin(l: SheetLayout): number {
 
 /**
  * The largest size in [lo, hi] that fits, or undefined: the largest whole number of STEPs, so the
- * answer does not depend on how it was found. Spare room shrinks about linearly with the text size,
- * so a secant step between a fitting and an overflowing size lands near the edge in a few layouts;
- * every other step halves the bracket, in case the room does not behave.
+ * answer does not depend on how it was found. A layout that fits fills its room (it has no spare
+ * height to measure), but one that overflows says by how much, and the overflow shrinks about
+ * linearly with the text size: a line through the two overflowing layouts nearest the edge points
+ * at the edge, and the layout a step above the guess confirms it. After two guesses in a row a step
+ * halves the bracket, in case the room does not behave.
  */
 function search(input: SheetInput, lo: number, hi: number): (SheetLayout & { size: number }) | undefined {
   const loI = Math.ceil(lo / STEP - 1e-9);
@@ -54,29 +56,31 @@ function search(input: SheetInput, lo: number, hi: number): (SheetLayout & { siz
   const at = (i: number) => layoutSheet(input, i * STEP);
   const top = at(hiI);
   if (fits(top)) return { ...top, size: hiI * STEP };
-  let good = at(loI);
-  if (!fits(good)) return undefined;
-  let a = loI; // fits
-  let b = hiI; // does not fit
-  let ma = margin(good);
-  let mb = margin(top);
-  let secant = true;
+  let good: SheetLayout | undefined;
+  let a = loI - 1; // the largest index known to fit (none yet)
+  let b = hiI; // the smallest index known not to fit
+  // The two overflowing layouts nearest the edge: index and overflow.
+  let near = { i: hiI, over: -margin(top) };
+  let far: { i: number; over: number } | undefined;
+  let guesses = 0;
   while (b - a > 1) {
     let i = Math.floor((a + b) / 2);
-    if (secant && ma > 0 && mb < 0) i = Math.round(a + ((b - a) * ma) / (ma - mb));
-    i = Math.min(b - 1, Math.max(a + 1, i));
-    secant = !secant;
+    if (far && far.over > near.over && guesses < 2) {
+      const edge = near.i - (near.over * (far.i - near.i)) / (far.over - near.over);
+      i = Math.min(b - 1, Math.max(a + 1, Math.floor(edge + 1e-9)));
+      guesses++;
+    } else guesses = 0;
     const l = at(i);
     if (fits(l)) {
       a = i;
       good = l;
-      ma = margin(l);
     } else {
       b = i;
-      mb = margin(l);
+      far = near;
+      near = { i, over: -margin(l) };
     }
   }
-  return { ...good, size: a * STEP };
+  return good && { ...good, size: a * STEP };
 }
 
 export function fitSheet(input: SheetInput, opts: { allowSmall?: boolean; maxSize?: number } = {}): FitResult {
