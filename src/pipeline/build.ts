@@ -4,7 +4,7 @@ import { Problems, UsageError, type Problem } from '../errors.js';
 import { writeAllAtomic } from '../output/write.js';
 import { makeFolder, unmake } from '../output/folder.js';
 import type { ToolModel } from '../content/load.js';
-import { loadModels, loadToolModels } from './models.js';
+import { loadToolModels, sourceModel } from './models.js';
 import { partsOf } from '../content/translation-check.js';
 import { checkLocales } from './checks.js';
 import type { Paths } from '../paths.js';
@@ -114,11 +114,8 @@ function checkTools(perTool: ToolModel[][], opts: BuildOptions & { paths: Paths 
   const problems = new Problems();
   const parts = partsOf(opts.only);
   for (const models of perTool) {
-    const first = models[0];
-    if (!first) continue;
-    const source =
-      models.find((m) => m.locale === m.sourceLocale) ??
-      at(loadModels({ paths: opts.paths, tool: first.id, locales: [first.sourceLocale], only: opts.only }, ctx), 0);
+    const source = sourceModel(models, opts, ctx);
+    if (!source) continue;
     checkLocales(models, source, opts.paths, parts, problems);
   }
   problems.throwIfAny();

@@ -44,6 +44,23 @@ export function loadModels(opts: LoadScope, ctx = new BuildContext()): ToolModel
   return models;
 }
 
+/**
+ * The source locale of the tool `models` (locales of one tool) belong to: among them, or loaded with
+ * the same parts when the command did not ask for it. Undefined for no models.
+ */
+export function sourceModel(
+  models: ToolModel[],
+  scope: Pick<LoadScope, 'paths' | 'only'>,
+  ctx: BuildContext,
+): ToolModel | undefined {
+  const first = models[0];
+  if (!first) return undefined;
+  return (
+    models.find((m) => m.locale === m.sourceLocale) ??
+    loadModels({ paths: scope.paths, only: scope.only, tool: first.id, locales: [first.sourceLocale] }, ctx)[0]
+  );
+}
+
 /** What every locale of a tool shares: its tool.yaml and templates, checked, with fonts a build can read. */
 export interface SharedFiles {
   tool: ToolFile;

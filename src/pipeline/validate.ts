@@ -4,17 +4,16 @@
 import { ContentError, Problems, sortProblems, type Problem } from '../errors.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadModels, typesetter, type BuildOptions } from './build.js';
+import { typesetter, type BuildOptions } from './build.js';
 import { display } from '../content/load.js';
 import { pathsOf } from '../paths.js';
 import { fitSheets } from '../layout/sheet/fit.js';
 import { parseSize, type PaperSize } from '../layout/units.js';
 import { resolveTools } from './tools.js';
-import { loadToolModels } from './models.js';
+import { loadToolModels, sourceModel } from './models.js';
 import { readConfig } from './config.js';
 import { checkLocaleFolders } from '../content/translation-check.js';
 import { checkLocales } from './checks.js';
-import { at } from '../at.js';
 import { BuildContext } from './context.js';
 
 export interface ValidateOptions extends Pick<
@@ -78,9 +77,8 @@ export function validate(opts: ValidateOptions = {}): Problem[] {
   const ctx = new BuildContext();
   const perTool = loadToolModels({ ...opts, paths, locales: opts.locales ?? 'all' }, ctx);
   for (const models of perTool) {
-    const source =
-      models.find((m) => m.locale === m.sourceLocale) ??
-      at(loadModels({ paths, tool: at(models, 0).id, locales: [at(models, 0).sourceLocale] }, ctx), 0);
+    const source = sourceModel(models, { paths }, ctx);
+    if (!source) continue;
     checkLocales(models, source, paths, { sheets: true, guide: true }, problems);
     for (const m of models) {
       const ts = typesetter(m, paths, ctx);
