@@ -1,6 +1,8 @@
 // The structure of a sheet and the shared theme: what a designer edits. No words here.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { BLOCK_KINDS, type BlockKind } from './kinds.js';
+import { COLOUR_IDS, FONT_IDS, PAPERS, type FontId, type PaletteId, type Paper } from './theme-ids.js';
+export { COLOUR_IDS, FONT_IDS, PAPERS, type FontId, type PaletteId, type Paper } from './theme-ids.js';
 
 const Id = Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$', description: 'camelCase id' });
 const Mm = (description: string) => Type.Number({ exclusiveMinimum: 0, description: `${description} (mm at A1; scales with the sheet)` });
@@ -117,11 +119,6 @@ const Colour = Type.Object(
 );
 export type Colour = Static<typeof Colour>;
 
-export const FONT_IDS = ['sans', 'sansItalic', 'sansSemi', 'sansBold', 'sansBoldItalic', 'serif', 'serifItalic', 'serifBold'] as const;
-export type FontId = (typeof FONT_IDS)[number];
-
-export const COLOUR_IDS = ['ink', 'muted', 'accent', 'accentInk', 'panel', 'paper', 'rule', 'frame', 'example', 'callout', 'warn'] as const;
-export type PaletteId = (typeof COLOUR_IDS)[number];
 /** A palette colour, or registration (100 % of every ink) for printer's marks. */
 /** A process colour given directly as C,M,Y,K percentages, for the press colour bar: "cmyk:0,0,0,50". */
 export type ProcessColour = `cmyk:${number},${number},${number},${number}`;
@@ -132,9 +129,6 @@ export type ColourMode = 'rgb' | 'cmyk';
 
 const Cmyk = Type.Array(Type.Number({ minimum: 0, maximum: 100 }), { minItems: 4, maxItems: 4 });
 
-/** The press papers a build can be made for (--paper), each with its own output condition. */
-export const PAPERS = ['coated', 'uncoated'] as const;
-export type Paper = (typeof PAPERS)[number];
 
 /** A palette colour separated for a paper at design time: its CMYK, the Lab it prints as, ΔE00 to the RGB. */
 const Separation = Type.Object(

@@ -3,7 +3,8 @@
 // ground reads thinner than it is. So such text keeps to the theme's floors (theme.yaml
 // `press.reversed`: a size and a weight), in every output, so that the screen file and the press
 // file are one layout (docs/print.md, "Ink rules").
-import { FONT_IDS, type ColourId, type FontId, type PaletteId, type ThemeT } from '../content/template-model.js';
+import { FONT_IDS, type FontId, type PaletteId } from '../content/theme-ids.js';
+import type { ColourId, ThemeT } from '../content/template-model.js';
 import type { FontSet } from './text/fonts.js';
 
 /** Inks a palette colour takes on a press: the most over its CMYK and every paper's separation. */

@@ -5,7 +5,7 @@
 import type { ColourMode, ThemeT } from '../content/template-model.js';
 import type { FontSet } from '../layout/text/fonts.js';
 import type { DocFrame } from '../layout/frame.js';
-import { FONT_IDS } from '../content/template-model.js';
+import { FONT_IDS } from '../content/theme-ids.js';
 import { pdfxInfo, PDFX_PDF_VERSION, type OutputIntent } from './pdfx.js';
 import { painter } from './paint.js';
 import { Overprint } from './overprint.js';
