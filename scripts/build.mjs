@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { importTs } from './codegen.mjs';
 import { lazyDeps } from './lazy-deps.mjs';
-import { writePatternsJson } from './hyphen-json.mjs';
+import { writePatternTables } from './hyphen-tables.mjs';
 
 const generated = new URL('../src/generated/', import.meta.url);
 const { validatorModule } = await importTs(
@@ -41,4 +41,4 @@ await build({
   plugins: [lazyDeps],
   logLevel: 'warning',
 });
-await writePatternsJson(dist);
+await writePatternTables(dist);

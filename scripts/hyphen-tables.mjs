@@ -1,26 +1,32 @@
-// Writes each locale's hyphenation patterns as JSON beside the bundle, dist/hyphen/<module>.json
-// (for a short cold start; read by src/layout/text/patterns-json.ts). A copy that would not read back
-// exactly the same (JSON has no undefined, holes or -0) is not written: runs then load the package.
+// Writes each shipped locale's hyphenation patterns as a flat table beside the bundle,
+// dist/hyphen/<module>.bin (for a short cold start; src/layout/text/pattern-table.ts has the format
+// and the reader). A table that does not hyphenate a sample of words as the package does is not
+// written: runs then load the package.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { isDeepStrictEqual } from 'node:util';
 import { importTs } from './codegen.mjs';
 
 const require = createRequire(import.meta.url);
 
-export async function writePatternsJson(dist) {
-  const { PATTERNS } = await importTs("export { PATTERNS } from './src/layout/text/hyphenate.ts';", 'patterns');
+export async function writePatternTables(dist) {
+  const { PATTERNS, packageBreaks, encodePatternTable, patternTable } = await importTs(
+    "export { PATTERNS, packageBreaks } from './src/layout/text/hyphenate.ts'; export { encodePatternTable, patternTable } from './src/layout/text/pattern-table.ts';",
+    'pattern-tables',
+  );
   const dir = new URL('hyphen/', dist);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const mod of new Set(Object.values(PATTERNS))) {
     const name = mod.replace(/^hyphen\//, '');
-    const patterns = require(mod).patterns; // the very data the package's hyphenators use
-    const json = JSON.stringify(patterns);
-    if (!isDeepStrictEqual(JSON.parse(json), patterns)) {
-      console.warn(`hyphen-json: ${mod} does not survive JSON; it is loaded from the package`);
+    // The package's pattern data, read before its hyphenator has cached anything into it.
+    const bytes = encodePatternTable(require(mod).patterns);
+    const table = patternTable(bytes);
+    const pkg = packageBreaks(mod);
+    const sample = ['forankringsarbeidet', 'ledelsesforankring', 'innovasjonsprosjekt', 'procurement', 'leadership'];
+    if (!table || sample.some((w) => table(w).join() !== pkg(w).join())) {
+      console.warn(`hyphen-tables: ${mod} does not read back as the package hyphenates; it is loaded from the package`);
       continue;
     }
-    writeFileSync(new URL(`${name}.json`, dir), json);
+    writeFileSync(new URL(`${name}.bin`, dir), bytes);
   }
 }

@@ -12,11 +12,11 @@ import { defaultPaths } from '../src/paths.js';
 import { schemaObject } from '../src/content/json-schema.js';
 import { ROOT, TOOL } from './helpers.js';
 import { createRequire } from 'node:module';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { brotliCompressSync, deflateRawSync } from 'node:zlib';
-import { PATTERNS } from '../src/layout/text/hyphenate.js';
-import { patternsFromJson, patternsJsonPath } from '../src/layout/text/patterns-json.js';
+import { PATTERNS, loadPatterns, packageBreaks, patternTablePath } from '../src/layout/text/hyphenate.js';
+import { encodePatternTable, patternTable, type PackagePatterns } from '../src/layout/text/pattern-table.js';
 import { undecodedTable } from '../src/layout/text/fontkit-internals.js';
 import { at } from '../src/at.js';
 
@@ -111,33 +111,62 @@ describe('fitting the sheets of a tool', () => {
   );
 });
 
-describe('hyphenation patterns read from JSON', () => {
+describe('hyphenation patterns read from a flat table', () => {
   const mods = [...new Set(Object.values(PATTERNS))];
   // Every word of the built-in content, in all its locales.
   const words = [
     ...new Set(walkYaml(join(ROOT, 'content')).flatMap((f) => readFileSync(f, 'utf8').match(/\p{L}{6,}/gu) ?? [])),
   ];
-
-  it.each(mods)("%s: the bundle carries the package's patterns, exactly", (mod) => {
-    const file = patternsJsonPath(mod, join(ROOT, 'dist') + '/');
-    // The package's hyphenators keep caches inside its pattern data once used: load it afresh.
+  // The package's data, read afresh: its hyphenators cache words into it once used.
+  const packageData = (mod: string): PackagePatterns => {
     for (const k of Object.keys(require.cache)) if (k.includes('/node_modules/hyphen/')) delete require.cache[k];
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toStrictEqual(require(mod).patterns);
+    return (require(mod) as { patterns: PackagePatterns }).patterns;
+  };
+  // Made-up words from the letters the patterns know, seeded: they reach patterns no content word does.
+  const madeUp = (data: PackagePatterns, n: number): string[] => {
+    const letters = [...new Set(JSON.stringify(data[1]).match(/\p{L}/gu) ?? [])].sort();
+    let seed = 7;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % letters.length;
+    return Array.from({ length: n }, (_, i) =>
+      Array.from({ length: 6 + (i % 14) }, () => at(letters, next())).join(''),
+    );
+  };
+
+  it.each(mods)("%s: the bundle carries the table of the package's patterns, exactly", (mod) => {
+    const file = patternTablePath(mod, join(ROOT, 'dist') + '/');
+    expect(Buffer.from(encodePatternTable(packageData(mod))).equals(readFileSync(file))).toBe(true);
   });
 
-  it.each(mods)('%s: hyphenates every content word as the package does', (mod) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'bordduk-hyph-')), 'p.json');
-    writeFileSync(file, JSON.stringify(require(mod).patterns));
-    const fromJson = patternsFromJson(mod, file)!;
-    const pkg = require(mod).hyphenateSync as (w: string, o: { hyphenChar: string }) => string;
+  it.each(mods)('%s: breaks every content word and 20,000 made-up ones where the package does', (mod) => {
+    const data = packageData(mod);
+    const table = patternTable(encodePatternTable(data));
+    expect(table).not.toBeNull();
+    const pkg = packageBreaks(mod);
+    const all = [...words, ...madeUp(data, 20_000), ...Object.keys(data[2] ?? {}), 'ÆRLIGHETEN', 'Forankringsarbeidet'];
     expect(words.length).toBeGreaterThan(500);
-    const differ = words.filter((w) => fromJson(w, { hyphenChar: '-' }) !== pkg(w, { hyphenChar: '-' }));
+    const differ = all.filter((w) => table!(w).join() !== pkg(w).join());
     expect(differ).toEqual([]);
-    expect(fromJson('forankringsarbeidet', { hyphenChar: '-' })).toContain('-');
+    expect(table!('forankringsarbeidet').length).toBeGreaterThan(0);
   });
 
-  it('falls back to the package where there is no JSON', () => {
-    expect(patternsFromJson('hyphen/nb', join(tmpdir(), 'no-such-file.json'))).toBeNull();
+  it('reads a table from bytes at any offset, and refuses what is not a table', () => {
+    const bytes = encodePatternTable(packageData('hyphen/nb'));
+    const odd = new Uint8Array(bytes.length + 1);
+    odd.set(bytes, 1);
+    expect(patternTable(odd.subarray(1))!('ledelsesforankring')).toEqual(patternTable(bytes)!('ledelsesforankring'));
+    expect(patternTable(new Uint8Array(64))).toBeNull();
+    expect(patternTable(new Uint8Array(3))).toBeNull();
+  });
+
+  it('falls back to the package where there is no table, or a file that is not one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bordduk-hyph-')) + '/';
+    const word = 'ledelsesforankring';
+    expect(existsSync(patternTablePath('hyphen/nb', dir))).toBe(false);
+    expect(loadPatterns('nb', dir)!(word)).toEqual(packageBreaks('hyphen/nb')(word));
+    mkdirSync(join(dir, 'hyphen'));
+    writeFileSync(patternTablePath('hyphen/nb', dir), 'not a table, but long enough to hold a header');
+    expect(loadPatterns('nb', dir)!(word)).toEqual([2, 5, 8, 11, 14]);
+    expect(loadPatterns('se', dir)).toBeNull();
   });
 });
 

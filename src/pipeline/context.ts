@@ -11,7 +11,8 @@ import type { ToolModel } from '../content/load.js';
 import { ParsedFiles } from '../content/parsed-files.js';
 import type { YamlFile } from '../content/yaml-file.js';
 import { FontSet } from '../layout/text/fonts.js';
-import { hyphenator, loadPatterns, type Hyphenate, type Hyphenator } from '../layout/text/hyphenate.js';
+import { hyphenator, loadPatterns, type Hyphenator } from '../layout/text/hyphenate.js';
+import type { PatternBreaks } from '../layout/text/pattern-table.js';
 import { ModelMemo } from '../layout/memo.js';
 import type { Typesetter } from '../layout/text/typeset.js';
 import type { OutputIntent } from '../render/pdfx.js';
@@ -38,7 +39,7 @@ export class BuildContext {
   /** Output-intent profiles read and checked, by file and condition (render/intent.ts). */
   readonly intents = new BoundedMap<string, OutputIntent>(INTENTS);
   private fontSets = new BoundedMap<string, FontSet>(FONT_SETS);
-  private patterns = new BoundedMap<string, Hyphenate | null>(PATTERN_SETS);
+  private patterns = new BoundedMap<string, PatternBreaks | null>(PATTERN_SETS);
   private hyphenators = new BoundedMap<string, Hyphenator>(HYPHENATORS);
 
   /** The fonts a theme names, parsed once in this context. */

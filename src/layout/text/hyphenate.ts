@@ -1,7 +1,9 @@
 // Hyphenation per locale, before line breaking. TeX patterns (the `hyphen` package) plus the
 // exception list that editors keep in content/<tool>/<locale>/hyphenation.yaml.
 import { createRequire } from 'node:module';
-import { patternsFromJson } from './patterns-json.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { patternTable, type PatternBreaks } from './pattern-table.js';
 import { BoundedMap } from '../../bounded.js';
 
 const require = createRequire(import.meta.url);
@@ -25,9 +27,9 @@ function patternModule(locale: string): string | undefined {
 }
 
 /**
- * The pattern sets written as JSON into dist/hyphen/ at build time (scripts/hyphen-json.mjs), so that
- * the shipped locales start without evaluating the package's pattern code; any other locale loads
- * its patterns from the package.
+ * The pattern sets written as flat tables into dist/hyphen/ at build time (scripts/hyphen-tables.mjs),
+ * so that the shipped locales start without building the package's trie; any other locale, and a run
+ * from the TypeScript sources (tests), loads its patterns from the package.
  */
 export const PATTERNS: Record<string, string> = { nb: 'hyphen/nb', nn: 'hyphen/nn', en: 'hyphen/en-gb' };
 
@@ -45,8 +47,6 @@ const PATTERN_MIN = 3;
 const EXCEPTION_MIN = 2;
 const SHORTEST = 6;
 
-export type Hyphenate = (text: string, options: { hyphenChar: string }) => string;
-
 export type Hyphenator = (word: string) => number[];
 
 /** The offsets between consecutive pieces of a word: ["ge", "vinst", "re"] → [2, 7]. */
@@ -57,10 +57,27 @@ export function breakPoints(pieces: string[]): number[] {
   return points;
 }
 
-/** A locale's pattern hyphenator, loaded anew (a build context keeps it); null where there are no patterns. */
-export function loadPatterns(locale: string): Hyphenate | null {
+/** The table file for a pattern module such as 'hyphen/nb', beside the bundle. */
+export function patternTablePath(mod: string, dir = fileURLToPath(new URL('.', import.meta.url))): string {
+  return `${dir}hyphen/${mod.replace(/^hyphen\//, '')}.bin`;
+}
+
+/**
+ * A locale's pattern breaks, loaded anew (a build context keeps them); null where there are no
+ * patterns. From the table beside the bundle when there is one, else from the package.
+ */
+export function loadPatterns(locale: string, dir?: string): PatternBreaks | null {
   const mod = patternModule(locale);
-  return mod ? (patternsFromJson(mod) ?? (require(mod) as { hyphenateSync: Hyphenate }).hyphenateSync) : null;
+  if (!mod) return null;
+  const file = patternTablePath(mod, dir);
+  const table = existsSync(file) ? patternTable(readFileSync(file)) : null;
+  return table ?? packageBreaks(mod);
+}
+
+/** The package's own hyphenator, its text turned into break points. */
+export function packageBreaks(mod: string): PatternBreaks {
+  const pkg = (require(mod) as { hyphenateSync: (text: string, o: { hyphenChar: string }) => string }).hyphenateSync;
+  return (word) => breakPoints(pkg(word, { hyphenChar: '\u00ad' }).split('\u00ad'));
 }
 
 /**
@@ -76,7 +93,7 @@ export const WORDS_PER_HYPHENATOR = 16_000;
 export function hyphenator(
   locale: string,
   exceptions: readonly string[],
-  pat: Hyphenate | null = loadPatterns(locale),
+  pat: PatternBreaks | null = loadPatterns(locale),
 ): Hyphenator {
   const exc = new Map<string, number[]>();
   for (const e of exceptions) {
@@ -97,7 +114,7 @@ export function hyphenator(
       let min = EXCEPTION_MIN;
       if (fromExc) points = fromExc;
       else if (pat) {
-        points = breakPoints(pat(core, { hyphenChar: '\u00ad' }).split('\u00ad'));
+        points = pat(core);
         min = PATTERN_MIN;
       }
       r = points.filter((p) => p >= min && core.length - p >= min).map((p) => p + lead);
