@@ -68,17 +68,30 @@ describe('the CLI loads what a command needs', () => {
     expect(Object.keys((schemaObject('all') as { $defs: object }).$defs)).toEqual([...SCHEMA_KINDS]);
   });
 
-  it('starts (--version, --help) without the build: no pdfkit, fontkit, yaml or validators in what cli.js imports', () => {
+  /** The bundle's text a file loads before it runs: its static imports, followed; import('./…') is not. */
+  const loaded = (...entries: string[]): string => {
     const seen = new Set<string>();
     const visit = (file: string) => {
       if (seen.has(file)) return;
       seen.add(file);
       const text = readFileSync(join(ROOT, 'dist', file), 'utf8');
-      // Static imports only; import('./…') is what a command loads when it runs.
       for (const m of text.matchAll(/(?:from|import)\s+"\.\/([^"]+)"/g)) visit(at(m, 1));
     };
-    visit('cli.js');
-    const text = [...seen].map((f) => readFileSync(join(ROOT, 'dist', f), 'utf8')).join('\n');
+    entries.forEach(visit);
+    return [...seen].map((f) => readFileSync(join(ROOT, 'dist', f), 'utf8')).join('\n');
+  };
+
+  it('builds without the schema library: TypeBox is for the schema files and the docs, not for a run', () => {
+    const chunks = readdirSync(join(ROOT, 'dist')).filter((f) => /^(build|run)-[A-Z0-9]+\.js$/.test(f));
+    expect(chunks).toHaveLength(2);
+    const text = loaded('cli.js', ...chunks);
+    expect(text).toContain('node_modules/pdfkit');
+    expect(text).toContain('src/generated/validators.ts');
+    expect(text).not.toContain('node_modules/@sinclair/typebox');
+  });
+
+  it('starts (--version, --help) without the build: no pdfkit, fontkit, yaml or validators in what cli.js imports', () => {
+    const text = loaded('cli.js');
     expect(text).toContain('node_modules/commander');
     for (const heavy of [
       'node_modules/pdfkit',
