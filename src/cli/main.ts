@@ -10,6 +10,7 @@ import { one, sheetNumber, shared } from './shared.js';
 import { SCHEMA_KINDS } from '../content/schema-kinds.js';
 import { report } from './report.js';
 import { addTranslationCommands } from '../translations/command.js';
+import { asksHelp } from './asks.js';
 // What a command needs is loaded when it runs (to keep the cold start short): `--version` loads commander
 // alone, `--help` adds what lists the tools found, `validate` no renderer, `build` no JSON Schema writer.
 const buildModule = () => import('../pipeline/build.js');
@@ -241,7 +242,7 @@ export async function run(
 ): Promise<number> {
   const debug = argv.includes('--debug');
   try {
-    const helpAsked = argv.length === 0 || argv.some((a) => a === '--help' || a === '-h' || a === 'help');
+    const helpAsked = asksHelp(argv);
     const foundHelp: FoundHelp = helpAsked ? (await import('./found.js')).foundHelp : () => '';
     await program(out, foundHelp).parseAsync(argv, { from: 'user' });
     return 0;
