@@ -114,7 +114,7 @@ describe('the house', () => {
 
   // Files that went over the cap when the formatter first wrapped their long lines, each to be split
   // by whoever works on it next. The list only shrinks: a file that is back under the cap must leave it.
-  const overCap = new Set(['test/preview.e2e.test.ts', 'test/print.e2e.test.ts']);
+  const overCap = new Set(['test/print.e2e.test.ts']);
 
   it('has no hand-written source or test file over 300 lines', () => {
     const files = [
