@@ -44,6 +44,12 @@ function translatePo(text: string): string {
   return po.compile(data).toString('utf8');
 }
 
+/** The project's locales other than its source, as its models list them. */
+const translatedLocales = (p: Project): string[] =>
+  loadModels({ paths: p.paths, tool: TOOL, locales: 'all' })
+    .filter((m) => m.locale !== m.sourceLocale)
+    .map((m) => m.locale);
+
 async function exportTo(p: Project, locale: string, format: 'po' | 'xliff'): Promise<string> {
   const out = join(p.dir, `${locale}.${format === 'po' ? 'po' : 'xlf'}`);
   await exportTranslations({ locale, format, paths: p.paths, tool: TOOL, out });
@@ -111,6 +117,10 @@ describe('translations export and import', () => {
     const file = await exportTo(p, NEW, 'po');
     writeFileSync(file, translatePo(readFileSync(file, 'utf8')));
     await importTranslations({ file, paths: p.paths });
+    // The shipped translations' records are brought up to date first (a translator's round trip):
+    // an editor may have changed a source and its translations by hand since they were written.
+    for (const l of translatedLocales(p))
+      await importTranslations({ file: await exportTo(p, l, 'po'), paths: p.paths });
     const prompt = sourceStrings(p).find((s) => s.path.at(-1) === 'prompt')!;
     const sourceFile = prompt.yaml.display;
     writeFileSync(
@@ -119,9 +129,8 @@ describe('translations export and import', () => {
     );
     const warnings = validate({ paths: p.paths, tool: TOOL, locales: 'all', sizes: ['A1'] });
     const outdated = warnings.filter((w) => w.message.startsWith('outdated'));
-    const locales = loadModels({ paths: p.paths, tool: TOOL, locales: 'all' })
-      .filter((m) => m.locale !== m.sourceLocale)
-      .map((m) => m.locale);
+    const locales = translatedLocales(p);
+    expect(locales).toContain(NEW);
     expect(outdated.map((w) => w.pos!.file.split('/').at(-2)).sort()).toEqual(locales.sort());
     for (const w of outdated) expect(w.pos!.file.endsWith(prompt.file)).toBe(true);
     const again = po.parse(readFileSync(await exportTo(p, NEW, 'po')));
