@@ -11,7 +11,6 @@ import {
   PDFName,
   PDFNumber,
   PDFRawStream,
-  PDFRef,
   PDFString,
   PDFHexString,
   PDFTextField,
@@ -29,6 +28,7 @@ import { linesHeld } from '../src/layout/field.js';
 import { fieldKeys, keyPattern } from '../src/content/answers.js';
 import { SAMI } from './forms-helpers.js';
 import { capture, must, TOOL } from './helpers.js';
+import { pdfAs } from './pdf-objects.js';
 import { at } from '../src/at.js';
 
 const fieldsOf = (items: Item[]): FieldItem[] =>
@@ -224,7 +224,7 @@ describe('a fillable PDF', async () => {
     const form = (await load(sheet1)).getForm();
     expect(form.getTextField('bordduk/ledelsesforankring/nb/strategic').isMultiline()).toBe(true);
     for (const f of form.getFields()) {
-      const tf = f as PDFTextField;
+      const tf = pdfAs(f, PDFTextField, `form field ${f.getName()}`);
       const da = text(tf.acroField.dict.get(PDFName.of('DA')))!;
       const size = Number(capture(da, / ([\d.]+) Tf/));
       const h = at(tf.acroField.getWidgets(), 0).getRectangle().height;
@@ -240,7 +240,9 @@ describe('a fillable PDF', async () => {
     const page = doc.getPage(0).node;
     expect(page.get(PDFName.of('Tabs'))).toBe(PDFName.of('S'));
     const annots = page.Annots()!;
-    const names = annots.asArray().map((r) => text((doc.context.lookup(r) as PDFDict).get(PDFName.of('T'))));
+    const names = annots
+      .asArray()
+      .map((r) => text(pdfAs(doc.context.lookup(r), PDFDict, `annotation ${r}`).get(PDFName.of('T'))));
     expect(names).toEqual(
       doc
         .getForm()
@@ -252,15 +254,20 @@ describe('a fillable PDF', async () => {
       if (!(obj instanceof PDFDict) || obj.get(PDFName.of('S')) !== PDFName.of('Form')) continue;
       forms++;
       const k = obj.get(PDFName.of('K'));
-      const objr = doc.context.lookup(k instanceof PDFArray ? k.get(0) : k) as PDFDict;
-      expect(objr.get(PDFName.of('Type'))).toBe(PDFName.of('OBJR'));
-      expect((doc.context.lookup(objr.get(PDFName.of('Obj')) as PDFRef) as PDFDict).get(PDFName.of('Subtype'))).toBe(
-        PDFName.of('Widget'),
+      const objr = pdfAs(
+        doc.context.lookup(k instanceof PDFArray ? k.get(0) : k),
+        PDFDict,
+        'the kid of a Form element',
       );
+      expect(objr.get(PDFName.of('Type'))).toBe(PDFName.of('OBJR'));
+      const widget = pdfAs(doc.context.lookup(objr.get(PDFName.of('Obj'))), PDFDict, 'the annotation of an OBJR');
+      expect(widget.get(PDFName.of('Subtype'))).toBe(PDFName.of('Widget'));
     }
     expect(forms).toBe(annots.size());
     for (const r of annots.asArray())
-      expect((doc.context.lookup(r) as PDFDict).get(PDFName.of('StructParent'))).toBeInstanceOf(PDFNumber);
+      expect(pdfAs(doc.context.lookup(r), PDFDict, `annotation ${r}`).get(PDFName.of('StructParent'))).toBeInstanceOf(
+        PDFNumber,
+      );
   });
 
   it("gives the form a font that carries every letter a person may type (not the page's subset)", async () => {
@@ -271,7 +278,9 @@ describe('a fillable PDF', async () => {
     const fonts = acro.lookup(PDFName.of('DR'), PDFDict).lookup(PDFName.of('Font'), PDFDict);
     const font = fonts.lookup(PDFName.of(fontName), PDFDict);
     const cmap = Buffer.from(
-      decodePDFRawStream(font.lookup(PDFName.of('ToUnicode')) as PDFRawStream).decode(),
+      decodePDFRawStream(
+        pdfAs(font.lookup(PDFName.of('ToUnicode')), PDFRawStream, "the form font's ToUnicode"),
+      ).decode(),
     ).toString('latin1');
     for (const ch of `æøåÆØÅ${SAMI.replace(/ /g, '')}€–«»`) {
       const hex = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
