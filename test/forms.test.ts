@@ -51,7 +51,10 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
         let last = [-1, 0, -1];
         for (const f of fields) {
           const block = String(f.key[0]);
-          const region = fit.page.regions.find((r) => r.id === block)!;
+          const region = must(
+            fit.page.regions.find((r) => r.id === block),
+            `the region of block ${block}`,
+          );
           expect(f.x).toBeGreaterThanOrEqual(region.x);
           expect(f.y).toBeGreaterThanOrEqual(region.y);
           expect(f.x + f.w).toBeLessThanOrEqual(region.x + region.w + 0.01);
@@ -64,7 +67,10 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
           expect(keys.has(keyPattern(f.key.join('.')))).toBe(true);
           seen.add(keyPattern(f.key.join('.')));
           // Tab order: blocks in field-number order, then rows, then columns as in the template.
-          const t = sheet.blocks.find((b) => b.id === block)!;
+          const t = must(
+            sheet.blocks.find((b) => b.id === block),
+            `block ${block} of sheet ${sheet.id}`,
+          );
           const col =
             t.kind === 'table'
               ? t.columns.findIndex((c) => c.id === f.key[2])
@@ -174,7 +180,10 @@ describe('a fillable PDF', async () => {
 
   it('labels every field for a screen reader, with the row as the sheet prints it (L3) and the column', async () => {
     // Expected labels from the words themselves, so that rewording the content breaks nothing here.
-    const nb = models.find((m) => m.locale === 'nb')!;
+    const nb = must(
+      models.find((m) => m.locale === 'nb'),
+      'the nb model',
+    );
     // Read from the words files as written, not from the joined model, so the join is checked too.
     const w1 = at(nb.sheets, 0).file.data.blocks;
     const w2 = at(nb.sheets, 1).file.data.blocks;
@@ -225,7 +234,7 @@ describe('a fillable PDF', async () => {
     expect(form.getTextField('bordduk/ledelsesforankring/nb/strategic').isMultiline()).toBe(true);
     for (const f of form.getFields()) {
       const tf = pdfAs(f, PDFTextField, `form field ${f.getName()}`);
-      const da = text(tf.acroField.dict.get(PDFName.of('DA')))!;
+      const da = must(text(tf.acroField.dict.get(PDFName.of('DA'))), `the DA of ${tf.getName()}`);
       const size = Number(capture(da, / ([\d.]+) Tf/));
       const h = at(tf.acroField.getWidgets(), 0).getRectangle().height;
       expect(size).toBeGreaterThanOrEqual(6);
@@ -239,7 +248,7 @@ describe('a fillable PDF', async () => {
     const doc = await load(sheet1);
     const page = doc.getPage(0).node;
     expect(page.get(PDFName.of('Tabs'))).toBe(PDFName.of('S'));
-    const annots = page.Annots()!;
+    const annots = must(page.Annots(), 'the Annots of page 1');
     const names = annots
       .asArray()
       .map((r) => text(pdfAs(doc.context.lookup(r), PDFDict, `annotation ${r}`).get(PDFName.of('T'))));
@@ -273,7 +282,7 @@ describe('a fillable PDF', async () => {
   it("gives the form a font that carries every letter a person may type (not the page's subset)", async () => {
     const doc = await load(sheet1);
     const acro = doc.catalog.lookup(PDFName.of('AcroForm'), PDFDict);
-    const da = text(acro.get(PDFName.of('DA')))!;
+    const da = must(text(acro.get(PDFName.of('DA'))), "the AcroForm's DA");
     const fontName = capture(da, /\/(\S+) /);
     const fonts = acro.lookup(PDFName.of('DR'), PDFDict).lookup(PDFName.of('Font'), PDFDict);
     const font = fonts.lookup(PDFName.of(fontName), PDFDict);

@@ -112,7 +112,8 @@ describe('--print-shop writes PDF/X-4', () => {
       expect(xmp).toContain('<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>');
       expect(xmp).toContain('<pdf:Trapped>False</pdf:Trapped>');
       const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
-      const d = /D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z/.exec(text(info.lookup(PDFName.of('ModDate'))))!;
+      const modDate = text(info.lookup(PDFName.of('ModDate')));
+      const d = must(/D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z/.exec(modDate), `a UTC ModDate, not ${modDate}`);
       const iso = `${d[1]}-${d[2]}-${d[3]}T${d[4]}:${d[5]}:${d[6]}Z`;
       expect(xmp).toContain(`<xmp:ModifyDate>${iso}</xmp:ModifyDate>`);
       expect(xmp).toContain(`<xmp:CreateDate>${iso}</xmp:CreateDate>`);
@@ -215,7 +216,10 @@ describe('colour that prints clean on offset', () => {
 
   it('has total ink within 300 % and black on the K plate, by Ghostscript inkcov (second opinion)', (ctx) => {
     if (!has('gs')) return ctx.skip(); // Ghostscript is not installed here: .ci/run installs it
-    const sheet = files.find((f) => f.kind === 'sheet')!;
+    const sheet = must(
+      files.find((f) => f.kind === 'sheet'),
+      'a sheet among the files',
+    );
     const r = spawnSync('gs', ['-q', '-o', '-', '-sDEVICE=inkcov', sheet.path], { encoding: 'utf8' });
     // Fewer than four numbers leave NaN, which fails both checks.
     const [c = NaN, m = NaN, y = NaN, k = NaN] = r.stdout.trim().split(/\s+/).slice(0, 4).map(Number);
