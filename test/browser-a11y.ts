@@ -2,19 +2,8 @@
 // contrast of CSS colours, and what has the keyboard focus.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { Page } from './browser.js';
 
-/** Chromium without a sandbox (a container), GPU, background traffic or first-run pages. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-type Page = import('playwright-core').Page;
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is: the violations, one line each. */

@@ -169,6 +169,11 @@ describe('hyphenation patterns read from a flat table', () => {
     expect(patternTable(odd.subarray(1))!('ledelsesforankring')).toEqual(patternTable(bytes)!('ledelsesforankring'));
     expect(patternTable(new Uint8Array(64))).toBeNull();
     expect(patternTable(new Uint8Array(3))).toBeNull();
+    // A table cut short, or with a byte too many, is refused rather than read past its end.
+    expect(patternTable(bytes.subarray(0, bytes.length - 2))).toBeNull();
+    const longer = new Uint8Array(bytes.length + 4);
+    longer.set(bytes);
+    expect(patternTable(longer)).toBeNull();
   });
 
   it('falls back to the package where there is no table, or a file that is not one', () => {

@@ -5,15 +5,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFString } from 'pdf-lib';
 import { parse } from 'yaml';
-import { cli, readPdf, rect, ROOT, TOOL } from './helpers.js';
-
-type Meta = { labels: { notes: string } };
+import { cli, readPdf, ROOT, TOOL } from './helpers.js';
+import { catalogEntry, narrow, pageBoxes } from './pdf-objects.js';
 import { readOps } from './pdf-ops.js';
 import { mm } from '../src/layout/units.js';
 import { saddleOrder } from '../src/press/impose.js';
 import { at } from '../src/at.js';
+
+type Meta = { labels: { notes: string } };
 
 const out = mkdtempSync(join(tmpdir(), 'bordduk-pguide-'));
 let plainPages = 0;
@@ -21,18 +22,6 @@ let plainA5Pages = 0;
 let press = '';
 let pressA5 = '';
 let imposed = '';
-
-async function boxes(path: string) {
-  const doc = await PDFDocument.load(readFileSync(path), { updateMetadata: false });
-  return doc.getPages().map((p) => {
-    const get = (name: string) =>
-      rect(
-        (p.node.get(PDFName.of(name)) as PDFArray).asArray().map((n) => (n as PDFNumber).asNumber()),
-        name,
-      );
-    return { media: get('MediaBox'), trim: get('TrimBox'), bleed: get('BleedBox') };
-  });
-}
 
 /** The footer's page numbers on a page: digit-only text in the lowest 12 % of the trim. */
 function footerNumbers(page: Awaited<ReturnType<typeof readPdf>>['pages'][number], trimTop: number, trimH: number) {
@@ -86,7 +75,7 @@ beforeAll(async () => {
 describe('the guide under --print-shop', () => {
   it('gets 3 mm bleed and room for marks, and is named -press-cmyk', async () => {
     expect(press).toMatch(/guide-A4-press-cmyk\.pdf$/);
-    for (const b of await boxes(press)) {
+    for (const b of await pageBoxes(press)) {
       expect(b.trim[2] - b.trim[0]).toBeCloseTo(mm(210), 2);
       expect(b.trim[0] - b.bleed[0]).toBeCloseTo(mm(3), 2);
       expect(b.bleed[3] - b.trim[3]).toBeCloseTo(mm(3), 2);
@@ -111,7 +100,7 @@ describe('the guide under --print-shop', () => {
   });
 
   it('runs the cover band into the bleed', async () => {
-    const b = at(await boxes(press), 0);
+    const b = at(await pageBoxes(press), 0);
     const page = at(await readOps(press), 0);
     const band = page.fills
       .flatMap((f) => f.rects.map((r) => ({ r, c: f.colour })))
@@ -124,7 +113,7 @@ describe('the guide under --print-shop', () => {
 
   it('puts page numbers on the outside edge: left on even pages, right on odd', async () => {
     const pdf = await readPdf(press);
-    const bx = await boxes(press);
+    const bx = await pageBoxes(press);
     let seen = 0;
     pdf.pages.forEach((p, i) => {
       const b = at(bx, i);
@@ -155,7 +144,7 @@ describe('--impose saddle', () => {
     const pdf = await readPdf(imposed);
     expect(imposed).toMatch(/guide-A4-press-cmyk-saddle\.pdf$/);
     expect(pdf.pages).toHaveLength(n / 2);
-    const bx = await boxes(imposed);
+    const bx = await pageBoxes(imposed);
     const order = saddleOrder(n);
     expect(order[0]).toEqual([n - 1, 0]);
     expect(order[1]).toEqual([1, n - 2]);
@@ -241,8 +230,9 @@ describe('press flags, checked', () => {
     expect(JSON.parse(r.stdout).warnings.join('\n')).toMatch(
       /shop\.icc: its description "[^"]*FOGRA39[^"]*" does not name the condition FOGRA51/,
     );
-    const doc = await PDFDocument.load(readFileSync(f.path), { updateMetadata: false });
-    const oi = doc.catalog.lookup(PDFName.of('OutputIntents'), PDFArray).lookup(0, PDFDict);
-    expect((oi.lookup(PDFName.of('OutputConditionIdentifier')) as PDFString).decodeText()).toBe('FOGRA51');
+    const intents = await catalogEntry(f.path, 'OutputIntents', PDFArray);
+    const oi = narrow(intents.lookup(0), PDFDict, 'the first output intent');
+    const condition = narrow(oi.lookup(PDFName.of('OutputConditionIdentifier')), PDFString, 'its condition');
+    expect(condition.decodeText()).toBe('FOGRA51');
   });
 });

@@ -5,51 +5,31 @@
 // that was on the page before it; at 320 px the page reflows; the document's words carry its language
 // and its structure (headings, tables, lists) in the text view, which a save updates in place.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { startPreview, type PreviewServer } from '../src/preview/preview.js';
-import { scratchProject, type Project } from './helpers.js';
+import { type PreviewServer } from '../src/preview/preview.js';
+import { type Project } from './helpers.js';
 import { nextBuild } from './preview-helpers.js';
-import { axe, CHROMIUM_ARGS, contrast, focused } from './browser-a11y.js';
+import { axe, contrast, focused } from './browser-a11y.js';
+import { browserPath, browserTitle, openPreview, type BrowserPreview, type Page } from './browser.js';
 
-const browserPath = [process.env.BORDDUK_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (p) => p && existsSync(p),
-);
-const title = browserPath
-  ? `the preview page to WCAG 2.1 AA, in headless Chromium (${browserPath})`
-  : 'the preview page to WCAG 2.1 AA: SKIPPED, no Chromium found (apt-get install chromium, or set BORDDUK_CHROMIUM)';
-if (!browserPath) console.warn(title);
-
-type Page = import('playwright-core').Page;
-type Browser = import('playwright-core').Browser;
+const title = browserTitle('the preview page to WCAG 2.1 AA');
 
 describe.skipIf(!browserPath)(title, () => {
+  let session: BrowserPreview | undefined;
   let p: Project;
   let server: PreviewServer;
-  let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
   const shown = () => page.waitForFunction(() => document.body.dataset.shown, null, { timeout: 60_000 });
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    p = scratchProject();
-    server = await startPreview({ paths: p.paths, locale: 'nb' });
-    browser = await chromium.launch({
-      executablePath: browserPath,
-      chromiumSandbox: false,
-      args: CHROMIUM_ARGS,
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 1024 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+    session = await openPreview({ width: 1280, height: 1024 });
+    ({ p, server, page, errors } = session);
     await page.goto(server.url);
     await shown();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(async () => session?.close());
 
   it('has no axe violation in the sheet view, and one h1', async () => {
     expect(await axe(page)).toEqual([]);

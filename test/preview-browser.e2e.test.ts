@@ -2,24 +2,12 @@
 // opens the page, an editor's save shows up in the rendered sheet, the page you read is kept across
 // a rebuild, and a YAML mistake shows its file:line in the page in front of the last good preview.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { startPreview, type PreviewServer } from '../src/preview/preview.js';
-import { scratchProject, type Project } from './helpers.js';
+import { type PreviewServer } from '../src/preview/preview.js';
+import { type Project } from './helpers.js';
 import { nextBuild } from './preview-helpers.js';
+import { browserPath, browserTitle, openPreview, type BrowserPreview, type Page } from './browser.js';
 
-const browserPath = [
-  process.env.BORDDUK_CHROMIUM,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-].find((p) => p && existsSync(p));
-const title = browserPath
-  ? `bordduk preview in headless Chromium (${browserPath})`
-  : 'bordduk preview in a browser: SKIPPED, no Chromium found (apt-get install chromium, or set BORDDUK_CHROMIUM to a Chrome or Chromium binary)';
-if (!browserPath) console.warn(`${title}`);
-
-type Page = import('playwright-core').Page;
-type Browser = import('playwright-core').Browser;
+const title = browserTitle('bordduk preview');
 
 /** The rendered page's text (pdf.js's text layer) without spaces and hyphens, as in the PDF tests. */
 const shownText = (page: Page) =>
@@ -45,29 +33,17 @@ async function waitForText(page: Page, words: string): Promise<void> {
 }
 
 describe.skipIf(!browserPath)(title, () => {
+  let session: BrowserPreview | undefined;
   let p: Project;
   let server: PreviewServer;
-  let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    p = scratchProject();
-    server = await startPreview({ paths: p.paths, locale: 'nb' });
-    browser = await chromium.launch({
-      executablePath: browserPath,
-      chromiumSandbox: false,
-      args: ['--disable-gpu', '--disable-dev-shm-usage'],
-    });
-    page = await browser.newPage({ viewport: { width: 1200, height: 850 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+    session = await openPreview({ width: 1200, height: 850 });
+    ({ p, server, page, errors } = session);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(async () => session?.close());
 
   it("shows the sheet, rendered by pdf.js from the server's PDF", async () => {
     await page.goto(server.url);

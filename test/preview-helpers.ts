@@ -1,7 +1,13 @@
-// Helpers for the preview's tests: raw HTTP with any Host header (fetch will not set one), and
-// bounded waits on the server's status.
+// Helpers for the preview's tests: raw HTTP with any Host header (fetch will not set one), bounded
+// waits on the server's status, a server on a project copy of its own, and edits of a sheet's blocks.
+import { expect } from 'vitest';
 import { request } from 'node:http';
-import type { PreviewServer, PreviewStatus } from '../src/preview/preview.js';
+import { connect } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPreview, type PreviewServer, type PreviewStatus } from '../src/preview/preview.js';
+import { joinedText, must, readPdf, scratchProject, type Project } from './helpers.js';
 
 export interface Reply {
   status: number;
@@ -55,3 +61,56 @@ export async function nextBuild(server: PreviewServer, build: number, ms = 30_00
   }
   throw new Error(`no build after ${build} within ${ms} ms (status: ${JSON.stringify(server.status()).slice(0, 300)})`);
 }
+
+/** The URL status.json gives the file of that kind (and sheet number). */
+export const urlOf = (s: PreviewStatus, kind: string, sheet?: number) =>
+  must(
+    s.files.find((f) => f.kind === kind && f.sheet === sheet),
+    `a ${kind}${sheet === undefined ? '' : ` ${sheet}`} in status.json`,
+  ).url;
+
+/** The words of the PDF the server serves at `url`, compacted as joinedText() does. */
+export async function pdfWords(port: number, url: string): Promise<string> {
+  const r = await get(port, url);
+  expect(r.status).toBe(200);
+  expect(r.type).toBe('application/pdf');
+  const file = join(mkdtempSync(join(tmpdir(), 'bordduk-preview-')), 'x.pdf');
+  writeFileSync(file, r.body);
+  return joinedText(await readPdf(file));
+}
+
+/** True when nothing accepts a connection on host:port (refused, or no answer in 3 s). */
+export const refused = (port: number, host: string) =>
+  new Promise<boolean>((resolve) => {
+    const s = connect({ host, port });
+    s.on('connect', () => (s.destroy(), resolve(false)));
+    s.on('error', () => resolve(true));
+    s.setTimeout(3000, () => (s.destroy(), resolve(true)));
+  });
+
+/** A project copy of its own and a preview server on it, closed after `fn`: no test sees another's edits. */
+export async function withServer(fn: (p: Project, server: PreviewServer) => Promise<void>): Promise<void> {
+  const p = scratchProject();
+  const server = await startPreview({ paths: p.paths, locale: 'nb' });
+  try {
+    await fn(p, server);
+  } finally {
+    await server.close();
+  }
+}
+
+/** The edited text, after checking that the edit found what it replaces (the content changes over time). */
+export const changed = (before: string, after: string) => {
+  expect(after).not.toBe(before);
+  return after;
+};
+
+/** Replaces the first line of block `id` in a sheet file that starts with `key:` (4 spaces in), by `fn`. */
+export const inBlock = (text: string, id: string, key: string, fn: (line: string) => string) =>
+  changed(
+    text,
+    text.replace(
+      new RegExp(`^(  ${id}:\\n(?: {4}.*\\n| {6,}.*\\n)*?)( {4}${key}: .*)$`, 'm'),
+      (_, head, line) => head + fn(line),
+    ),
+  );

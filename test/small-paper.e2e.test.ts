@@ -1,11 +1,12 @@
 // Write-in room on small paper and what a tiled print says about itself.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDict, PDFName } from 'pdf-lib';
 import { cli, readPdf, TOOL } from './helpers.js';
 import { readOps } from './pdf-ops.js';
+import { catalogEntry } from './pdf-objects.js';
 import { loadModels, typesetter } from '../src/pipeline/build.js';
 import { defaultPaths } from '../src/paths.js';
 import { fitSheets } from '../src/layout/sheet/fit.js';
@@ -145,8 +146,7 @@ describe('a tiled sheet says what it does', () => {
       expect(labels.length).toBeGreaterThan(0);
       for (const t of labels) expect(t.size).toBeGreaterThanOrEqual(12);
     }
-    const doc = await PDFDocument.load(readFileSync(entry.path), { updateMetadata: false });
-    const prefs = doc.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict);
+    const prefs = await catalogEntry(entry.path, 'ViewerPreferences', PDFDict);
     expect(prefs.get(PDFName.of('PrintScaling'))).toBe(PDFName.of('None'));
   });
 });

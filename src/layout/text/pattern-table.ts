@@ -95,6 +95,8 @@ export function patternTable(bytes: Uint8Array): PatternBreaks | null {
   const head = new Uint32Array(buf.buffer, buf.byteOffset, HEADER);
   const [magic, version, slots = 0, nodeCount = 0, lists = 0, levelLen = 0, excLen = 0] = head;
   if (magic !== MAGIC || version !== VERSION) return null;
+  const expected = 4 * (HEADER + slots + nodeCount * 2 + lists + 1) + ((levelLen + 3) & ~3) + 2 * excLen;
+  if (slots === 0 || (slots & (slots - 1)) !== 0 || buf.byteLength !== expected) return null;
   let at = buf.byteOffset + HEADER * 4;
   const table = new Uint32Array(buf.buffer, at, slots);
   const nodes = new Uint32Array(buf.buffer, (at += slots * 4), nodeCount * 2);
