@@ -15,6 +15,7 @@ import {
   PDFHexString,
   PDFTextField,
   decodePDFRawStream,
+  type PDFObject,
 } from 'pdf-lib';
 import { build, loadModels, typesetter } from '../src/pipeline/build.js';
 import { resolvePlan, unitOptions } from '../src/pipeline/plan.js';
@@ -249,9 +250,8 @@ describe('a fillable PDF', async () => {
     const page = doc.getPage(0).node;
     expect(page.get(PDFName.of('Tabs'))).toBe(PDFName.of('S'));
     const annots = must(page.Annots(), 'the Annots of page 1');
-    const names = annots
-      .asArray()
-      .map((r) => text(pdfAs(doc.context.lookup(r), PDFDict, `annotation ${r}`).get(PDFName.of('T'))));
+    const annot = (r: PDFObject) => pdfAs(doc.context.lookup(r), PDFDict, `annotation ${String(r)}`);
+    const names = annots.asArray().map((r) => text(annot(r).get(PDFName.of('T'))));
     expect(names).toEqual(
       doc
         .getForm()
@@ -263,20 +263,13 @@ describe('a fillable PDF', async () => {
       if (!(obj instanceof PDFDict) || obj.get(PDFName.of('S')) !== PDFName.of('Form')) continue;
       forms++;
       const k = obj.get(PDFName.of('K'));
-      const objr = pdfAs(
-        doc.context.lookup(k instanceof PDFArray ? k.get(0) : k),
-        PDFDict,
-        'the kid of a Form element',
-      );
+      const objr = pdfAs(doc.context.lookup(k instanceof PDFArray ? k.get(0) : k), PDFDict, 'a Form kid');
       expect(objr.get(PDFName.of('Type'))).toBe(PDFName.of('OBJR'));
       const widget = pdfAs(doc.context.lookup(objr.get(PDFName.of('Obj'))), PDFDict, 'the annotation of an OBJR');
       expect(widget.get(PDFName.of('Subtype'))).toBe(PDFName.of('Widget'));
     }
     expect(forms).toBe(annots.size());
-    for (const r of annots.asArray())
-      expect(pdfAs(doc.context.lookup(r), PDFDict, `annotation ${r}`).get(PDFName.of('StructParent'))).toBeInstanceOf(
-        PDFNumber,
-      );
+    for (const r of annots.asArray()) expect(annot(r).get(PDFName.of('StructParent'))).toBeInstanceOf(PDFNumber);
   });
 
   it("gives the form a font that carries every letter a person may type (not the page's subset)", async () => {
@@ -286,11 +279,8 @@ describe('a fillable PDF', async () => {
     const fontName = capture(da, /\/(\S+) /);
     const fonts = acro.lookup(PDFName.of('DR'), PDFDict).lookup(PDFName.of('Font'), PDFDict);
     const font = fonts.lookup(PDFName.of(fontName), PDFDict);
-    const cmap = Buffer.from(
-      decodePDFRawStream(
-        pdfAs(font.lookup(PDFName.of('ToUnicode')), PDFRawStream, "the form font's ToUnicode"),
-      ).decode(),
-    ).toString('latin1');
+    const toUnicode = pdfAs(font.lookup(PDFName.of('ToUnicode')), PDFRawStream, "the form font's ToUnicode");
+    const cmap = Buffer.from(decodePDFRawStream(toUnicode).decode()).toString('latin1');
     for (const ch of `æøåÆØÅ${SAMI.replace(/ /g, '')}€–«»`) {
       const hex = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
       expect(cmap.toUpperCase(), `${ch} U+${hex}`).toContain(`<${hex}>`);
