@@ -1,11 +1,11 @@
-// The guides the guide tests read back: every locale on A4, and bokmål on A5, each built once per
+// The guides the guide tests read back: every locale on A4, and the source locale on A5, each built once per
 // test process and shared by the test files that read them (the builds are most of their time).
 import { expect } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from './helpers.js';
-import { content, LOCALES, type Content, type Locale } from './guide-content.js';
+import { content, LOCALES, SOURCE, type Content, type Locale } from './guide-content.js';
 import { readGuide, type Guide } from './guide-pdf.js';
 
 export interface Variant {
@@ -15,7 +15,7 @@ export interface Variant {
 }
 export const VARIANTS: Variant[] = [
   ...LOCALES.map((locale) => ({ name: `${locale} A4`, locale, size: 'A4' as const })),
-  { name: 'nb A5', locale: 'nb', size: 'A5' },
+  { name: `${SOURCE} A5`, locale: SOURCE, size: 'A5' },
 ];
 
 export const contents = Object.fromEntries(LOCALES.map((l) => [l, content(l)])) as Record<Locale, Content>;
@@ -24,7 +24,7 @@ async function buildAll(): Promise<Record<string, Guide>> {
   const guides: Record<string, Guide> = {};
   for (const size of ['A4', 'A5'] as const) {
     const out = mkdtempSync(join(tmpdir(), 'bordduk-guide-'));
-    const locales = size === 'A4' ? LOCALES.join(',') : 'nb';
+    const locales = size === 'A4' ? LOCALES.join(',') : SOURCE;
     const r = await cli([
       'build',
       '--only',

@@ -7,8 +7,14 @@ import { compact, ROOT, TOOL } from './helpers.js';
 import { at } from '../src/at.js';
 
 export const mm = (v: number) => (v * 72) / 25.4;
-export const LOCALES = ['nb', 'nn', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+const tool = parse(readFileSync(join(ROOT, 'content', TOOL, 'tool.yaml'), 'utf8')) as {
+  sourceLocale: string;
+  locales: string[];
+};
+/** The tool's locales and its source locale, as tool.yaml lists them. */
+export const LOCALES: readonly string[] = tool.locales;
+export const SOURCE: string = tool.sourceLocale;
+export type Locale = string;
 
 // ── The content, as the author wrote it.
 

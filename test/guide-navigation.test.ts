@@ -1,7 +1,7 @@
 // The process guide's ways around, read back from its PDF: the table of contents and its links,
 // the bookmarks, and the external links over their words.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compact } from './helpers.js';
+import { compact, must } from './helpers.js';
 import { contains, headingPages, tocEntries, type Guide } from './guide-pdf.js';
 import { contents, guideBuilds, VARIANTS } from './guide-builds.js';
 import { at } from '../src/at.js';
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 describe.each(VARIANTS)('the guide, $name, navigation', ({ name, locale }) => {
-  const c = contents[locale];
+  const c = must(contents[locale], `the ${locale} content`);
   const g = () => {
     const x = guides[name];
     expect(x, `no ${name} guide was built`).toBeDefined();

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 
 describe.each(VARIANTS)('the guide, $name, tagged', ({ name, locale }) => {
-  const c = contents[locale];
+  const c = must(contents[locale], `the ${locale} content`);
   const g = () => {
     const x = guides[name];
     expect(x, `no ${name} guide was built`).toBeDefined();

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { cli, cliProcess, LOCALES, readPdf, ROOT, scratchProject, TOOL } from './helpers.js';
 import { at } from '../src/at.js';
+import { inBlock } from './yaml-edit.js';
 
 /** The tool's date (tool.yaml) as a locale writes it (its meta.yaml's months and dateFormat). */
 function toolDate(locale: string): string {
@@ -99,7 +100,7 @@ describe('bordduk validate across locales', () => {
     const p = scratchProject();
     const long =
       'Who have we forgotten who could stop, delay or strengthen the procurement, and who must we talk to before the mandate is approved by the management group and the budget is set for next year?';
-    p.edit('en/sheet1.yaml', (t) => t.replace(/^( {4}prompt: ).*(forgotten|Who else).*$/m, `$1"${long}"`));
+    p.edit('en/sheet1.yaml', (t) => inBlock(t, 'missing', 'prompt', () => `    prompt: "${long}"`));
     const r = await cli(['--root', p.dir, 'validate', '--locale', 'en', '--size', 'A1']);
     expect(r.stderr).toMatch(/en\/sheet1\.yaml:\d+:\d+: warning: this text is \d+ % longer than the nb source/);
     const huge = await (async () => {

@@ -8,7 +8,8 @@ import { readYamlFile, type YamlFile } from '../src/content/yaml-file.js';
 import { ParsedFiles } from '../src/content/parsed-files.js';
 import { Problems } from '../src/errors.js';
 import { LOCALES, scratchProject } from './helpers.js';
-import { changed, get, inBlock, nextBuild, pdfWords, urlOf, withServer } from './preview-helpers.js';
+import { get, nextBuild, pdfWords, urlOf, withServer } from './preview-helpers.js';
+import { changed, inBlock } from './yaml-edit.js';
 import { at } from '../src/at.js';
 
 // Each of these edits its own project copy, watched by its own server.

@@ -108,7 +108,11 @@ describe('a tiled sheet says what it does', () => {
     const words = at(pdf.pages, 0)
       .texts.map((t) => t.str)
       .join(' ');
-    expect(words).toContain(`${across} mm sideveis, ${down} mm nedover`);
+    // The source locale's own overlap sentence, from {across} to {down}, filled in.
+    const label = at(loadModels({ tool: TOOL }), 0).meta.labels?.overlap ?? '';
+    const span = label.slice(label.indexOf('{across}'), label.indexOf('{down}') + '{down}'.length);
+    expect(span).toMatch(/^\{across\}.+\{down\}$/);
+    expect(words).toContain(span.replace('{across}', String(across)).replace('{down}', String(down)));
     expect(words).toContain('100 mm');
   });
 
