@@ -11,11 +11,11 @@ import {
   PDFName,
   PDFNumber,
   PDFRawStream,
-  PDFRef,
   PDFString,
   PDFHexString,
   PDFTextField,
   decodePDFRawStream,
+  type PDFObject,
 } from 'pdf-lib';
 import { build, loadModels, typesetter } from '../src/pipeline/build.js';
 import { resolvePlan, unitOptions } from '../src/pipeline/plan.js';
@@ -29,6 +29,7 @@ import { linesHeld } from '../src/layout/field.js';
 import { fieldKeys, keyPattern } from '../src/content/answers.js';
 import { SAMI } from './forms-helpers.js';
 import { capture, must, TOOL } from './helpers.js';
+import { pdfAs } from './pdf-objects.js';
 import { at } from '../src/at.js';
 
 const fieldsOf = (items: Item[]): FieldItem[] =>
@@ -51,7 +52,10 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
         let last = [-1, 0, -1];
         for (const f of fields) {
           const block = String(f.key[0]);
-          const region = fit.page.regions.find((r) => r.id === block)!;
+          const region = must(
+            fit.page.regions.find((r) => r.id === block),
+            `the region of block ${block}`,
+          );
           expect(f.x).toBeGreaterThanOrEqual(region.x);
           expect(f.y).toBeGreaterThanOrEqual(region.y);
           expect(f.x + f.w).toBeLessThanOrEqual(region.x + region.w + 0.01);
@@ -64,7 +68,10 @@ describe.each(['A3', 'A4', 'A1', '2000x700mm'])('fields on the %s sheets (frames
           expect(keys.has(keyPattern(f.key.join('.')))).toBe(true);
           seen.add(keyPattern(f.key.join('.')));
           // Tab order: blocks in field-number order, then rows, then columns as in the template.
-          const t = sheet.blocks.find((b) => b.id === block)!;
+          const t = must(
+            sheet.blocks.find((b) => b.id === block),
+            `block ${block} of sheet ${sheet.id}`,
+          );
           const col =
             t.kind === 'table'
               ? t.columns.findIndex((c) => c.id === f.key[2])
@@ -174,7 +181,10 @@ describe('a fillable PDF', async () => {
 
   it('labels every field for a screen reader, with the row as the sheet prints it (L3) and the column', async () => {
     // Expected labels from the words themselves, so that rewording the content breaks nothing here.
-    const nb = models.find((m) => m.locale === 'nb')!;
+    const nb = must(
+      models.find((m) => m.locale === 'nb'),
+      'the nb model',
+    );
     // Read from the words files as written, not from the joined model, so the join is checked too.
     const w1 = at(nb.sheets, 0).file.data.blocks;
     const w2 = at(nb.sheets, 1).file.data.blocks;
@@ -224,8 +234,8 @@ describe('a fillable PDF', async () => {
     const form = (await load(sheet1)).getForm();
     expect(form.getTextField('bordduk/ledelsesforankring/nb/strategic').isMultiline()).toBe(true);
     for (const f of form.getFields()) {
-      const tf = f as PDFTextField;
-      const da = text(tf.acroField.dict.get(PDFName.of('DA')))!;
+      const tf = pdfAs(f, PDFTextField, `form field ${f.getName()}`);
+      const da = must(text(tf.acroField.dict.get(PDFName.of('DA'))), `the DA of ${tf.getName()}`);
       const size = Number(capture(da, / ([\d.]+) Tf/));
       const h = at(tf.acroField.getWidgets(), 0).getRectangle().height;
       expect(size).toBeGreaterThanOrEqual(6);
@@ -239,8 +249,9 @@ describe('a fillable PDF', async () => {
     const doc = await load(sheet1);
     const page = doc.getPage(0).node;
     expect(page.get(PDFName.of('Tabs'))).toBe(PDFName.of('S'));
-    const annots = page.Annots()!;
-    const names = annots.asArray().map((r) => text((doc.context.lookup(r) as PDFDict).get(PDFName.of('T'))));
+    const annots = must(page.Annots(), 'the Annots of page 1');
+    const annot = (r: PDFObject) => pdfAs(doc.context.lookup(r), PDFDict, `annotation ${String(r)}`);
+    const names = annots.asArray().map((r) => text(annot(r).get(PDFName.of('T'))));
     expect(names).toEqual(
       doc
         .getForm()
@@ -252,27 +263,24 @@ describe('a fillable PDF', async () => {
       if (!(obj instanceof PDFDict) || obj.get(PDFName.of('S')) !== PDFName.of('Form')) continue;
       forms++;
       const k = obj.get(PDFName.of('K'));
-      const objr = doc.context.lookup(k instanceof PDFArray ? k.get(0) : k) as PDFDict;
+      const objr = pdfAs(doc.context.lookup(k instanceof PDFArray ? k.get(0) : k), PDFDict, 'a Form kid');
       expect(objr.get(PDFName.of('Type'))).toBe(PDFName.of('OBJR'));
-      expect((doc.context.lookup(objr.get(PDFName.of('Obj')) as PDFRef) as PDFDict).get(PDFName.of('Subtype'))).toBe(
-        PDFName.of('Widget'),
-      );
+      const widget = pdfAs(doc.context.lookup(objr.get(PDFName.of('Obj'))), PDFDict, 'the annotation of an OBJR');
+      expect(widget.get(PDFName.of('Subtype'))).toBe(PDFName.of('Widget'));
     }
     expect(forms).toBe(annots.size());
-    for (const r of annots.asArray())
-      expect((doc.context.lookup(r) as PDFDict).get(PDFName.of('StructParent'))).toBeInstanceOf(PDFNumber);
+    for (const r of annots.asArray()) expect(annot(r).get(PDFName.of('StructParent'))).toBeInstanceOf(PDFNumber);
   });
 
   it("gives the form a font that carries every letter a person may type (not the page's subset)", async () => {
     const doc = await load(sheet1);
     const acro = doc.catalog.lookup(PDFName.of('AcroForm'), PDFDict);
-    const da = text(acro.get(PDFName.of('DA')))!;
+    const da = must(text(acro.get(PDFName.of('DA'))), "the AcroForm's DA");
     const fontName = capture(da, /\/(\S+) /);
     const fonts = acro.lookup(PDFName.of('DR'), PDFDict).lookup(PDFName.of('Font'), PDFDict);
     const font = fonts.lookup(PDFName.of(fontName), PDFDict);
-    const cmap = Buffer.from(
-      decodePDFRawStream(font.lookup(PDFName.of('ToUnicode')) as PDFRawStream).decode(),
-    ).toString('latin1');
+    const toUnicode = pdfAs(font.lookup(PDFName.of('ToUnicode')), PDFRawStream, "the form font's ToUnicode");
+    const cmap = Buffer.from(decodePDFRawStream(toUnicode).decode()).toString('latin1');
     for (const ch of `æøåÆØÅ${SAMI.replace(/ /g, '')}€–«»`) {
       const hex = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
       expect(cmap.toUpperCase(), `${ch} U+${hex}`).toContain(`<${hex}>`);

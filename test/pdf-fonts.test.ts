@@ -14,6 +14,7 @@ import { defaultPaths } from '../src/paths.js';
 import type { Item } from '../src/layout/frame.js';
 import { FONT_IDS, type FontId } from '../src/content/template-model.js';
 import { fontFailures, parseToUnicode } from './pdf-fonts.js';
+import { pdfAs } from './pdf-objects.js';
 import { at } from '../src/at.js';
 
 const paths = defaultPaths();
@@ -63,8 +64,9 @@ function type0(pdf: PDFDocument): { font: PDFDict; descriptor: PDFDict }[] {
     .map(([, o]) => o)
     .filter((o): o is PDFDict => o instanceof PDFDict && String(o.get(PDFName.of('Subtype'))) === '/Type0')
     .map((font) => {
-      const cid = look((look(font.get(PDFName.of('DescendantFonts'))) as PDFArray).get(0)) as PDFDict;
-      return { font, descriptor: look(cid.get(PDFName.of('FontDescriptor'))) as PDFDict };
+      const descendants = pdfAs(look(font.get(PDFName.of('DescendantFonts'))), PDFArray, 'DescendantFonts');
+      const cid = pdfAs(look(descendants.get(0)), PDFDict, 'the CID font of a Type0 font');
+      return { font, descriptor: pdfAs(look(cid.get(PDFName.of('FontDescriptor'))), PDFDict, 'a FontDescriptor') };
     });
 }
 

@@ -16,6 +16,7 @@ import {
 } from 'pdf-lib';
 import { at } from '../src/at.js';
 import { fontFailures } from './pdf-fonts.js';
+import { pdfAs } from './pdf-objects.js';
 import { ancestors, firstMcid, mcKey, readMarkedText, readTree, str, type El } from './pdfua-read.js';
 
 export type { El, Kid } from './pdfua-read.js';
@@ -153,7 +154,12 @@ export async function checkPdfUa(path: string, o: { source?: string; claim?: boo
     const pairs = look(node.get(PDFName.of('Names')));
     if (pairs instanceof PDFArray)
       for (let i = 0; i + 1 < pairs.size(); i += 2)
-        dests.set(str(look(pairs.get(i))) ?? '', (look(pairs.get(i + 1)) as PDFArray).asArray().map(look));
+        dests.set(
+          str(look(pairs.get(i))) ?? '',
+          pdfAs(look(pairs.get(i + 1)), PDFArray, 'a named destination')
+            .asArray()
+            .map(look),
+        );
     const kids = look(node.get(PDFName.of('Kids')));
     if (kids instanceof PDFArray) kids.asArray().forEach((k) => walkNames(look(k)));
   };

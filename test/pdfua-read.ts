@@ -16,6 +16,7 @@ import {
 } from 'pdf-lib';
 import { at } from '../src/at.js';
 import { matrix } from './helpers.js';
+import { pdfAs } from './pdf-objects.js';
 
 export type Kid =
   { kind: 'el'; el: El } | { kind: 'mcid'; page: number; mcid: number } | { kind: 'objr'; annot: PDFDict };
@@ -53,6 +54,9 @@ export function markedOps(bytes: Uint8Array): { tag: string; props: string }[] {
   return out;
 }
 
+/** A literal string's one-letter escapes (ISO 32000-1 Table 3). */
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+
 /** The ActualText of a property list (written as a hex or a literal UTF-16 string), or undefined. */
 export function actualText(props: string): string | undefined {
   const hex = /\/ActualText\s*<([0-9a-f\s]*)>/i.exec(props);
@@ -61,9 +65,7 @@ export function actualText(props: string): string | undefined {
   if (hex) bytes = (at(hex, 1).replace(/\s/g, '').match(/../g) ?? []).map((h) => parseInt(h, 16));
   else if (lit) {
     const body = at(lit, 1).replace(/\\([0-7]{1,3}|.)/gs, (_, e: string) =>
-      /^[0-7]/.test(e)
-        ? String.fromCharCode(parseInt(e, 8))
-        : (({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e),
+      /^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : (ESCAPES[e] ?? e),
     );
     bytes = [...body].map((ch) => ch.charCodeAt(0));
   } else return undefined;
@@ -109,12 +111,13 @@ export async function readMarkedText(bytes: Uint8Array, pdf: PDFDocument): Promi
     let opened = 0;
     for (const it of content.items) {
       if (!('str' in it)) {
-        const m = it as { type: string; id?: string | null; tag?: string };
-        if (m.type === 'endMarkedContent') stack.pop();
+        // pdfjs gives the tag too (its types leave it out), and a null id where there is none.
+        const tag = 'tag' in it && typeof it.tag === 'string' ? it.tag : undefined;
+        if (it.type === 'endMarkedContent') stack.pop();
         else {
           const r = raw[opened++];
-          if ((!r || r.tag !== m.tag) && !outOfStep.includes(n)) outOfStep.push(n);
-          stack.push({ tag: m.tag ?? '', id: m.id ?? undefined, props: r?.props ?? '' });
+          if ((!r || r.tag !== tag) && !outOfStep.includes(n)) outOfStep.push(n);
+          stack.push({ tag: tag ?? '', id: typeof it.id === 'string' ? it.id : undefined, props: r?.props ?? '' });
         }
         continue;
       }
@@ -181,9 +184,17 @@ export function readTree(pdf: PDFDocument, mcText: Map<string, string>): Tree {
           el.kids.push({
             kind: 'mcid',
             page: pageIndex.get(String(v.get(PDFName.of('Pg')) ?? pg)) ?? -1,
-            mcid: (look(v.get(PDFName.of('MCID'))) as PDFNumber).asNumber(),
+            mcid: pdfAs(
+              look(v.get(PDFName.of('MCID'))),
+              PDFNumber,
+              'the MCID of a marked-content reference',
+            ).asNumber(),
           });
-        else if (type === 'OBJR') el.kids.push({ kind: 'objr', annot: look(v.get(PDFName.of('Obj'))) as PDFDict });
+        else if (type === 'OBJR')
+          el.kids.push({
+            kind: 'objr',
+            annot: pdfAs(look(v.get(PDFName.of('Obj'))), PDFDict, 'the annotation of an OBJR'),
+          });
         else el.kids.push({ kind: 'el', el: build(v, el) });
       }
     }

@@ -20,6 +20,7 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 import { cli, LOCALES, must } from './helpers.js';
+import { pdfAs } from './pdf-objects.js';
 import { inkCount, inksOf, readOps, type PageOps } from './pdf-ops.js';
 import { at } from '../src/at.js';
 
@@ -89,7 +90,7 @@ describe('--print-shop writes PDF/X-4', () => {
       expect(oi.get(PDFName.of('S'))).toBe(PDFName.of('GTS_PDFX'));
       expect(text(oi.lookup(PDFName.of('OutputConditionIdentifier')))).toBe('FOGRA39');
       expect(text(oi.lookup(PDFName.of('RegistryName')))).toBe('http://www.color.org');
-      const profile = oi.lookup(PDFName.of('DestOutputProfile')) as PDFRawStream;
+      const profile = pdfAs(oi.lookup(PDFName.of('DestOutputProfile')), PDFRawStream, 'the DestOutputProfile');
       expect(String(profile.dict.get(PDFName.of('N')))).toBe('4');
       const icc = inflateSync(Buffer.from(profile.contents));
       expect(icc.subarray(36, 40).toString('latin1')).toBe('acsp');
@@ -106,15 +107,21 @@ describe('--print-shop writes PDF/X-4', () => {
   it('writes XMP that agrees with Info and the trailer: PDF/X version, Trapped, dates, document ID', async () => {
     for (const f of files) {
       const doc = await PDFDocument.load(readFileSync(f.path), { updateMetadata: false });
-      const xmp = Buffer.from((doc.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream).contents).toString('utf8');
+      const metadata = pdfAs(doc.catalog.lookup(PDFName.of('Metadata')), PDFRawStream, `the Metadata of ${f.path}`);
+      const xmp = Buffer.from(metadata.contents).toString('utf8');
       expect(xmp).toContain('<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>');
       expect(xmp).toContain('<pdf:Trapped>False</pdf:Trapped>');
       const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
-      const d = /D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z/.exec(text(info.lookup(PDFName.of('ModDate'))))!;
+      const modDate = text(info.lookup(PDFName.of('ModDate')));
+      const d = must(/D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z/.exec(modDate), `a UTC ModDate, not ${modDate}`);
       const iso = `${d[1]}-${d[2]}-${d[3]}T${d[4]}:${d[5]}:${d[6]}Z`;
       expect(xmp).toContain(`<xmp:ModifyDate>${iso}</xmp:ModifyDate>`);
       expect(xmp).toContain(`<xmp:CreateDate>${iso}</xmp:CreateDate>`);
-      const id = (doc.context.trailerInfo.ID as PDFArray).get(0).toString().replace(/[<>]/g, '').toLowerCase();
+      const id = pdfAs(doc.context.trailerInfo.ID, PDFArray, `the trailer's ID in ${f.path}`)
+        .get(0)
+        .toString()
+        .replace(/[<>]/g, '')
+        .toLowerCase();
       const uuid = `uuid:${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20)}`;
       expect(xmp).toContain(`<xmpMM:DocumentID>${uuid}</xmpMM:DocumentID>`);
     }
@@ -209,7 +216,10 @@ describe('colour that prints clean on offset', () => {
 
   it('has total ink within 300 % and black on the K plate, by Ghostscript inkcov (second opinion)', (ctx) => {
     if (!has('gs')) return ctx.skip(); // Ghostscript is not installed here: .ci/run installs it
-    const sheet = files.find((f) => f.kind === 'sheet')!;
+    const sheet = must(
+      files.find((f) => f.kind === 'sheet'),
+      'a sheet among the files',
+    );
     const r = spawnSync('gs', ['-q', '-o', '-', '-sDEVICE=inkcov', sheet.path], { encoding: 'utf8' });
     // Fewer than four numbers leave NaN, which fails both checks.
     const [c = NaN, m = NaN, y = NaN, k = NaN] = r.stdout.trim().split(/\s+/).slice(0, 4).map(Number);
@@ -252,7 +262,7 @@ describe('subset tags', () => {
         if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) continue;
         const name = String(obj.get(PDFName.of('FontName')));
         expect(name).toMatch(/^\/[A-Z]{6}\+/);
-        const program = obj.lookup(PDFName.of('FontFile2')) as PDFRawStream;
+        const program = pdfAs(obj.lookup(PDFName.of('FontFile2')), PDFRawStream, `the FontFile2 of ${name}`);
         const hash = createHash('sha256').update(program.contents).digest('hex');
         expect(seen.get(name) ?? hash, `${name} in ${f.path}`).toBe(hash);
         seen.set(name, hash);
