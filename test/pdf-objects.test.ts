@@ -1,4 +1,4 @@
-// pdfAs (also called narrow) narrows a pdf-lib object only when it is what the test expects, and
+// pdfAs narrows a pdf-lib object only when it is what the test expects, and
 // otherwise says what it found.
 import { describe, expect, it } from 'vitest';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObject, PDFTextField } from 'pdf-lib';

@@ -34,9 +34,6 @@ export function pdfAs<T>(x: unknown, type: Class<T>, what: string): T {
   throw new Error(`expected ${what} to be a ${type.name}, found ${describe(x)}`);
 }
 
-/** The same check as pdfAs, under the name the print tests use. */
-export const narrow = pdfAs;
-
 /** A written PDF, loaded as it is (pdf-lib would otherwise stamp its own producer and dates). */
 export function loadPdf(path: string): Promise<PDFDocument> {
   return PDFDocument.load(readFileSync(path), { updateMetadata: false });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFName, PDFString } from 'pdf-lib';
 import { parse } from 'yaml';
 import { cli, readPdf, ROOT, TOOL } from './helpers.js';
-import { catalogEntry, narrow, pageBoxes } from './pdf-objects.js';
+import { catalogEntry, pageBoxes, pdfAs } from './pdf-objects.js';
 import { readOps } from './pdf-ops.js';
 import { mm } from '../src/layout/units.js';
 import { saddleOrder } from '../src/press/impose.js';
@@ -231,8 +231,8 @@ describe('press flags, checked', () => {
       /shop\.icc: its description "[^"]*FOGRA39[^"]*" does not name the condition FOGRA51/,
     );
     const intents = await catalogEntry(f.path, 'OutputIntents', PDFArray);
-    const oi = narrow(intents.lookup(0), PDFDict, 'the first output intent');
-    const condition = narrow(oi.lookup(PDFName.of('OutputConditionIdentifier')), PDFString, 'its condition');
+    const oi = pdfAs(intents.lookup(0), PDFDict, 'the first output intent');
+    const condition = pdfAs(oi.lookup(PDFName.of('OutputConditionIdentifier')), PDFString, 'its condition');
     expect(condition.decodeText()).toBe('FOGRA51');
   });
 });
