@@ -14,11 +14,11 @@ const bin = join(root, 'bin', 'bordduk.js');
 const hook = join(root, 'scripts', 'cpu-hook.cjs');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function once(args) {
+function once(args, cwd = root) {
   const cpuFile = join(tmpdir(), `bordduk-cpu-${process.pid}`);
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--require', hook, ...args], {
-    cwd: root,
+    cwd,
     env: { ...process.env, BORDDUK_CPU_FILE: cpuFile },
     encoding: 'utf8',
   });
@@ -56,6 +56,17 @@ const MEASURES = [
   },
 ];
 
+// BENCH_AGAINST=<another checkout of bordduk, installed and built> adds its two A1 sheets to the same
+// rounds, run in its own folder: a side-by-side comparison with an earlier version, since this
+// machine's speed drifts between runs more than a change of a few per cent.
+const against = process.env.BENCH_AGAINST;
+if (against)
+  MEASURES.push({
+    name: `both A1 sheets, cold, in ${against}`,
+    cwd: against,
+    args: (out) => [join(against, 'bin', 'bordduk.js'), 'build', '--only', 'sheets', '--size', 'A1', '--out', out],
+  });
+
 /** Runs the rounds, prints the table; returns whether every target was met. */
 export function coldBench(runs) {
   const load = loadavg()[0];
@@ -63,7 +74,7 @@ export function coldBench(runs) {
   for (let i = 0; i < runs; i++) {
     MEASURES.forEach((m, j) => {
       const out = mkdtempSync(join(tmpdir(), 'bordduk-cold-'));
-      const r = once(m.args(out));
+      const r = once(m.args(out), m.cwd);
       rmSync(out, { recursive: true, force: true });
       samples[j].ms.push(r.ms);
       samples[j].cpu.push(r.cpu);
