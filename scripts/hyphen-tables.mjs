@@ -4,20 +4,20 @@
 // written: runs then load the package.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { importTs } from './codegen.mjs';
 
 const require = createRequire(import.meta.url);
 
 export async function writePatternTables(dist) {
-  const { PATTERNS, packageBreaks, encodePatternTable, patternTable } = await importTs(
-    "export { PATTERNS, packageBreaks } from './src/layout/text/hyphenate.ts'; export { encodePatternTable, patternTable } from './src/layout/text/pattern-table.ts';",
+  const { PATTERNS, packageBreaks, patternTablePath, encodePatternTable, patternTable } = await importTs(
+    "export { PATTERNS, packageBreaks, patternTablePath } from './src/layout/text/hyphenate.ts'; export { encodePatternTable, patternTable } from './src/layout/text/pattern-table.ts';",
     'pattern-tables',
   );
   const dir = new URL('hyphen/', dist);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const mod of new Set(Object.values(PATTERNS))) {
-    const name = mod.replace(/^hyphen\//, '');
     // The package's pattern data, read before its hyphenator has cached anything into it.
     const bytes = encodePatternTable(require(mod).patterns);
     const table = patternTable(bytes);
@@ -27,6 +27,7 @@ export async function writePatternTables(dist) {
       console.warn(`hyphen-tables: ${mod} does not read back as the package hyphenates; it is loaded from the package`);
       continue;
     }
-    writeFileSync(new URL(`${name}.bin`, dir), bytes);
+    // The path the reader looks at (hyphenate.ts), for the bundle folder.
+    writeFileSync(patternTablePath(mod, fileURLToPath(dist)), bytes);
   }
 }

@@ -22,6 +22,9 @@ const VERSION = 1;
 const HEADER = 8; // 32-bit words: magic, version, slots, nodes, level lists, level bytes, exception units, spare
 const NO_LEVELS = 0xffff;
 
+/** Bytes rounded up to whole 32-bit words: the level bytes are padded so that the section after them is aligned. */
+const pad4 = (n: number) => (n + 3) & ~3;
+
 function slotOf(node: number, char: number, mask: number): number {
   return ((Math.imul(node, 0x85ebca6b) ^ Math.imul(char + 1, 0xc2b2ae35)) >>> 0) & mask;
 }
@@ -73,7 +76,6 @@ export function encodePatternTable([levelLists, trie, exceptions = {}]: PackageP
     .map(([w, m]) => `${w} ${m.join(',')}`)
     .join('\n');
 
-  const pad4 = (n: number) => (n + 3) & ~3;
   const size = 4 * (HEADER + slots + nodeWords.length + levelStart.length) + pad4(levelBytes.length) + 2 * exc.length;
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
@@ -95,14 +97,14 @@ export function patternTable(bytes: Uint8Array): PatternBreaks | null {
   const head = new Uint32Array(buf.buffer, buf.byteOffset, HEADER);
   const [magic, version, slots = 0, nodeCount = 0, lists = 0, levelLen = 0, excLen = 0] = head;
   if (magic !== MAGIC || version !== VERSION) return null;
-  const expected = 4 * (HEADER + slots + nodeCount * 2 + lists + 1) + ((levelLen + 3) & ~3) + 2 * excLen;
+  const expected = 4 * (HEADER + slots + nodeCount * 2 + lists + 1) + pad4(levelLen) + 2 * excLen;
   if (slots === 0 || (slots & (slots - 1)) !== 0 || buf.byteLength !== expected) return null;
   let at = buf.byteOffset + HEADER * 4;
   const table = new Uint32Array(buf.buffer, at, slots);
   const nodes = new Uint32Array(buf.buffer, (at += slots * 4), nodeCount * 2);
   const levelStart = new Uint32Array(buf.buffer, (at += nodeCount * 8), lists + 1);
   const levelData = new Uint8Array(buf.buffer, (at += (lists + 1) * 4), levelLen);
-  const excBytes = new Uint8Array(buf.buffer, at + ((levelLen + 3) & ~3), excLen * 2);
+  const excBytes = new Uint8Array(buf.buffer, at + pad4(levelLen), excLen * 2);
   const exceptions = new Map<string, number[]>();
   for (const line of new TextDecoder('utf-16le').decode(excBytes).split('\n')) {
     if (!line) continue;
