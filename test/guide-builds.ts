@@ -1,10 +1,10 @@
 // The guides the guide tests read back: every locale on A4, and the source locale on A5, each built once per
 // test process and shared by the test files that read them (the builds are most of their time).
-import { expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli } from './helpers.js';
+import { cli, must } from './helpers.js';
 import { content, LOCALES, SOURCE, type Content, type Locale } from './guide-content.js';
 import { readGuide, type Guide } from './guide-pdf.js';
 
@@ -65,4 +65,16 @@ export function guideBuilds(): Promise<Record<string, Guide>> {
     throw e;
   });
   return built;
+}
+
+/**
+ * For a test file: builds the guides before its tests (once per process, see guideBuilds) and
+ * returns the getter of one by its name, which fails when that guide was not built.
+ */
+export function builtGuides(): (name: string) => Guide {
+  let guides: Record<string, Guide> = {};
+  beforeAll(async () => {
+    guides = await guideBuilds();
+  });
+  return (name) => must(guides[name], `the ${name} guide (was it built?)`);
 }

@@ -1,23 +1,16 @@
 // The process guide's ways around, read back from its PDF: the table of contents and its links,
 // the bookmarks, and the external links over their words.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compact, must } from './helpers.js';
-import { contains, headingPages, tocEntries, type Guide } from './guide-pdf.js';
-import { contents, guideBuilds, VARIANTS } from './guide-builds.js';
+import { contains, headingPages, tocEntries } from './guide-pdf.js';
+import { builtGuides, contents, VARIANTS } from './guide-builds.js';
 import { at } from '../src/at.js';
 
-let guides: Record<string, Guide> = {};
-beforeAll(async () => {
-  guides = await guideBuilds();
-});
+const guide = builtGuides();
 
 describe.each(VARIANTS)('the guide, $name, navigation', ({ name, locale }) => {
   const c = must(contents[locale], `the ${locale} content`);
-  const g = () => {
-    const x = guides[name];
-    expect(x, `no ${name} guide was built`).toBeDefined();
-    return x!;
-  };
+  const g = () => guide(name);
 
   it('lists every chapter and section in the table of contents, each with the page its heading is on', () => {
     const entries = tocEntries(g());

@@ -1,23 +1,16 @@
 // The process guide's pages as a reader and a print shop meet them, read back from its PDF: where
 // chapters and pages break, the footers, the paper size, how full the pages are, and the A5 booklet.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compact, must } from './helpers.js';
 import { LOCALES, mm, norm, SOURCE } from './guide-content.js';
-import { headingPages, headingRuns, inFooter, lines, tocEntries, type Guide, type Run } from './guide-pdf.js';
-import { contents, guideBuilds, VARIANTS } from './guide-builds.js';
+import { headingPages, headingRuns, inFooter, lines, tocEntries, type Run } from './guide-pdf.js';
+import { builtGuides, contents, VARIANTS } from './guide-builds.js';
 
-let guides: Record<string, Guide> = {};
-beforeAll(async () => {
-  guides = await guideBuilds();
-});
+const guide = builtGuides();
 
 describe.each(VARIANTS)('the guide, $name, pages', ({ name, locale, size }) => {
   const c = must(contents[locale], `the ${locale} content`);
-  const g = () => {
-    const x = guides[name];
-    expect(x, `no ${name} guide was built`).toBeDefined();
-    return x!;
-  };
+  const g = () => guide(name);
 
   it('finds every chapter and section heading on a chapter page, in order', () => {
     const pages = headingPages(g(), c);
@@ -109,10 +102,8 @@ describe.each(VARIANTS)('the guide, $name, pages', ({ name, locale, size }) => {
 
 describe.each(LOCALES)('the A4 guide in %s', (locale) => {
   it('leaves no page nearly empty: the text on every chapter page reaches at least a third of the way down', () => {
-    const g = guides[`${locale} A4`];
-    expect(g).toBeDefined();
     const sparse: string[] = [];
-    for (const p of g!.pages.slice(2)) {
+    for (const p of guide(`${locale} A4`).pages.slice(2)) {
       const k = p.width / mm(210);
       const top = mm(24) * k;
       const bottom = p.height - mm(26) * k;
@@ -126,8 +117,8 @@ describe.each(LOCALES)('the A4 guide in %s', (locale) => {
 
 describe('--guide-size A5', () => {
   it('gives a source-locale guide whose pages are 148 × 210 mm and whose contents still match its pages', () => {
-    const a5 = must(guides[`${SOURCE} A5`], 'the A5 guide');
-    const a4 = must(guides[`${SOURCE} A4`], 'the A4 guide');
+    const a5 = guide(`${SOURCE} A5`);
+    const a4 = guide(`${SOURCE} A4`);
     for (const p of a5.pages) {
       expect(Math.abs(p.width - mm(148)), `page ${p.n} width ${p.width}`).toBeLessThanOrEqual(0.5);
       expect(Math.abs(p.height - mm(210)), `page ${p.n} height ${p.height}`).toBeLessThanOrEqual(0.5);

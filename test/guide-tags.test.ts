@@ -1,22 +1,14 @@
 // The process guide as a screen reader meets it, read back from its PDF: the document info and
 // language, the structure tree's tags, figures' alt texts, links as Link elements, the heading order.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compact, must } from './helpers.js';
-import { type Guide } from './guide-pdf.js';
-import { contents, guideBuilds, VARIANTS } from './guide-builds.js';
+import { builtGuides, contents, VARIANTS } from './guide-builds.js';
 
-let guides: Record<string, Guide> = {};
-beforeAll(async () => {
-  guides = await guideBuilds();
-});
+const guide = builtGuides();
 
 describe.each(VARIANTS)('the guide, $name, tagged', ({ name, locale }) => {
   const c = must(contents[locale], `the ${locale} content`);
-  const g = () => {
-    const x = guides[name];
-    expect(x, `no ${name} guide was built`).toBeDefined();
-    return x!;
-  };
+  const g = () => guide(name);
 
   it('is a tagged PDF in the right language, with a title to show and full document info', () => {
     const { catalog, info } = g();
